@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make book`, then `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8000
+
+# jupyter-book build --warningiserror --keep-going, then the failing cells spelled out
+# (src/helpers/build.py): a failing cell or any Sphinx warning fails the build.
+JB_BUILD := $(BIN)/python -m helpers build .
+
+.PHONY: book test serve clean distclean data check bench lock
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+book: $(STAMP)
+	$(JB_BUILD)
+
+test: book
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	@echo "Boka: http://127.0.0.1:$(PORT)/  (Ctrl+C for å stoppe)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+data: $(STAMP)
+	$(BIN)/python -m helpers refresh
+
+check: $(STAMP)
+	$(BIN)/python -m helpers check
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf _build
+
+distclean: clean
+	rm -rf $(VENV) .cache .pytest_cache

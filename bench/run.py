@@ -1,0 +1,75 @@
+"""Build benchmarks, measured against this machine's floor in the same run.
+
+floor  = an empty Jupyter Book 1 build + one bare kernel start per chapter notebook
+clean  = `python -m helpers build .` after removing _build (Vega bundle cache kept)
+rebuild = the same command again with nothing changed
+
+Targets: clean ≤ 2 × floor, rebuild ≤ 3 s. Medians of several runs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+BIN = Path(sys.executable).parent
+
+
+def timed(cmd, cwd) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def empty_book_build() -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "_config.yml").write_text("title: tom\nexecute:\n  execute_notebooks: 'off'\n")
+        (tmp / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
+        (tmp / "intro.md").write_text("# Tom\n\nTekst.\n")
+        return timed([str(BIN / "jupyter-book"), "build", str(tmp)], tmp)
+
+
+def kernel_start() -> float:
+    from jupyter_client.manager import start_new_kernel
+
+    t0 = time.perf_counter()
+    km, kc = start_new_kernel(kernel_name="python3")
+    kc.execute_interactive("1", timeout=60, output_hook=lambda msg: None)
+    elapsed = time.perf_counter() - t0
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+    return elapsed
+
+
+def main() -> int:
+    notebooks = sorted((ROOT / "notebooks").glob("*.md"))
+    build = [sys.executable, "-m", "helpers", "build", "."]
+    floors, cleans, rebuilds = [], [], []
+    for _ in range(RUNS):
+        floors.append(empty_book_build() + sum(kernel_start() for _ in notebooks))
+        shutil.rmtree(ROOT / "_build", ignore_errors=True)
+        cleans.append(timed(build, ROOT))
+        rebuilds.append(timed(build, ROOT))
+    floor, clean, rebuild = (statistics.median(x) for x in (floors, cleans, rebuilds))
+    rows = [
+        ("floor (empty book + kernel starts)", floor, "", ""),
+        ("clean build", clean, f"≤ {2 * floor:.2f} s (2 × floor)", "ok" if clean <= 2 * floor else "OVER"),
+        ("no-change rebuild", rebuild, "≤ 3.00 s", "ok" if rebuild <= 3 else "OVER"),
+    ]
+    print(f"\nBuild benchmark, median of {RUNS} runs, {len(notebooks)} chapter notebook(s)")
+    print(f"{'measure':38} {'seconds':>8}  {'target':28} result")
+    for name, secs, target, result in rows:
+        print(f"{name:38} {secs:8.2f}  {target:28} {result}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

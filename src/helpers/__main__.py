@@ -1,0 +1,82 @@
+"""Command line: python -m helpers {check,tidy,import-shared,refresh}."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _cmd_check(args) -> int:
+    from helpers.check import check_package
+
+    problems = check_package(Path(args.data) if args.data else None)
+    for p in problems:
+        print(f"FEIL: {p}", file=sys.stderr)
+    if problems:
+        return 1
+    print("Datapakken er gyldig.")
+    return 0
+
+
+def _cmd_tidy(args) -> int:
+    from helpers.jsonstat import JsonStatError, load_file
+
+    try:
+        frame = load_file(args.file)
+    except JsonStatError as exc:
+        print(f"FEIL: {exc}", file=sys.stderr)
+        return 1
+    frame.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def _cmd_import_shared(args) -> int:
+    from helpers.paths import data_dir
+    from helpers.shared_manifest import MANIFEST
+    from helpers.snapshot import SnapshotError, import_shared
+
+    target = Path(args.data) if args.data else data_dir()
+    try:
+        written = import_shared(Path(args.source), target, MANIFEST)
+    except SnapshotError as exc:
+        print(f"FEIL: {exc}", file=sys.stderr)
+        return 1
+    print(f"Skrev {len(written)} filer til {target}")
+    return 0
+
+
+def _cmd_refresh(args) -> int:
+    from helpers.refresh import main as refresh_main
+
+    return refresh_main(args)
+
+
+def _cmd_build(args) -> int:
+    from helpers.build import build
+
+    return build(Path(args.root))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    parser.add_argument("--data", help="mappen med datapackage.json (standard: data/ i repoet)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="valider datapakken").set_defaults(func=_cmd_check)
+    tidy = sub.add_parser("tidy", help="JSON-stat2-fil -> ryddig CSV på stdout")
+    tidy.add_argument("file")
+    tidy.set_defaults(func=_cmd_tidy)
+    imp = sub.add_parser("import-shared", help="kopier publiserte verdier fra shared/data inn i datapakken")
+    imp.add_argument("source", help="f.eks. ../shared/data")
+    imp.set_defaults(func=_cmd_import_shared)
+    ref = sub.add_parser("refresh", help="hent alle datasett fra SSBs statistikkbank og bytt ut atomisk")
+    ref.set_defaults(func=_cmd_refresh)
+    bld = sub.add_parser("build", help="bygg boka strengt (advarsler og cellefeil stopper bygget)")
+    bld.add_argument("root", nargs="?", default=".")
+    bld.set_defaults(func=_cmd_build)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

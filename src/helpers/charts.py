@@ -1,0 +1,173 @@
+"""Figures: chapters say what to plot; this module decides how it looks and ships.
+
+A `Figur` is a Vega-Lite chart plus everything a complete figure needs around it:
+a one-sentence description (Vega puts it on the chart as aria-label), the source
+line, the plotted numbers as a table and as CSV. In the book it renders as a
+placeholder and the spec as inert JSON; `helpers.sphinx_vega` serves the Vega code
+from the site itself and draws it. No CDN is ever referenced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import urllib.parse
+from dataclasses import dataclass, field
+
+import altair as alt
+import pandas as pd
+
+from helpers import theme
+from helpers.norsk import tall
+
+VEGA_LITE_VERSION = alt.SCHEMA_VERSION.lstrip("v")  # the bundle served must match this
+
+
+@dataclass(frozen=True)
+class Kilde:
+    tabell: str  # SSB table id, or a short name of the publication
+    tekst: str
+    url: str
+
+
+def ssb_tabell(tabell: str, tekst: str | None = None) -> Kilde:
+    return Kilde(tabell, tekst or f"SSB, tabell {tabell}", f"https://www.ssb.no/statbank/table/{tabell}")
+
+
+def _script_safe_json(obj) -> str:
+    # JSON inside <script> must not be able to close the tag or open a comment:
+    # escaping <, > and & makes "</script><script>" in a label plain data.
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@dataclass
+class Figur:
+    chart: alt.TopLevelMixin
+    beskrivelse: str
+    kilder: list[Kilde]
+    tabell: pd.DataFrame  # exactly what is plotted, with Norwegian column names
+    merknad: str = ""
+    navn: str = ""
+    _spec: dict = field(default=None, init=False, repr=False)
+
+    def spec(self) -> dict:
+        if self._spec is None:
+            spec = self.chart.to_dict()
+            spec["description"] = self.beskrivelse
+            spec["config"] = {**theme.config(), **spec.get("config", {})}
+            # The dark variant rides along so the page can redraw when the reader toggles mode.
+            dark = theme.config(dark=True)
+            dark.pop("locale")
+            spec["usermeta"] = {"oslo": {"dark": dark}}
+            spec.pop("$schema", None)
+            spec["$schema"] = f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION}.json"
+            self._spec = spec
+        return self._spec
+
+    @property
+    def ident(self) -> str:
+        digest = hashlib.sha1(json.dumps(self.spec(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        return f"figur-{self.navn or 'x'}-{digest[:10]}"
+
+    def csv(self) -> str:
+        return self.tabell.to_csv(index=False)
+
+    def _table_html(self) -> str:
+        head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in self.tabell.columns)
+        rows = []
+        for _, row in self.tabell.iterrows():
+            cells = []
+            for value in row:
+                if isinstance(value, float) and pd.isna(value):
+                    cells.append("<td class='mangler'>mangler</td>")
+                elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                    cells.append(f"<td class='tall'>{tall(value, 0 if float(value).is_integer() else 1)}</td>")
+                else:
+                    cells.append(f"<td>{html.escape(str(value))}</td>")
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        return f"<table class='oslo-tabell'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+    def html(self) -> str:
+        ident = self.ident
+        sources = "; ".join(
+            f"<a href='{html.escape(k.url)}'>{html.escape(k.tekst)}</a>" for k in self.kilder
+        )
+        csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(self.csv())
+        note = f"<p class='oslo-merknad'>{html.escape(self.merknad)}</p>" if self.merknad else ""
+        return (
+            f"<div class='oslo-figur' data-figur='{ident}'>"
+            f"<div id='{ident}' class='vega-embed oslo-chart'></div>"
+            f"<script type='application/json' class='oslo-vega-spec' data-target='{ident}'>{_script_safe_json(self.spec())}</script>"
+            f"{note}"
+            f"<p class='oslo-kilde'>Kilde: {sources}. Lisens: CC BY 4.0.</p>"
+            f"<details class='oslo-data'><summary>Tallene i figuren</summary>{self._table_html()}"
+            f"<p><a download='{ident}.csv' href='{csv_href}'>Last ned tallene (CSV)</a></p></details>"
+            f"</div>"
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {
+            "text/html": self.html(),
+            "text/plain": f"Figur: {self.beskrivelse}",
+        }
+
+
+def _tooltip(title_by: str, verdi_tittel: str, fmt: str) -> list:
+    return [
+        alt.Tooltip(f"{title_by}:N", title="Serie"),
+        alt.Tooltip("aar:O", title="År"),
+        alt.Tooltip("verdi:Q", title=verdi_tittel, format=fmt),
+    ]
+
+
+def _complete_grid(frame: pd.DataFrame, keys: list[str], years: range) -> pd.DataFrame:
+    # Every (key, year) gets a row; a missing value becomes null, which Vega draws
+    # as a break in the line, never as zero and never as a line across the gap.
+    index = pd.MultiIndex.from_product([*(sorted(frame[k].unique()) for k in keys), list(years)], names=[*keys, "aar"])
+    return frame.set_index([*keys, "aar"])[["verdi"]].reindex(index).reset_index()
+
+
+def tidsserier(
+    frame: pd.DataFrame,
+    *,
+    farge: str = "serie_navn",
+    y_tittel: str = "Personer",
+    format: str = ",d",
+    fra: int | None = None,
+    til: int | None = None,
+    facett: str | None = None,
+    kolonner: int = 2,
+    hoyde: int = 260,
+    null_i_akse: bool = True,
+) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
+    """Lines with a point on every value; gaps stay gaps. Returns (chart, plotted data)."""
+    fra = fra if fra is not None else int(frame["aar"].min())
+    til = til if til is not None else int(frame["aar"].max())
+    keys = [k for k in (facett, farge) if k]
+    data = _complete_grid(frame, keys, range(fra, til + 1))
+    domain = list(theme.SERIES_COLOURS) if farge == "serie_navn" else list(theme.CITY_COLOURS)
+    colours = theme.SERIES_COLOURS if farge == "serie_navn" else theme.CITY_COLOURS
+    present = [d for d in domain if d in set(data[farge])]
+    colour = alt.Color(f"{farge}:N", title=None, sort=present,
+                       scale=alt.Scale(domain=present, range=[colours[d] for d in present]))
+    x = alt.X("aar:Q", title=None, scale=alt.Scale(domain=[fra, til], nice=False, padding=8),
+              axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
+    y = alt.Y("verdi:Q", title=y_tittel, scale=alt.Scale(zero=null_i_akse), axis=alt.Axis(format=format))
+    tooltip = _tooltip(farge, y_tittel, format)
+    base = alt.Chart(data)
+    lines = base.mark_line(invalid="break-paths-show-domains").encode(x=x, y=y, color=colour, tooltip=tooltip)
+    points = base.mark_point(invalid="break-paths-show-domains").encode(
+        x=x, y=y, color=colour, shape=alt.Shape(f"{farge}:N", sort=present, legend=None), tooltip=tooltip
+    )
+    layer = alt.layer(lines, points)
+    if facett:
+        chart = layer.properties(width=260, height=hoyde * 0.75).facet(
+            facet=alt.Facet(f"{facett}:N", title=None, sort=[c for c in theme.CITY_COLOURS if c in set(data[facett])]),
+            columns=kolonner,
+        ).resolve_scale(y="independent")
+    else:
+        chart = layer.properties(width="container", height=hoyde)
+    plotted = data.rename(columns={"aar": "År", "verdi": "Verdi", "serie_navn": "Serie", "region": "By"})
+    return chart, plotted

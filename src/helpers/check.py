@@ -1,0 +1,59 @@
+"""Validation of the data package: Frictionless plus the sanity rules of the book."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.paths import data_dir
+from helpers.snapshot import SnapshotError, read_package, read_resource
+
+FLOW_SERIES = {"innflytting_innenlands", "utflytting_innenlands", "innvandring", "utvandring"}
+
+
+def check_package(folder: Path | None = None) -> list[str]:
+    folder = folder or data_dir()
+    problems: list[str] = []
+    try:
+        package = read_package(folder)
+    except SnapshotError as exc:
+        return [str(exc)]
+
+    from frictionless import Package, system
+
+    # Frictionless must not wander outside data/ nor onto the network.
+    with system.use_context(trusted=False):
+        report = Package(str(folder / "datapackage.json")).validate()
+    if not report.valid:
+        for task in report.tasks:
+            for err in task.errors[:10]:
+                problems.append(f"{task.name}: {err.message}")
+        for err in report.errors[:10]:
+            problems.append(f"datapackage.json: {err.message}")
+
+    for res in package["resources"]:
+        try:
+            frame = read_resource(res["name"], folder)
+        except SnapshotError as exc:
+            problems.append(str(exc))
+            continue
+        name = res["name"]
+        if "source_url" in frame and (frame["source_url"].str.strip() == "").any():
+            problems.append(f"{name}: rader uten source_url")
+        problems.extend(f"{name}: {p}" for p in _negative_counts(frame))
+    return problems
+
+
+def _negative_counts(frame) -> list[str]:
+    """Counts of people or moves cannot be negative; net figures and changes can."""
+    value = "value" if "value" in frame else "persons" if "persons" in frame else None
+    if value is None:
+        return []
+    what = frame.get("series", frame.get("measure", frame.get("flow")))
+    unit = frame.get("unit")
+    is_count = unit.isin(["personer", "flyttinger"]) if unit is not None else True
+    signed = what.astype(str).str.contains("netto|endring|vekst|okning") if what is not None else False
+    numbers = pd.to_numeric(frame[value], errors="coerce")
+    bad = frame[is_count & ~signed & (numbers < 0)]
+    return [f"negativt antall {row[value]} i rad {i + 2}" for i, row in bad.iterrows()]

@@ -1,0 +1,75 @@
+"""Municipality codes and boundaries, in one table.
+
+SSB publishes each year under the codes valid that year. The book compares cities
+across years, so every code is mapped to one city name here, together with a note on
+which boundary a given year uses. Nothing is back-cast: a value on the old boundary
+stays on the old boundary, and the chart says so.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# code -> (city, first year, last year) the code was used for that city
+CODES: dict[str, tuple[str, int, int]] = {
+    "0301": ("Oslo", 1838, 9999),
+    "1201": ("Bergen", 1838, 2019),
+    "4601": ("Bergen", 2020, 9999),
+    "1601": ("Trondheim", 1964, 2017),
+    "5001": ("Trondheim", 2018, 9999),
+    "1103": ("Stavanger", 1965, 9999),
+    "1001": ("Kristiansand", 1965, 2019),
+    "4204": ("Kristiansand", 2020, 9999),
+    "0": ("Hele landet", 0, 9999),
+}
+
+CITIES = ["Oslo", "Bergen", "Trondheim", "Stavanger", "Kristiansand"]
+
+# (city, first year with the new boundary, what was added)
+BOUNDARY_CHANGES = [
+    ("Trondheim", 2020, "Klæbu"),
+    ("Stavanger", 2020, "Finnøy, Rennesøy og deler av Forsand"),
+    ("Kristiansand", 2020, "Songdalen og Søgne"),
+]
+
+# Counties that existed only for a while; figures for them cannot be compared with the
+# counties before or after without the underlying municipalities.
+COUNTY_PERIODS = {
+    "30": ("Viken", 2020, 2023, "Akershus, Buskerud og Østfold"),
+    "38": ("Vestfold og Telemark", 2020, 2023, "Vestfold og Telemark"),
+    "54": ("Troms og Finnmark", 2020, 2023, "Troms og Finnmark"),
+}
+
+
+def city_of(code: str, year: int | None = None) -> str:
+    code = str(code).strip()
+    if code not in CODES:
+        raise KeyError(f"ukjent regionkode {code!r}")
+    city, first, last = CODES[code]
+    if year is not None and not first <= int(year) <= last:
+        raise ValueError(f"regionkode {code} ({city}) var ikke i bruk i {year}")
+    return city
+
+
+def boundary(city: str, year: int) -> str:
+    """Short Norwegian note on which boundary `city` has in `year`."""
+    for name, since, what in BOUNDARY_CHANGES:
+        if name == city:
+            return "etter sammenslåingen 2020" if year >= since else "grensen før 2020"
+    return "samme grense hele perioden"
+
+
+def boundary_notes(cities) -> list[str]:
+    """Sentences for the chart caption: which boundaries the plotted cities use."""
+    notes = []
+    for name, since, what in BOUNDARY_CHANGES:
+        if name in set(cities):
+            notes.append(f"{name}: til og med {since - 1} uten {what}, fra {since} med")
+    return notes
+
+
+def harmonise(frame: pd.DataFrame, code_col: str = "region_kode", year_col: str = "aar") -> pd.DataFrame:
+    out = frame.copy()
+    out["region"] = [city_of(c, y) for c, y in zip(out[code_col], out[year_col])]
+    out["grense"] = [boundary(c, int(y)) for c, y in zip(out["region"], out[year_col])]
+    return out

@@ -1,0 +1,53 @@
+"""Which files of shared/data become which resources of the data package."""
+
+SSB_SOURCE = {"title": "Statistisk sentralbyrå (SSB)", "path": "https://www.ssb.no"}
+OSLO_SOURCE = {"title": "Oslo kommune, statistikk (SSB-tall)", "path": "https://www.oslo.kommune.no/statistikk/"}
+
+MANIFEST = [
+    {
+        "file": "city_flows.csv",
+        "name": "city_flows",
+        "description": "Innflytting/utflytting innenlands, innvandring, utvandring og folkemengde for Oslo, Bergen, Trondheim, Stavanger, Kristiansand og hele landet, avskrevet fra publiserte sider; kilde-URL og merknad per rad.",
+        "sources": [SSB_SOURCE, OSLO_SOURCE],
+        "retrieved": "published pages, transcribed 2026",
+    },
+    {
+        "file": "city_flows_more.csv",
+        "name": "city_flows_more",
+        "description": "Folkemengde 2018-2023 for de fire andre byene og flytterater (per 100 innbyggere) 2023 for alle fem byene.",
+        "sources": [SSB_SOURCE],
+        "retrieved": "published pages, transcribed 2026",
+    },
+    {
+        "file": "destinations_and_context.csv",
+        "name": "destinations_and_context",
+        "description": "Oslos innenlandske utflytting 2016-2020, netto innenlandsk flytting per fylke 2020, Oslos flytteregnskap 2016-2022 og kvartaler 2021-2023, boligpriser (hullete) og nordiske hovedsteder.",
+        "sources": [SSB_SOURCE, OSLO_SOURCE],
+        "retrieved": "published pages, transcribed 2026",
+    },
+    {
+        "file": "oslo_movers_by_group.csv",
+        "name": "oslo_movers_by_group",
+        "description": "Stedfortredere for artikkelens figur 2, 4 og 5: Oslo-totaler, hele landets inn- og utvandring etter statsborgerskap, hele landets flyttinger av barn.",
+        "sources": [SSB_SOURCE],
+        "retrieved": "published pages, transcribed 2026",
+    },
+    {
+        "file": "context_home_office_family.csv",
+        "name": "context_home_office_family",
+        # Some values are verbal ("to av tre") as printed in the source; kept as text.
+        "types": {"value": "string"},
+        "description": "Kontekst for kapittel 3 og 5 (ikke flyttere): hjemmekontor, innvandrerkategori, husholdninger, sysselsatte etter yrke, permitteringer.",
+        "sources": [SSB_SOURCE],
+        "retrieved": "published pages, transcribed 2026",
+    },
+    {
+        "file": "github/population_by_single_age_oslo_and_cities.csv",
+        "name": "population_by_single_age",
+        # The top age group is printed as "105+".
+        "types": {"age": "string"},
+        "description": "Folkemengde 1. januar etter ettårig alder (SSB-tabell 07459), Oslo 2015-2024, de fire andre byene 2015-2022, lest fra datafiler i offentlige repoer.",
+        "sources": [{"title": "SSB-tabell 07459 via sykdomspulsen-org/spldata og niphr/csdata", "path": "https://www.ssb.no/statbank/table/07459"}],
+        "retrieved": "public repositories at named commits",
+    },
+]

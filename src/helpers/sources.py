@@ -1,0 +1,79 @@
+"""Which value to use when sources disagree: the rule, written once.
+
+The snapshot keeps every transcribed row, including disagreeing ones, as provenance.
+When two rows give the same measure for the same region and year, we use:
+
+1. Statistics Norway over Oslo kommune over other publishers of SSB figures over
+   secondary sources (news, Wikipedia): the closer to the producer, the better.
+2. For a tie within one publisher, an explicit decision in RESOLUTIONS below, with
+   its reason. A tie with no decision is an error, so a refresh that introduces a
+   new disagreement cannot slip through unnoticed.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pandas as pd
+
+PUBLISHER_RANK = [
+    ("ssb.no", 0, "Statistisk sentralbyrå"),
+    ("oslo.kommune.no", 1, "Oslo kommune"),
+    ("kommuneprofilen.no", 2, "Kommuneprofilen (SSB-tall)"),
+]
+OTHER_RANK = 3
+
+# (region_code, year, series) -> (chosen value, reason)
+RESOLUTIONS: dict[tuple[str, int, str], tuple[float, str]] = {
+    ("0301", 2017, "folkemengde_1jan"): (
+        666759,
+        "To versjoner av Oslo kommunes side oppgir 666 757 og 666 759. 666 759 er summen av "
+        "SSB-tabell 07459 (folkemengde etter alder 1.1.2017); 666 757 er tallet for 31.12.2016.",
+    ),
+}
+
+
+class SourceConflict(ValueError):
+    pass
+
+
+def publisher(url: str) -> tuple[int, str]:
+    host = (urlparse(str(url)).hostname or "").lower()
+    for domain, rank, name in PUBLISHER_RANK:
+        if host == domain or host.endswith("." + domain):
+            return rank, name
+    return OTHER_RANK, host or "ukjent kilde"
+
+
+def choose(frame: pd.DataFrame, key: list[str], code="region_code", year="year", series="series") -> pd.DataFrame:
+    """Mark one row per `key` as chosen (`valgt`), the others as provenance only."""
+    out = frame.copy()
+    out["kilde_rang"] = [publisher(u)[0] for u in out["source_url"]]
+    out["utgiver"] = [publisher(u)[1] for u in out["source_url"]]
+    out["valgt"] = False
+    out["valg_grunn"] = ""
+    for _, group in out.groupby(key, sort=False, dropna=False):
+        if len(group) == 1 or group["value"].nunique() == 1:
+            best = group.sort_values("kilde_rang", kind="stable").index[0]
+            out.loc[best, "valgt"] = True
+            continue
+        top = group[group["kilde_rang"] == group["kilde_rang"].min()]
+        if top["value"].nunique() == 1:
+            out.loc[top.index[0], "valgt"] = True
+            out.loc[top.index[0], "valg_grunn"] = (
+                f"{top['utgiver'].iloc[0]} foretrukket framfor "
+                + ", ".join(sorted(set(group["utgiver"]) - {top["utgiver"].iloc[0]}))
+            )
+            continue
+        first = group.iloc[0]
+        rk = (str(first[code]), int(first[year]), str(first[series]))
+        if rk not in RESOLUTIONS:
+            values = ", ".join(str(v) for v in group["value"])
+            raise SourceConflict(f"{rk}: kildene er uenige ({values}) og ingen regel avgjør; legg inn en avgjørelse i sources.RESOLUTIONS")
+        value, reason = RESOLUTIONS[rk]
+        match = top[top["value"] == value]
+        if match.empty:
+            raise SourceConflict(f"{rk}: avgjørelsen {value} finnes ikke lenger blant kildene")
+        out.loc[match.index[0], "valgt"] = True
+        out.loc[match.index[0], "valg_grunn"] = reason
+    return out
