@@ -10,9 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from collections.abc import Callable
 
+import importlib
+import pkgutil
+
 import pandas as pd
 
-from helpers import regions, sources
+from helpers import datasets as datasets_pkg
 from helpers.snapshot import read_resource
 
 SERIES_LABELS = {
@@ -53,97 +56,34 @@ class Dataset:
     notes: str = ""
 
 
-def _city_counts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    rows = pd.concat([frames["city_flows"], frames["city_flows_more"]], ignore_index=True)
-    rows = rows[(rows["unit"] == "personer") & rows["region_code"].isin(
-        [c for c, (city, _, _) in regions.CODES.items() if city in regions.CITIES]
-    )]
-    rows = sources.choose(rows, key=["region_code", "year", "series"])
-    out = pd.DataFrame({
-        "region_kode": rows["region_code"],
-        "aar": rows["year"].astype(int),
-        "serie": rows["series"],
-        "serie_navn": rows["series"].map(SERIES_LABELS),
-        "verdi": rows["value"],
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "utgiver": rows["utgiver"],
-        "merknad": rows["note"],
-        "valgt": rows["valgt"],
-        "valg_grunn": rows["valg_grunn"],
-    })
-    out = regions.harmonise(out)
-    return out.sort_values(["region", "serie", "aar", "valgt"], ascending=[True, True, True, False]).reset_index(drop=True)
+def _collect() -> dict[str, Dataset]:
+    # Each module in helpers/datasets declares DATASETS = [...]; one module per topic
+    # keeps chapters from editing the same list.
+    found: dict[str, Dataset] = {}
+    for info in pkgutil.iter_modules(datasets_pkg.__path__):
+        module = importlib.import_module(f"{datasets_pkg.__name__}.{info.name}")
+        for ds in getattr(module, "DATASETS", []):
+            if ds.name in found:
+                raise ValueError(f"datasettet {ds.name!r} er deklarert to ganger")
+            found[ds.name] = ds
+    return found
 
 
-def _city_rates(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    rows = frames["city_flows_more"]
-    rows = rows[rows["unit"].str.startswith("flyttinger per 100")]
-    out = pd.DataFrame({
-        "region_kode": rows["region_code"],
-        "aar": rows["year"].astype(int),
-        "serie": rows["series"],
-        "serie_navn": rows["series"].map(SERIES_LABELS),
-        "verdi": rows["value"],
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    })
-    return regions.harmonise(out).reset_index(drop=True)
+_DATASETS: dict[str, Dataset] | None = None
 
 
-_MIGRATION_06913 = SsbQuery(
-    table="06913",
-    title="Befolkning og endringer, etter region, statistikkvariabel og år",
-    selection={
-        "Region": ["0301", "1201", "4601", "1601", "5001", "1103", "1001", "4204"],
-        "ContentsCode": ["Folkemengde", "Innflytting", "Utflytting", "Innvandring", "Utvandring"],
-        "Tid": ["*"],
-    },
-    contents={
-        "Folkemengde": "folkemengde_1jan",
-        "Innflytting": "innflytting_innenlands",
-        "Utflytting": "utflytting_innenlands",
-        "Innvandring": "innvandring",
-        "Utvandring": "utvandring",
-    },
-    note=(
-        "Kodene for statistikkvariablene er ikke bekreftet mot SSBs metadata (ingen tilgang herfra); "
-        "en oppfriskning henter metadata først og stopper med en tydelig feil om en kode mangler."
-    ),
-)
-
-DATASETS: dict[str, Dataset] = {
-    d.name: d
-    for d in [
-        Dataset(
-            name="storbyer",
-            title="Flyttinger og folkemengde i de fem største byene",
-            description=(
-                "Innflytting og utflytting over kommunegrensen innenlands, innvandring, utvandring og "
-                "folkemengde for Oslo, Bergen, Trondheim, Stavanger og Kristiansand, som publisert av SSB "
-                "og Oslo kommune. Én rad per kilde; `valgt` markerer verdien boka bruker."
-            ),
-            resources=("city_flows", "city_flows_more"),
-            build=_city_counts,
-            ssb=(_MIGRATION_06913,),
-        ),
-        Dataset(
-            name="storbyer_rater_2023",
-            title="Flyttinger per 100 innbyggere i 2023, fem byer",
-            description="Rater (flyttinger per 100 av middelfolkemengden), ikke antall personer.",
-            resources=("city_flows_more",),
-            build=_city_rates,
-            unit="flyttinger per 100 innbyggere",
-        ),
-    ]
-}
+def datasets() -> dict[str, Dataset]:
+    global _DATASETS
+    if _DATASETS is None:
+        _DATASETS = _collect()
+    return _DATASETS
 
 
 def describe(name: str) -> Dataset:
-    if name not in DATASETS:
-        raise KeyError(f"ukjent datasett {name!r}; finnes: {', '.join(DATASETS)}")
-    return DATASETS[name]
+    known = datasets()
+    if name not in known:
+        raise KeyError(f"ukjent datasett {name!r}; finnes: {', '.join(sorted(known))}")
+    return known[name]
 
 
 def load(name: str, alle_kilder: bool = False) -> pd.DataFrame:
