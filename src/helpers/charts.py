@@ -171,3 +171,46 @@ def tidsserier(
         chart = layer.properties(width="container", height=hoyde)
     plotted = data.rename(columns={"aar": "År", "verdi": "Verdi", "serie_navn": "Serie", "region": "By"})
     return chart, plotted
+
+
+def stolper(
+    frame: pd.DataFrame,
+    *,
+    kategori: str,
+    verdi: str = "verdi",
+    farge: str | None = None,
+    x_tittel: str = "Personer",
+    format: str = ",d",
+    sorter: list[str] | str | None = "-x",
+    kategori_tittel: str | None = None,
+) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
+    """Horizontal bars (long Norwegian labels read best on the y axis); optional
+    grouping by `farge` (series or city, with their fixed colours). Missing values are
+    left out of the bars and marked 'mangler' in the table, never drawn as zero."""
+    data = frame[[c for c in (kategori, farge, verdi) if c]].copy()
+    tooltip = [alt.Tooltip(f"{kategori}:N", title=kategori_tittel or "Kategori")]
+    enc = {}
+    if farge:
+        colours = {**theme.SERIES_COLOURS, **theme.CITY_COLOURS}
+        present = [d for d in dict.fromkeys(data[farge]) if pd.notna(d)]
+        palette = list(theme.OKABE_ITO.values())
+        rng = [colours.get(d, palette[i % len(palette)]) for i, d in enumerate(present)]
+        enc["color"] = alt.Color(f"{farge}:N", title=None, sort=present, scale=alt.Scale(domain=present, range=rng))
+        enc["yOffset"] = alt.YOffset(f"{farge}:N", sort=present)
+        tooltip.append(alt.Tooltip(f"{farge}:N", title="Serie"))
+    else:
+        enc["color"] = alt.value(theme.OKABE_ITO["blaa"])
+    tooltip.append(alt.Tooltip(f"{verdi}:Q", title=x_tittel, format=format))
+    chart = (
+        alt.Chart(data.dropna(subset=[verdi]))
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{kategori}:N", title=kategori_tittel, sort=sorter, axis=alt.Axis(labelLimit=260)),
+            x=alt.X(f"{verdi}:Q", title=x_tittel, axis=alt.Axis(format=format)),
+            tooltip=tooltip,
+            **enc,
+        )
+        .properties(width="container")
+    )
+    plotted = data.rename(columns={verdi: "Verdi"})
+    return chart, plotted
