@@ -157,11 +157,14 @@ def kilder_per_aar(frame: pd.DataFrame, region: str, serie: str) -> dict[int, li
 def samme_kvartal(rows: pd.DataFrame, basisaar: int) -> list[dict]:
     """Quarters that have a value both in `basisaar` and a later year: one comparison each.
 
-    `rows` holds one quarter measure (columns aar, periode, verdi, avrundet); the answer
-    keeps the rounding flag of both sides so the text can say "ca.".
+    `rows` has columns aar, periode, verdi, avrundet and optionally maal: only the same
+    measure is compared with itself. The answer keeps the rounding flag of both sides
+    so the text can say "ca.".
     """
     out = []
-    for periode, group in rows.groupby("periode", sort=True):
+    keys = ["maal", "periode"] if "maal" in rows else ["periode"]
+    for key, group in rows.groupby(keys, sort=True):
+        periode = key[-1] if isinstance(key, tuple) else key
         base = group[group["aar"] == basisaar]
         if base.empty:
             continue
@@ -173,7 +176,7 @@ def samme_kvartal(rows: pd.DataFrame, basisaar: int) -> list[dict]:
                 "basis_avrundet": bool(b["avrundet"]), "avrundet": bool(later["avrundet"]),
                 "lavere": float(later["verdi"]) < float(b["verdi"]),
             })
-    return out
+    return sorted(out, key=lambda c: (c["periode"], c["aar"]))
 
 
 NETTO = {

@@ -61,7 +61,7 @@ def netto(nett: pd.DataFrame, etter_aar: int = 2020) -> str:
     if y_alt is None:
         return f"Vi har ingen nettotall for hele år etter {etter_aar}."
     alt_v = nett[(nett["serie_navn"] == l_alt) & (nett["aar"] == y_alt)]["verdi"].iloc[0]
-    text = (f"Nettoflyttingen i alt, med utlandet, var {tall(alt_v)} i {y_alt}, "
+    text = (f"Nettoflyttingen i alt, med utlandet, var {tall(alt_v)} personer i {y_alt}, "
             f"{_STED[p_alt]} spennet fra {_periode(r_alt)} ({_spenn(r_alt)}).")
     if y_inn is not None:
         inn_v = nett[(nett["serie_navn"] == l_inn) & (nett["aar"] == y_inn)]["verdi"].iloc[0]
@@ -70,7 +70,8 @@ def netto(nett: pd.DataFrame, etter_aar: int = 2020) -> str:
             bind = "Også den innenlandske nettoflyttingen lå"
         else:
             bind = "Den innenlandske nettoflyttingen lå derimot"
-        text += (f" {bind} {_STED[p_inn]} sitt spenn {samme} ({tall(inn_v)}, mot {_spenn(r_inn)}).")
+        text += (f" {bind} {_STED[p_inn]} spennet fra {_periode(r_inn)} {samme} "
+                 f"({tall(inn_v)}, mot {_spenn(r_inn)}).")
     return text
 
 

@@ -57,8 +57,27 @@ def split_measure(measure: str) -> tuple[str, str, bool]:
     return maal, _PERIODER.get(m["periode"] or "", "år"), bool(m["avrundet"])
 
 
+# Readable names for publishers outside helpers.sources' ranking (news, foreign agencies).
+_NAVN = {
+    "aftenposten.no": "Aftenposten",
+    "nyss.no": "NPK",
+    "telemarksforsking.no": "Telemarksforsking",
+    "abcnyheter.no": "ABC Nyheter",
+    "affarsvarlden.se": "Affärsvärlden (tall fra SCB)",
+    "ju.se": "blogg ved Jönköping University",
+    "hel.fi": "Helsingfors kommune",
+    "stat.fi": "Statistikcentralen i Finland",
+    "tilastokeskus.fi": "Statistikcentralen i Finland",
+    "datic.dk": "Datic",
+    "tv2fyn.dk": "TV 2 Fyn",
+}
+
+
 def _host(url: str) -> str:
-    return (urlparse(str(url)).hostname or "").removeprefix("www.")
+    host = (urlparse(str(url)).hostname or "").lower()
+    for prefix in ("www.", "www2."):
+        host = host.removeprefix(prefix)
+    return _NAVN.get(host, host)
 
 
 # ---------------------------------------------------------------------------
