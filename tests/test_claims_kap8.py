@@ -298,3 +298,14 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
     assert "Indeks (2015=100)" in changed["fig_bolig"] and "Indeks (2015=100)" not in chapter_on_snapshot["fig_bolig"]
     assert "333,3" in changed["fig_bolig"] and "999,9" not in changed["fig_bolig"]
     assert "tabell 07221" in chapter_on_snapshot["bolig_indeks"]
+
+
+def test_built_page_has_its_figures_and_conclusion(site):
+    html = (site / "notebooks" / "08-kom-de-tilbake.html").read_text()
+    assert html.count("class='oslo-vega-spec'") == 7
+    assert 'id="kap-tilbake"' in html or "kap-tilbake" in html
+    # the conclusion arrives glued, with Norwegian number formatting
+    assert "lå over spennet fra 2016–2019 i alle årene etter 2020" in html
+    assert "35\u00a0442" in html
+    # the hand-made fixture never reaches the book
+    assert "HAND-MADE" not in html and "111,1" not in html
