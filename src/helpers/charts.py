@@ -214,3 +214,94 @@ def stolper(
     )
     plotted = data.rename(columns={verdi: "Verdi"})
     return chart, plotted
+
+
+# --- chapters: time series against a reference band (chapter 8, "Kom de tilbake?")
+
+# Series outside theme.SERIES_COLOURS (net migration, an index) take these, in order;
+# the order avoids vermilion and orange, which readers know as the outflows.
+_REFERANSE_EKSTRA = ["blaa", "blaagronn", "lilla", "himmelblaa", "vermilion", "oransje"]
+
+
+def _fargekart(labels: list[str], farger: dict[str, str] | None) -> dict[str, str]:
+    fixed = {**theme.SERIES_COLOURS, **theme.CITY_COLOURS, **(farger or {})}
+    chosen: dict[str, str] = {}
+    spare = [theme.OKABE_ITO[k] for k in _REFERANSE_EKSTRA]
+    for label in labels:
+        colour = fixed.get(label) or next((c for c in spare if c not in chosen.values()), spare[0])
+        chosen[label] = colour
+    return chosen
+
+
+def tidsserier_med_referanse(
+    frame: pd.DataFrame,
+    *,
+    referanse: pd.DataFrame | None = None,
+    referanse_tekst: str = "2016–2019",
+    farge: str = "serie_navn",
+    farger: dict[str, str] | None = None,
+    y_tittel: str = "Personer",
+    format: str = ",d",
+    fra: int | None = None,
+    til: int | None = None,
+    hoyde: int = 280,
+    null_i_akse: bool = True,
+    delt: bool = False,
+    kolonner: int = 3,
+) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
+    """Lines with points (gaps stay gaps) and, per series, a shaded band from the lowest
+    to the highest value of a reference period with a dashed line at its mean, across the
+    whole chart, so every later year can be read against "before".
+
+    `referanse` has one row per series: columns `farge`, `min`, `maks`, `snitt`.
+    `delt=True` gives one small panel per series (own y scale), for series whose bands
+    would overlap. Returns (chart, plotted) like `tidsserier`; the table carries the
+    band's numbers.
+    """
+    fra = fra if fra is not None else int(frame["aar"].min())
+    til = til if til is not None else int(frame["aar"].max())
+    data = _complete_grid(frame, [farge], range(fra, til + 1))
+    present = list(dict.fromkeys(frame[farge]))
+    colours = _fargekart(present, farger)
+    scale = alt.Scale(domain=present, range=[colours[d] for d in present])
+    colour = alt.Color(f"{farge}:N", title=None, sort=present, scale=scale)
+    x = alt.X("aar:Q", title=None, scale=alt.Scale(domain=[fra, til], nice=False, padding=8),
+              axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
+    y = alt.Y("verdi:Q", title=y_tittel, scale=alt.Scale(zero=null_i_akse), axis=alt.Axis(format=format))
+    tooltip = _tooltip(farge, y_tittel, format)
+    ref = referanse[referanse[farge].isin(present)] if referanse is not None else None
+
+    def panel(keys: list[str]):
+        layers = []
+        if ref is not None and len(ref):
+            ref_tip = [alt.Tooltip(f"{farge}:N", title="Serie"),
+                       alt.Tooltip("min:Q", title=f"Lavest {referanse_tekst}", format=format),
+                       alt.Tooltip("maks:Q", title=f"Høyest {referanse_tekst}", format=format),
+                       alt.Tooltip("snitt:Q", title=f"Snitt {referanse_tekst}", format=format)]
+            base = alt.Chart(ref[ref[farge].isin(keys)])
+            ref_colour = alt.Color(f"{farge}:N", scale=scale, legend=None)
+            # No x encoding: the band and the rule span the whole plot, every year is compared.
+            layers.append(base.mark_rect(opacity=0.2).encode(y=alt.Y("min:Q"), y2="maks:Q",
+                                                             color=ref_colour, tooltip=ref_tip))
+            layers.append(base.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
+                y=alt.Y("snitt:Q"), color=ref_colour, tooltip=ref_tip))
+        line_base = alt.Chart(data[data[farge].isin(keys)])
+        layers.append(line_base.mark_line(invalid="break-paths-show-domains").encode(
+            x=x, y=y, color=colour, tooltip=tooltip))
+        layers.append(line_base.mark_point(invalid="break-paths-show-domains").encode(
+            x=x, y=y, color=colour, shape=alt.Shape(f"{farge}:N", sort=present, legend=None), tooltip=tooltip))
+        return alt.layer(*layers)
+
+    if delt:
+        panels = [panel([k]).properties(width=220, height=int(hoyde * 0.7), title=k)
+                  for k in present]
+        chart = alt.concat(*panels, columns=kolonner).resolve_scale(y="independent")
+    else:
+        chart = panel(present).properties(width="container", height=hoyde)
+    plotted = data.rename(columns={"aar": "År", "verdi": "Verdi", farge: "Serie"})
+    if referanse is not None and len(referanse):
+        extra = referanse.rename(columns={farge: "Serie", "snitt": f"Snitt {referanse_tekst}",
+                                          "min": f"Lavest {referanse_tekst}", "maks": f"Høyest {referanse_tekst}"})
+        plotted = plotted.merge(extra[["Serie", f"Snitt {referanse_tekst}", f"Lavest {referanse_tekst}",
+                                       f"Høyest {referanse_tekst}"]], on="Serie", how="left")
+    return chart, plotted

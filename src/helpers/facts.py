@@ -83,3 +83,143 @@ def manglende(frame: pd.DataFrame, region: str, serier, fra: int, til: int) -> d
         if missing:
             out[SERIES_LABELS[s]] = missing
     return out
+
+
+# --- kap 8: after 2020, measured against the years just before the pandemic
+
+FOER_FRA, FOER_TIL = 2016, 2019
+
+
+def referanse(values: pd.Series, fra: int = FOER_FRA, til: int = FOER_TIL) -> dict:
+    """The pre-pandemic level: mean, lowest and highest of fra..til (every year required)."""
+    return {**snitt(values, fra, til), "fra": fra, "til": til}
+
+
+def plassering(verdi: float, ref: dict) -> str:
+    """'over', 'innenfor' or 'under' the reference range (its ends count as inside)."""
+    if verdi > ref["maks"]:
+        return "over"
+    if verdi < ref["min"]:
+        return "under"
+    return "innenfor"
+
+
+def etter(values: pd.Series, ref: dict, etter_aar: int = 2020) -> dict:
+    """Each year after `etter_aar` placed against the range, and the first year back.
+
+    "Back" is asked two ways because a flow can overshoot: `forste_innenfor` is the
+    first year inside the range, `forste_ikke_over` the first year not above it.
+    """
+    later = values[values.index > etter_aar].sort_index()
+    per = {int(y): plassering(float(v), ref) for y, v in later.items()}
+    first = lambda ok: next((y for y, p in per.items() if ok(p)), None)  # noqa: E731
+    siste = max(per) if per else None
+    return {
+        "aar": list(per),
+        "plassering": per,
+        "forste_innenfor": first(lambda p: p == "innenfor"),
+        "forste_ikke_over": first(lambda p: p != "over"),
+        "forste_ikke_under": first(lambda p: p != "under"),
+        "siste": siste,
+        "siste_verdi": float(later[siste]) if siste is not None else None,
+        "siste_plassering": per[siste] if siste is not None else None,
+    }
+
+
+def nettoserie(inn: pd.Series, ut: pd.Series, publisert: pd.Series | None = None) -> pd.DataFrame:
+    """Net migration per year: the published net where there is one, else in − out.
+
+    A year lacking either flow and a published net is left out, never filled.
+    `beregnet` keeps in − out alongside, so a published net that disagrees with its
+    own parts can be found (tests check they agree).
+    """
+    computed = inn.sub(ut).dropna()
+    publisert = publisert if publisert is not None else pd.Series(dtype=float)
+    years = sorted(set(computed.index) | set(publisert.index))
+    rows = []
+    for y in years:
+        pub = y in publisert.index
+        rows.append({
+            "aar": int(y),
+            "verdi": float(publisert[y] if pub else computed[y]),
+            "grunnlag": "publisert" if pub else "beregnet",
+            "beregnet": float(computed[y]) if y in computed.index else float("nan"),
+        })
+    return pd.DataFrame(rows, columns=["aar", "verdi", "grunnlag", "beregnet"])
+
+
+def kilder_per_aar(frame: pd.DataFrame, region: str, serie: str) -> dict[int, list[str]]:
+    """Which publishers give a value for each year (frame loaded with alle_kilder=True)."""
+    rows = frame[(frame["region"] == region) & (frame["serie"] == serie)]
+    return {int(y): sorted(set(g["utgiver"])) for y, g in rows.groupby("aar")}
+
+
+def samme_kvartal(rows: pd.DataFrame, basisaar: int) -> list[dict]:
+    """Quarters that have a value both in `basisaar` and a later year: one comparison each.
+
+    `rows` has columns aar, periode, verdi, avrundet and optionally maal: only the same
+    measure is compared with itself. The answer keeps the rounding flag of both sides
+    so the text can say "ca.".
+    """
+    out = []
+    keys = ["maal", "periode"] if "maal" in rows else ["periode"]
+    for key, group in rows.groupby(keys, sort=True):
+        periode = key[-1] if isinstance(key, tuple) else key
+        base = group[group["aar"] == basisaar]
+        if base.empty:
+            continue
+        b = base.iloc[0]
+        for _, later in group[group["aar"] > basisaar].sort_values("aar").iterrows():
+            out.append({
+                "periode": periode, "basisaar": basisaar, "aar": int(later["aar"]),
+                "basis": float(b["verdi"]), "verdi": float(later["verdi"]),
+                "basis_avrundet": bool(b["avrundet"]), "avrundet": bool(later["avrundet"]),
+                "lavere": float(later["verdi"]) < float(b["verdi"]),
+            })
+    return sorted(out, key=lambda c: (c["periode"], c["aar"]))
+
+
+NETTO = {
+    "innenlands": "Netto innenlandsk flytting",
+    "utland": "Nettoinnvandring",
+    "i_alt": "Nettoflytting i alt",
+}
+# measure names in the dataset oslo_etter_2020 for the published nets
+_NETTO_MAAL = {"innenlands": "nettoinnflytting_innenlands", "utland": "nettoinnvandring",
+               "i_alt": "nettoinnflytting_total"}
+
+
+def nettoflytting(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Oslo") -> pd.DataFrame:
+    """Domestic, international and total net migration per year, tidy (serie_navn, aar, verdi).
+
+    Published annual nets (from `oslo_etter_2020`) are used as published; other years
+    are in − out of flows that both exist. The total needs all four flows when computed.
+    """
+    flow = {s: serie(byer, region, s) for s in FLOW_SERIES}
+    parts = {
+        "innenlands": (flow["innflytting_innenlands"], flow["utflytting_innenlands"]),
+        "utland": (flow["innvandring"], flow["utvandring"]),
+        "i_alt": (flow["innflytting_innenlands"] + flow["innvandring"],
+                  flow["utflytting_innenlands"] + flow["utvandring"]),
+    }
+    annual = etter2020[(etter2020["region"] == region) & (etter2020["periode"] == "år")]
+    frames = []
+    for key, (inn, ut) in parts.items():
+        pub = annual[annual["maal"] == _NETTO_MAAL[key]].set_index("aar")["verdi"].astype(float)
+        net = nettoserie(inn, ut, pub)
+        net.insert(0, "serie_navn", NETTO[key])
+        frames.append(net)
+    return pd.concat(frames, ignore_index=True)
+
+
+def referanser(frame: pd.DataFrame, farge: str = "serie_navn", fra: int = FOER_FRA, til: int = FOER_TIL) -> pd.DataFrame:
+    """The reference range of every series in a tidy frame that has all of fra..til."""
+    rows = []
+    for key, group in frame.groupby(farge, sort=False):
+        values = group.set_index("aar")["verdi"].astype(float)
+        try:
+            ref = referanse(values, fra, til)
+        except ValueError:
+            continue  # a series lacking a reference year gets no band rather than a partial one
+        rows.append({farge: key, "min": ref["min"], "maks": ref["maks"], "snitt": ref["snitt"]})
+    return pd.DataFrame(rows, columns=[farge, "min", "maks", "snitt"])
