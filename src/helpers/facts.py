@@ -83,3 +83,25 @@ def manglende(frame: pd.DataFrame, region: str, serier, fra: int, til: int) -> d
         if missing:
             out[SERIES_LABELS[s]] = missing
     return out
+
+
+# --- chapters 5-6: shares and rankings among categories
+
+def andel(del_: float, helhet: float) -> float:
+    """`del_` as a percentage of `helhet`; refuses a missing or zero whole."""
+    if helhet is None or pd.isna(helhet) or helhet == 0:
+        raise ValueError("kan ikke beregne andel: helheten mangler eller er null")
+    if pd.isna(del_):
+        raise ValueError("kan ikke beregne andel: delen mangler")
+    return float(del_) / float(helhet) * 100
+
+
+def storst_og_minst(values: pd.Series) -> dict:
+    """Which label has the largest and the smallest value (ties: all of them)."""
+    values = values.dropna()
+    return {
+        "storst": [str(k) for k in values[values == values.max()].index],
+        "minst": [str(k) for k in values[values == values.min()].index],
+        "maks": float(values.max()),
+        "min": float(values.min()),
+    }

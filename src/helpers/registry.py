@@ -16,7 +16,7 @@ import pkgutil
 import pandas as pd
 
 from helpers import datasets as datasets_pkg
-from helpers.snapshot import read_resource
+from helpers.snapshot import read_package, read_resource
 
 SERIES_LABELS = {
     "innflytting_innenlands": "Innflytting fra resten av Norge",
@@ -54,6 +54,9 @@ class Dataset:
     ssb: tuple[SsbQuery, ...] = ()
     unit: str = "personer"
     notes: str = ""
+    # Resources a refresh from SSB will add but the snapshot may lack; build() gets no
+    # frame for them and must return its empty frame (missing stays missing).
+    optional: tuple[str, ...] = ()
 
 
 def _collect() -> dict[str, Dataset]:
@@ -89,7 +92,8 @@ def describe(name: str) -> Dataset:
 def load(name: str, alle_kilder: bool = False) -> pd.DataFrame:
     """The dataset as a tidy frame. By default only the chosen value per measure."""
     ds = describe(name)
-    frames = {r: read_resource(r) for r in ds.resources}
+    present = {res["name"] for res in read_package()["resources"]} if ds.optional else set()
+    frames = {r: read_resource(r) for r in ds.resources if r not in ds.optional or r in present}
     out = ds.build(frames)
     if "valgt" in out and not alle_kilder:
         out = out[out["valgt"]].drop(columns=["valgt"]).reset_index(drop=True)
