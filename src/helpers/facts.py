@@ -105,3 +105,11 @@ def storst_og_minst(values: pd.Series) -> dict:
         "maks": float(values.max()),
         "min": float(values.min()),
     }
+
+
+def plass(values: pd.Series, key) -> int:
+    """Rank of `key` by value, 1 = largest; for labels (counties, groups), not years."""
+    values = values.dropna()
+    if key not in values.index:
+        raise KeyError(f"{key} mangler")
+    return int((values > values[key]).sum()) + 1
