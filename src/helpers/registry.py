@@ -54,8 +54,8 @@ class Dataset:
     ssb: tuple[SsbQuery, ...] = ()
     unit: str = "personer"
     notes: str = ""
-    # Resources a refresh from SSB will add but the snapshot may lack; build() gets no
-    # frame for them and must return its empty frame (missing stays missing).
+    # Resources only a refresh (or a later transcription) adds. Absent ones are left out of
+    # `frames`, so `build` can return an empty frame and the chapter say what is missing.
     optional: tuple[str, ...] = ()
 
 
@@ -92,8 +92,10 @@ def describe(name: str) -> Dataset:
 def load(name: str, alle_kilder: bool = False) -> pd.DataFrame:
     """The dataset as a tidy frame. By default only the chosen value per measure."""
     ds = describe(name)
-    present = {res["name"] for res in read_package()["resources"]} if ds.optional else set()
-    frames = {r: read_resource(r) for r in ds.resources if r not in ds.optional or r in present}
+    frames = {r: read_resource(r) for r in ds.resources}
+    if ds.optional:
+        present = {res["name"] for res in read_package()["resources"]}
+        frames.update({r: read_resource(r) for r in ds.optional if r in present})
     out = ds.build(frames)
     if "valgt" in out and not alle_kilder:
         out = out[out["valgt"]].drop(columns=["valgt"]).reset_index(drop=True)

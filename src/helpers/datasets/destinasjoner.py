@@ -133,7 +133,7 @@ DATASETS = [
             "Finnes ikke i øyeblikksbildet; tom til en oppfriskning fra statistikkbanken har hentet den. "
             "Fylkestall summeres fra kommunene når tabellen bare gir kommuner."
         ),
-        resources=(DESTINASJON_RESSURS,),
+        resources=(),
         optional=(DESTINASJON_RESSURS,),
         build=_destinasjoner,
         ssb=(_FLYTTINGER_13864,),

@@ -188,7 +188,7 @@ DATASETS = [
             "Innenlandsk nettoflytting (innflytting minus utflytting) for Oslo per innvandringskategori "
             "(SSB-tabell 07210). Finnes ikke i øyeblikksbildet; tom til en oppfriskning har hentet den."
         ),
-        resources=(NETTO_RESSURS,),
+        resources=(),
         optional=(NETTO_RESSURS,),
         build=_nettoflytting,
         ssb=(_NETTOFLYTTING_07210,),
