@@ -14,7 +14,8 @@ from helpers import regions
 from helpers.registry import Dataset, SsbQuery
 
 KILDE_13864 = "https://www.ssb.no/statbank/table/13864"
-DESTINASJON_RESSURS = "ssb_13864_utflytting_fra_oslo"
+# The name a refresh gives the resource of an SSB table (ssb_<table>), as on branch "data".
+DESTINASJON_RESSURS = "ssb_13864"
 DESTINASJON_KOLONNER = ["aar", "niva", "til_kode", "til_navn", "fylke_kode", "verdi", "status", "kilde", "merknad"]
 
 

@@ -15,7 +15,8 @@ import pandas as pd
 
 from helpers.registry import Dataset, SsbQuery
 
-NETTO_RESSURS = "ssb_07210_oslo_nettoflytting"
+# The name a refresh gives the resource of an SSB table (ssb_<table>).
+NETTO_RESSURS = "ssb_07210"
 NETTO_KOLONNER = ["aar", "kategori_kode", "kategori", "verdi", "status", "kilde", "merknad"]
 
 # The source labels are English with the Norwegian term in brackets; the two part sums
