@@ -305,3 +305,22 @@ def tidsserier_med_referanse(
         plotted = plotted.merge(extra[["Serie", f"Snitt {referanse_tekst}", f"Lavest {referanse_tekst}",
                                        f"Høyest {referanse_tekst}"]], on="Serie", how="left")
     return chart, plotted
+
+# --- chapters: a figure's source line from the source URLs of the plotted rows
+
+def kilder_fra(urls) -> list[Kilde]:
+    """One `Kilde` per distinct address, named by publisher and page, so a figure whose
+    values come from several pages credits each of them."""
+    from urllib.parse import urlparse
+
+    from helpers.sources import publisher
+
+    out, seen = [], {}
+    for url in dict.fromkeys(str(u) for u in urls):
+        # The page's name: the last path part that reads as words ("flytting", not "aar" or "343890").
+        parts = [p.split(".")[0] for p in urlparse(url).path.split("/") if p]
+        words = [p for p in reversed(parts) if len(p) >= 6 and not p.isdigit() and p != "statistikker"]
+        text = publisher(url)[1] + (": " + words[0].replace("-", " ") if words else "")
+        seen[text] = seen.get(text, 0) + 1
+        out.append(Kilde(url, text if seen[text] == 1 else f"{text} ({seen[text]})", url))
+    return out

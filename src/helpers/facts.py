@@ -223,3 +223,32 @@ def referanser(frame: pd.DataFrame, farge: str = "serie_navn", fra: int = FOER_F
             continue  # a series lacking a reference year gets no band rather than a partial one
         rows.append({farge: key, "min": ref["min"], "maks": ref["maks"], "snitt": ref["snitt"]})
     return pd.DataFrame(rows, columns=[farge, "min", "maks", "snitt"])
+
+# --- chapters 5-6: shares and rankings among categories
+
+def andel(del_: float, helhet: float) -> float:
+    """`del_` as a percentage of `helhet`; refuses a missing or zero whole."""
+    if helhet is None or pd.isna(helhet) or helhet == 0:
+        raise ValueError("kan ikke beregne andel: helheten mangler eller er null")
+    if pd.isna(del_):
+        raise ValueError("kan ikke beregne andel: delen mangler")
+    return float(del_) / float(helhet) * 100
+
+
+def storst_og_minst(values: pd.Series) -> dict:
+    """Which label has the largest and the smallest value (ties: all of them)."""
+    values = values.dropna()
+    return {
+        "storst": [str(k) for k in values[values == values.max()].index],
+        "minst": [str(k) for k in values[values == values.min()].index],
+        "maks": float(values.max()),
+        "min": float(values.min()),
+    }
+
+
+def plass(values: pd.Series, key) -> int:
+    """Rank of `key` by value, 1 = largest; for labels (counties, groups), not years."""
+    values = values.dropna()
+    if key not in values.index:
+        raise KeyError(f"{key} mangler")
+    return int((values > values[key]).sum()) + 1
