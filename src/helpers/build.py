@@ -6,6 +6,7 @@ should see the notebook, the cell's code and the error right away.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -29,8 +30,41 @@ def failed_cells(root: Path, since: float) -> list[str]:
     return messages
 
 
+def inputs_fingerprint(root: Path) -> str:
+    """A hash of what chapters compute from but Sphinx does not track: the data and the helpers.
+
+    Jupyter Book re-executes a chapter only when its own cells change. After `make data` or
+    an edit in src/helpers the cached outputs would silently keep the old numbers.
+    """
+    h = hashlib.sha256()
+    files = sorted((root / "data").glob("*")) + sorted((root / "src" / "helpers").rglob("*.py"))
+    for path in files:
+        if path.is_file():
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def forget_stale_outputs(root: Path) -> None:
+    stamp = root / "_build" / ".inputs-fingerprint"
+    current = inputs_fingerprint(root)
+    if stamp.is_file() and stamp.read_text() == current:
+        return
+    # Dropping the execution cache and the doctrees makes Sphinx re-read, and myst-nb
+    # re-execute, every chapter: slower once, but never a page with stale numbers.
+    for cached in ("_build/.jupyter_cache", "_build/.doctrees"):
+        shutil.rmtree(root / cached, ignore_errors=True)
+
+
+def remember_inputs(root: Path) -> None:
+    stamp = root / "_build" / ".inputs-fingerprint"
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(inputs_fingerprint(root))
+
+
 def build(root: Path = Path(".")) -> int:
     root = root.resolve()
+    forget_stale_outputs(root)
     jb = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or "jupyter-book"
     started = time.time()
     # -W: every Sphinx warning is an error; --keep-going: report them all, then fail.
@@ -38,6 +72,8 @@ def build(root: Path = Path(".")) -> int:
     if proc.returncode != 0:
         for message in failed_cells(root, started):
             print("\n" + "=" * 79 + "\n" + message, file=sys.stderr)
+    else:
+        remember_inputs(root)
     return proc.returncode
 
 
