@@ -3,7 +3,6 @@ unless SSB_ONLINE=1. Every refresh here writes into a copy of data/ in a tempora
 the repository's data/ is only ever read, and checked to be unchanged."""
 
 import copy
-import functools
 import hashlib
 import http.server as httpserver
 import json
@@ -182,6 +181,7 @@ def test_load_uses_refreshed_rows_over_transcribed_ones(http, client, target, mo
     assert "foretrukket framfor" in chosen["valg_grunn"].iloc[0]
 
     df = load("storbyer")
+    assert df.attrs["oppfrisket_fra"] == ["06913", "01223"]
     assert not df.duplicated(["region", "aar", "serie"]).any()
     assert df["verdi"].notna().all()
     # 06913 gives population on 1 January; its moves include moves abroad and stay out.
@@ -561,3 +561,14 @@ def test_online_declared_codes_exist_in_ssbs_metadata():
     for q in declared_queries():
         request = resolve(q, client.metadata(q.table))  # raises RefreshError naming the table and code
         assert request["Tid"], q.table
+
+
+def test_check_requires_provenance_on_refreshed_resources(http, client, target):
+    serve(http)
+    refresh(target, client)
+    package = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+    for res in package["resources"]:
+        if res["name"] == "ssb_06913":
+            del res["ssb"]["query"]
+    (target / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    assert check_package(target) == ["ssb_06913: mangler ssb.query i datapackage.json"]

@@ -117,4 +117,6 @@ def load(name: str, alle_kilder: bool = False) -> pd.DataFrame:
     out.attrs["datasett"] = ds.name
     out.attrs["tittel"] = ds.title
     out.attrs["ssb_tabeller"] = [q.table for q in ds.ssb]
+    # Which SSB tables this frame already holds from a refresh (empty: transcribed pages only).
+    out.attrs["oppfrisket_fra"] = [q.table for q in ds.ssb if q.resource in frames]
     return out

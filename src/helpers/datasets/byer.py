@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import regions, sources, ssb
-from helpers.registry import FLOW_SERIES, SERIES_LABELS, Dataset, SsbQuery
+from helpers.registry import SERIES_LABELS, Dataset, SsbQuery
 
 _COLUMNS = ["region_code", "year", "series", "value", "unit", "source_url", "note"]
 
