@@ -23,10 +23,14 @@ def package_with(tmp_path: Path, fixture: Path, resource: str) -> Path:
     dst = target / f"{resource}.csv"
     shutil.copyfile(fixture, dst)
     package = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
-    package["resources"].append(describe_csv(
+    described = describe_csv(
         dst, resource, "hand-made test fixture, not data",
         [{"title": "hand-made test fixture, not data", "path": f"tests/fixtures/{fixture.name}"}],
-        "hand-made test fixture"))
+        "hand-made test fixture")
+    # A refreshed resource carries its SSB provenance; the fixture says plainly what it is.
+    described["ssb"] = {"table": resource.split("_")[1], "query": "hand-made test fixture, not data",
+                        "request": "none (hand-made test fixture)"}
+    package["resources"].append(described)
     (target / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
     return target
 

@@ -105,3 +105,53 @@ def test_data_dir_found_from_a_subfolder_without_package_file(monkeypatch):
     monkeypatch.delenv("OSLO_FLYTTING_DATA", raising=False)
     monkeypatch.chdir(data_dir().parent / "notebooks")
     assert data_dir() == (data_dir().parent).resolve() / "data"
+
+
+def test_statbank_rows_outrank_transcribed_pages_without_conflict():
+    frame = pd.DataFrame({
+        "region_code": ["0301"] * 3, "year": [2020] * 3, "series": ["innvandring"] * 3,
+        "value": [8731.0, 8730.0, 8729.0],
+        "source_url": ["https://www.ssb.no/befolkning/side", "https://www.oslo.kommune.no/x",
+                       "https://www.ssb.no/statbank/table/01223"],
+        "kildetype": ["side", "side", sources.API],
+    })
+    out = sources.choose(frame, key=["region_code", "year", "series"])
+    chosen = out[out["valgt"]]
+    assert chosen["value"].tolist() == [8729.0]
+    assert chosen["utgiver"].tolist() == [sources.API_PUBLISHER]
+    assert "foretrukket framfor" in chosen["valg_grunn"].iloc[0]
+    assert len(out) == 3  # the pages stay as provenance
+
+
+def test_two_statbank_rows_that_disagree_are_a_conflict():
+    frame = pd.DataFrame({
+        "region_code": ["0301"] * 2, "year": [2031] * 2, "series": ["innvandring"] * 2, "value": [1.0, 2.0],
+        "source_url": ["https://www.ssb.no/statbank/table/01223", "https://www.ssb.no/statbank/table/06913"],
+        "kildetype": [sources.API] * 2,
+    })
+    with pytest.raises(sources.SourceConflict, match="2031"):
+        sources.choose(frame, key=["region_code", "year", "series"])
+
+
+def test_codes_are_only_in_use_in_their_years():
+    assert regions.in_use("1201", 2019) and not regions.in_use("1201", 2020)
+    assert regions.in_use("4601", 2020) and not regions.in_use("4601", 2019)
+    assert regions.in_use("1601", 2017) and regions.in_use("5001", 2018)
+    assert regions.in_use("1001", 2019) and regions.in_use("4204", 2020) and not regions.in_use("4204", 2019)
+    assert regions.in_use("1103", 2010) and regions.in_use("1103", 2024)
+    assert not regions.in_use("9999", 2020)
+
+
+def test_without_a_refresh_the_optional_resources_are_simply_absent(broken_copy, monkeypatch):
+    from helpers.registry import describe
+    from helpers.snapshot import has_resource
+
+    ds = describe("storbyer")
+    # A package as import-shared writes it: no ssb_* resources (whatever data/ holds today).
+    package = json.loads((broken_copy / "datapackage.json").read_text())
+    package["resources"] = [r for r in package["resources"] if not r["name"].startswith("ssb_")]
+    (broken_copy / "datapackage.json").write_text(json.dumps(package))
+    monkeypatch.setenv("OSLO_FLYTTING_DATA", str(broken_copy))
+    assert ds.optional and not any(has_resource(r) for r in ds.optional)
+    df = load("storbyer")
+    assert len(df) and set(df["kilde"]).isdisjoint({q.url for q in ds.ssb})

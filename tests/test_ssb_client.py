@@ -14,6 +14,7 @@ import responses
 
 from helpers.jsonstat import JsonStatError, categories, load_file
 from helpers.ssb import DEFAULT_BASE_URL, SsbClient, SsbError
+from pxfake import subset
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA = json.loads((FIXTURES / "ssb-05300-v0.jsonstat2.json").read_text(encoding="utf-8"))
@@ -64,34 +65,6 @@ def query(call):
 def value_codes(call):
     q = query(call)
     return {k[len("valueCodes[") : -1]: v.split(",") for k, v in q.items() if k.startswith("valueCodes[")}
-
-
-def subset(doc, selection):
-    """What SSB would answer for `selection`: the fixture cut down to the selected codes."""
-    cats = categories(doc)
-    ids, sizes = doc["id"], doc["size"]
-    keep = []
-    for d in ids:
-        wanted = selection.get(d, ["*"])
-        keep.append([i for i, (code, _) in enumerate(cats[d]) if wanted == ["*"] or code in wanted])
-    strides = [1] * len(ids)
-    for k in range(len(ids) - 2, -1, -1):
-        strides[k] = strides[k + 1] * sizes[k + 1]
-    values, status = [], {}
-    for new, pos in enumerate(itertools.product(*keep)):
-        old = sum(p * s for p, s in zip(pos, strides))
-        values.append(doc["value"][old])
-        if str(old) in doc["status"]:
-            status[str(new)] = doc["status"][str(old)]
-    out = copy.deepcopy(doc)
-    out.update(size=[len(k) for k in keep], value=values, status=status)
-    for d, idx in zip(ids, keep):
-        codes = [cats[d][i][0] for i in idx]
-        out["dimension"][d]["category"] = {
-            "index": codes,
-            "label": {c: doc["dimension"][d]["category"]["label"][c] for c in codes},
-        }
-    return out
 
 
 def answer_with_subset(request):
@@ -325,3 +298,13 @@ def test_online_metadata_05300():
     meta = SsbClient().metadata("05300")
     assert meta["class"] == "dataset"
     assert {"Avstand1", "Kulturtilbud", "ContentsCode", "Tid"} <= set(meta["id"])
+
+
+@pytest.mark.online
+@pytest.mark.skipif(os.environ.get("SSB_ONLINE") != "1", reason="snakker med SSB; kjør med SSB_ONLINE=1")
+def test_online_tiny_data_query_06913():
+    # One cell: Oslo's population on 1 January 2020 (693 494 on SSB's pages).
+    df = SsbClient().data("06913", {"Region": ["0301"], "ContentsCode": ["Folkemengde"], "Tid": ["2020"]})
+    assert len(df) == 1
+    assert df.loc[0, "Region"] == "0301" and df.loc[0, "Tid"] == "2020"
+    assert 600_000 < df.loc[0, "value"] < 800_000

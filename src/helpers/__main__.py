@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -22,12 +23,19 @@ def _cmd_check(args) -> int:
 def _cmd_tidy(args) -> int:
     from helpers.jsonstat import JsonStatError, load_file
 
+    from helpers.snapshot import number_text
+
     try:
         frame = load_file(args.file)
     except JsonStatError as exc:
         print(f"FEIL: {exc}", file=sys.stderr)
         return 1
-    frame.to_csv(sys.stdout, index=False)
+    # A missing cell stays an empty value with its status symbol beside it, never 0.
+    frame["value"] = [number_text(v) for v in frame["value"]]
+    try:
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+    except BrokenPipeError:  # `| head` closed the pipe; not an error of ours
+        sys.stdout = open(os.devnull, "w")
     return 0
 
 
@@ -70,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("source", help="f.eks. ../shared/data")
     imp.set_defaults(func=_cmd_import_shared)
     ref = sub.add_parser("refresh", help="hent alle datasett fra SSBs statistikkbank og bytt ut atomisk")
+    ref.add_argument("--max-retries", type=int, help="nye forsøk per forespørsel (standard 4; miljø: SSB_MAX_RETRIES)")
+    ref.add_argument("--backoff", type=float, help="første ventetid i sekunder, dobles per forsøk (miljø: SSB_BACKOFF)")
+    ref.add_argument("--timeout", type=float, help="sekunder før en forespørsel gis opp (miljø: SSB_TIMEOUT)")
     ref.set_defaults(func=_cmd_refresh)
     bld = sub.add_parser("build", help="bygg boka strengt (advarsler og cellefeil stopper bygget)")
     bld.add_argument("root", nargs="?", default=".")

@@ -42,6 +42,20 @@ def check_package(folder: Path | None = None) -> list[str]:
         if "source_url" in frame and (frame["source_url"].str.strip() == "").any():
             problems.append(f"{name}: rader uten source_url")
         problems.extend(f"{name}: {p}" for p in _negative_counts(frame))
+        problems.extend(f"{name}: {p}" for p in _ssb_provenance(res, frame))
+    return problems
+
+
+def _ssb_provenance(res: dict, frame) -> list[str]:
+    """A resource a refresh wrote must say which table, which query and when."""
+    if not res["name"].startswith("ssb_"):
+        return []
+    ssb = res.get("ssb") or {}
+    problems = [f"mangler ssb.{key} i datapackage.json" for key in ("table", "query", "request") if not ssb.get(key)]
+    if not str(res.get("retrieved", "")).strip():
+        problems.append("mangler tidspunkt for henting (retrieved)")
+    if ssb.get("table") and "source_url" in frame and not frame["source_url"].str.endswith(f"/{ssb['table']}").all():
+        problems.append(f"source_url peker ikke til tabell {ssb['table']} på alle rader")
     return problems
 
 

@@ -51,6 +51,17 @@ def city_of(code: str, year: int | None = None) -> str:
     return city
 
 
+def in_use(code: str, year: int) -> bool:
+    """Whether `code` stood for its city in `year`.
+
+    SSB's tables list old and new codes side by side and fill the years a code was not
+    in use with nothing or with 0 (Bergen 1201 in 2021). Such a cell is not a value of
+    the city: that year's value sits under the other code.
+    """
+    entry = CODES.get(str(code).strip())
+    return entry is not None and entry[1] <= int(year) <= entry[2]
+
+
 def boundary(city: str, year: int) -> str:
     """Short Norwegian note on which boundary `city` has in `year`."""
     for name, since, what in BOUNDARY_CHANGES:

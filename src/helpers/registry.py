@@ -16,7 +16,7 @@ import pkgutil
 import pandas as pd
 
 from helpers import datasets as datasets_pkg
-from helpers.snapshot import read_package, read_resource
+from helpers.snapshot import has_resource, read_resource
 
 SERIES_LABELS = {
     "innflytting_innenlands": "Innflytting fra resten av Norge",
@@ -31,17 +31,35 @@ FLOW_SERIES = ["innflytting_innenlands", "utflytting_innenlands", "innvandring",
 
 @dataclass(frozen=True)
 class SsbQuery:
-    """What a refresh asks SSB's statbank for (PxWebApi v2)."""
+    """What a refresh asks SSB's statbank for (PxWebApi v2), and what it must find there.
+
+    `selection` maps dimension -> codes; a code may also be "*" or a pattern such as
+    "*K4" (matched against the table's metadata) or "from(1997)" (that code and every
+    later one). The refresh resolves these against the metadata, so every cell it asks
+    for is named, and a code the table lacks stops the refresh with the table's name.
+    """
 
     table: str
     title: str
     selection: dict[str, list[str]]
     contents: dict[str, str] = field(default_factory=dict)  # ContentsCode -> our series name
     note: str = ""
+    unit: str = "personer"
+    # (total, {part: +1 or -1}): SSB publishes the total; the refresh checks that it adds up.
+    totals: tuple[tuple[str, dict[str, int]], ...] = ()
+    # Every city among the regions must have a value for every series in these years.
+    expect_years: tuple[int, int] | None = None
+    # Quarterly values counted from 1 January ("hittil i år"): the 4th quarter is the year.
+    year_to_date: bool = False
 
     @property
     def url(self) -> str:
         return f"https://www.ssb.no/statbank/table/{self.table}"
+
+    @property
+    def resource(self) -> str:
+        """The snapshot resource a refresh writes for this table."""
+        return f"ssb_{self.table}"
 
 
 @dataclass(frozen=True)
@@ -54,8 +72,7 @@ class Dataset:
     ssb: tuple[SsbQuery, ...] = ()
     unit: str = "personer"
     notes: str = ""
-    # Resources only a refresh (or a later transcription) adds. Absent ones are left out of
-    # `frames`, so `build` can return an empty frame and the chapter say what is missing.
+    # Resources used when the package has them (the ones a refresh writes); absent is fine.
     optional: tuple[str, ...] = ()
 
 
@@ -93,13 +110,13 @@ def load(name: str, alle_kilder: bool = False) -> pd.DataFrame:
     """The dataset as a tidy frame. By default only the chosen value per measure."""
     ds = describe(name)
     frames = {r: read_resource(r) for r in ds.resources}
-    if ds.optional:
-        present = {res["name"] for res in read_package()["resources"]}
-        frames.update({r: read_resource(r) for r in ds.optional if r in present})
+    frames.update({r: read_resource(r) for r in ds.optional if has_resource(r)})
     out = ds.build(frames)
     if "valgt" in out and not alle_kilder:
         out = out[out["valgt"]].drop(columns=["valgt"]).reset_index(drop=True)
     out.attrs["datasett"] = ds.name
     out.attrs["tittel"] = ds.title
     out.attrs["ssb_tabeller"] = [q.table for q in ds.ssb]
+    # Which SSB tables this frame already holds from a refresh (empty: transcribed pages only).
+    out.attrs["oppfrisket_fra"] = [q.table for q in ds.ssb if q.resource in frames]
     return out

@@ -63,6 +63,18 @@ def resource_meta(name: str, folder: Path | None = None) -> dict:
     raise SnapshotError(f"datapakken har ingen ressurs {name!r} (finnes: {known})")
 
 
+def has_resource(name: str, folder: Path | None = None) -> bool:
+    return any(res["name"] == name for res in read_package(folder)["resources"])
+
+
+def number_text(value) -> str:
+    """A value as the snapshot writes it: whole numbers without ".0", missing as empty."""
+    if value is None or pd.isna(value):
+        return ""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 def read_resource(name: str, folder: Path | None = None) -> pd.DataFrame:
     """Read one resource as strings plus typed numeric columns, after checking its hash."""
     folder = folder or data_dir()

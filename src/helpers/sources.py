@@ -3,8 +3,11 @@
 The snapshot keeps every transcribed row, including disagreeing ones, as provenance.
 When two rows give the same measure for the same region and year, we use:
 
-1. Statistics Norway over Oslo kommune over other publishers of SSB figures over
-   secondary sources (news, Wikipedia): the closer to the producer, the better.
+1. SSB's statbank read through its API (rows a refresh wrote, `kildetype` "api") over
+   everything transcribed from web pages; then Statistics Norway's pages over Oslo
+   kommune over other publishers of SSB figures over secondary sources (news,
+   Wikipedia): the closer to the producer and the fewer hands, the better. A transcribed
+   value that differs from the API's stays in the frame as provenance.
 2. For a tie within one publisher, an explicit decision in RESOLUTIONS below, with
    its reason. A tie with no decision is an error, so a refresh that introduces a
    new disagreement cannot slip through unnoticed.
@@ -22,6 +25,9 @@ PUBLISHER_RANK = [
     ("kommuneprofilen.no", 2, "Kommuneprofilen (SSB-tall)"),
 ]
 OTHER_RANK = 3
+API = "api"  # value of the `kildetype` column for rows read from the statbank API
+API_RANK = -1
+API_PUBLISHER = "Statistisk sentralbyrå (statistikkbanken)"
 
 # (region_code, year, series) -> (chosen value, reason)
 RESOLUTIONS: dict[tuple[str, int, str], tuple[float, str]] = {
@@ -48,8 +54,10 @@ def publisher(url: str) -> tuple[int, str]:
 def choose(frame: pd.DataFrame, key: list[str], code="region_code", year="year", series="series") -> pd.DataFrame:
     """Mark one row per `key` as chosen (`valgt`), the others as provenance only."""
     out = frame.copy()
-    out["kilde_rang"] = [publisher(u)[0] for u in out["source_url"]]
-    out["utgiver"] = [publisher(u)[1] for u in out["source_url"]]
+    via_api = out["kildetype"].eq(API) if "kildetype" in out else pd.Series(False, index=out.index)
+    ranked = [(API_RANK, API_PUBLISHER) if api else publisher(u) for u, api in zip(out["source_url"], via_api)]
+    out["kilde_rang"] = [rank for rank, _ in ranked]
+    out["utgiver"] = [name for _, name in ranked]
     out["valgt"] = False
     out["valg_grunn"] = ""
     for _, group in out.groupby(key, sort=False, dropna=False):

@@ -4,12 +4,35 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import regions, sources
-from helpers.registry import FLOW_SERIES, SERIES_LABELS, Dataset, SsbQuery
+from helpers import regions, sources, ssb
+from helpers.registry import SERIES_LABELS, Dataset, SsbQuery
+
+_COLUMNS = ["region_code", "year", "series", "value", "unit", "source_url", "note"]
+
+
+def _api_rows(frames: dict[str, pd.DataFrame], queries) -> list[pd.DataFrame]:
+    """Refreshed statbank rows as whole years, only cells that are a city's value.
+
+    Empty cells (SSB's status symbol stays in the resource) are left out, so a missing
+    value is missing here as well; so are codes in the years they did not stand for the
+    city (SSB fills those with nothing or 0, see regions.in_use).
+    """
+    parts = []
+    for q in queries:
+        if q.resource not in frames:
+            continue
+        rows = ssb.whole_years(frames[q.resource], year_to_date=q.year_to_date)
+        in_use = pd.Series([regions.in_use(c, y) for c, y in zip(rows["region_code"], rows["year"])],
+                           index=rows.index, dtype=bool)
+        keep = rows["value"].notna() & in_use
+        parts.append(rows.loc[keep, _COLUMNS])
+    return [part.assign(kildetype=sources.API) for part in parts]
+
 
 def _city_counts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    rows = pd.concat([frames["city_flows"], frames["city_flows_more"]], ignore_index=True)
-    rows = rows[(rows["unit"] == "personer") & rows["region_code"].isin(
+    pages = pd.concat([frames["city_flows"], frames["city_flows_more"]], ignore_index=True)
+    rows = pd.concat([pages[_COLUMNS].assign(kildetype="side"), *_api_rows(frames, _QUERIES)], ignore_index=True)
+    rows = rows[(rows["unit"] == "personer") & rows["series"].isin(SERIES_LABELS) & rows["region_code"].isin(
         [c for c, (city, _, _) in regions.CODES.items() if city in regions.CITIES]
     )]
     rows = sources.choose(rows, key=["region_code", "year", "series"])
@@ -18,7 +41,7 @@ def _city_counts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         "aar": rows["year"].astype(int),
         "serie": rows["series"],
         "serie_navn": rows["series"].map(SERIES_LABELS),
-        "verdi": rows["value"],
+        "verdi": rows["value"].astype(float),
         "enhet": rows["unit"],
         "kilde": rows["source_url"],
         "utgiver": rows["utgiver"],
@@ -46,26 +69,64 @@ def _city_rates(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return regions.harmonise(out).reset_index(drop=True)
 
 
-_MIGRATION_06913 = SsbQuery(
+_CITY_CODES = ["0301", "1201", "4601", "1601", "5001", "1103", "1001", "4204"]
+_CODES_NOTE = (
+    "Kodene er lest av SSBs egne tabellsider og av offentlige skript som bruker API-et, ikke "
+    "bekreftet mot metadata herfra (ingen tilgang); en oppfriskning henter metadata først og "
+    "stopper med en feil som navngir tabellen og koden om en kode mangler."
+)
+
+# 06913 has population on 1 January and all moves in or out of the municipality, but no
+# split between domestic moves and moves abroad: "Innflyttinger" includes immigration. Its
+# moves are therefore kept under their own names and do not fill the book's domestic series.
+_POPULATION_06913 = SsbQuery(
     table="06913",
-    title="Befolkning og endringer, etter region, statistikkvariabel og år",
+    title="Befolkning 1. januar og endringer i kalenderåret",
     selection={
-        "Region": ["0301", "1201", "4601", "1601", "5001", "1103", "1001", "4204"],
-        "ContentsCode": ["Folkemengde", "Innflytting", "Utflytting", "Innvandring", "Utvandring"],
-        "Tid": ["*"],
+        "Region": _CITY_CODES,
+        "ContentsCode": ["Folkemengde", "Innflyttinger", "Utflyttinger", "Nettoinnflytting"],
+        # The same first year as 01223, so every year with moves also has its population.
+        "Tid": ["from(1997)"],
     },
     contents={
         "Folkemengde": "folkemengde_1jan",
-        "Innflytting": "innflytting_innenlands",
-        "Utflytting": "utflytting_innenlands",
-        "Innvandring": "innvandring",
-        "Utvandring": "utvandring",
+        "Innflyttinger": "innflytting_i_alt",
+        "Utflyttinger": "utflytting_i_alt",
+        "Nettoinnflytting": "nettoinnflytting",
     },
-    note=(
-        "Kodene for statistikkvariablene er ikke bekreftet mot SSBs metadata (ingen tilgang herfra); "
-        "en oppfriskning henter metadata først og stopper med en tydelig feil om en kode mangler."
-    ),
+    totals=(("Nettoinnflytting", {"Innflyttinger": 1, "Utflyttinger": -1}),),
+    expect_years=(2010, 2020),
+    note=_CODES_NOTE,
 )
+
+# 01223 splits the moves into domestic and abroad. Its quarters count from 1 January
+# ("Endringar hittil i år"), so only the 4th quarters are asked for: each is a whole year
+# (ssb.whole_years turns "2020K4" into 2020).
+_CHANGES_01223 = SsbQuery(
+    table="01223",
+    title="Endringar hittil i år for befolkninga, for kommunar, fylke og heile landet (K)",
+    selection={
+        "Region": _CITY_CODES,
+        "ContentsCode": ["Innvandring5", "Utvandring6", "Tilflytting7", "Fraflytting8",
+                         "Nettoflytting9", "Folketallet11"],
+        "Tid": ["*K4"],
+    },
+    contents={
+        "Innvandring5": "innvandring",
+        "Utvandring6": "utvandring",
+        "Tilflytting7": "innflytting_innenlands",
+        "Fraflytting8": "utflytting_innenlands",
+        "Nettoflytting9": "nettoinnflytting",
+        "Folketallet11": "folkemengde_31des",
+    },
+    totals=(("Nettoflytting9", {"Innvandring5": 1, "Tilflytting7": 1, "Utvandring6": -1, "Fraflytting8": -1}),),
+    expect_years=(2010, 2020),
+    year_to_date=True,
+    note=_CODES_NOTE,
+)
+
+_QUERIES = (_POPULATION_06913, _CHANGES_01223)
+CITY_QUERIES = _QUERIES  # also used by the after-2020 datasets
 
 DATASETS = [
     Dataset(
@@ -74,11 +135,13 @@ DATASETS = [
         description=(
             "Innflytting og utflytting over kommunegrensen innenlands, innvandring, utvandring og "
             "folkemengde for Oslo, Bergen, Trondheim, Stavanger og Kristiansand, som publisert av SSB "
-            "og Oslo kommune. Én rad per kilde; `valgt` markerer verdien boka bruker."
+            "og Oslo kommune, og fra SSBs statistikkbank når data/ er oppfrisket (tabell 06913 og "
+            "01223). Én rad per kilde; `valgt` markerer verdien boka bruker."
         ),
         resources=("city_flows", "city_flows_more"),
         build=_city_counts,
-        ssb=(_MIGRATION_06913,),
+        ssb=_QUERIES,
+        optional=tuple(q.resource for q in _QUERIES),
     ),
     Dataset(
         name="storbyer_rater_2023",

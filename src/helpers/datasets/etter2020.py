@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from helpers import sources
+from helpers.datasets.byer import CITY_QUERIES
 from helpers.registry import Dataset, SsbQuery
 from helpers.snapshot import read_package, read_resource
 
@@ -326,45 +327,9 @@ _UVERIFISERT = (
     "og stopper med en tydelig feil om en kode mangler."
 )
 
-_OSLO_06913 = SsbQuery(
-    table="06913",
-    title="Befolkning og endringer, etter region, statistikkvariabel og år (Oslo, 2016–)",
-    selection={
-        "Region": ["0301"],
-        "ContentsCode": ["Folkemengde", "Innflytting", "Utflytting", "Innvandring", "Utvandring",
-                         "Nettoinnflytting", "Nettoinnvandring"],
-        "Tid": ["*"],
-    },
-    contents={
-        "Folkemengde": "folkemengde_1jan",
-        "Innflytting": "innflytting_innenlands",
-        "Utflytting": "utflytting_innenlands",
-        "Innvandring": "innvandring",
-        "Utvandring": "utvandring",
-        "Nettoinnflytting": "nettoinnflytting_innenlands",
-        "Nettoinnvandring": "nettoinnvandring",
-    },
-    note=_UVERIFISERT,
-)
-
-_OSLO_01223 = SsbQuery(
-    table="01223",
-    title="Befolkningsendringer hittil i år, etter region, statistikkvariabel og kvartal (Oslo)",
-    selection={
-        "Region": ["0301"],
-        "ContentsCode": ["Innflytting", "Utflytting", "Innvandring", "Utvandring"],
-        "Tid": ["*"],
-    },
-    contents={
-        "Innflytting": "innflytting_innenlands",
-        "Utflytting": "utflytting_innenlands",
-        "Innvandring": "innvandring",
-        "Utvandring": "utvandring",
-    },
-    note=("Hittil i år: 4. kvartal er hele året, de andre kvartalene er summen fra 1. januar. "
-          + _UVERIFISERT),
-)
-
+# Oslo's annual accounts come from the same statbank queries as the city series
+# (06913 for population, 01223 at 4th quarter for the flows): one declaration per table,
+# so a refresh asks SSB once and every chapter reads the same rows.
 _BOLIG_07221 = SsbQuery(
     table="07221",
     title="Prisindeks for brukte boliger, etter region, boligtype og kvartal (2015=100)",
@@ -395,7 +360,7 @@ DATASETS = [
         ),
         resources=("destinations_and_context",),
         build=_oslo_after_2020,
-        ssb=(_OSLO_06913, _OSLO_01223),
+        ssb=CITY_QUERIES,
         notes="Kvartalstall fra nyheter har ikke alltid samme definisjon som SSBs tabeller; se `merknad`.",
     ),
     Dataset(
