@@ -16,7 +16,7 @@ import pkgutil
 import pandas as pd
 
 from helpers import datasets as datasets_pkg
-from helpers.snapshot import read_resource
+from helpers.snapshot import read_package, read_resource
 
 SERIES_LABELS = {
     "innflytting_innenlands": "Innflytting fra resten av Norge",
@@ -54,6 +54,9 @@ class Dataset:
     ssb: tuple[SsbQuery, ...] = ()
     unit: str = "personer"
     notes: str = ""
+    # Resources only a refresh (or a later transcription) adds. Absent ones are left out of
+    # `frames`, so `build` can return an empty frame and the chapter say what is missing.
+    optional: tuple[str, ...] = ()
 
 
 def _collect() -> dict[str, Dataset]:
@@ -90,6 +93,9 @@ def load(name: str, alle_kilder: bool = False) -> pd.DataFrame:
     """The dataset as a tidy frame. By default only the chosen value per measure."""
     ds = describe(name)
     frames = {r: read_resource(r) for r in ds.resources}
+    if ds.optional:
+        present = {res["name"] for res in read_package()["resources"]}
+        frames.update({r: read_resource(r) for r in ds.optional if r in present})
     out = ds.build(frames)
     if "valgt" in out and not alle_kilder:
         out = out[out["valgt"]].drop(columns=["valgt"]).reset_index(drop=True)
