@@ -25,7 +25,7 @@ STYRK = {
     "5": "Salgs- og serviceyrker",
     "6": "Bønder, fiskere mv.",
     "7": "Håndverkere",
-    "8": "Prosess- og maskinoperatører, transportarbeidere mv.",
+    "8": "Prosess- og maskinoperatører mv.",
     "9": "Renholdere, hjelpearbeidere mv.",
 }
 
@@ -125,13 +125,15 @@ def _avtaler(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     }).sort_values(["hyppighet", "aar"]).reset_index(drop=True)
 
 
-def _ledighet_yrkesbakgrunn(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _ledighet_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = _numeric(frames["context_home_office_family"])
-    rows = rows[(rows["topic"] == "permitteringer") & (rows["dimension"] == "yrkesbakgrunn (NAV)")]
+    rows = rows[rows["topic"] == "permitteringer"]
     return pd.DataFrame({
         "region": rows["region"],
         "periode": rows["period"],
-        "yrkesbakgrunn": rows["category"],
+        "dimensjon": rows["dimension"],
+        "kategori": rows["category"],
+        "maal": rows["measure"],
         "verdi": rows["value"],
         "enhet": rows["unit"],
         "kilde": rows["source_url"],
@@ -192,11 +194,15 @@ DATASETS = [
         notes="Måler avtaler, ikke hvor mange som faktisk jobbet hjemme.",
     ),
     Dataset(
-        name="ledighet_yrkesbakgrunn_oslo",
-        title="Økningen i helt ledige i Oslo i mars 2020, etter yrkesbakgrunn (NAV)",
-        description="NAV Oslos pressemeldinger fra mars 2020; NAVs egen yrkesgruppering, ikke STYRK.",
+        name="ledighet_2020",
+        title="Ledighet og permitteringer i Oslo og hele landet, 2020",
+        description=(
+            "NAV Oslos pressemeldinger fra mars og høsten 2020 (helt ledige, delvis ledige, økning etter "
+            "NAVs yrkesbakgrunn, ikke STYRK) og søknader om dagpenger ved permittering etter næring."
+        ),
         resources=("context_home_office_family",),
-        build=_ledighet_yrkesbakgrunn,
+        build=_ledighet_2020,
         unit="prosent / personer",
+        notes="Pressemeldingene er udaterte i de lagrede utdragene; periodene er slik kilden angir dem.",
     ),
 ]
