@@ -169,3 +169,17 @@ def test_comparison_with_a_period_refuses_missing_years():
     s = pd.Series({2016: 1.0, 2018: 2.0, 2020: 3.0})
     with pytest.raises(ValueError, match="2017"):
         facts.mot_periode(s, 2020, 2016, 2018)
+
+
+def test_aldersprofil_highlights_one_year_and_keeps_gaps():
+    from helpers.charts import aldersprofil
+
+    frame = _frame([("Oslo", 2019, 20, 1.0), ("Oslo", 2019, 22, 2.0), ("Oslo", 2020, 20, 3.0), ("Oslo", 2020, 21, 4.0)])
+    chart, tabell = aldersprofil(frame, fremhev=2020, farge_fra="Oslo")
+    spec = chart.to_dict()
+    assert len(spec["layer"]) == 2  # the highlighted year drawn last, on top
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["2019", "2020"]
+    assert list(tabell.columns) == ["Alder", "2019", "2020"]
+    assert tabell.set_index("Alder")["2019"].isna().tolist() == [False, True, False]  # age 21 missing, not 0
+    with pytest.raises(KeyError):
+        aldersprofil(frame, fremhev=2020, farge_fra="ukjent")

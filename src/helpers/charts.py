@@ -258,7 +258,8 @@ def aldersprofil(
     base = alt.Chart(data).encode(x=x, y=y, color=colour, detail="aar:N", tooltip=tooltip)
     # Two layers so the highlighted year is drawn last, on top of the others.
     lines = [
-        base.transform_filter(alt.datum.aar != fremhev).mark_line(invalid="break-paths-show-domains", strokeWidth=1.5),
+        base.transform_filter(alt.datum.aar != fremhev).mark_line(invalid="break-paths-show-domains", strokeWidth=1.2,
+                                                                  opacity=0.6),
         base.transform_filter(alt.datum.aar == fremhev).mark_line(invalid="break-paths-show-domains", strokeWidth=3),
     ]
     chart = alt.layer(*lines).properties(width="container", height=hoyde)
