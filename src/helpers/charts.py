@@ -324,3 +324,55 @@ def kilder_fra(urls) -> list[Kilde]:
         seen[text] = seen.get(text, 0) + 1
         out.append(Kilde(url, text if seen[text] == 1 else f"{text} ({seen[text]})", url))
     return out
+
+# --- chapters: aldersprofil (one line per year over single years of age; chapter 2) ---
+
+
+def aldersprofil(
+    frame: pd.DataFrame,
+    *,
+    fremhev: int,
+    farge_fra: str,
+    y_tittel: str = "Personer",
+    format: str = ",d",
+    hoyde: int = 280,
+) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
+    """Lines over age (x) with one line per year: the year `fremhev` strong in the colour
+    of `farge_fra` (a series or city of the theme), the other years lighter, as the
+    article drew 2016–2019 against 2020. Missing ages stay gaps. Returns (chart, plotted)."""
+    colours = {**theme.SERIES_COLOURS, **theme.CITY_COLOURS}
+    if farge_fra not in colours:
+        raise KeyError(f"{farge_fra!r} har ingen fast farge i temaet")
+    sterk = colours[farge_fra]
+    svak = theme.OKABE_ITO["himmelblaa"] if sterk != theme.OKABE_ITO["himmelblaa"] else theme.OKABE_ITO["blaa"]
+    years = sorted(int(y) for y in frame["aar"].unique())
+    others = [y for y in years if y != fremhev]
+    if fremhev not in years:
+        raise KeyError(f"{fremhev} finnes ikke i dataene")
+    from helpers.norsk import aar_liste
+
+    andre_navn = aar_liste(others) if others else ""
+    ages = range(int(frame["alder"].min()), int(frame["alder"].max()) + 1)
+    index = pd.MultiIndex.from_product([years, list(ages)], names=["aar", "alder"])
+    data = frame.set_index(["aar", "alder"])[["verdi"]].reindex(index).reset_index()
+    data["periode"] = [str(fremhev) if y == fremhev else andre_navn for y in data["aar"]]
+    domain = [d for d in (andre_navn, str(fremhev)) if d]
+    x = alt.X("alder:Q", title="Alder (år)", scale=alt.Scale(nice=False),
+              axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("verdi:Q", title=y_tittel, axis=alt.Axis(format=format))
+    colour = alt.Color("periode:N", title=None, sort=domain,
+                       scale=alt.Scale(domain=domain, range=[svak, sterk][-len(domain):]))
+    tooltip = [alt.Tooltip("aar:O", title="År"), alt.Tooltip("alder:Q", title="Alder"),
+               alt.Tooltip("verdi:Q", title=y_tittel, format=format)]
+    base = alt.Chart(data).encode(x=x, y=y, color=colour, detail="aar:N", tooltip=tooltip)
+    # Two layers so the highlighted year is drawn last, on top of the others.
+    lines = [
+        base.transform_filter(alt.datum.aar != fremhev).mark_line(invalid="break-paths-show-domains", strokeWidth=1.2,
+                                                                  opacity=0.6),
+        base.transform_filter(alt.datum.aar == fremhev).mark_line(invalid="break-paths-show-domains", strokeWidth=3),
+    ]
+    chart = alt.layer(*lines).properties(width="container", height=hoyde)
+    # Wide table (one row per age, one column per year): 100 rows instead of 500.
+    plotted = data.pivot(index="alder", columns="aar", values="verdi").reset_index()
+    plotted.columns = ["Alder", *(str(y) for y in plotted.columns[1:])]
+    return chart, plotted
