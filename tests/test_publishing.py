@@ -58,3 +58,14 @@ def test_every_figure_names_its_source_and_licence(site):
         assert len(credits) == figures, page
         assert all("Statistisk sentralbyrå" in c or "SSB" in c for c in credits), page
 
+
+def test_licences_are_in_place():
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License")
+    text = (ROOT / "LICENSE-text.md").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in text and "Statistisk sentralbyrå" in text
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "LICENSE" in readme and "LICENSE-text.md" in readme
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert citation["url"] == BASEURL
+    assert citation["repository-code"] == CONFIG["repository"]["url"]
+    assert set(citation["license"]) == {"MIT", "CC-BY-4.0"}
