@@ -53,10 +53,16 @@ def chapters() -> list[str]:
 
 def copy_repository(dest: Path) -> Path:
     """What Binder gets: the files git knows about (tracked, or new and not ignored)."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, check=True,
-    ).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for rel in filter(None, listed):
         src = ROOT / rel
         if src.is_file():
@@ -66,16 +72,21 @@ def copy_repository(dest: Path) -> Path:
 
 
 def clean_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"PYTHONPATH", "VIRTUAL_ENV", "OSLO_FLYTTING_DATA", "PYTHONHOME"}
-           and not k.startswith("JUPYTER_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"PYTHONPATH", "VIRTUAL_ENV", "OSLO_FLYTTING_DATA", "PYTHONHOME"}
+        and not k.startswith("JUPYTER_")
+    }
     env.update(extra)
     return env
 
 
 def run(cmd, **kwargs) -> subprocess.CompletedProcess:
     proc = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
-    assert proc.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    assert proc.returncode == 0, (
+        f"{' '.join(map(str, cmd))} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    )
     return proc
 
 
@@ -149,8 +160,12 @@ def test_repo2docker_reads_the_repository_as_intended(tmp_path):
         "    'binder_dir': bp.binder_dir, 'installs_project': bp._is_python_package()}))\n"
     )
     picked = json.loads(run([sys.executable, "-c", probe], cwd=repo, env=clean_env()).stdout.splitlines()[-1])
-    assert picked == {"buildpack": "PythonBuildPack", "python": "3.11", "binder_dir": "",
-                      "installs_project": True}
+    assert picked == {
+        "buildpack": "PythonBuildPack",
+        "python": "3.11",
+        "binder_dir": "",
+        "installs_project": True,
+    }
 
 
 # --- The student's path, end to end (slow: a fresh environment) -------------------------
@@ -179,8 +194,12 @@ def repo2docker_base_packages() -> list[str]:
     does not replace, as pip requirements (from repo2docker's conda lock file)."""
     package = importlib.util.find_spec("repo2docker").submodule_search_locations[0]
     lock = Path(package) / "buildpacks/conda/environment.py-3.11-linux-64.lock"
-    wanted = {"ipywidgets": "ipywidgets", "jupyter-resource-usage": "jupyter-resource-usage",
-              "jupyter-offlinenotebook": "jupyter-offlinenotebook", "jupyterhub-singleuser": "jupyterhub"}
+    wanted = {
+        "ipywidgets": "ipywidgets",
+        "jupyter-resource-usage": "jupyter-resource-usage",
+        "jupyter-offlinenotebook": "jupyter-offlinenotebook",
+        "jupyterhub-singleuser": "jupyterhub",
+    }
     found = {}
     for name, version in re.findall(r"/([a-z0-9_-]+?)-(\d[^-/]*)-[^-/]+\.conda", lock.read_text()):
         if name in wanted:
@@ -214,18 +233,32 @@ def open_in_jupyterlab(venv: Path, repo: Path, chapter_list: list[str]) -> list[
 
     port = free_port()
     server = subprocess.Popen(
-        [venv / "bin/jupyter-lab", "--no-browser", "--allow-root", "--ip=127.0.0.1", f"--port={port}",
-         "--IdentityProvider.token=", "--ServerApp.password=",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.news_url=None"],
-        cwd=repo, env=clean_env(HOME=str(repo), **NO_NETWORK),
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            venv / "bin/jupyter-lab",
+            "--no-browser",
+            "--allow-root",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            "--IdentityProvider.token=",
+            "--ServerApp.password=",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            "--LabApp.news_url=None",
+        ],
+        cwd=repo,
+        env=clean_env(HOME=str(repo), **NO_NETWORK),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     problems = []
     try:
         wait_for(f"http://127.0.0.1:{port}/lab")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                        args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM,
+                headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
+            )
             for chapter in chapter_list:
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 outside = []
@@ -282,8 +315,11 @@ def test_student_flow_in_a_fresh_environment(tmp_path_factory):
     run([*pip, "check"], env=clean_env())
     # On Binder, requirements.txt lands on top of repo2docker's base environment: the
     # packages that stay from it must agree with our pins.
-    run([*pip, "install", "--dry-run", "--quiet", "-r", "requirements.txt", *repo2docker_base_packages()],
-        cwd=repo, env=clean_env())
+    run(
+        [*pip, "install", "--dry-run", "--quiet", "-r", "requirements.txt", *repo2docker_base_packages()],
+        cwd=repo,
+        env=clean_env(),
+    )
 
     chapter_list = chapters()
     assert chapter_list, "no chapters in _toc.yml"
@@ -296,7 +332,9 @@ def test_student_flow_in_a_fresh_environment(tmp_path_factory):
     results = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
     assert len(results) == len(chapter_list)
     for result in results:
-        assert "error" not in result, f"{result['notebook']} failed on a Binder-like install:\n{result['error']}"
+        assert "error" not in result, (
+            f"{result['notebook']} failed on a Binder-like install:\n{result['error']}"
+        )
         prefix, helpers_file, data = result["probe"]
         assert Path(prefix) == venv, result
         assert Path(helpers_file).is_relative_to(venv), "helpers must come from the installed package"

@@ -68,8 +68,9 @@ def test_failing_cell_fails_the_build_and_names_the_notebook(tmp_path):
         "  display_name: Python 3\n  language: python\n  name: python3\n---\n\n"
         "(kap-rekord)=\n# Feil\n\n```{code-cell} ipython3\nraise RuntimeError('bevisst feil i celle')\n```\n"
     )
-    proc = subprocess.run([sys.executable, "-m", "helpers", "build", str(tmp_path)],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "helpers", "build", str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert "01-rekordutflytting" in out

@@ -26,7 +26,6 @@ def _drop_thebe(app: Sphinx) -> None:
     app.registry.css_files = [c for c in app.registry.css_files if c[0] != "sphinx-thebe.css"]
 
 
-
 def _root_redirect(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return

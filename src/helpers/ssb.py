@@ -98,8 +98,10 @@ class SsbClient:
         selection = {dim: _codes(table_id, dim, codes) for dim, codes in selection.items()}
         codelist = dict(codelist or {})
         frames = [
-            to_frame(self._get_json(table_id, "data", self._data_params(part, codelist, lang)),
-                     source=f"SSB-tabell {table_id}")
+            to_frame(
+                self._get_json(table_id, "data", self._data_params(part, codelist, lang)),
+                source=f"SSB-tabell {table_id}",
+            )
             for part in self._split(table_id, selection, codelist, lang)
         ]
         return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
@@ -134,8 +136,7 @@ class SsbClient:
                 f"spørringen gir {total} celler (grensen er {self.max_cells}), og '*' med "
                 f"kodeliste for {fixed} kan ikke deles opp; oppgi kodene eksplisitt",
             )
-        expanded = {d: [code for code, _ in meta[d]] if d in wildcards else c
-                    for d, c in selection.items()}
+        expanded = {d: [code for code, _ in meta[d]] if d in wildcards else c for d, c in selection.items()}
         return _chunks(expanded, self.max_cells)
 
     @staticmethod
@@ -184,9 +185,7 @@ class SsbClient:
                     return _json(resp, table_id)
             if attempt < self.max_retries:
                 self.sleep(wait)
-        raise SsbError(
-            table_id, f"ga opp etter {self.max_retries + 1} forsøk mot {url}; siste feil: {last}"
-        )
+        raise SsbError(table_id, f"ga opp etter {self.max_retries + 1} forsøk mot {url}; siste feil: {last}")
 
 
 def _codes(table_id: str, dim: str, codes: Sequence[str] | str) -> list[str]:
