@@ -2,7 +2,6 @@
 no request leaves 127.0.0.1."""
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest

@@ -1,7 +1,6 @@
 import json
 import re
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import vl_convert as vlc

@@ -22,7 +22,11 @@ def _drop_thebe(app: Sphinx) -> None:
     """
     for event in ("env-before-read-docs", "doctree-resolved", "builder-inited"):
         listeners = app.events.listeners.get(event, [])
-        listeners[:] = [l for l in listeners if getattr(l.handler, "__module__", "") != "sphinx_thebe"]
+        listeners[:] = [
+            listener
+            for listener in listeners
+            if getattr(listener.handler, "__module__", "") != "sphinx_thebe"
+        ]
     app.registry.css_files = [c for c in app.registry.css_files if c[0] != "sphinx-thebe.css"]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import regions, sources
-from helpers.registry import FLOW_SERIES, SERIES_LABELS, Dataset, SsbQuery
+from helpers.registry import SERIES_LABELS, Dataset, SsbQuery
 
 
 def _city_counts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
