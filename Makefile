@@ -9,7 +9,7 @@ PORT   ?= 8000
 # (src/helpers/build.py): a failing cell or any Sphinx warning fails the build.
 JB_BUILD := $(BIN)/python -m helpers build .
 
-.PHONY: book test serve clean distclean data check bench lock
+.PHONY: book test serve preview lab lint format hooks clean distclean data check bench lock
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,26 @@ test: book
 serve: $(STAMP)
 	@echo "Boka: http://127.0.0.1:$(PORT)/  (Ctrl+C for å stoppe)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+# Rebuild on every change to a chapter, page, helper or the data, and reload the open page.
+preview: $(STAMP)
+	$(BIN)/python tools/preview.py --port $(PORT)
+
+# JupyterLab with the repository's settings (.jupyter): chapters open as notebooks.
+lab: $(STAMP)
+	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter $(BIN)/jupyter lab --ip=127.0.0.1
+
+# The pre-commit checks on every file (make test runs them too); make format fixes what
+# ruff can fix; make hooks makes every `git commit` run them on what it commits.
+lint: $(STAMP)
+	PRE_COMMIT_HOME=$(CURDIR)/.cache/pre-commit $(BIN)/pre-commit run --all-files
+
+format: $(STAMP)
+	$(BIN)/ruff format --force-exclude .
+	$(BIN)/ruff check --fix --force-exclude .
+
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
 
 data: $(STAMP)
 	$(BIN)/python -m helpers refresh

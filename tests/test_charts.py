@@ -1,7 +1,6 @@
 import json
 import re
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import vl_convert as vlc
@@ -11,7 +10,9 @@ from helpers.theme import CITY_COLOURS, SERIES_COLOURS
 
 
 def _frame(values, label="Utvandring til utlandet"):
-    return pd.DataFrame({"aar": list(values), "verdi": list(values.values()), "serie_navn": label, "region": "Oslo"})
+    return pd.DataFrame(
+        {"aar": list(values), "verdi": list(values.values()), "serie_navn": label, "region": "Oslo"}
+    )
 
 
 def _spec_from_html(html: str) -> dict:
@@ -25,7 +26,11 @@ def test_missing_year_breaks_the_line_instead_of_bridging_it():
     assert plotted["Verdi"].isna().sum() == 1  # 2012 is in the data as null, not dropped or zero
     spec = chart.properties(width=400).to_dict()
     svg = vlc.vegalite_to_svg(spec, vl_version=".".join(VEGA_LITE_VERSION.split(".")[:2]))
-    lines = [d for d in re.findall(r'<path[^>]*d="([^"]+)"', svg) if d.count("L") >= 1 and "aria-roledescription" not in d]
+    lines = [
+        d
+        for d in re.findall(r'<path[^>]*d="([^"]+)"', svg)
+        if d.count("L") >= 1 and "aria-roledescription" not in d
+    ]
     line_paths = [d for d in lines if d.count("M") >= 1]
     assert max(d.count("M") for d in line_paths) == 2
 
@@ -43,7 +48,9 @@ def test_spec_cannot_break_out_of_its_script_tag():
 
 def test_figure_carries_description_source_table_and_csv():
     chart, plotted = tidsserier(_frame({2010: 1000.0, 2011: np.nan, 2012: 1500.0}))
-    fig = Figur(chart, beskrivelse="Beskrivelse for skjermleser", kilder=[ssb_tabell("06913")], tabell=plotted)
+    fig = Figur(
+        chart, beskrivelse="Beskrivelse for skjermleser", kilder=[ssb_tabell("06913")], tabell=plotted
+    )
     html = fig.html()
     spec = _spec_from_html(html)
     assert spec["description"] == "Beskrivelse for skjermleser"

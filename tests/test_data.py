@@ -25,7 +25,9 @@ def test_every_resource_hash_matches():
 
 def test_storbyer_is_tidy_and_sourced():
     df = load("storbyer")
-    assert {"region", "region_kode", "aar", "serie", "serie_navn", "verdi", "kilde", "grense"} <= set(df.columns)
+    assert {"region", "region_kode", "aar", "serie", "serie_navn", "verdi", "kilde", "grense"} <= set(
+        df.columns
+    )
     assert set(df["region"]) == set(regions.CITIES)
     assert df["kilde"].str.startswith("http").all()
     # one chosen value per measure
@@ -43,10 +45,15 @@ def test_rule_prefers_ssb_and_keeps_the_other_as_provenance():
 
 
 def test_tie_without_a_decision_is_an_error():
-    frame = pd.DataFrame({
-        "region_code": ["0301", "0301"], "year": [2030, 2030], "series": ["innvandring"] * 2,
-        "value": [1.0, 2.0], "source_url": ["https://www.ssb.no/a", "https://www.ssb.no/b"],
-    })
+    frame = pd.DataFrame(
+        {
+            "region_code": ["0301", "0301"],
+            "year": [2030, 2030],
+            "series": ["innvandring"] * 2,
+            "value": [1.0, 2.0],
+            "source_url": ["https://www.ssb.no/a", "https://www.ssb.no/b"],
+        }
+    )
     with pytest.raises(sources.SourceConflict, match="2030"):
         sources.choose(frame, key=["region_code", "year", "series"])
 

@@ -61,9 +61,28 @@ def test_rank_and_mean_refuse_missing_years():
 
 
 def test_claims_follow_the_data_when_a_year_is_added(byer):
-    extra = pd.DataFrame([{**byer.iloc[0].to_dict(), "region": "Oslo", "aar": 2019,
-                           "serie": "utflytting_innenlands", "verdi": 50000.0}])
-    changed = pd.concat([byer[~((byer["region"] == "Oslo") & (byer["aar"] == 2019) &
-                                (byer["serie"] == "utflytting_innenlands"))], extra])
+    extra = pd.DataFrame(
+        [
+            {
+                **byer.iloc[0].to_dict(),
+                "region": "Oslo",
+                "aar": 2019,
+                "serie": "utflytting_innenlands",
+                "verdi": 50000.0,
+            }
+        ]
+    )
+    changed = pd.concat(
+        [
+            byer[
+                ~(
+                    (byer["region"] == "Oslo")
+                    & (byer["aar"] == 2019)
+                    & (byer["serie"] == "utflytting_innenlands")
+                )
+            ],
+            extra,
+        ]
+    )
     ut = facts.serie(changed, "Oslo", "utflytting_innenlands")
     assert not facts.rangering(ut, 2020, til_og_med=2020)["hoyest"]

@@ -68,7 +68,10 @@ def test_fixture_first_cell_matches_raw_file(frame, raw):
     assert raw["value"][0] == 16
     assert first["value"] == 16
     assert (first["Avstand1"], first["Kulturtilbud"], first["ContentsCode"], first["Tid"]) == (
-        "01", "01", "Avstand", "1991",
+        "01",
+        "01",
+        "Avstand",
+        "1991",
     )
     assert first["Avstand1_label"] == "Under 1 km"
     assert first["Kulturtilbud_label"] == "Kino eller lokale med jevnlig spillefilmframvisning"

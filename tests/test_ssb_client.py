@@ -68,8 +68,11 @@ def value_codes(call):
 
 
 def answer_with_subset(request):
-    sel = {k[len("valueCodes[") : -1]: v.split(",")
-           for k, v in parse_qsl(urlsplit(request.url).query) if k.startswith("valueCodes[")}
+    sel = {
+        k[len("valueCodes[") : -1]: v.split(",")
+        for k, v in parse_qsl(urlsplit(request.url).query)
+        if k.startswith("valueCodes[")
+    }
     return 200, {}, json.dumps(subset(DATA, sel))
 
 
@@ -120,8 +123,9 @@ def test_timeout_passed_on_every_attempt(http, fake_time):
             seen.append(kwargs)
             return super().get(url, **kwargs)
 
-    client = SsbClient(base_url=BASE, session=SpySession(), timeout=(3, 9),
-                       sleep=fake_time.sleep, clock=fake_time.clock)
+    client = SsbClient(
+        base_url=BASE, session=SpySession(), timeout=(3, 9), sleep=fake_time.sleep, clock=fake_time.clock
+    )
     http.add(responses.GET, META_URL, status=502)
     http.add(responses.GET, META_URL, json=META)
     client.metadata("05300")
@@ -150,8 +154,9 @@ def test_429_honours_retry_after(http, client, fake_time):
 
 
 def test_503_until_giving_up(http, fake_time):
-    client = SsbClient(base_url=BASE, max_retries=3, backoff=0.5,
-                       sleep=fake_time.sleep, clock=fake_time.clock)
+    client = SsbClient(
+        base_url=BASE, max_retries=3, backoff=0.5, sleep=fake_time.sleep, clock=fake_time.clock
+    )
     http.add(responses.GET, META_URL, status=503)
     with pytest.raises(SsbError, match="503") as err:
         client.metadata("05300")

@@ -68,7 +68,9 @@ class Figur:
 
     @property
     def ident(self) -> str:
-        digest = hashlib.sha1(json.dumps(self.spec(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        digest = hashlib.sha1(
+            json.dumps(self.spec(), sort_keys=True, ensure_ascii=False).encode()
+        ).hexdigest()
         return f"figur-{self.navn or 'x'}-{digest[:10]}"
 
     def csv(self) -> str:
@@ -83,17 +85,19 @@ class Figur:
                 if isinstance(value, float) and pd.isna(value):
                     cells.append("<td class='mangler'>mangler</td>")
                 elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                    cells.append(f"<td class='tall'>{tall(value, 0 if float(value).is_integer() else 1)}</td>")
+                    cells.append(
+                        f"<td class='tall'>{tall(value, 0 if float(value).is_integer() else 1)}</td>"
+                    )
                 else:
                     cells.append(f"<td>{html.escape(str(value))}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
-        return f"<table class='oslo-tabell'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        return (
+            f"<table class='oslo-tabell'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
 
     def html(self) -> str:
         ident = self.ident
-        sources = "; ".join(
-            f"<a href='{html.escape(k.url)}'>{html.escape(k.tekst)}</a>" for k in self.kilder
-        )
+        sources = "; ".join(f"<a href='{html.escape(k.url)}'>{html.escape(k.tekst)}</a>" for k in self.kilder)
         csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(self.csv())
         note = f"<p class='oslo-merknad'>{html.escape(self.merknad)}</p>" if self.merknad else ""
         return (
@@ -125,7 +129,9 @@ def _tooltip(title_by: str, verdi_tittel: str, fmt: str) -> list:
 def _complete_grid(frame: pd.DataFrame, keys: list[str], years: range) -> pd.DataFrame:
     # Every (key, year) gets a row; a missing value becomes null, which Vega draws
     # as a break in the line, never as zero and never as a line across the gap.
-    index = pd.MultiIndex.from_product([*(sorted(frame[k].unique()) for k in keys), list(years)], names=[*keys, "aar"])
+    index = pd.MultiIndex.from_product(
+        [*(sorted(frame[k].unique()) for k in keys), list(years)], names=[*keys, "aar"]
+    )
     return frame.set_index([*keys, "aar"])[["verdi"]].reindex(index).reset_index()
 
 
@@ -150,10 +156,18 @@ def tidsserier(
     domain = list(theme.SERIES_COLOURS) if farge == "serie_navn" else list(theme.CITY_COLOURS)
     colours = theme.SERIES_COLOURS if farge == "serie_navn" else theme.CITY_COLOURS
     present = [d for d in domain if d in set(data[farge])]
-    colour = alt.Color(f"{farge}:N", title=None, sort=present,
-                       scale=alt.Scale(domain=present, range=[colours[d] for d in present]))
-    x = alt.X("aar:Q", title=None, scale=alt.Scale(domain=[fra, til], nice=False, padding=8),
-              axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
+    colour = alt.Color(
+        f"{farge}:N",
+        title=None,
+        sort=present,
+        scale=alt.Scale(domain=present, range=[colours[d] for d in present]),
+    )
+    x = alt.X(
+        "aar:Q",
+        title=None,
+        scale=alt.Scale(domain=[fra, til], nice=False, padding=8),
+        axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True),
+    )
     y = alt.Y("verdi:Q", title=y_tittel, scale=alt.Scale(zero=null_i_akse), axis=alt.Axis(format=format))
     tooltip = _tooltip(farge, y_tittel, format)
     base = alt.Chart(data)
@@ -163,10 +177,16 @@ def tidsserier(
     )
     layer = alt.layer(lines, points)
     if facett:
-        chart = layer.properties(width=260, height=hoyde * 0.75).facet(
-            facet=alt.Facet(f"{facett}:N", title=None, sort=[c for c in theme.CITY_COLOURS if c in set(data[facett])]),
-            columns=kolonner,
-        ).resolve_scale(y="independent")
+        chart = (
+            layer.properties(width=260, height=hoyde * 0.75)
+            .facet(
+                facet=alt.Facet(
+                    f"{facett}:N", title=None, sort=[c for c in theme.CITY_COLOURS if c in set(data[facett])]
+                ),
+                columns=kolonner,
+            )
+            .resolve_scale(y="independent")
+        )
     else:
         chart = layer.properties(width="container", height=hoyde)
     plotted = data.rename(columns={"aar": "År", "verdi": "Verdi", "serie_navn": "Serie", "region": "By"})
@@ -195,7 +215,9 @@ def stolper(
         present = [d for d in dict.fromkeys(data[farge]) if pd.notna(d)]
         palette = list(theme.OKABE_ITO.values())
         rng = [colours.get(d, palette[i % len(palette)]) for i, d in enumerate(present)]
-        enc["color"] = alt.Color(f"{farge}:N", title=None, sort=present, scale=alt.Scale(domain=present, range=rng))
+        enc["color"] = alt.Color(
+            f"{farge}:N", title=None, sort=present, scale=alt.Scale(domain=present, range=rng)
+        )
         enc["yOffset"] = alt.YOffset(f"{farge}:N", sort=present)
         tooltip.append(alt.Tooltip(f"{farge}:N", title="Serie"))
     else:

@@ -37,8 +37,15 @@ def per_1000(frame: pd.DataFrame, region: str) -> pd.DataFrame:
         flow = serie(frame, region, s)
         for year, value in flow.items():
             if year in pop.index:
-                rows.append({"region": region, "aar": int(year), "serie": s,
-                             "serie_navn": SERIES_LABELS[s], "verdi": value / pop[year] * 1000})
+                rows.append(
+                    {
+                        "region": region,
+                        "aar": int(year),
+                        "serie": s,
+                        "serie_navn": SERIES_LABELS[s],
+                        "verdi": value / pop[year] * 1000,
+                    }
+                )
     return pd.DataFrame(rows, columns=["region", "aar", "serie", "serie_navn", "verdi"])
 
 

@@ -45,9 +45,7 @@ def _shape(doc: Any, source: str) -> tuple[list[str], list[int]]:
     if not isinstance(ids, list) or not isinstance(sizes, list):
         raise JsonStatError("mangler 'id' eller 'size' (begge må være lister)", source)
     if len(ids) != len(sizes):
-        raise JsonStatError(
-            f"'id' har {len(ids)} dimensjoner, men 'size' har {len(sizes)} tall", source
-        )
+        raise JsonStatError(f"'id' har {len(ids)} dimensjoner, men 'size' har {len(sizes)} tall", source)
     if not all(isinstance(i, str) for i in ids) or len(set(ids)) != len(ids):
         raise JsonStatError(f"'id' må være unike tekster, fikk {ids!r}", source)
     if not all(_is_int(s) and s >= 0 for s in sizes):
@@ -106,8 +104,7 @@ def _values(doc: dict, sizes: list[int], source: str) -> np.ndarray:
     if n and not raw:
         # PxWebApi's metadata endpoint answers with this shape; it is not a data answer.
         raise JsonStatError(
-            f"datasettet har ingen verdier ('value' er tom, men 'size' gir {n} celler); "
-            "er dette metadata?",
+            f"datasettet har ingen verdier ('value' er tom, men 'size' gir {n} celler); er dette metadata?",
             source,
         )
     if isinstance(raw, list):
@@ -195,9 +192,7 @@ def load_file(path: str | Path) -> pd.DataFrame:
 def categories(doc: dict, source: str = "<json-stat>") -> dict[str, list[tuple[str, str]]]:
     """(code, label) pairs per dimension, in index order. Works on metadata documents too."""
     ids, sizes = _shape(doc, source)
-    return {
-        d: list(zip(*_dimension(doc, d, size, source))) for d, size in zip(ids, sizes)
-    }
+    return {d: list(zip(*_dimension(doc, d, size, source))) for d, size in zip(ids, sizes)}
 
 
 def dataset_meta(doc: dict) -> dict:

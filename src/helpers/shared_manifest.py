@@ -1,7 +1,10 @@
 """Which files of shared/data become which resources of the data package."""
 
 SSB_SOURCE = {"title": "Statistisk sentralbyrå (SSB)", "path": "https://www.ssb.no"}
-OSLO_SOURCE = {"title": "Oslo kommune, statistikk (SSB-tall)", "path": "https://www.oslo.kommune.no/statistikk/"}
+OSLO_SOURCE = {
+    "title": "Oslo kommune, statistikk (SSB-tall)",
+    "path": "https://www.oslo.kommune.no/statistikk/",
+}
 
 MANIFEST = [
     {
@@ -47,7 +50,12 @@ MANIFEST = [
         # The top age group is printed as "105+".
         "types": {"age": "string"},
         "description": "Folkemengde 1. januar etter ettårig alder (SSB-tabell 07459), Oslo 2015-2024, de fire andre byene 2015-2022, lest fra datafiler i offentlige repoer.",
-        "sources": [{"title": "SSB-tabell 07459 via sykdomspulsen-org/spldata og niphr/csdata", "path": "https://www.ssb.no/statbank/table/07459"}],
+        "sources": [
+            {
+                "title": "SSB-tabell 07459 via sykdomspulsen-org/spldata og niphr/csdata",
+                "path": "https://www.ssb.no/statbank/table/07459",
+            }
+        ],
         "retrieved": "public repositories at named commits",
     },
     {

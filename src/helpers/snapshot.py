@@ -104,7 +104,9 @@ def read_resource(name: str, folder: Path | None = None) -> pd.DataFrame:
             bad = converted.isna() & ~blank
             if bad.any():
                 row = int(bad.idxmax()) + 2
-                raise SnapshotError(f"{path}, linje {row}: {col}={frame.loc[bad.idxmax(), col]!r} er ikke et tall")
+                raise SnapshotError(
+                    f"{path}, linje {row}: {col}={frame.loc[bad.idxmax(), col]!r} er ikke et tall"
+                )
             frame[col] = converted.astype("Int64") if field["type"] == "integer" else converted
     return frame
 
@@ -124,8 +126,14 @@ def _schema_for(header: list[str], types: dict[str, str] | None = None) -> dict:
     return {"fields": fields}
 
 
-def describe_csv(path: Path, name: str, description: str, sources: list[dict], retrieved: str,
-                 types: dict[str, str] | None = None) -> dict:
+def describe_csv(
+    path: Path,
+    name: str,
+    description: str,
+    sources: list[dict],
+    retrieved: str,
+    types: dict[str, str] | None = None,
+) -> dict:
     with open(path, encoding="utf-8", newline="") as f:
         header = next(csv.reader(f))
     return {
@@ -180,8 +188,14 @@ def import_shared(source: Path, target: Path, manifest: list[dict]) -> list[str]
                 shutil.copyfile(notes, staging / notes.name)
                 written.append(notes.name)
             resources.append(
-                describe_csv(dst, item["name"], item["description"], item["sources"],
-                             item.get("retrieved", "unknown"), item.get("types"))
+                describe_csv(
+                    dst,
+                    item["name"],
+                    item["description"],
+                    item["sources"],
+                    item.get("retrieved", "unknown"),
+                    item.get("types"),
+                )
             )
             written.append(dst.name)
         package = {
@@ -193,7 +207,10 @@ def import_shared(source: Path, target: Path, manifest: list[dict]) -> list[str]
                 "kilde-URL og merknad. Ingen verdier er beregnet, interpolert eller anslått."
             ),
             "licenses": [LICENSE_SSB],
-            "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+            "created": dt.datetime.now(dt.timezone.utc)
+            .replace(microsecond=0)
+            .isoformat()
+            .replace("+00:00", "Z"),
             "resources": resources,
         }
         (staging / "datapackage.json").write_text(

@@ -51,7 +51,9 @@ def publisher(url: str) -> tuple[int, str]:
     return OTHER_RANK, host or "ukjent kilde"
 
 
-def choose(frame: pd.DataFrame, key: list[str], code="region_code", year="year", series="series") -> pd.DataFrame:
+def choose(
+    frame: pd.DataFrame, key: list[str], code="region_code", year="year", series="series"
+) -> pd.DataFrame:
     """Mark one row per `key` as chosen (`valgt`), the others as provenance only."""
     out = frame.copy()
     via_api = out["kildetype"].eq(API) if "kildetype" in out else pd.Series(False, index=out.index)
@@ -77,7 +79,9 @@ def choose(frame: pd.DataFrame, key: list[str], code="region_code", year="year",
         rk = (str(first[code]), int(first[year]), str(first[series]))
         if rk not in RESOLUTIONS:
             values = ", ".join(str(v) for v in group["value"])
-            raise SourceConflict(f"{rk}: kildene er uenige ({values}) og ingen regel avgjør; legg inn en avgjørelse i sources.RESOLUTIONS")
+            raise SourceConflict(
+                f"{rk}: kildene er uenige ({values}) og ingen regel avgjør; legg inn en avgjørelse i sources.RESOLUTIONS"
+            )
         value, reason = RESOLUTIONS[rk]
         match = top[top["value"] == value]
         if match.empty:

@@ -22,9 +22,12 @@ def _drop_thebe(app: Sphinx) -> None:
     """
     for event in ("env-before-read-docs", "doctree-resolved", "builder-inited"):
         listeners = app.events.listeners.get(event, [])
-        listeners[:] = [l for l in listeners if getattr(l.handler, "__module__", "") != "sphinx_thebe"]
+        listeners[:] = [
+            listener
+            for listener in listeners
+            if getattr(listener.handler, "__module__", "") != "sphinx_thebe"
+        ]
     app.registry.css_files = [c for c in app.registry.css_files if c[0] != "sphinx-thebe.css"]
-
 
 
 def _root_redirect(app: Sphinx, exception) -> None:
@@ -49,8 +52,56 @@ def _root_redirect(app: Sphinx, exception) -> None:
     )
 
 
+# --- Publishing: sitemap, Open Graph -----------------------------------------
+
+
+def _page_urls(app: Sphinx) -> list[str]:
+    """Absolute address of every page of the book, in table-of-contents order.
+
+    Taken from the environment, not from the pages written in this run: an incremental
+    build writes only what changed, and the sitemap must still list every page.
+    """
+    base = app.config.html_baseurl.rstrip("/") + "/"
+    ordered: list[str] = []
+    todo = [app.config.root_doc]
+    while todo:
+        doc = todo.pop(0)
+        if doc in ordered or doc not in app.env.found_docs:
+            continue
+        ordered.append(doc)
+        todo[:0] = app.env.toctree_includes.get(doc, [])
+    ordered += sorted(app.env.found_docs - set(ordered))
+    return [base + app.builder.get_target_uri(doc) for doc in ordered]
+
+
+def _write_sitemap(app: Sphinx, exception) -> None:
+    """sitemap.xml at the site root, for search engines.
+
+    No robots.txt: on GitHub Pages the book lives under a path, and crawlers read
+    robots.txt only at the root of the host.
+    """
+    if exception is not None or app.builder.format != "html" or not app.config.html_baseurl:
+        return
+    entries = "".join(f"  <url><loc>{html.escape(url)}</loc></url>\n" for url in _page_urls(app))
+    Path(app.outdir, "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</urlset>\n",
+        encoding="utf-8",
+    )
+
+
+def _opengraph_site_url(app: Sphinx, config) -> None:
+    """Open Graph tags take the book's public address from html.baseurl, so that the
+    address is written once, in _config.yml."""
+    if "ogp_site_url" in config and not config.ogp_site_url:
+        config.ogp_site_url = config.html_baseurl
+
+
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     # After sphinx-external-toc has written its own redirect (default priority 500).
     app.connect("build-finished", _root_redirect, priority=900)
+    app.connect("build-finished", _write_sitemap)
+    app.connect("config-inited", _opengraph_site_url)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

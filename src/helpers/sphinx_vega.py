@@ -42,7 +42,11 @@ def bundle_text(cache_dir: Path) -> str:
     if cache.is_file():
         return cache.read_text(encoding="utf-8")
     raw = vl_convert.javascript_bundle(vl_version=_vl_version())
-    wrapped = "/* Vega, Vega-Lite, vega-embed (BSD-3-Clause), bundled by vl-convert */\n(function(){\n" + raw + "\n})();\n"
+    wrapped = (
+        "/* Vega, Vega-Lite, vega-embed (BSD-3-Clause), bundled by vl-convert */\n(function(){\n"
+        + raw
+        + "\n})();\n"
+    )
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = cache.with_suffix(".tmp")
     tmp.write_text(wrapped, encoding="utf-8")

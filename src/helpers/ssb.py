@@ -139,8 +139,7 @@ class SsbClient:
                 f"spørringen gir {total} celler (grensen er {self.max_cells}), og '*' med "
                 f"kodeliste for {fixed} kan ikke deles opp; oppgi kodene eksplisitt",
             )
-        expanded = {d: [code for code, _ in meta[d]] if d in wildcards else c
-                    for d, c in selection.items()}
+        expanded = {d: [code for code, _ in meta[d]] if d in wildcards else c for d, c in selection.items()}
         return _chunks(expanded, self.max_cells)
 
     @staticmethod
@@ -189,9 +188,7 @@ class SsbClient:
                     return _json(resp, table_id)
             if attempt < self.max_retries:
                 self.sleep(wait)
-        raise SsbError(
-            table_id, f"ga opp etter {self.max_retries + 1} forsøk mot {url}; siste feil: {last}"
-        )
+        raise SsbError(table_id, f"ga opp etter {self.max_retries + 1} forsøk mot {url}; siste feil: {last}")
 
 
 def _codes(table_id: str, dim: str, codes: Sequence[str] | str) -> list[str]:

@@ -50,22 +50,26 @@ def _city_counts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         "valg_grunn": rows["valg_grunn"],
     })
     out = regions.harmonise(out)
-    return out.sort_values(["region", "serie", "aar", "valgt"], ascending=[True, True, True, False]).reset_index(drop=True)
+    return out.sort_values(
+        ["region", "serie", "aar", "valgt"], ascending=[True, True, True, False]
+    ).reset_index(drop=True)
 
 
 def _city_rates(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["city_flows_more"]
     rows = rows[rows["unit"].str.startswith("flyttinger per 100")]
-    out = pd.DataFrame({
-        "region_kode": rows["region_code"],
-        "aar": rows["year"].astype(int),
-        "serie": rows["series"],
-        "serie_navn": rows["series"].map(SERIES_LABELS),
-        "verdi": rows["value"],
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    })
+    out = pd.DataFrame(
+        {
+            "region_kode": rows["region_code"],
+            "aar": rows["year"].astype(int),
+            "serie": rows["series"],
+            "serie_navn": rows["series"].map(SERIES_LABELS),
+            "verdi": rows["value"],
+            "enhet": rows["unit"],
+            "kilde": rows["source_url"],
+            "merknad": rows["note"],
+        }
+    )
     return regions.harmonise(out).reset_index(drop=True)
 
 

@@ -1,0 +1,205 @@
+"""Live preview while writing: build the book, serve it on 127.0.0.1, rebuild when a
+source changes, and reload the open page when the rebuild is done.
+
+    make preview                      (PORT=8000 by default)
+    python tools/preview.py --port 8001
+
+The build is the strict one of `make book`: a failing cell or a Sphinx warning keeps the
+last good site on screen, with the error in a red bar at the top of the page and in full in
+the terminal. Unchanged chapters come from the execution cache; after a change in src/ or
+data/ every chapter runs again, since the cache only knows the chapters' own code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import functools
+import http.server
+import json
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WATCHED = ("notebooks", "book", "src", "data", "_config.yml", "_toc.yml")
+SKIPPED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
+# Changes here alter what chapters compute, which the execution cache cannot see.
+RERUN_ALL = ("src", "data")
+ENDPOINT = "/__preview__"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+RELOADER = (
+    """<script>/* make preview: reload after each rebuild */
+(function () {
+  var seen = null, bar = document.createElement("div");
+  bar.style.cssText = "position:fixed;top:0;left:0;right:0;z-index:10000;padding:.5em 1em;" +
+    "background:#b00020;color:#fff;font:14px/1.4 monospace;white-space:pre-wrap;" +
+    "max-height:50vh;overflow:auto;display:none";
+  document.addEventListener("DOMContentLoaded", function () { document.body.appendChild(bar); });
+  setInterval(function () {
+    fetch("%s", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+      if (seen === null) { seen = s.version; } else if (s.version !== seen) { location.reload(); }
+      bar.textContent = s.ok ? "" : "Byggingen feilet, siste fungerende versjon vises:\\n" + s.message;
+      bar.style.display = s.ok ? "none" : "block";
+    }).catch(function () {});
+  }, 1000);
+})();
+</script>"""
+    % ENDPOINT
+)
+
+
+class State:
+    """What the open pages poll: the build number and whether the last build worked."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.version = 0
+        self.ok = True
+        self.message = ""
+
+    def as_json(self) -> bytes:
+        with self.lock:
+            return json.dumps({"version": self.version, "ok": self.ok, "message": self.message}).encode()
+
+    def update(self, ok: bool, message: str) -> None:
+        with self.lock:
+            self.ok, self.message = ok, message
+            if ok:
+                self.version += 1
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    state: State
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        if self.path == ENDPOINT:
+            self._send(self.state.as_json(), "application/json")
+            return
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file():
+            page = path.read_text(encoding="utf-8")
+            at = page.rfind("</body>")
+            at = len(page) if at < 0 else at
+            self._send((page[:at] + RELOADER + page[at:]).encode("utf-8"), "text/html; charset=utf-8")
+            return
+        super().do_GET()
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def sources(root: Path) -> dict[str, tuple[float, int]]:
+    """Every watched file with its modification time and size."""
+    found = {}
+    for name in WATCHED:
+        top = root / name
+        files = [top] if top.is_file() else top.rglob("*") if top.is_dir() else []
+        for path in files:
+            if path.is_file() and not SKIPPED_PARTS & set(path.parts):
+                stat = path.stat()
+                found[path.relative_to(root).as_posix()] = (stat.st_mtime, stat.st_size)
+    return found
+
+
+def changed(before: dict, after: dict) -> list[str]:
+    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+
+
+def forget_executions(root: Path) -> None:
+    """Make the next build execute every chapter and read every page again."""
+    for folder in ("_build/.jupyter_cache", "_build/.doctrees"):
+        shutil.rmtree(root / folder, ignore_errors=True)
+
+
+def build(command: list[str], root: Path, state: State) -> bool:
+    """Run the build, echoing its output; keep the tail for the page's error bar."""
+    started = time.monotonic()
+    tail: collections.deque[str] = collections.deque(maxlen=25)
+    with subprocess.Popen(
+        command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
+    ) as proc:
+        for line in proc.stdout:
+            sys.stdout.write(line)
+            tail.append(ANSI.sub("", line).rstrip())
+    ok = proc.returncode == 0
+    state.update(ok, "" if ok else "\n".join(tail))
+    took = time.monotonic() - started
+    print(f"\n[preview] {'bygget' if ok else 'FEILET'} på {took:.0f} s", flush=True)
+    return ok
+
+
+def serve(site: Path, port: int, state: State) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(type("PreviewHandler", (Handler,), {"state": state}), directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def watch(root: Path, command: list[str], state: State, interval: float, stop: threading.Event) -> None:
+    seen = sources(root)
+    while not stop.wait(interval):
+        now = sources(root)
+        if now == seen:
+            continue
+        # Let an editor finish writing (several files, or a file in steps) before building.
+        while not stop.wait(interval / 2):
+            settled = sources(root)
+            if settled == now:
+                break
+            now = settled
+        files = changed(seen, now)
+        seen = now
+        print(f"\n[preview] endret: {', '.join(files[:5])}{' …' if len(files) > 5 else ''}", flush=True)
+        if any(f.split("/", 1)[0] in RERUN_ALL for f in files):
+            print("[preview] hjelpekode eller data er endret: alle kapitler kjøres på nytt", flush=True)
+            forget_executions(root)
+        build(command, root, state)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--root", type=Path, default=ROOT)
+    parser.add_argument("--interval", type=float, default=1.0, help="seconds between looks for changes")
+    parser.add_argument("--build", help="build command (default: the strict build of make book)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    command = shlex.split(args.build) if args.build else [sys.executable, "-m", "helpers", "build", str(root)]
+    state = State()
+    build(command, root, state)
+    site = root / "_build" / "html"
+    site.mkdir(parents=True, exist_ok=True)
+    server = serve(site, args.port, state)
+    print(f"[preview] http://127.0.0.1:{args.port}/  (Ctrl+C for å stoppe)", flush=True)
+    stop = threading.Event()
+    try:
+        watch(root, command, state, args.interval, stop)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
