@@ -24,14 +24,22 @@ def package_with(tmp_path: Path, fixture: Path, resource: str) -> Path:
     shutil.copyfile(fixture, dst)
     package = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
     described = describe_csv(
-        dst, resource, "hand-made test fixture, not data",
+        dst,
+        resource,
+        "hand-made test fixture, not data",
         [{"title": "hand-made test fixture, not data", "path": f"tests/fixtures/{fixture.name}"}],
-        "hand-made test fixture")
+        "hand-made test fixture",
+    )
     # A refreshed resource carries its SSB provenance; the fixture says plainly what it is.
-    described["ssb"] = {"table": resource.split("_")[1], "query": "hand-made test fixture, not data",
-                        "request": "none (hand-made test fixture)"}
+    described["ssb"] = {
+        "table": resource.split("_")[1],
+        "query": "hand-made test fixture, not data",
+        "request": "none (hand-made test fixture)",
+    }
     package["resources"].append(described)
-    (target / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+    (target / "datapackage.json").write_text(
+        json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     return target
 
 
@@ -42,8 +50,9 @@ def run_chapter(path: Path) -> dict[str, dict]:
     from nbclient import NotebookClient
 
     nb = jupytext.read(path)
-    NotebookClient(nb, timeout=180, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     prefix = "application/papermill.record/"
     glued = {}
     for cell in nb.cells:

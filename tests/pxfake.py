@@ -18,8 +18,11 @@ FAKE_BASE = "https://ssb.test/api/pxwebapi/v2"
 
 
 def value_codes(url: str) -> dict[str, list[str]]:
-    return {k[len("valueCodes[") : -1]: v.split(",")
-            for k, v in parse_qsl(urlsplit(url).query) if k.startswith("valueCodes[")}
+    return {
+        k[len("valueCodes[") : -1]: v.split(",")
+        for k, v in parse_qsl(urlsplit(url).query)
+        if k.startswith("valueCodes[")
+    }
 
 
 def subset(doc: dict, selection: dict[str, list[str]]) -> dict:

@@ -44,6 +44,7 @@ def test_moves_by_age_are_declared_but_missing():
     rows = load("oslo_utflytting_alder")
     assert rows.empty
     from helpers import describe
+
     assert describe("oslo_utflytting_alder").ssb[0].table == "09588"
     assert "IKKE BEKREFTET" in describe("oslo_utflytting_alder").ssb[0].note
 
@@ -51,7 +52,9 @@ def test_moves_by_age_are_declared_but_missing():
 def test_children_share_of_domestic_moves_is_national_only():
     barn = load("flytting_barn_landet")
     assert set(barn["region"]) == {"Hele landet"}
-    inn = barn[barn["serie"] == "utflytting_innenlands"].pivot(index="aar", columns="aldersgruppe", values="verdi")
+    inn = barn[barn["serie"] == "utflytting_innenlands"].pivot(
+        index="aar", columns="aldersgruppe", values="verdi"
+    )
     assert inn.loc[2018, "0-17 år"] / inn.loc[2018, "alle aldre"] == pytest.approx(36383 / 244353)
 
 
@@ -174,7 +177,9 @@ def test_comparison_with_a_period_refuses_missing_years():
 def test_aldersprofil_highlights_one_year_and_keeps_gaps():
     from helpers.charts import aldersprofil
 
-    frame = _frame([("Oslo", 2019, 20, 1.0), ("Oslo", 2019, 22, 2.0), ("Oslo", 2020, 20, 3.0), ("Oslo", 2020, 21, 4.0)])
+    frame = _frame(
+        [("Oslo", 2019, 20, 1.0), ("Oslo", 2019, 22, 2.0), ("Oslo", 2020, 20, 3.0), ("Oslo", 2020, 21, 4.0)]
+    )
     chart, tabell = aldersprofil(frame, fremhev=2020, farge_fra="Oslo")
     spec = chart.to_dict()
     assert len(spec["layer"]) == 2  # the highlighted year drawn last, on top

@@ -18,6 +18,7 @@ def netto(fylker):
 
 # --- chapter 6: where they moved
 
+
 def test_county_net_domestic_migration_2020_sums_to_zero(netto):
     # Moves between counties: every out-move of one county is an in-move of another.
     assert len(netto) == 11
@@ -67,13 +68,16 @@ def test_weak_telemark_pair_2021():
 
 # --- chapter 5: birthplace and family
 
+
 @pytest.fixture(scope="module")
 def kategori():
     return load("oslo_innvandringskategori")
 
 
 def test_immigrant_share_of_oslo_population_2020(kategori):
-    personer = kategori[(kategori["aar"] == 2020) & (kategori["maal"] == "personer")].set_index("kategori")["verdi"]
+    personer = kategori[(kategori["aar"] == 2020) & (kategori["maal"] == "personer")].set_index("kategori")[
+        "verdi"
+    ]
     andel = kategori[(kategori["aar"] == 2020) & (kategori["maal"] == "andel")].set_index("kategori")["verdi"]
     total = personer["Hele befolkningen"]
     # Computed share agrees with the published, rounded one.
@@ -112,22 +116,27 @@ def test_single_person_households_share_higher_in_oslo_than_norway(husholdninger
     oslo = husholdninger[husholdninger["region"] == "Oslo"]
     norge = husholdninger[husholdninger["region"] == "Hele landet"]
     oslo_2019 = _one(oslo, aar=2019, kategori="Én person", maal="andel")
-    norge_2019 = facts.andel(_one(norge, aar=2019, kategori="Aleneboende", maal="antall"),
-                             _one(norge, aar=2019, kategori="Husholdninger i alt", maal="antall"))
+    norge_2019 = facts.andel(
+        _one(norge, aar=2019, kategori="Aleneboende", maal="antall"),
+        _one(norge, aar=2019, kategori="Husholdninger i alt", maal="antall"),
+    )
     assert oslo_2019 == 47
     assert norge_2019 == pytest.approx(941205 / 2426450 * 100)
     assert oslo_2019 > norge_2019
     # One-person households are the largest size group in Oslo both years.
     for aar in (2019, 2022):
-        andeler = oslo[(oslo["aar"] == aar) & (oslo["maal"] == "andel") & oslo["kategori"].str.contains("person")]
+        andeler = oslo[
+            (oslo["aar"] == aar) & (oslo["maal"] == "andel") & oslo["kategori"].str.contains("person")
+        ]
         assert facts.storst_og_minst(andeler.set_index("kategori")["verdi"])["storst"] == ["Én person"]
 
 
 def test_couples_without_children_outnumber_couples_with_children_in_oslo(husholdninger):
     oslo = husholdninger[husholdninger["region"] == "Oslo"]
     for aar in (2019, 2022):
-        assert (_one(oslo, aar=aar, kategori="Par uten hjemmeboende barn", maal="antall")
-                > _one(oslo, aar=aar, kategori="Par med barn", maal="antall"))
+        assert _one(oslo, aar=aar, kategori="Par uten hjemmeboende barn", maal="antall") > _one(
+            oslo, aar=aar, kategori="Par med barn", maal="antall"
+        )
 
 
 def test_moves_2013_by_immigrant_category_add_up():

@@ -115,13 +115,20 @@ def test_data_dir_found_from_a_subfolder_without_package_file(monkeypatch):
 
 
 def test_statbank_rows_outrank_transcribed_pages_without_conflict():
-    frame = pd.DataFrame({
-        "region_code": ["0301"] * 3, "year": [2020] * 3, "series": ["innvandring"] * 3,
-        "value": [8731.0, 8730.0, 8729.0],
-        "source_url": ["https://www.ssb.no/befolkning/side", "https://www.oslo.kommune.no/x",
-                       "https://www.ssb.no/statbank/table/01223"],
-        "kildetype": ["side", "side", sources.API],
-    })
+    frame = pd.DataFrame(
+        {
+            "region_code": ["0301"] * 3,
+            "year": [2020] * 3,
+            "series": ["innvandring"] * 3,
+            "value": [8731.0, 8730.0, 8729.0],
+            "source_url": [
+                "https://www.ssb.no/befolkning/side",
+                "https://www.oslo.kommune.no/x",
+                "https://www.ssb.no/statbank/table/01223",
+            ],
+            "kildetype": ["side", "side", sources.API],
+        }
+    )
     out = sources.choose(frame, key=["region_code", "year", "series"])
     chosen = out[out["valgt"]]
     assert chosen["value"].tolist() == [8729.0]
@@ -131,11 +138,19 @@ def test_statbank_rows_outrank_transcribed_pages_without_conflict():
 
 
 def test_two_statbank_rows_that_disagree_are_a_conflict():
-    frame = pd.DataFrame({
-        "region_code": ["0301"] * 2, "year": [2031] * 2, "series": ["innvandring"] * 2, "value": [1.0, 2.0],
-        "source_url": ["https://www.ssb.no/statbank/table/01223", "https://www.ssb.no/statbank/table/06913"],
-        "kildetype": [sources.API] * 2,
-    })
+    frame = pd.DataFrame(
+        {
+            "region_code": ["0301"] * 2,
+            "year": [2031] * 2,
+            "series": ["innvandring"] * 2,
+            "value": [1.0, 2.0],
+            "source_url": [
+                "https://www.ssb.no/statbank/table/01223",
+                "https://www.ssb.no/statbank/table/06913",
+            ],
+            "kildetype": [sources.API] * 2,
+        }
+    )
     with pytest.raises(sources.SourceConflict, match="2031"):
         sources.choose(frame, key=["region_code", "year", "series"])
 

@@ -100,15 +100,18 @@ def test_clean_page_passes():
     assert bare_numbers(PLANTED) == []
 
 
-@pytest.mark.parametrize("planted, expected", [
-    ("Utflyttingen var 36 076 personer.", ["076"]),
-    ("Utflyttingen var 36076 personer.", ["36076"]),
-    ("Omtrent 8\u00a0000 utvandret.", ["000"]),
-    ("Tallet 06913 uten ordet tabell foran.", ["06913"]),
-    ("I år 2150 eller 1850?", ["2150", "1850"]),
-    ("Se [figuren med 123 personer](https://example.org/456).", ["123"]),
-    ("Mer enn 1 000 flyttet.", ["000"]),
-])
+@pytest.mark.parametrize(
+    "planted, expected",
+    [
+        ("Utflyttingen var 36 076 personer.", ["076"]),
+        ("Utflyttingen var 36076 personer.", ["36076"]),
+        ("Omtrent 8\u00a0000 utvandret.", ["000"]),
+        ("Tallet 06913 uten ordet tabell foran.", ["06913"]),
+        ("I år 2150 eller 1850?", ["2150", "1850"]),
+        ("Se [figuren med 123 personer](https://example.org/456).", ["123"]),
+        ("Mer enn 1 000 flyttet.", ["000"]),
+    ],
+)
 def test_planted_bare_number_is_caught(planted, expected):
     assert bare_numbers(PLANTED + "\n" + planted + "\n") == expected
 

@@ -29,15 +29,18 @@ def _package_copy(tmp_path: Path) -> Path:
 
 
 def _write_package(data: Path, package: dict) -> None:
-    (data / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (data / "datapackage.json").write_text(
+        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
 
 
 def _add_resource(data: Path, fixture: str, name: str) -> None:
     target = data / fixture
     shutil.copyfile(FIXTURES / fixture, target)
     package = read_package(data)
-    package["resources"].append(describe_csv(target, name, "TESTDATA: hand-made test fixture, not data",
-                                             TESTDATA_SOURCE, "test"))
+    package["resources"].append(
+        describe_csv(target, name, "TESTDATA: hand-made test fixture, not data", TESTDATA_SOURCE, "test")
+    )
     _write_package(data, package)
 
 
@@ -56,15 +59,17 @@ def _append_rows(data: Path, fixture: str, resource: str) -> None:
 def _run_chapter(name: str) -> dict[str, dict]:
     """Execute a chapter as the build does (cwd = notebooks/) and return its glued outputs by name."""
     nb = jupytext.read(ROOT / "notebooks" / name)
-    NotebookClient(nb, timeout=180, kernel_name="python3",
-                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    NotebookClient(
+        nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+    ).execute()
     glued = {}
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             meta = out.get("metadata", {}).get("scrapbook")
             if meta:
-                glued[meta["name"]] = {k.split("/", 2)[-1] if "papermill" in k else k: v
-                                       for k, v in out["data"].items()}
+                glued[meta["name"]] = {
+                    k.split("/", 2)[-1] if "papermill" in k else k: v for k, v in out["data"].items()
+                }
     return glued
 
 

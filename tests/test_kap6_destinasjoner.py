@@ -39,7 +39,9 @@ def test_counties_are_summed_from_municipalities_and_gaps_stay_gaps(with_fixture
     dest = load("oslo_utflytting_destinasjon")
     fylker = dest[dest["niva"] == "fylke"].set_index(["aar", "til_kode"])
     fixture = pd.read_csv(FIXTURE, dtype={"TilflyttRegion": str})
-    viken_2020 = fixture[(fixture["Tid"] == 2020) & fixture["TilflyttRegion"].str.startswith("30")]["value"].sum()
+    viken_2020 = fixture[(fixture["Tid"] == 2020) & fixture["TilflyttRegion"].str.startswith("30")][
+        "value"
+    ].sum()
     assert fylker.loc[(2020, "30"), "verdi"] == viken_2020
     assert fylker.loc[(2020, "30"), "til_navn"] == "Viken"
     assert fylker.loc[(2019, "02"), "til_navn"] == "Akershus"
@@ -54,7 +56,10 @@ def test_chapter_draws_destination_figures_when_the_table_exists(with_fixture):
     kommuner_html = glued["fig_kommuner"]["text/html"]
     assert "data-figur='figur-utflytting-fylker-" in fylker_html
     assert "data-figur='figur-utflytting-kommuner-" in kommuner_html
-    assert "fylker-netto-2020" not in fylker_html and "Stedfortreder" not in glued["fig_fylker_tekst"]["text/plain"]
+    assert (
+        "fylker-netto-2020" not in fylker_html
+        and "Stedfortreder" not in glued["fig_fylker_tekst"]["text/plain"]
+    )
     assert "Lillestrøm" in kommuner_html
     # Hedmark 2019 is missing in the fixture: a row marked 'mangler', no bar, no zero.
     assert "<td>Hedmark</td><td>2019</td><td class='mangler'>mangler</td>" in fylker_html

@@ -33,8 +33,14 @@ from pxfake import FAKE_BASE, data_answer, data_url, meta_url, subset, value_cod
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 TABLES = ("06913", "01223")
-META = {t: json.loads((FIXTURES / f"ssb-{t}-v2-metadata.HANDBUILT.json").read_text(encoding="utf-8")) for t in TABLES}
-DATA = {t: json.loads((FIXTURES / f"ssb-{t}-v2-data.HANDBUILT.jsonstat2.json").read_text(encoding="utf-8")) for t in TABLES}
+META = {
+    t: json.loads((FIXTURES / f"ssb-{t}-v2-metadata.HANDBUILT.json").read_text(encoding="utf-8"))
+    for t in TABLES
+}
+DATA = {
+    t: json.loads((FIXTURES / f"ssb-{t}-v2-data.HANDBUILT.jsonstat2.json").read_text(encoding="utf-8"))
+    for t in TABLES
+}
 
 
 def fixture_value(table, region, code, period):
@@ -45,7 +51,9 @@ def fixture_value(table, region, code, period):
 
 def contents(folder: Path) -> dict[str, str]:
     """Every file of a data folder by name -> sha256: equal means byte-for-byte unchanged."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()
+    }
 
 
 class FakeTime:
@@ -83,7 +91,9 @@ def fake_time():
 
 @pytest.fixture
 def client(fake_time):
-    return SsbClient(base_url=FAKE_BASE, max_retries=3, backoff=0.5, sleep=fake_time.sleep, clock=fake_time.clock)
+    return SsbClient(
+        base_url=FAKE_BASE, max_retries=3, backoff=0.5, sleep=fake_time.sleep, clock=fake_time.clock
+    )
 
 
 @pytest.fixture
@@ -130,7 +140,12 @@ def test_refresh_writes_one_resource_per_table_with_provenance(http, client, tar
     assert r["retrieved"] == "2030-01-02T03:04:05Z"
     assert r["sources"][0]["path"] == "https://www.ssb.no/statbank/table/06913"
     assert r["ssb"]["table"] == "06913"
-    assert r["ssb"]["query"]["ContentsCode"] == ["Folkemengde", "Innflyttinger", "Utflyttinger", "Nettoinnflytting"]
+    assert r["ssb"]["query"]["ContentsCode"] == [
+        "Folkemengde",
+        "Innflyttinger",
+        "Utflyttinger",
+        "Nettoinnflytting",
+    ]
     assert r["ssb"]["request"]["Tid"] == [str(y) for y in range(2008, 2026)]  # from(1997) resolved
     assert r["ssb"]["api"] == f"{FAKE_BASE}/tables/06913/data"
     assert res["ssb_01223"]["ssb"]["request"]["Tid"] == [f"{y}K4" for y in range(2008, 2025)]  # *K4
@@ -147,17 +162,24 @@ def test_one_row_per_cell_and_missing_cells_stay_empty_with_their_symbol(http, c
     assert len(rows) == 8 * 4 * 18
     assert list(rows.columns) == COLUMNS
     # SSB has not published the moves of the newest year: empty, "..", not 0.
-    newest = rows[(rows["year"] == 2025) & (rows["series"] == "innflytting_i_alt")
-                  & rows["region_code"].isin(["0301", "4601", "5001", "1103", "4204"])]
+    newest = rows[
+        (rows["year"] == 2025)
+        & (rows["series"] == "innflytting_i_alt")
+        & rows["region_code"].isin(["0301", "4601", "5001", "1103", "4204"])
+    ]
     assert newest["value"].isna().all() and set(newest["status"]) == {".."}
     assert newest["note"].str.contains("tall ikke tilgjengelig").all()
     # Bergen's new code before it existed: empty with "."; the old code after: SSB's 0, kept as sent.
     b4601 = rows[(rows["region_code"] == "4601") & (rows["year"] == 2015)]
     assert b4601["value"].isna().all() and set(b4601["status"]) == {"."}
-    b1201 = rows[(rows["region_code"] == "1201") & (rows["year"] == 2021) & (rows["series"] == "folkemengde_1jan")]
+    b1201 = rows[
+        (rows["region_code"] == "1201") & (rows["year"] == 2021) & (rows["series"] == "folkemengde_1jan")
+    ]
     assert b1201["value"].tolist() == [0] and b1201["note"].str.contains("ikke i bruk").all()
     # Values exactly as in the answer; whole numbers written without ".0".
-    oslo = rows[(rows["region_code"] == "0301") & (rows["year"] == 2020) & (rows["series"] == "folkemengde_1jan")]
+    oslo = rows[
+        (rows["region_code"] == "0301") & (rows["year"] == 2020) & (rows["series"] == "folkemengde_1jan")
+    ]
     assert oslo["value"].tolist() == [fixture_value("06913", "0301", "Folkemengde", "2020")]
     assert ".0," not in (target / "ssb_06913.csv").read_text(encoding="utf-8")
     assert rows["source_url"].eq("https://www.ssb.no/statbank/table/06913").all()
@@ -253,8 +275,9 @@ def test_sizes_not_matching_values_changes_nothing(http, client, target):
         return 200, {}, json.dumps(doc)
 
     http.add_callback(responses.GET, data_url("06913"), callback=short)
-    err = assert_failed_unchanged(target, before, "06913", "JSON-stat", "576", "573",
-                                  call=lambda: refresh(target, client))
+    err = assert_failed_unchanged(
+        target, before, "06913", "JSON-stat", "576", "573", call=lambda: refresh(target, client)
+    )
     assert err.table == "06913"
 
 
@@ -266,8 +289,14 @@ def test_missing_code_in_metadata_stops_before_any_data(http, client, target):
     cat["index"] = {c: i for i, c in enumerate(cat["label"])}
     meta["size"][1] -= 1
     serve(http, meta={"01223": meta})
-    assert_failed_unchanged(target, before, "SSB-tabell 01223", "'Tilflytting7'", "ContentsCode",
-                            call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target,
+        before,
+        "SSB-tabell 01223",
+        "'Tilflytting7'",
+        "ContentsCode",
+        call=lambda: refresh(target, client),
+    )
     assert not [c for c in http.calls if "/01223/data" in c.request.url]
 
 
@@ -322,8 +351,9 @@ def test_totals_that_do_not_add_up_are_refused(http, client, target):
         doc["value"][_cell(doc, "0301", "Nettoflytting9", "2020K4")] += 5
 
     serve(http, data={"01223": _tamper("01223", off_by_five)})
-    assert_failed_unchanged(target, before, "01223", "nettoinnflytting", "0301 2020K4",
-                            call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target, before, "01223", "nettoinnflytting", "0301 2020K4", call=lambda: refresh(target, client)
+    )
 
 
 def test_negative_count_is_refused(http, client, target):
@@ -331,11 +361,14 @@ def test_negative_count_is_refused(http, client, target):
 
     def negative(doc):
         doc["value"][_cell(doc, "0301", "Innflyttinger", "2012")] = -3
-        doc["value"][_cell(doc, "0301", "Nettoinnflytting", "2012")] = -3 - doc["value"][
-            _cell(doc, "0301", "Utflyttinger", "2012")]
+        doc["value"][_cell(doc, "0301", "Nettoinnflytting", "2012")] = (
+            -3 - doc["value"][_cell(doc, "0301", "Utflyttinger", "2012")]
+        )
 
     serve(http, data={"06913": _tamper("06913", negative)})
-    assert_failed_unchanged(target, before, "06913", "negativt antall -3", call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target, before, "06913", "negativt antall -3", call=lambda: refresh(target, client)
+    )
 
 
 def test_expected_year_without_a_value_is_refused(http, client, target):
@@ -347,15 +380,18 @@ def test_expected_year_without_a_value_is_refused(http, client, target):
         doc["status"][str(i)] = ".."
 
     serve(http, data={"06913": _tamper("06913", gap)})
-    assert_failed_unchanged(target, before, "06913", "Stavanger 2015 folkemengde_1jan",
-                            call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target, before, "06913", "Stavanger 2015 folkemengde_1jan", call=lambda: refresh(target, client)
+    )
 
 
 def test_answer_with_cells_nobody_asked_for_is_refused(http, client, target):
     before = contents(target)
     http.add(responses.GET, meta_url("06913"), json=META["06913"])
     http.add(responses.GET, data_url("06913"), json=DATA["06913"])  # the whole table, every code
-    assert_failed_unchanged(target, before, "06913", "ikke ble spurt om", call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target, before, "06913", "ikke ble spurt om", call=lambda: refresh(target, client)
+    )
 
 
 def test_broken_committed_package_is_not_papered_over(http, client, target):
@@ -381,8 +417,10 @@ def test_resolve_patterns_and_from():
 def test_resolve_names_every_missing_code_at_once():
     from dataclasses import replace
 
-    q = replace(describe("storbyer").ssb[0], selection={
-        "Region": ["0301", "9999"], "ContentsCode": ["Folkemengde", "Innflytting"], "Tid": ["*"]})
+    q = replace(
+        describe("storbyer").ssb[0],
+        selection={"Region": ["0301", "9999"], "ContentsCode": ["Folkemengde", "Innflytting"], "Tid": ["*"]},
+    )
     with pytest.raises(RefreshError) as err:
         resolve(q, META["06913"])
     msg = str(err.value)
@@ -391,8 +429,13 @@ def test_resolve_names_every_missing_code_at_once():
 
 
 def test_whole_years_takes_the_fourth_quarter_of_a_year_to_date_table():
-    rows = pd.DataFrame({"period": ["2019K3", "2019K4", "2020K1", "2020K4"], "year": [2019, 2019, 2020, 2020],
-                         "value": [30.0, 40.0, 5.0, 50.0]})
+    rows = pd.DataFrame(
+        {
+            "period": ["2019K3", "2019K4", "2020K1", "2020K4"],
+            "year": [2019, 2019, 2020, 2020],
+            "value": [30.0, 40.0, 5.0, 50.0],
+        }
+    )
     out = whole_years(rows, year_to_date=True)
     assert out["period"].tolist() == ["2019K4", "2020K4"]
     assert out["year"].tolist() == [2019, 2020]
@@ -428,8 +471,14 @@ def test_declared_queries_are_complete():
 
 def run_cli(*args, env=None, timeout=120):
     env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "helpers", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "helpers", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 class _FakeSsb(httpserver.BaseHTTPRequestHandler):
@@ -488,7 +537,9 @@ def git_status_data() -> str | None:
     return out.stdout if out.returncode == 0 else None
 
 
-@pytest.mark.parametrize("mode, reason", [("500", "HTTP 500"), ("garbage", "ugyldig JSON"), ("slow", "Timeout")])
+@pytest.mark.parametrize(
+    "mode, reason", [("500", "HTTP 500"), ("garbage", "ugyldig JSON"), ("slow", "Timeout")]
+)
 def test_make_data_against_a_broken_server_exits_nonzero_and_leaves_data_alone(fake_ssb, mode, reason):
     url = fake_ssb(mode)
     before = contents(data_dir())
@@ -496,8 +547,14 @@ def test_make_data_against_a_broken_server_exits_nonzero_and_leaves_data_alone(f
     env = {"SSB_API_URL": url, "SSB_MAX_RETRIES": "1", "SSB_BACKOFF": "0.05", "SSB_TIMEOUT": "0.5"}
     env_without_override = {k: v for k, v in os.environ.items() if k != "OSLO_FLYTTING_DATA"}
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "helpers", "refresh"], cwd=ROOT,
-                          env={**env_without_override, **env}, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "helpers", "refresh"],
+        cwd=ROOT,
+        env={**env_without_override, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert time.monotonic() - started < 30
     assert proc.returncode != 0
     assert "SSB-tabell 06913" in proc.stderr and reason in proc.stderr, proc.stderr

@@ -78,8 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("source", help="f.eks. ../shared/data")
     imp.set_defaults(func=_cmd_import_shared)
     ref = sub.add_parser("refresh", help="hent alle datasett fra SSBs statistikkbank og bytt ut atomisk")
-    ref.add_argument("--max-retries", type=int, help="nye forsøk per forespørsel (standard 4; miljø: SSB_MAX_RETRIES)")
-    ref.add_argument("--backoff", type=float, help="første ventetid i sekunder, dobles per forsøk (miljø: SSB_BACKOFF)")
+    ref.add_argument(
+        "--max-retries", type=int, help="nye forsøk per forespørsel (standard 4; miljø: SSB_MAX_RETRIES)"
+    )
+    ref.add_argument(
+        "--backoff", type=float, help="første ventetid i sekunder, dobles per forsøk (miljø: SSB_BACKOFF)"
+    )
     ref.add_argument("--timeout", type=float, help="sekunder før en forespørsel gis opp (miljø: SSB_TIMEOUT)")
     ref.set_defaults(func=_cmd_refresh)
     bld = sub.add_parser("build", help="bygg boka strengt (advarsler og cellefeil stopper bygget)")

@@ -287,8 +287,12 @@ def tidsserier_med_referanse(
     colours = _fargekart(present, farger)
     scale = alt.Scale(domain=present, range=[colours[d] for d in present])
     colour = alt.Color(f"{farge}:N", title=None, sort=present, scale=scale)
-    x = alt.X("aar:Q", title=None, scale=alt.Scale(domain=[fra, til], nice=False, padding=8),
-              axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
+    x = alt.X(
+        "aar:Q",
+        title=None,
+        scale=alt.Scale(domain=[fra, til], nice=False, padding=8),
+        axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True),
+    )
     y = alt.Y("verdi:Q", title=y_tittel, scale=alt.Scale(zero=null_i_akse), axis=alt.Axis(format=format))
     tooltip = _tooltip(farge, y_tittel, format)
     ref = referanse[referanse[farge].isin(present)] if referanse is not None else None
@@ -296,39 +300,74 @@ def tidsserier_med_referanse(
     def panel(keys: list[str]):
         layers = []
         if ref is not None and len(ref):
-            ref_tip = [alt.Tooltip(f"{farge}:N", title="Serie"),
-                       alt.Tooltip("min:Q", title=f"Lavest {referanse_tekst}", format=format),
-                       alt.Tooltip("maks:Q", title=f"Høyest {referanse_tekst}", format=format),
-                       alt.Tooltip("snitt:Q", title=f"Snitt {referanse_tekst}", format=format)]
+            ref_tip = [
+                alt.Tooltip(f"{farge}:N", title="Serie"),
+                alt.Tooltip("min:Q", title=f"Lavest {referanse_tekst}", format=format),
+                alt.Tooltip("maks:Q", title=f"Høyest {referanse_tekst}", format=format),
+                alt.Tooltip("snitt:Q", title=f"Snitt {referanse_tekst}", format=format),
+            ]
             base = alt.Chart(ref[ref[farge].isin(keys)])
             ref_colour = alt.Color(f"{farge}:N", scale=scale, legend=None)
             # No x encoding: the band and the rule span the whole plot, every year is compared.
-            layers.append(base.mark_rect(opacity=0.2).encode(y=alt.Y("min:Q"), y2="maks:Q",
-                                                             color=ref_colour, tooltip=ref_tip))
-            layers.append(base.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
-                y=alt.Y("snitt:Q"), color=ref_colour, tooltip=ref_tip))
+            layers.append(
+                base.mark_rect(opacity=0.2).encode(
+                    y=alt.Y("min:Q"), y2="maks:Q", color=ref_colour, tooltip=ref_tip
+                )
+            )
+            layers.append(
+                base.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
+                    y=alt.Y("snitt:Q"), color=ref_colour, tooltip=ref_tip
+                )
+            )
         line_base = alt.Chart(data[data[farge].isin(keys)])
-        layers.append(line_base.mark_line(invalid="break-paths-show-domains").encode(
-            x=x, y=y, color=colour, tooltip=tooltip))
-        layers.append(line_base.mark_point(invalid="break-paths-show-domains").encode(
-            x=x, y=y, color=colour, shape=alt.Shape(f"{farge}:N", sort=present, legend=None), tooltip=tooltip))
+        layers.append(
+            line_base.mark_line(invalid="break-paths-show-domains").encode(
+                x=x, y=y, color=colour, tooltip=tooltip
+            )
+        )
+        layers.append(
+            line_base.mark_point(invalid="break-paths-show-domains").encode(
+                x=x,
+                y=y,
+                color=colour,
+                shape=alt.Shape(f"{farge}:N", sort=present, legend=None),
+                tooltip=tooltip,
+            )
+        )
         return alt.layer(*layers)
 
     if delt:
-        panels = [panel([k]).properties(width=220, height=int(hoyde * 0.7), title=k)
-                  for k in present]
+        panels = [panel([k]).properties(width=220, height=int(hoyde * 0.7), title=k) for k in present]
         chart = alt.concat(*panels, columns=kolonner).resolve_scale(y="independent")
     else:
         chart = panel(present).properties(width="container", height=hoyde)
     plotted = data.rename(columns={"aar": "År", "verdi": "Verdi", farge: "Serie"})
     if referanse is not None and len(referanse):
-        extra = referanse.rename(columns={farge: "Serie", "snitt": f"Snitt {referanse_tekst}",
-                                          "min": f"Lavest {referanse_tekst}", "maks": f"Høyest {referanse_tekst}"})
-        plotted = plotted.merge(extra[["Serie", f"Snitt {referanse_tekst}", f"Lavest {referanse_tekst}",
-                                       f"Høyest {referanse_tekst}"]], on="Serie", how="left")
+        extra = referanse.rename(
+            columns={
+                farge: "Serie",
+                "snitt": f"Snitt {referanse_tekst}",
+                "min": f"Lavest {referanse_tekst}",
+                "maks": f"Høyest {referanse_tekst}",
+            }
+        )
+        plotted = plotted.merge(
+            extra[
+                [
+                    "Serie",
+                    f"Snitt {referanse_tekst}",
+                    f"Lavest {referanse_tekst}",
+                    f"Høyest {referanse_tekst}",
+                ]
+            ],
+            on="Serie",
+            how="left",
+        )
     return chart, plotted
 
+
 # --- chapters: a figure's source line from the source URLs of the plotted rows
+
 
 def kilder_fra(urls) -> list[Kilde]:
     """One `Kilde` per distinct address, named by publisher and page, so a figure whose
@@ -346,6 +385,7 @@ def kilder_fra(urls) -> list[Kilde]:
         seen[text] = seen.get(text, 0) + 1
         out.append(Kilde(url, text if seen[text] == 1 else f"{text} ({seen[text]})", url))
     return out
+
 
 # --- chapters: aldersprofil (one line per year over single years of age; chapter 2) ---
 
@@ -366,7 +406,9 @@ def aldersprofil(
     if farge_fra not in colours:
         raise KeyError(f"{farge_fra!r} har ingen fast farge i temaet")
     sterk = colours[farge_fra]
-    svak = theme.OKABE_ITO["himmelblaa"] if sterk != theme.OKABE_ITO["himmelblaa"] else theme.OKABE_ITO["blaa"]
+    svak = (
+        theme.OKABE_ITO["himmelblaa"] if sterk != theme.OKABE_ITO["himmelblaa"] else theme.OKABE_ITO["blaa"]
+    )
     years = sorted(int(y) for y in frame["aar"].unique())
     others = [y for y in years if y != fremhev]
     if fremhev not in years:
@@ -379,19 +421,30 @@ def aldersprofil(
     data = frame.set_index(["aar", "alder"])[["verdi"]].reindex(index).reset_index()
     data["periode"] = [str(fremhev) if y == fremhev else andre_navn for y in data["aar"]]
     domain = [d for d in (andre_navn, str(fremhev)) if d]
-    x = alt.X("alder:Q", title="Alder (år)", scale=alt.Scale(nice=False),
-              axis=alt.Axis(format="d", tickMinStep=1))
+    x = alt.X(
+        "alder:Q", title="Alder (år)", scale=alt.Scale(nice=False), axis=alt.Axis(format="d", tickMinStep=1)
+    )
     y = alt.Y("verdi:Q", title=y_tittel, axis=alt.Axis(format=format))
-    colour = alt.Color("periode:N", title=None, sort=domain,
-                       scale=alt.Scale(domain=domain, range=[svak, sterk][-len(domain):]))
-    tooltip = [alt.Tooltip("aar:O", title="År"), alt.Tooltip("alder:Q", title="Alder"),
-               alt.Tooltip("verdi:Q", title=y_tittel, format=format)]
+    colour = alt.Color(
+        "periode:N",
+        title=None,
+        sort=domain,
+        scale=alt.Scale(domain=domain, range=[svak, sterk][-len(domain) :]),
+    )
+    tooltip = [
+        alt.Tooltip("aar:O", title="År"),
+        alt.Tooltip("alder:Q", title="Alder"),
+        alt.Tooltip("verdi:Q", title=y_tittel, format=format),
+    ]
     base = alt.Chart(data).encode(x=x, y=y, color=colour, detail="aar:N", tooltip=tooltip)
     # Two layers so the highlighted year is drawn last, on top of the others.
     lines = [
-        base.transform_filter(alt.datum.aar != fremhev).mark_line(invalid="break-paths-show-domains", strokeWidth=1.2,
-                                                                  opacity=0.6),
-        base.transform_filter(alt.datum.aar == fremhev).mark_line(invalid="break-paths-show-domains", strokeWidth=3),
+        base.transform_filter(alt.datum.aar != fremhev).mark_line(
+            invalid="break-paths-show-domains", strokeWidth=1.2, opacity=0.6
+        ),
+        base.transform_filter(alt.datum.aar == fremhev).mark_line(
+            invalid="break-paths-show-domains", strokeWidth=3
+        ),
     ]
     chart = alt.layer(*lines).properties(width="container", height=hoyde)
     # Wide table (one row per age, one column per year): 100 rows instead of 500.

@@ -51,10 +51,16 @@ def _ssb_provenance(res: dict, frame) -> list[str]:
     if not res["name"].startswith("ssb_"):
         return []
     ssb = res.get("ssb") or {}
-    problems = [f"mangler ssb.{key} i datapackage.json" for key in ("table", "query", "request") if not ssb.get(key)]
+    problems = [
+        f"mangler ssb.{key} i datapackage.json" for key in ("table", "query", "request") if not ssb.get(key)
+    ]
     if not str(res.get("retrieved", "")).strip():
         problems.append("mangler tidspunkt for henting (retrieved)")
-    if ssb.get("table") and "source_url" in frame and not frame["source_url"].str.endswith(f"/{ssb['table']}").all():
+    if (
+        ssb.get("table")
+        and "source_url" in frame
+        and not frame["source_url"].str.endswith(f"/{ssb['table']}").all()
+    ):
         problems.append(f"source_url peker ikke til tabell {ssb['table']} på alle rader")
     return problems
 

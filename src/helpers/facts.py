@@ -146,12 +146,14 @@ def nettoserie(inn: pd.Series, ut: pd.Series, publisert: pd.Series | None = None
     rows = []
     for y in years:
         pub = y in publisert.index
-        rows.append({
-            "aar": int(y),
-            "verdi": float(publisert[y] if pub else computed[y]),
-            "grunnlag": "publisert" if pub else "beregnet",
-            "beregnet": float(computed[y]) if y in computed.index else float("nan"),
-        })
+        rows.append(
+            {
+                "aar": int(y),
+                "verdi": float(publisert[y] if pub else computed[y]),
+                "grunnlag": "publisert" if pub else "beregnet",
+                "beregnet": float(computed[y]) if y in computed.index else float("nan"),
+            }
+        )
     return pd.DataFrame(rows, columns=["aar", "verdi", "grunnlag", "beregnet"])
 
 
@@ -177,12 +179,18 @@ def samme_kvartal(rows: pd.DataFrame, basisaar: int) -> list[dict]:
             continue
         b = base.iloc[0]
         for _, later in group[group["aar"] > basisaar].sort_values("aar").iterrows():
-            out.append({
-                "periode": periode, "basisaar": basisaar, "aar": int(later["aar"]),
-                "basis": float(b["verdi"]), "verdi": float(later["verdi"]),
-                "basis_avrundet": bool(b["avrundet"]), "avrundet": bool(later["avrundet"]),
-                "lavere": float(later["verdi"]) < float(b["verdi"]),
-            })
+            out.append(
+                {
+                    "periode": periode,
+                    "basisaar": basisaar,
+                    "aar": int(later["aar"]),
+                    "basis": float(b["verdi"]),
+                    "verdi": float(later["verdi"]),
+                    "basis_avrundet": bool(b["avrundet"]),
+                    "avrundet": bool(later["avrundet"]),
+                    "lavere": float(later["verdi"]) < float(b["verdi"]),
+                }
+            )
     return sorted(out, key=lambda c: (c["periode"], c["aar"]))
 
 
@@ -192,8 +200,11 @@ NETTO = {
     "i_alt": "Nettoflytting i alt",
 }
 # measure names in the dataset oslo_etter_2020 for the published nets
-_NETTO_MAAL = {"innenlands": "nettoinnflytting_innenlands", "utland": "nettoinnvandring",
-               "i_alt": "nettoinnflytting_total"}
+_NETTO_MAAL = {
+    "innenlands": "nettoinnflytting_innenlands",
+    "utland": "nettoinnvandring",
+    "i_alt": "nettoinnflytting_total",
+}
 
 
 def nettoflytting(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Oslo") -> pd.DataFrame:
@@ -206,8 +217,10 @@ def nettoflytting(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Os
     parts = {
         "innenlands": (flow["innflytting_innenlands"], flow["utflytting_innenlands"]),
         "utland": (flow["innvandring"], flow["utvandring"]),
-        "i_alt": (flow["innflytting_innenlands"] + flow["innvandring"],
-                  flow["utflytting_innenlands"] + flow["utvandring"]),
+        "i_alt": (
+            flow["innflytting_innenlands"] + flow["innvandring"],
+            flow["utflytting_innenlands"] + flow["utvandring"],
+        ),
     }
     annual = etter2020[(etter2020["region"] == region) & (etter2020["periode"] == "år")]
     frames = []
@@ -219,7 +232,9 @@ def nettoflytting(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Os
     return pd.concat(frames, ignore_index=True)
 
 
-def referanser(frame: pd.DataFrame, farge: str = "serie_navn", fra: int = FOER_FRA, til: int = FOER_TIL) -> pd.DataFrame:
+def referanser(
+    frame: pd.DataFrame, farge: str = "serie_navn", fra: int = FOER_FRA, til: int = FOER_TIL
+) -> pd.DataFrame:
     """The reference range of every series in a tidy frame that has all of fra..til."""
     rows = []
     for key, group in frame.groupby(farge, sort=False):
@@ -231,7 +246,9 @@ def referanser(frame: pd.DataFrame, farge: str = "serie_navn", fra: int = FOER_F
         rows.append({farge: key, "min": ref["min"], "maks": ref["maks"], "snitt": ref["snitt"]})
     return pd.DataFrame(rows, columns=[farge, "min", "maks", "snitt"])
 
+
 # --- chapters 5-6: shares and rankings among categories
+
 
 def andel(del_: float, helhet: float) -> float:
     """`del_` as a percentage of `helhet`; refuses a missing or zero whole."""
@@ -260,6 +277,7 @@ def plass(values: pd.Series, key) -> int:
         raise KeyError(f"{key} mangler")
     return int((values > values[key]).sum()) + 1
 
+
 # --- Kapittel 2–4 (alder, hjemmekontor, utvandring) ---------------------------------
 
 
@@ -272,8 +290,12 @@ def mot_periode(values: pd.Series, aar: int, fra: int, til: int) -> dict:
     ref = snitt(values, fra, til)
     verdi = float(values[aar])
     plassering = "over" if verdi > ref["maks"] else "under" if verdi < ref["min"] else "innenfor"
-    return {**ref, "verdi": verdi, "plassering": plassering,
-            "prosent_mot_snitt": (verdi - ref["snitt"]) / ref["snitt"] * 100}
+    return {
+        **ref,
+        "verdi": verdi,
+        "plassering": plassering,
+        "prosent_mot_snitt": (verdi - ref["snitt"]) / ref["snitt"] * 100,
+    }
 
 
 def _alder(frame: pd.DataFrame, region: str) -> pd.DataFrame:
@@ -300,8 +322,14 @@ def aldersandeler(frame: pd.DataFrame, region: str, grupper: list[tuple[int, int
     for aar in sorted(rows["aar"].unique()):
         for fra, til in grupper:
             navn = f"{fra}–{til} år" if til is not None else f"{fra} år og over"
-            out.append({"region": region, "aar": int(aar), "gruppe": navn,
-                        "verdi": andel_i_alder(frame, region, int(aar), fra, til if til is not None else 10**6)})
+            out.append(
+                {
+                    "region": region,
+                    "aar": int(aar),
+                    "gruppe": navn,
+                    "verdi": andel_i_alder(frame, region, int(aar), fra, til if til is not None else 10**6),
+                }
+            )
     return pd.DataFrame(out, columns=["region", "aar", "gruppe", "verdi"])
 
 
@@ -328,8 +356,14 @@ def per_100_etter_alder(flyttinger: pd.DataFrame, folkemengde: pd.DataFrame, reg
         if (aar, alder) in folk.index and (aar + 1, alder) in folk.index and pd.notna(antall):
             middel = (folk[(aar, alder)] + folk[(aar + 1, alder)]) / 2
             if middel > 0:
-                rows.append({"region": region, "aar": int(aar), "alder": int(alder),
-                             "verdi": float(antall) / middel * 100})
+                rows.append(
+                    {
+                        "region": region,
+                        "aar": int(aar),
+                        "alder": int(alder),
+                        "verdi": float(antall) / middel * 100,
+                    }
+                )
     return pd.DataFrame(rows, columns=["region", "aar", "alder", "verdi"])
 
 

@@ -29,19 +29,24 @@ def utflytting(ut: pd.Series, etter_aar: int = 2020) -> str:
     e = facts.etter(ut, ref, etter_aar)
     periode = _periode(ref)
     if e["siste"] is None:
-        return (f"Vi har ennå ingen hele år med tall etter {etter_aar}, så vi kan ikke si om "
-                "utflyttingen har falt tilbake.")
+        return (
+            f"Vi har ennå ingen hele år med tall etter {etter_aar}, så vi kan ikke si om "
+            "utflyttingen har falt tilbake."
+        )
     forste = e["forste_ikke_over"]
     if forste is None:
-        return (f"Utflyttingen til resten av landet lå over spennet fra {periode} i alle årene etter "
-                f"{etter_aar} som vi har tall for ({aar_liste(e['aar'])}). I {e['siste']} var den "
-                f"{tall(e['siste_verdi'])}, mot høyst {tall(ref['maks'])} i årene før pandemien.")
+        return (
+            f"Utflyttingen til resten av landet lå over spennet fra {periode} i alle årene etter "
+            f"{etter_aar} som vi har tall for ({aar_liste(e['aar'])}). I {e['siste']} var den "
+            f"{tall(e['siste_verdi'])}, mot høyst {tall(ref['maks'])} i årene før pandemien."
+        )
     hvor = "tilbake innenfor" if e["plassering"][forste] == "innenfor" else "under"
-    text = (f"Utflyttingen til resten av landet var {hvor} spennet fra {periode} i {forste} "
-            f"({tall(ut[forste])} personer, mot {_spenn(ref)} før pandemien).")
+    text = (
+        f"Utflyttingen til resten av landet var {hvor} spennet fra {periode} i {forste} "
+        f"({tall(ut[forste])} personer, mot {_spenn(ref)} før pandemien)."
+    )
     if e["siste"] != forste:
-        text += (f" I {e['siste']}, det siste året med tall, lå den "
-                 f"{_STED[e['siste_plassering']]} spennet.")
+        text += f" I {e['siste']}, det siste året med tall, lå den {_STED[e['siste_plassering']]} spennet."
     return text
 
 
@@ -61,8 +66,10 @@ def netto(nett: pd.DataFrame, etter_aar: int = 2020) -> str:
     if y_alt is None:
         return f"Vi har ingen nettotall for hele år etter {etter_aar}."
     alt_v = nett[(nett["serie_navn"] == l_alt) & (nett["aar"] == y_alt)]["verdi"].iloc[0]
-    text = (f"Nettoflyttingen i alt, med utlandet, var {tall(alt_v)} personer i {y_alt}, "
-            f"{_STED[p_alt]} spennet fra {_periode(r_alt)} ({_spenn(r_alt)}).")
+    text = (
+        f"Nettoflyttingen i alt, med utlandet, var {tall(alt_v)} personer i {y_alt}, "
+        f"{_STED[p_alt]} spennet fra {_periode(r_alt)} ({_spenn(r_alt)})."
+    )
     if y_inn is not None:
         inn_v = nett[(nett["serie_navn"] == l_inn) & (nett["aar"] == y_inn)]["verdi"].iloc[0]
         samme = "samme år" if y_inn == y_alt else f"i {y_inn}"
@@ -70,8 +77,10 @@ def netto(nett: pd.DataFrame, etter_aar: int = 2020) -> str:
             bind = "Også den innenlandske nettoflyttingen lå"
         else:
             bind = "Den innenlandske nettoflyttingen lå derimot"
-        text += (f" {bind} {_STED[p_inn]} spennet fra {_periode(r_inn)} {samme} "
-                 f"({tall(inn_v)}, mot {_spenn(r_inn)}).")
+        text += (
+            f" {bind} {_STED[p_inn]} spennet fra {_periode(r_inn)} {samme} "
+            f"({tall(inn_v)}, mot {_spenn(r_inn)})."
+        )
     return text
 
 
@@ -80,11 +89,15 @@ def rate(rate_ut: pd.Series, etter_aar: int = 2020) -> str:
     ref = facts.referanse(rate_ut)
     e = facts.etter(rate_ut, ref, etter_aar)
     if e["siste"] is None:
-        return (f"Utflyttingsraten kan ikke regnes for noe år etter {etter_aar} ennå, fordi "
-                "folkemengden for året etter mangler.")
-    return (f"Regnet per 1 000 innbyggere lå utflyttingen i {e['siste']} "
-            f"{_STED[e['siste_plassering']]} spennet fra {_periode(ref)} "
-            f"({tall(e['siste_verdi'], 1)}, mot {_spenn(ref, 1)}).")
+        return (
+            f"Utflyttingsraten kan ikke regnes for noe år etter {etter_aar} ennå, fordi "
+            "folkemengden for året etter mangler."
+        )
+    return (
+        f"Regnet per 1 000 innbyggere lå utflyttingen i {e['siste']} "
+        f"{_STED[e['siste_plassering']]} spennet fra {_periode(ref)} "
+        f"({tall(e['siste_verdi'], 1)}, mot {_spenn(ref, 1)})."
+    )
 
 
 def setninger(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Oslo") -> dict[str, str]:

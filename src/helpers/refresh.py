@@ -47,8 +47,19 @@ from helpers.ssb import SsbClient, SsbError, whole_years
 
 __all__ = ["COLUMNS", "RefreshError", "declared_queries", "main", "refresh", "resolve"]
 
-COLUMNS = ["region_code", "region_name", "level", "year", "period", "series", "value", "unit",
-           "status", "source_url", "note"]
+COLUMNS = [
+    "region_code",
+    "region_name",
+    "level",
+    "year",
+    "period",
+    "series",
+    "value",
+    "unit",
+    "status",
+    "source_url",
+    "note",
+]
 DIMENSIONS = ("Region", "ContentsCode", "Tid")
 
 # SSB's symbols for an empty cell (https://www.ssb.no/en/help/explanation-of-symbols).
@@ -95,7 +106,9 @@ def declared_queries(known: dict[str, Dataset] | None = None) -> list[SsbQuery]:
     for ds in (known if known is not None else datasets()).values():
         for q in ds.ssb:
             if q.table in found and found[q.table] != q:
-                raise RefreshError(q.table, "tabellen er deklarert med to ulike spørringer; samle dem i én SsbQuery")
+                raise RefreshError(
+                    q.table, "tabellen er deklarert med to ulike spørringer; samle dem i én SsbQuery"
+                )
             found[q.table] = q
     return list(found.values())
 
@@ -146,7 +159,9 @@ def _check_units(query: SsbQuery, meta: dict, contents: list[str]) -> None:
     for code in contents:
         base = str((units.get(code) or {}).get("base", "")).strip().lower()
         if base and base not in accepted:
-            raise RefreshError(query.table, f"{code} har enheten {base!r}, men spørringen venter {query.unit!r}")
+            raise RefreshError(
+                query.table, f"{code} har enheten {base!r}, men spørringen venter {query.unit!r}"
+            )
 
 
 # -- cells to rows ---------------------------------------------------------------------------
@@ -166,20 +181,25 @@ def to_rows(query: SsbQuery, frame: pd.DataFrame, request: dict[str, list[str]])
     """The client's tidy frame as snapshot rows (COLUMNS), in the order of the request."""
     dims = [c for c in frame.columns if c not in ("value", "status") and not c.endswith("_label")]
     if set(dims) != set(DIMENSIONS):
-        raise RefreshError(query.table, f"svaret har dimensjonene {dims}; en oppfriskning lagrer bare {list(DIMENSIONS)}")
+        raise RefreshError(
+            query.table, f"svaret har dimensjonene {dims}; en oppfriskning lagrer bare {list(DIMENSIONS)}"
+        )
     order = {d: {c: i for i, c in enumerate(request[d])} for d in DIMENSIONS}
     frame = frame.assign(**{f"_{d}": frame[d].map(order[d]) for d in DIMENSIONS})
     unknown = frame[[f"_{d}" for d in DIMENSIONS]].isna().any(axis=1)
     if unknown.any():
         row = frame[unknown].iloc[0]
-        raise RefreshError(query.table, "svaret har en celle det ikke ble spurt om: "
-                           + ", ".join(f"{d}={row[d]}" for d in DIMENSIONS))
+        raise RefreshError(
+            query.table,
+            "svaret har en celle det ikke ble spurt om: " + ", ".join(f"{d}={row[d]}" for d in DIMENSIONS),
+        )
     frame = frame.sort_values([f"_{d}" for d in DIMENSIONS], kind="stable").reset_index(drop=True)
 
     asked = _query_text(query)
     notes = []
-    for code, content, label, period, status in zip(frame["Region"], frame["ContentsCode"],
-                                                    frame["ContentsCode_label"], frame["Tid"], frame["status"]):
+    for code, content, label, period, status in zip(
+        frame["Region"], frame["ContentsCode"], frame["ContentsCode_label"], frame["Tid"], frame["status"]
+    ):
         year = int(period[:4])
         parts = [f"{label} [{content}]"]
         if query.year_to_date and not re.fullmatch(r"\d{4}", period):
@@ -191,19 +211,22 @@ def to_rows(query: SsbQuery, frame: pd.DataFrame, request: dict[str, list[str]])
         parts.append(f"spørring (PxWebApi v2): {asked}")
         notes.append("; ".join(parts))
 
-    return pd.DataFrame({
-        "region_code": frame["Region"].astype(str),
-        "region_name": frame["Region_label"].astype(str),
-        "level": frame["Region"].map(_level),
-        "year": frame["Tid"].str[:4].astype(int),
-        "period": frame["Tid"].astype(str),
-        "series": frame["ContentsCode"].map(query.contents),
-        "value": frame["value"].astype(float),
-        "unit": query.unit,
-        "status": frame["status"].where(frame["status"].notna(), "").astype(str),
-        "source_url": query.url,
-        "note": notes,
-    }, columns=COLUMNS)
+    return pd.DataFrame(
+        {
+            "region_code": frame["Region"].astype(str),
+            "region_name": frame["Region_label"].astype(str),
+            "level": frame["Region"].map(_level),
+            "year": frame["Tid"].str[:4].astype(int),
+            "period": frame["Tid"].astype(str),
+            "series": frame["ContentsCode"].map(query.contents),
+            "value": frame["value"].astype(float),
+            "unit": query.unit,
+            "status": frame["status"].where(frame["status"].notna(), "").astype(str),
+            "source_url": query.url,
+            "note": notes,
+        },
+        columns=COLUMNS,
+    )
 
 
 # -- checks ------------------------------------------------------------------------------------
@@ -223,8 +246,11 @@ def validate(query: SsbQuery, request: dict[str, list[str]], rows: pd.DataFrame)
         problems.append(f"cellen {dup['region_code']}/{dup['series']}/{dup['period']} kom mer enn én gang")
     if len(rows) != expected:
         problems.append(f"svaret har {len(rows)} celler, spørringen ba om {expected}")
-    for col, wanted in (("region_code", request["Region"]), ("period", request["Tid"]),
-                        ("series", [series_of[c] for c in request["ContentsCode"]])):
+    for col, wanted in (
+        ("region_code", request["Region"]),
+        ("period", request["Tid"]),
+        ("series", [series_of[c] for c in request["ContentsCode"]]),
+    ):
         missing = [c for c in wanted if c not in set(rows[col])]
         if missing:
             problems.append(f"{col} mangler i svaret: {', '.join(missing[:10])}")
@@ -233,12 +259,16 @@ def validate(query: SsbQuery, request: dict[str, list[str]], rows: pd.DataFrame)
     stray = ~blank & (rows["status"] != "") & rows["status"].isin(list(STATUS_TEXT))
     if stray.any():
         r = rows[stray].iloc[0]
-        problems.append(f"{r['region_code']}/{r['series']}/{r['period']} har både tall og symbolet {r['status']!r}")
+        problems.append(
+            f"{r['region_code']}/{r['series']}/{r['period']} har både tall og symbolet {r['status']!r}"
+        )
 
     signed = rows["series"].str.contains(SIGNED)
     negative = rows[~signed & (rows["value"] < 0)]
     for _, r in negative.head(5).iterrows():
-        problems.append(f"negativt antall {number_text(r['value'])} for {r['region_code']}/{r['series']}/{r['period']}")
+        problems.append(
+            f"negativt antall {number_text(r['value'])} for {r['region_code']}/{r['series']}/{r['period']}"
+        )
 
     problems += _missing_expected(query, rows)
     problems += _totals(query, rows)
@@ -252,11 +282,19 @@ def _missing_expected(query: SsbQuery, rows: pd.DataFrame) -> list[str]:
     years = whole_years(rows, year_to_date=query.year_to_date)
     years = years[years["value"].notna()]
     in_use = [regions.in_use(c, y) for c, y in zip(years["region_code"], years["year"])]
-    have = {(regions.CODES[c][0], y, s) for c, y, s, ok in
-            zip(years["region_code"], years["year"], years["series"], in_use) if ok}
+    have = {
+        (regions.CODES[c][0], y, s)
+        for c, y, s, ok in zip(years["region_code"], years["year"], years["series"], in_use)
+        if ok
+    }
     cities = sorted({regions.CODES[c][0] for c in query.selection.get("Region", []) if c in regions.CODES})
-    gaps = [f"{city} {y} {s}" for city in cities for s in dict.fromkeys(query.contents.values())
-            for y in range(first, last + 1) if (city, y, s) not in have]
+    gaps = [
+        f"{city} {y} {s}"
+        for city in cities
+        for s in dict.fromkeys(query.contents.values())
+        for y in range(first, last + 1)
+        if (city, y, s) not in have
+    ]
     if not gaps:
         return []
     more = f" (og {len(gaps) - 8} til)" if len(gaps) > 8 else ""
@@ -265,7 +303,9 @@ def _missing_expected(query: SsbQuery, rows: pd.DataFrame) -> list[str]:
 
 def _totals(query: SsbQuery, rows: pd.DataFrame) -> list[str]:
     problems = []
-    wide = rows.pivot_table(index=["region_code", "period"], columns="series", values="value", aggfunc="first")
+    wide = rows.pivot_table(
+        index=["region_code", "period"], columns="series", values="value", aggfunc="first"
+    )
     for total, parts in query.totals:
         names = {query.contents[total]: 1, **{query.contents[p]: sign for p, sign in parts.items()}}
         if not set(names) <= set(wide.columns):
@@ -274,10 +314,14 @@ def _totals(query: SsbQuery, rows: pd.DataFrame) -> list[str]:
         summed = sum(cols[query.contents[p]] * sign for p, sign in parts.items())
         off = cols[(cols[query.contents[total]] - summed).abs() > 0.5]
         for (code, period), r in off.head(5).iterrows():
-            formula = " ".join(f"{'+' if s > 0 else '−'} {query.contents[p]} {number_text(r[query.contents[p]])}"
-                               for p, s in parts.items())
-            problems.append(f"{query.contents[total]} {number_text(r[query.contents[total]])} for {code} {period} "
-                            f"≠ {formula.lstrip('+ ')}")
+            formula = " ".join(
+                f"{'+' if s > 0 else '−'} {query.contents[p]} {number_text(r[query.contents[p]])}"
+                for p, s in parts.items()
+            )
+            problems.append(
+                f"{query.contents[total]} {number_text(r[query.contents[total]])} for {code} {period} "
+                f"≠ {formula.lstrip('+ ')}"
+            )
     return problems
 
 
@@ -292,8 +336,9 @@ def fetch(query: SsbQuery, client: SsbClient, say: Callable[[str], None]) -> Fet
         request = resolve(query, meta)
         cells = math.prod(len(c) for c in request.values())
         say(f"henter {cells} celler")
-        frame = client.data(query.table, request,
-                            on_part=lambda i, n: say(f"del {i} av {n}") if n > 1 else None)
+        frame = client.data(
+            query.table, request, on_part=lambda i, n: say(f"del {i} av {n}") if n > 1 else None
+        )
         rows = to_rows(query, frame, request)
     except RefreshError:
         raise
@@ -339,9 +384,13 @@ def disagreements(fetched: list[Fetched], folder: Path) -> list[str]:
         if len(differ):
             examples = "; ".join(
                 f"{r.region_code} {r.year} {r.series}: statistikkbanken {number_text(r.value)}, "
-                f"side {number_text(r.value_side)}" for r in differ.head(3).itertuples())
-            out.append(f"SSB-tabell {f.query.table}: {len(differ)} av {len(both)} verdier som også finnes "
-                       f"avskrevet, er ulike (f.eks. {examples})")
+                f"side {number_text(r.value_side)}"
+                for r in differ.head(3).itertuples()
+            )
+            out.append(
+                f"SSB-tabell {f.query.table}: {len(differ)} av {len(both)} verdier som også finnes "
+                f"avskrevet, er ulike (f.eks. {examples})"
+            )
     return out
 
 
@@ -355,7 +404,8 @@ def _resource(f: Fetched, path: Path, retrieved: str, base_url: str) -> dict:
     q = f.query
     meta = dataset_meta(f.meta)
     res = describe_csv(
-        path, q.resource,
+        path,
+        q.resource,
         f"SSB-tabell {q.table}, {q.title}: {', '.join(dict.fromkeys(q.contents.values()))} for regionene "
         f"{', '.join(q.selection.get('Region', []))}, én rad per celle slik statistikkbanken leverte den. "
         "Tomme celler har SSBs statussymbol i `status`.",
@@ -377,8 +427,13 @@ def _resource(f: Fetched, path: Path, retrieved: str, base_url: str) -> dict:
     return res
 
 
-def refresh(target: Path, client: SsbClient, queries: list[SsbQuery] | None = None,
-            progress: Callable[[str], None] | None = None, now: dt.datetime | None = None) -> list[str]:
+def refresh(
+    target: Path,
+    client: SsbClient,
+    queries: list[SsbQuery] | None = None,
+    progress: Callable[[str], None] | None = None,
+    now: dt.datetime | None = None,
+) -> list[str]:
     """Fetch, check and atomically write every declared SSB table into `target`.
 
     Returns the names of the files replaced. Raises RefreshError; `target` is then unchanged.
@@ -394,9 +449,15 @@ def refresh(target: Path, client: SsbClient, queries: list[SsbQuery] | None = No
 
     fetched = []
     for i, q in enumerate(queries, start=1):
-        fetched.append(fetch(q, client, lambda msg, i=i, q=q: progress(f"[{i}/{len(queries)}] SSB-tabell {q.table}: {msg}")))
+        fetched.append(
+            fetch(
+                q, client, lambda msg, i=i, q=q: progress(f"[{i}/{len(queries)}] SSB-tabell {q.table}: {msg}")
+            )
+        )
 
-    retrieved = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    retrieved = (
+        (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    )
     staging = staging_dir(target)
     try:
         for item in target.iterdir():
@@ -414,8 +475,9 @@ def refresh(target: Path, client: SsbClient, queries: list[SsbQuery] | None = No
                 package["resources"].append(res)
             names.append(path.name)
         package["refreshed"] = retrieved
-        (staging / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n",
-                                                 encoding="utf-8")
+        (staging / "datapackage.json").write_text(
+            json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         progress("kontrollerer hele datapakken før den skrives")
         from helpers.check import check_package
 
@@ -446,9 +508,11 @@ def _setting(args, name: str, env: str, cast):
 def client_from(args) -> SsbClient:
     """One client for the whole refresh (SSB's rate limit is per IP, so never two)."""
     kwargs = {}
-    for name, env, cast, key in (("max_retries", ENV_RETRIES, int, "max_retries"),
-                                 ("backoff", ENV_BACKOFF, float, "backoff"),
-                                 ("timeout", ENV_TIMEOUT, float, "timeout")):
+    for name, env, cast, key in (
+        ("max_retries", ENV_RETRIES, int, "max_retries"),
+        ("backoff", ENV_BACKOFF, float, "backoff"),
+        ("timeout", ENV_TIMEOUT, float, "timeout"),
+    ):
         value = _setting(args, name, env, cast)
         if value is not None:
             kwargs[key] = value

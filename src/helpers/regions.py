@@ -90,17 +90,38 @@ def harmonise(frame: pd.DataFrame, code_col: str = "region_kode", year_col: str 
 # Every county code SSB has used since 2016, with the years it was in use. A municipality
 # code's first two digits are its county in the classification the code belongs to.
 COUNTIES: dict[str, tuple[str, int, int]] = {
-    "01": ("Østfold", 1838, 2019), "02": ("Akershus", 1838, 2019), "03": ("Oslo", 1838, 9999),
-    "04": ("Hedmark", 1838, 2019), "05": ("Oppland", 1838, 2019), "06": ("Buskerud", 1838, 2019),
-    "07": ("Vestfold", 1838, 2019), "08": ("Telemark", 1838, 2019), "09": ("Aust-Agder", 1838, 2019),
-    "10": ("Vest-Agder", 1838, 2019), "11": ("Rogaland", 1838, 9999), "12": ("Hordaland", 1838, 2019),
-    "14": ("Sogn og Fjordane", 1838, 2019), "15": ("Møre og Romsdal", 1838, 9999),
-    "16": ("Sør-Trøndelag", 1838, 2017), "17": ("Nord-Trøndelag", 1838, 2017), "18": ("Nordland", 1838, 9999),
-    "19": ("Troms", 1838, 2019), "20": ("Finnmark", 1838, 2019), "50": ("Trøndelag", 2018, 9999),
-    "30": ("Viken", 2020, 2023), "34": ("Innlandet", 2020, 9999), "38": ("Vestfold og Telemark", 2020, 2023),
-    "42": ("Agder", 2020, 9999), "46": ("Vestland", 2020, 9999), "54": ("Troms og Finnmark", 2020, 2023),
-    "31": ("Østfold", 2024, 9999), "32": ("Akershus", 2024, 9999), "33": ("Buskerud", 2024, 9999),
-    "39": ("Vestfold", 2024, 9999), "40": ("Telemark", 2024, 9999), "55": ("Troms", 2024, 9999),
+    "01": ("Østfold", 1838, 2019),
+    "02": ("Akershus", 1838, 2019),
+    "03": ("Oslo", 1838, 9999),
+    "04": ("Hedmark", 1838, 2019),
+    "05": ("Oppland", 1838, 2019),
+    "06": ("Buskerud", 1838, 2019),
+    "07": ("Vestfold", 1838, 2019),
+    "08": ("Telemark", 1838, 2019),
+    "09": ("Aust-Agder", 1838, 2019),
+    "10": ("Vest-Agder", 1838, 2019),
+    "11": ("Rogaland", 1838, 9999),
+    "12": ("Hordaland", 1838, 2019),
+    "14": ("Sogn og Fjordane", 1838, 2019),
+    "15": ("Møre og Romsdal", 1838, 9999),
+    "16": ("Sør-Trøndelag", 1838, 2017),
+    "17": ("Nord-Trøndelag", 1838, 2017),
+    "18": ("Nordland", 1838, 9999),
+    "19": ("Troms", 1838, 2019),
+    "20": ("Finnmark", 1838, 2019),
+    "50": ("Trøndelag", 2018, 9999),
+    "30": ("Viken", 2020, 2023),
+    "34": ("Innlandet", 2020, 9999),
+    "38": ("Vestfold og Telemark", 2020, 2023),
+    "42": ("Agder", 2020, 9999),
+    "46": ("Vestland", 2020, 9999),
+    "54": ("Troms og Finnmark", 2020, 2023),
+    "31": ("Østfold", 2024, 9999),
+    "32": ("Akershus", 2024, 9999),
+    "33": ("Buskerud", 2024, 9999),
+    "39": ("Vestfold", 2024, 9999),
+    "40": ("Telemark", 2024, 9999),
+    "55": ("Troms", 2024, 9999),
     "56": ("Finnmark", 2024, 9999),
 }
 
@@ -116,8 +137,11 @@ def county_division(codes) -> str:
     """Which county division a set of county codes belongs to, in words for a caption."""
     codes = set(codes)
     if codes & set(COUNTY_PERIODS):
-        merged = [name if parts == name else f"{name} ({parts})"
-                  for c, (name, first, last, parts) in COUNTY_PERIODS.items() if c in codes]
+        merged = [
+            name if parts == name else f"{name} ({parts})"
+            for c, (name, first, last, parts) in COUNTY_PERIODS.items()
+            if c in codes
+        ]
         # Semicolons: the county names themselves contain "og".
         return "fylkesinndelingen 2020–2023, med de sammenslåtte fylkene " + "; ".join(merged)
     if codes & {"31", "32", "33", "39", "40", "55", "56"}:

@@ -64,14 +64,24 @@ MANIFEST = [
         # vreg_3 holds "1", "2" and "alle": codes, not numbers.
         "types": {"vreg_3": "string"},
         "description": "Oslos flyttinger i 2013 (innvandring, utvandring, innenlandsk inn- og utflytting, netto) for innvandrere og befolkningen ellers, fra IMDis indikatortabell befolkning_flytting (bygger på SSB; tabellnummer ikke oppgitt). Bare 2013: kontekst fra før perioden.",
-        "sources": [{"title": "IMDi, indikatoren befolkning_flytting via gardenberg/imdikator-munch (commit d1ab9eca)", "path": "https://github.com/gardenberg/imdikator-munch"}],
+        "sources": [
+            {
+                "title": "IMDi, indikatoren befolkning_flytting via gardenberg/imdikator-munch (commit d1ab9eca)",
+                "path": "https://github.com/gardenberg/imdikator-munch",
+            }
+        ],
         "retrieved": "public repositories at named commits",
     },
     {
         "file": "github/oslo_telemark_county_flows_2021.csv",
         "name": "oslo_telemark_2021",
         "description": "Flyttinger mellom Oslo og Telemark-området i 2021, fra en flyttematrise i Telemark fylkeskommunes datarepo (trolig eksport fra analyseverktøyet PANDA, ikke en oppgitt SSB-eksport). Svak kilde.",
-        "sources": [{"title": "evensrii/Telemark, Data/01_Befolkning/Flytteamatrise fylker panda.csv (commit 40dc1964)", "path": "https://github.com/evensrii/Telemark"}],
+        "sources": [
+            {
+                "title": "evensrii/Telemark, Data/01_Befolkning/Flytteamatrise fylker panda.csv (commit 40dc1964)",
+                "path": "https://github.com/evensrii/Telemark",
+            }
+        ],
         "retrieved": "public repositories at named commits",
     },
 ]

@@ -57,7 +57,9 @@ def choose(
     """Mark one row per `key` as chosen (`valgt`), the others as provenance only."""
     out = frame.copy()
     via_api = out["kildetype"].eq(API) if "kildetype" in out else pd.Series(False, index=out.index)
-    ranked = [(API_RANK, API_PUBLISHER) if api else publisher(u) for u, api in zip(out["source_url"], via_api)]
+    ranked = [
+        (API_RANK, API_PUBLISHER) if api else publisher(u) for u, api in zip(out["source_url"], via_api)
+    ]
     out["kilde_rang"] = [rank for rank, _ in ranked]
     out["utgiver"] = [name for _, name in ranked]
     out["valgt"] = False

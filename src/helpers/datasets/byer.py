@@ -22,8 +22,11 @@ def _api_rows(frames: dict[str, pd.DataFrame], queries) -> list[pd.DataFrame]:
         if q.resource not in frames:
             continue
         rows = ssb.whole_years(frames[q.resource], year_to_date=q.year_to_date)
-        in_use = pd.Series([regions.in_use(c, y) for c, y in zip(rows["region_code"], rows["year"])],
-                           index=rows.index, dtype=bool)
+        in_use = pd.Series(
+            [regions.in_use(c, y) for c, y in zip(rows["region_code"], rows["year"])],
+            index=rows.index,
+            dtype=bool,
+        )
         keep = rows["value"].notna() & in_use
         parts.append(rows.loc[keep, _COLUMNS])
     return [part.assign(kildetype=sources.API) for part in parts]
@@ -31,24 +34,30 @@ def _api_rows(frames: dict[str, pd.DataFrame], queries) -> list[pd.DataFrame]:
 
 def _city_counts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     pages = pd.concat([frames["city_flows"], frames["city_flows_more"]], ignore_index=True)
-    rows = pd.concat([pages[_COLUMNS].assign(kildetype="side"), *_api_rows(frames, _QUERIES)], ignore_index=True)
-    rows = rows[(rows["unit"] == "personer") & rows["series"].isin(SERIES_LABELS) & rows["region_code"].isin(
-        [c for c, (city, _, _) in regions.CODES.items() if city in regions.CITIES]
-    )]
+    rows = pd.concat(
+        [pages[_COLUMNS].assign(kildetype="side"), *_api_rows(frames, _QUERIES)], ignore_index=True
+    )
+    rows = rows[
+        (rows["unit"] == "personer")
+        & rows["series"].isin(SERIES_LABELS)
+        & rows["region_code"].isin([c for c, (city, _, _) in regions.CODES.items() if city in regions.CITIES])
+    ]
     rows = sources.choose(rows, key=["region_code", "year", "series"])
-    out = pd.DataFrame({
-        "region_kode": rows["region_code"],
-        "aar": rows["year"].astype(int),
-        "serie": rows["series"],
-        "serie_navn": rows["series"].map(SERIES_LABELS),
-        "verdi": rows["value"].astype(float),
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "utgiver": rows["utgiver"],
-        "merknad": rows["note"],
-        "valgt": rows["valgt"],
-        "valg_grunn": rows["valg_grunn"],
-    })
+    out = pd.DataFrame(
+        {
+            "region_kode": rows["region_code"],
+            "aar": rows["year"].astype(int),
+            "serie": rows["series"],
+            "serie_navn": rows["series"].map(SERIES_LABELS),
+            "verdi": rows["value"].astype(float),
+            "enhet": rows["unit"],
+            "kilde": rows["source_url"],
+            "utgiver": rows["utgiver"],
+            "merknad": rows["note"],
+            "valgt": rows["valgt"],
+            "valg_grunn": rows["valg_grunn"],
+        }
+    )
     out = regions.harmonise(out)
     return out.sort_values(
         ["region", "serie", "aar", "valgt"], ascending=[True, True, True, False]
@@ -111,8 +120,14 @@ _CHANGES_01223 = SsbQuery(
     title="Endringar hittil i år for befolkninga, for kommunar, fylke og heile landet (K)",
     selection={
         "Region": _CITY_CODES,
-        "ContentsCode": ["Innvandring5", "Utvandring6", "Tilflytting7", "Fraflytting8",
-                         "Nettoflytting9", "Folketallet11"],
+        "ContentsCode": [
+            "Innvandring5",
+            "Utvandring6",
+            "Tilflytting7",
+            "Fraflytting8",
+            "Nettoflytting9",
+            "Folketallet11",
+        ],
         "Tid": ["*K4"],
     },
     contents={
@@ -123,7 +138,9 @@ _CHANGES_01223 = SsbQuery(
         "Nettoflytting9": "nettoinnflytting",
         "Folketallet11": "folkemengde_31des",
     },
-    totals=(("Nettoflytting9", {"Innvandring5": 1, "Tilflytting7": 1, "Utvandring6": -1, "Fraflytting8": -1}),),
+    totals=(
+        ("Nettoflytting9", {"Innvandring5": 1, "Tilflytting7": 1, "Utvandring6": -1, "Fraflytting8": -1}),
+    ),
     expect_years=(2010, 2020),
     year_to_date=True,
     note=_CODES_NOTE,

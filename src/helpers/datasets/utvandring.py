@@ -15,26 +15,40 @@ import pandas as pd
 from helpers import regions
 from helpers.registry import SERIES_LABELS, Dataset
 
-KOLONNER = ["region_kode", "region", "aar", "serie", "serie_navn", "statsborgerskap",
-            "verdi", "enhet", "aar_usikkert", "kilde", "merknad"]
+KOLONNER = [
+    "region_kode",
+    "region",
+    "aar",
+    "serie",
+    "serie_navn",
+    "statsborgerskap",
+    "verdi",
+    "enhet",
+    "aar_usikkert",
+    "kilde",
+    "merknad",
+]
 
 
 def _etter_statsborgerskap(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["oslo_movers_by_group"]
     rows = rows[rows["dimension"] == "statsborgerskap"]
-    out = pd.DataFrame({
-        "region_kode": rows["region_code"],
-        "aar": rows["year"].astype(int),
-        "serie": rows["flow"],
-        "serie_navn": rows["flow"].map(SERIES_LABELS),
-        "statsborgerskap": rows["category"],
-        "verdi": rows["value"].astype(float),
-        "enhet": rows["unit"],
-        # The 2024 page does not print its year; the transcriber inferred it (see notes).
-        "aar_usikkert": rows["note"].str.contains("ÅRSTALL IKKE SYNLIG", regex=False),
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    }, columns=[c for c in KOLONNER if c != "region"])
+    out = pd.DataFrame(
+        {
+            "region_kode": rows["region_code"],
+            "aar": rows["year"].astype(int),
+            "serie": rows["flow"],
+            "serie_navn": rows["flow"].map(SERIES_LABELS),
+            "statsborgerskap": rows["category"],
+            "verdi": rows["value"].astype(float),
+            "enhet": rows["unit"],
+            # The 2024 page does not print its year; the transcriber inferred it (see notes).
+            "aar_usikkert": rows["note"].str.contains("ÅRSTALL IKKE SYNLIG", regex=False),
+            "kilde": rows["source_url"],
+            "merknad": rows["note"],
+        },
+        columns=[c for c in KOLONNER if c != "region"],
+    )
     if out.empty:
         return pd.DataFrame(columns=KOLONNER)
     out = regions.harmonise(out)
