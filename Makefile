@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# axe-core for the accessibility tests, pinned in package-lock.json; npm's own marker file.
+NODE_STAMP := node_modules/.package-lock.json
 PORT   ?= 8000
 
 # jupyter-book build --warningiserror --keep-going, then the failing cells spelled out
@@ -18,10 +20,14 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 book: $(STAMP)
 	$(JB_BUILD)
 
-test: book
+test: book $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
@@ -41,4 +47,4 @@ clean:
 	rm -rf _build
 
 distclean: clean
-	rm -rf $(VENV) .cache .pytest_cache
+	rm -rf $(VENV) .cache .pytest_cache node_modules
