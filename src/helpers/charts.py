@@ -4,7 +4,13 @@ A `Figur` is a Vega-Lite chart plus everything a complete figure needs around it
 a one-sentence description (Vega puts it on the chart as aria-label), the source
 line, the plotted numbers as a table and as CSV. In the book it renders as a
 placeholder and the spec as inert JSON; `helpers.sphinx_vega` serves the Vega code
-from the site itself and draws it. No CDN is ever referenced.
+from the site itself and draws it, and at build time turns the embedded CSV into a
+file and adds the static SVG/PNG (downloads, no-script and print fallback). No CDN
+is ever referenced.
+
+Sizes are decided here and in the page's render script, never in a chapter: single
+charts take the width of the page (`width="container"`); small multiples get a cell
+width computed from the page width and the `LAYOUT` numbers below.
 """
 
 from __future__ import annotations
@@ -22,6 +28,16 @@ from helpers import theme
 from helpers.norsk import tall
 
 VEGA_LITE_VERSION = alt.SCHEMA_VERSION.lstrip("v")  # the bundle served must match this
+
+# Read by static/oslo-vega-render.js (through the spec's usermeta) and by static_spec():
+# per facet column, room for the y axis ("akse") and the gap between columns ("mellom");
+# below "smal" pixels the small multiples stack in one column.
+LAYOUT = {"akse": 72, "mellom": 20, "smal": 560, "min": 160}
+# The static images (downloads, print, no-script) are drawn at this width: about the
+# width of the book's text column.
+STATIC_WIDTH = 720
+
+FELT_TITLER = {"serie_navn": "Serie", "region": "By", "aar": "År", "verdi": "Verdi"}
 
 
 @dataclass(frozen=True)
@@ -60,7 +76,7 @@ class Figur:
             # The dark variant rides along so the page can redraw when the reader toggles mode.
             dark = theme.config(dark=True)
             dark.pop("locale")
-            spec["usermeta"] = {"oslo": {"dark": dark}}
+            spec["usermeta"] = {"oslo": {"dark": dark, "layout": LAYOUT}}
             spec.pop("$schema", None)
             spec["$schema"] = f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION}.json"
             self._spec = spec
@@ -72,7 +88,16 @@ class Figur:
         return f"figur-{self.navn or 'x'}-{digest[:10]}"
 
     def csv(self) -> str:
-        return self.tabell.to_csv(index=False)
+        """The plotted numbers as CSV (UTF-8, comma-separated, decimal point, empty = missing).
+
+        Whole-number columns are written without ".0" even when a gap made pandas store them
+        as floats."""
+        frame = self.tabell.copy()
+        for col in frame.columns:
+            values = frame[col]
+            if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
+                frame[col] = values.astype("Int64")
+        return frame.to_csv(index=False, lineterminator="\n")
 
     def _table_html(self) -> str:
         head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in self.tabell.columns)
@@ -87,13 +112,18 @@ class Figur:
                 else:
                     cells.append(f"<td>{html.escape(str(value))}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
-        return f"<table class='oslo-tabell'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        # A wide table scrolls inside its own frame, which keyboard users can then reach.
+        return (
+            f"<div class='oslo-tabell-ramme' tabindex='0' role='region' aria-label='Tallene i figuren'>"
+            f"<table class='oslo-tabell'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        )
 
     def html(self) -> str:
         ident = self.ident
         sources = "; ".join(
             f"<a href='{html.escape(k.url)}'>{html.escape(k.tekst)}</a>" for k in self.kilder
         )
+        # A data URI keeps the figure whole in a notebook; the book build moves it to a file.
         csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(self.csv())
         note = f"<p class='oslo-merknad'>{html.escape(self.merknad)}</p>" if self.merknad else ""
         return (
@@ -102,8 +132,9 @@ class Figur:
             f"<script type='application/json' class='oslo-vega-spec' data-target='{ident}'>{_script_safe_json(self.spec())}</script>"
             f"{note}"
             f"<p class='oslo-kilde'>Kilde: {sources}. Lisens: CC BY 4.0.</p>"
-            f"<details class='oslo-data'><summary>Tallene i figuren</summary>{self._table_html()}"
-            f"<p><a download='{ident}.csv' href='{csv_href}'>Last ned tallene (CSV)</a></p></details>"
+            f"<details class='oslo-data'><summary>Vis tallene i figuren</summary>{self._table_html()}</details>"
+            f"<p class='oslo-nedlasting'>Last ned: "
+            f"<a class='oslo-last-ned-csv' download='{ident}.csv' href='{csv_href}'>tallene (CSV)</a></p>"
             f"</div>"
         )
 
@@ -114,9 +145,10 @@ class Figur:
         }
 
 
-def _tooltip(title_by: str, verdi_tittel: str, fmt: str) -> list:
-    return [
-        alt.Tooltip(f"{title_by}:N", title="Serie"),
+def _tooltip(title_by: str, verdi_tittel: str, fmt: str, facett: str | None = None) -> list:
+    felt = [alt.Tooltip(f"{facett}:N", title=FELT_TITLER.get(facett, facett))] if facett else []
+    return felt + [
+        alt.Tooltip(f"{title_by}:N", title=FELT_TITLER.get(title_by, "Serie")),
         alt.Tooltip("aar:O", title="År"),
         alt.Tooltip("verdi:Q", title=verdi_tittel, format=fmt),
     ]
@@ -155,14 +187,22 @@ def tidsserier(
     x = alt.X("aar:Q", title=None, scale=alt.Scale(domain=[fra, til], nice=False, padding=8),
               axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
     y = alt.Y("verdi:Q", title=y_tittel, scale=alt.Scale(zero=null_i_akse), axis=alt.Axis(format=format))
-    tooltip = _tooltip(farge, y_tittel, format)
+    tooltip = _tooltip(farge, y_tittel, format, facett)
     base = alt.Chart(data)
-    lines = base.mark_line(invalid="break-paths-show-domains").encode(x=x, y=y, color=colour, tooltip=tooltip)
+    # A line's tooltip can only name its series: year and value would be those of the
+    # line's first point wherever the pointer is. The points carry the numbers.
+    line_tooltip = [t for t in tooltip if t.to_dict()["field"] not in ("aar", "verdi")]
+    lines = base.mark_line(invalid="break-paths-show-domains").encode(x=x, y=y, color=colour, tooltip=line_tooltip)
     points = base.mark_point(invalid="break-paths-show-domains").encode(
-        x=x, y=y, color=colour, shape=alt.Shape(f"{farge}:N", sort=present, legend=None), tooltip=tooltip
+        # Same field, sort and (empty) title as the colour: Vega-Lite merges the two into one
+        # legend whose symbols have both the colour and the shape of the points.
+        x=x, y=y, color=colour, shape=alt.Shape(f"{farge}:N", title=None, sort=present, scale=alt.Scale(domain=present)),
+        tooltip=tooltip
     )
     layer = alt.layer(lines, points)
     if facett:
+        # The cell width here is for notebooks; the page's render script and static_spec()
+        # replace it with one computed from the available width (LAYOUT).
         chart = layer.properties(width=260, height=hoyde * 0.75).facet(
             facet=alt.Facet(f"{facett}:N", title=None, sort=[c for c in theme.CITY_COLOURS if c in set(data[facett])]),
             columns=kolonner,
@@ -197,7 +237,7 @@ def stolper(
         rng = [colours.get(d, palette[i % len(palette)]) for i, d in enumerate(present)]
         enc["color"] = alt.Color(f"{farge}:N", title=None, sort=present, scale=alt.Scale(domain=present, range=rng))
         enc["yOffset"] = alt.YOffset(f"{farge}:N", sort=present)
-        tooltip.append(alt.Tooltip(f"{farge}:N", title="Serie"))
+        tooltip.append(alt.Tooltip(f"{farge}:N", title=FELT_TITLER.get(farge, "Serie")))
     else:
         enc["color"] = alt.value(theme.OKABE_ITO["blaa"])
     tooltip.append(alt.Tooltip(f"{verdi}:Q", title=x_tittel, format=format))
@@ -214,3 +254,23 @@ def stolper(
     )
     plotted = data.rename(columns={verdi: "Verdi"})
     return chart, plotted
+
+
+def static_spec(spec: dict, width: int = STATIC_WIDTH) -> dict:
+    """The spec as drawn at build time into SVG/PNG: a fixed width instead of the page's,
+    the light theme on white (a downloaded image should read anywhere)."""
+    out = json.loads(json.dumps(spec))
+    out["config"] = {**out.get("config", {}), "background": "white"}
+    if "facet" in out and "spec" in out:
+        columns = int(out.get("columns") or 1)
+        out["spec"]["width"] = facet_cell_width(width, columns, out.get("usermeta", {}).get("oslo", {}).get("layout", LAYOUT))
+    elif out.get("width") == "container" or "width" not in out:
+        # What Vega-Lite does for "container": the whole chart, axes included, fills the width.
+        out["width"] = width
+        out["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return out
+
+
+def facet_cell_width(width: float, columns: int, layout: dict = LAYOUT) -> int:
+    """Mirror of cellWidth() in static/oslo-vega-render.js."""
+    return max(layout["min"], int((width - columns * layout["akse"] - (columns - 1) * layout["mellom"]) // columns))

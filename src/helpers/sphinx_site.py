@@ -4,6 +4,9 @@
   switched off (left on, it declares `const THEBE_JS_URL` twice per page: a JS error).
 - The root index.html that sphinx-external-toc writes is a bare redirect without a
   language or title; it is replaced by a proper Norwegian page that redirects.
+- Two of the theme's buttons fail axe-core (label-content-name-mismatch): our
+  templates/ override those components, before the theme's own are looked up.
+- node_modules/ (the test tools from npm) is never a source of pages.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ import html
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _drop_thebe(app: Sphinx) -> None:
@@ -49,8 +55,14 @@ def _root_redirect(app: Sphinx, exception) -> None:
     )
 
 
+def _config_inited(app: Sphinx, config: Config) -> None:
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+    config.exclude_patterns = [*config.exclude_patterns, "node_modules", "node_modules/*"]
+
+
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
+    app.connect("config-inited", _config_inited)
     # After sphinx-external-toc has written its own redirect (default priority 500).
     app.connect("build-finished", _root_redirect, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
