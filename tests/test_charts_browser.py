@@ -246,3 +246,74 @@ def test_no_serious_accessibility_violations(browser, served, site):
             failures += [f"{rel} ({scheme}): {v}" for v in axe_violations(page)]
             page.close()
     assert not failures, "\n".join(failures)
+
+
+ONDT = "</script><script>window.__pwned=1</script>"
+
+
+@pytest.fixture(scope="module")
+def testbok(tmp_path_factory):
+    """tests/fixtures/testbok built as its own small book with the book's configuration
+    and extensions, served on 127.0.0.1: never part of the published table of contents."""
+    import functools
+    import http.server
+    import shutil
+    import subprocess
+    import sys
+    import threading
+
+    from browserkit import ROOT
+
+    book = tmp_path_factory.mktemp("testbok")
+    shutil.copy(ROOT / "_config.yml", book / "_config.yml")
+    shutil.copy(ROOT / "tests" / "fixtures" / "testbok" / "figurer.md", book / "figurer.md")
+    (book / "_toc.yml").write_text("format: jb-book\nroot: figurer\n")
+    proc = subprocess.run([sys.executable, "-m", "helpers", "build", str(book)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(book / "_build" / "html"))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", book / "_build" / "html"
+    server.shutdown()
+
+
+def test_a_label_with_markup_stays_text(browser, testbok):
+    base, site = testbok
+    html = (site / "figurer.html").read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in html
+    page, report = visit(browser, f"{base}/figurer.html")
+    wait_drawn(page)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".oslo-chart[data-drawn='true']").count() == 2
+    # In the drawn chart (legend, axis) and in the table the label is plain text.
+    texts = page.evaluate("() => [...document.querySelectorAll('.oslo-chart svg text')].map(t => t.textContent)")
+    assert any(t.startswith("</script><script>") for t in texts), texts
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    cells = page.locator(".oslo-tabell td", has_text=ONDT)
+    assert cells.count() >= 2 and cells.first.inner_text() == ONDT
+    assert page.locator(".oslo-kilde").nth(1).inner_text().startswith("Kilde: <b>Kilde</b>")
+    # The tooltip shows it as text too, and the bars are marks with tooltips.
+    page.locator(".oslo-chart").nth(1).locator(".mark-rect path").first.hover(force=True)
+    rows = _tooltip_rows(page)
+    assert ONDT in rows.values() or "Vanlig kategori" in rows.values(), rows
+    assert page.evaluate("window.__pwned") is None
+    # The description reaches assistive technology as the graphics document's label.
+    label = page.locator(".oslo-chart").first.get_attribute("aria-label")
+    assert label == f"Linje med etiketten {ONDT}"
+    assert not report["errors"] and not report["outside"] and not report["console_errors"], report
+    page.close()
+
+
+def test_testbok_downloads_and_gaps(browser, testbok):
+    base, site = testbok
+    page, report = visit(browser, f"{base}/figurer.html")
+    wait_drawn(page)
+    url = page.locator("a.oslo-last-ned-csv").nth(1).evaluate("a => a.href")
+    rows = list(csv.DictReader(io.StringIO(page.request.get(url).text())))
+    assert [r["kategori"] for r in rows] == [ONDT, "Vanlig kategori", "Mangler"]
+    assert rows[2]["Verdi"] == ""  # missing stays missing, not zero
+    # Only the two values that exist are drawn as bars.
+    assert page.locator(".oslo-chart").nth(1).locator(".mark-rect path").count() == 2
+    page.close()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ LAYOUT = {"akse": 72, "mellom": 20, "smal": 560, "min": 160}
 # The static images (downloads, print, no-script) are drawn at this width: about the
 # width of the book's text column.
 STATIC_WIDTH = 720
+BAR_STEP = 20  # pixels per bar in stolper()
 
 FELT_TITLER = {"serie_navn": "Serie", "region": "By", "aar": "År", "verdi": "Verdi"}
 
@@ -84,8 +86,10 @@ class Figur:
 
     @property
     def ident(self) -> str:
+        """Element id and file name: the chapter's name made safe, plus the content's hash."""
         digest = hashlib.sha1(json.dumps(self.spec(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-        return f"figur-{self.navn or 'x'}-{digest[:10]}"
+        slug = re.sub(r"[^a-z0-9]+", "-", self.navn.lower()).strip("-") or "x"
+        return f"figur-{slug}-{digest[:10]}"
 
     def csv(self) -> str:
         """The plotted numbers as CSV (UTF-8, comma-separated, decimal point, empty = missing).
@@ -179,9 +183,11 @@ def tidsserier(
     til = til if til is not None else int(frame["aar"].max())
     keys = [k for k in (facett, farge) if k]
     data = _complete_grid(frame, keys, range(fra, til + 1))
-    domain = list(theme.SERIES_COLOURS) if farge == "serie_navn" else list(theme.CITY_COLOURS)
-    colours = theme.SERIES_COLOURS if farge == "serie_navn" else theme.CITY_COLOURS
-    present = [d for d in domain if d in set(data[farge])]
+    # Known series and cities in the book's order, then any others in the order they come.
+    known = list(theme.SERIES_COLOURS) + list(theme.CITY_COLOURS)
+    values = [v for v in dict.fromkeys(data[farge]) if pd.notna(v)]
+    present = [d for d in known if d in values] + [v for v in values if v not in known]
+    colours = theme.farger(present)
     colour = alt.Color(f"{farge}:N", title=None, sort=present,
                        scale=alt.Scale(domain=present, range=[colours[d] for d in present]))
     x = alt.X("aar:Q", title=None, scale=alt.Scale(domain=[fra, til], nice=False, padding=8),
@@ -231,26 +237,33 @@ def stolper(
     tooltip = [alt.Tooltip(f"{kategori}:N", title=kategori_tittel or "Kategori")]
     enc = {}
     if farge:
-        colours = {**theme.SERIES_COLOURS, **theme.CITY_COLOURS}
         present = [d for d in dict.fromkeys(data[farge]) if pd.notna(d)]
-        palette = list(theme.OKABE_ITO.values())
-        rng = [colours.get(d, palette[i % len(palette)]) for i, d in enumerate(present)]
+        colours = theme.farger(present)
+        rng = [colours[d] for d in present]
         enc["color"] = alt.Color(f"{farge}:N", title=None, sort=present, scale=alt.Scale(domain=present, range=rng))
         enc["yOffset"] = alt.YOffset(f"{farge}:N", sort=present)
         tooltip.append(alt.Tooltip(f"{farge}:N", title=FELT_TITLER.get(farge, "Serie")))
     else:
         enc["color"] = alt.value(theme.OKABE_ITO["blaa"])
     tooltip.append(alt.Tooltip(f"{verdi}:Q", title=x_tittel, format=format))
+    # A fixed height (one step per bar) rather than Vega-Lite's step height: with a step
+    # height and the page's width Vega-Lite warns on every draw.
+    bars = data[kategori].nunique() * (data[farge].nunique() if farge else 1)
     chart = (
-        alt.Chart(data.dropna(subset=[verdi]))
-        .mark_bar()
+        # A category without a value keeps its place on the axis, with no bar: a visible gap.
+        alt.Chart(data)
+        .mark_bar(invalid="break-paths-show-domains")
         .encode(
-            y=alt.Y(f"{kategori}:N", title=kategori_tittel, sort=sorter, axis=alt.Axis(labelLimit=260)),
-            x=alt.X(f"{verdi}:Q", title=x_tittel, axis=alt.Axis(format=format)),
+            # The category title stands level above the labels: rotated beside long labels
+            # Vega places it on top of them.
+            y=alt.Y(f"{kategori}:N", title=kategori_tittel, sort=sorter,
+                    axis=alt.Axis(labelLimit=260, titleAngle=0, titleAlign="right", titleBaseline="bottom",
+                                  titleX=-4, titleY=-6)),
+            x=alt.X(f"{verdi}:Q", title=x_tittel, axis=alt.Axis(format=format, labelFlush=False, labelOverlap=True)),
             tooltip=tooltip,
             **enc,
         )
-        .properties(width="container")
+        .properties(width="container", height=BAR_STEP * bars + 4 * data[kategori].nunique())
     )
     plotted = data.rename(columns={verdi: "Verdi"})
     return chart, plotted

@@ -35,6 +35,27 @@ CITY_COLOURS = {
     "Kristiansand": OKABE_ITO["oransje"],
 }
 
+
+
+def farger(verdier) -> dict[str, str]:
+    """One colour per value, in the order given: a series or city keeps its fixed colour;
+    anything else gets the next Okabe-Ito colour no fixed one in this chart uses (yellow
+    last: it is faint on white)."""
+    fixed = {**SERIES_COLOURS, **CITY_COLOURS}
+    verdier = list(dict.fromkeys(verdier))
+    used = {fixed[v] for v in verdier if v in fixed}
+    order = [c for k, c in OKABE_ITO.items() if k != "gul"] + [OKABE_ITO["gul"]]
+    spare = [c for c in order if c not in used] or order
+    out, i = {}, 0
+    for v in verdier:
+        if v in fixed:
+            out[v] = fixed[v]
+        else:
+            out[v] = spare[i % len(spare)]
+            i += 1
+    return out
+
+
 # Theme-neutral: the site's font stack (pydata-sphinx-theme's system font stack).
 FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial, sans-serif'
 

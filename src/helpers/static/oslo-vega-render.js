@@ -2,9 +2,9 @@
 // code this site serves itself. A chart that fails shows a visible message in its
 // box (which already has the vega-embed class), never an empty space.
 //
-// Charts follow the page: single charts have width "container"; small multiples (a
-// facet) get a cell width computed here from the box's width, in one column on narrow
-// screens. A chart is redrawn when its box changes width (window, sidebar toggled) or
+// Charts follow the page: a single chart (width "container" in its spec) is drawn at
+// the box's width; small multiples (a facet) get a cell width computed from it, in one
+// column on narrow screens. A chart is redrawn when its box changes width (window, sidebar toggled) or
 // when the reader switches between light and dark mode.
 (function () {
   "use strict";
@@ -26,10 +26,16 @@
     if (isDark() && oslo.dark) {
       spec.config = Object.assign({}, spec.config, oslo.dark);
     }
-    if (spec.facet && spec.spec && oslo.layout && width > 0) {
+    if (!(width > 0)) return spec;
+    if (spec.facet && spec.spec && oslo.layout) {
       var columns = width < oslo.layout.smal ? 1 : spec.columns || 1;
       spec.columns = columns;
       spec.spec = Object.assign({}, spec.spec, { width: cellWidth(width, columns, oslo.layout) });
+    } else if (spec.width === "container") {
+      // What Vega-Lite would do for "container", but only across: with a discrete y
+      // (bars) Vega-Lite's own "container" handling warns on every draw.
+      spec.width = width;
+      spec.autosize = { type: "fit-x", contains: "padding" };
     }
     return spec;
   }
