@@ -11,7 +11,7 @@ PORT   ?= 8000
 # (src/helpers/build.py): a failing cell or any Sphinx warning fails the build.
 JB_BUILD := $(BIN)/python -m helpers build .
 
-.PHONY: book test serve clean distclean data check bench lock
+.PHONY: book test serve clean distclean data check bench bench-charts lock
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Only the browser part of the benchmark, on the current build.
+bench-charts: book
+	$(BIN)/python bench/charts.py
 
 clean:
 	rm -rf _build

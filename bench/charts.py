@@ -8,7 +8,10 @@ chart specs:
   altair-cdn    each figure replaced by Altair's default HTML output (vega, vega-lite and
                 vega-embed from a CDN: offline it cannot draw)
   altair-inline each figure replaced by what `chart.save(..., inline=True)` writes: the
-                whole Vega bundle inlined with every chart
+                whole Vega bundle inlined with every chart (in a Sphinx page its top-level
+                names clash with Sphinx's own `_`: it cannot draw)
+  altair-save-inline  the files `chart.save(path, inline=True)` writes, one per chart,
+                standalone (weights summed, time of the slowest)
 
 Measured: HTML weight, bytes transferred (navigation + resources, Resource Timing),
 time from navigation start until every chart is drawn and how long after the load
@@ -23,6 +26,7 @@ Run: .venv/bin/python bench/charts.py [runs]   (make bench runs it after the bui
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import json
 import re
@@ -113,6 +117,22 @@ def altair_variant(html: str, inline: bool) -> str:
     return FIGURE_RE.sub(replace, html)
 
 
+def standalone_files(html: str, directory: Path, stem: str, root: Path) -> list[Path]:
+    """What `chart.save(path, inline=True)` writes for each chart of the page."""
+    from altair.utils.html import spec_to_html
+
+    vega, vegalite, embed = _altair_versions()
+    out = []
+    for i, m in enumerate(FIGURE_RE.finditer(html), 1):
+        spec = json.loads(m.group("json"))
+        path = directory / f"{stem}.save-inline-{i}.html"
+        # The call chart.save(path, inline=True) makes (altair.utils.save).
+        path.write_text(spec_to_html(spec, mode="vega-lite", vega_version=vega, vegalite_version=vegalite,
+                                     vegaembed_version=embed, template="inline", output_div="vis"), encoding="utf-8")
+        out.append(path.relative_to(root))
+    return out
+
+
 def measure(browser, url: str, selector: str) -> dict:
     page = browser.new_page()
     outside, errors = [], []
@@ -136,11 +156,13 @@ def measure(browser, url: str, selector: str) -> dict:
     timing = page.evaluate("""() => {
         const nav = performance.getEntriesByType('navigation')[0];
         const res = performance.getEntriesByType('resource');
-        return {load: nav.loadEventEnd, bytes: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0)};
+        const charts = res.filter(r => /vega-bundle-|oslo-vega-render/.test(r.name));
+        return {load: nav.loadEventEnd, bytes: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0),
+                chart_bytes: charts.reduce((s, r) => s + r.transferSize, 0)};
     }""")
     page.close()
-    return {"drawn": drawn, "load": timing["load"], "bytes": timing["bytes"],
-            "outside": len(outside), "errors": len(errors)}
+    return {"drawn": drawn, "load": timing["load"], "bytes": timing["bytes"], "chart_bytes": timing["chart_bytes"],
+            "outside": len(outside), "errors": len(errors), "error_texts": errors}
 
 
 def _median(values):
@@ -148,9 +170,13 @@ def _median(values):
     return statistics.median(values) if values else None
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def serve(directory: Path):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    handler.log_message = lambda *a: None
+    handler = functools.partial(_Quiet, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -174,26 +200,38 @@ def main(runs: int = 3) -> int:
         print(f"\nChart pages in chromium, median of {runs} cold loads "
               f"(targets for the book: HTML ≤ {HTML_LIMIT // 1024} KB, drawn ≤ {DRAWN_LIMIT_MS} ms after load, "
               f"0 outside requests)")
-        header = f"{'page / variant':44} {'charts':>6} {'HTML KB':>8} {'sent KB':>8} {'drawn ms':>9} {'after load':>10} {'outside':>7} {'errors':>6}  result"
+        header = (f"{'page / variant':58} {'charts':>6} {'HTML KB':>8} {'sent KB':>8} {'chart JS KB':>11} "
+                  f"{'drawn ms':>9} {'after load':>10} {'outside':>7} {'errors':>6}  result")
         print(header)
+        notes = []
         for page in pages:
             rel = page.relative_to(SITE)
             html = page.read_text(encoding="utf-8")
             n = html.count("class='oslo-vega-spec'")
-            variants = {"book": (rel, ".oslo-chart")}
+            variants = {"book": ([rel], ".oslo-chart")}
             for name, inline in (("altair-cdn", False), ("altair-inline", True)):
                 target = (copy / rel).with_name(f"{page.stem}.{name}.html")
                 target.write_text(altair_variant(html, inline), encoding="utf-8")
-                variants[name] = (target.relative_to(copy), "[id^='altair-viz-']")
-            for name, (path, selector) in variants.items():
-                results = [measure(browser, f"{base}/{path}", selector) for _ in range(runs)]
-                size = (copy / path).stat().st_size
-                drawn = _median([r["drawn"] for r in results])
-                load = _median([r["load"] for r in results])
+                variants[name] = ([target.relative_to(copy)], "[id^='altair-viz-']")
+            variants["altair-save-inline"] = (standalone_files(html, copy / rel.parent, page.stem, copy),
+                                              ".vega-visualization")
+            for name, (paths, selector) in variants.items():
+                per_file = []
+                for path in paths:
+                    results = [measure(browser, f"{base}/{path}", selector) for _ in range(runs)]
+                    per_file.append(results)
+                    for r in results:
+                        for text in r["error_texts"][:1]:
+                            notes.append(f"{name}: {text}")
+                size = sum((copy / path).stat().st_size for path in paths)
+                drawn_each = [_median([r["drawn"] for r in results]) for results in per_file]
+                drawn = None if None in drawn_each else max(drawn_each)
+                load = max(_median([r["load"] for r in results]) for results in per_file)
                 after = None if drawn is None else max(0.0, drawn - load)
-                sent = _median([r["bytes"] for r in results])
-                outside = max(r["outside"] for r in results)
-                errors = max(r["errors"] for r in results)
+                sent = sum(_median([r["bytes"] for r in results]) for results in per_file)
+                chart_js = sum(_median([r["chart_bytes"] for r in results]) for results in per_file)
+                outside = sum(max(r["outside"] for r in results) for results in per_file)
+                errors = sum(max(r["errors"] for r in results) for results in per_file)
                 if name == "book":
                     ok = size <= HTML_LIMIT and after is not None and after <= DRAWN_LIMIT_MS and outside == 0
                     result = "ok" if ok else "OVER"
@@ -202,8 +240,16 @@ def main(runs: int = 3) -> int:
                     result = "does not draw" if drawn is None else "draws"
                 drawn_s = "never" if drawn is None else f"{drawn:.0f}"
                 after_s = "—" if after is None else f"{after:.0f}"
-                print(f"{str(rel) + ' / ' + name:44} {n:6d} {size / 1024:8.1f} {sent / 1024:8.1f} {drawn_s:>9} "
+                label = f"{rel} / {name}" + (f" ({len(paths)} files)" if len(paths) > 1 else "")
+                print(f"{label:58} {n:6d} {size / 1024:8.1f} {sent / 1024:8.1f} {chart_js / 1024:11.1f} {drawn_s:>9} "
                       f"{after_s:>10} {outside:7d} {errors:6d}  {result}")
+        bundle = next((SITE / "_static" / "vega").glob("vega-bundle-*.js"))
+        raw = bundle.read_bytes()
+        print(f"\nVega bundle served by the book: {len(raw) / 1024:.0f} KB, {len(gzip.compress(raw)) / 1024:.0f} KB gzipped "
+              f"(python's http.server sends it uncompressed); 'chart JS' counts it and our render script.")
+        print("'sent' is every byte of the page as transferred, the theme's own CSS, fonts and scripts included.")
+        for note in sorted(set(notes)):
+            print(f"error seen: {note[:160]}")
         browser.close()
         server.shutdown()
     return 1 if over else 0
