@@ -147,3 +147,12 @@ def test_build_step_writes_files_and_links_them(tmp_path):
     cached = sorted(p.name for p in (tmp_path / "cache").iterdir())
     complete_figures(body, tmp_path, tmp_path / "cache", lambda uri, resource=0: uri)
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == cached
+
+
+def test_a_figure_from_an_older_helpers_version_is_caught():
+    from helpers.sphinx_vega import stale_figures
+
+    html = _figur(navn="ny").html()
+    assert stale_figures(html) == []
+    old = html.replace('"versjon":', '"gammel":')
+    assert stale_figures(old) == [_figur(navn="ny").ident]

@@ -235,7 +235,8 @@ def test_static_images_for_print_and_without_javascript(browser, served, pages_w
 
 def test_no_serious_accessibility_violations(browser, served, site):
     failures = []
-    for rel in site_pages(site):
+    # The root index.html is only a redirect (it navigates away while axe runs).
+    for rel in [r for r in site_pages(site) if r != "index.html"]:
         for scheme in ("light", "dark"):
             page, report = visit(browser, f"{served}/{rel}", color_scheme=scheme)
             if page.locator(".oslo-chart").count():

@@ -39,6 +39,11 @@ LAYOUT = {"akse": 72, "mellom": 20, "smal": 560, "min": 160}
 STATIC_WIDTH = 720
 BAR_STEP = 20  # pixels per bar in stolper()
 
+# Bumped when the HTML or spec a Figur writes changes shape. A chapter's output cached by
+# Jupyter Book from an older helpers.charts would otherwise ship half a figure; the build
+# (helpers.sphinx_vega) stops and says to clear the cache instead.
+FIGUR_VERSJON = 2
+
 FELT_TITLER = {"serie_navn": "Serie", "region": "By", "aar": "År", "verdi": "Verdi"}
 
 
@@ -78,7 +83,7 @@ class Figur:
             # The dark variant rides along so the page can redraw when the reader toggles mode.
             dark = theme.config(dark=True)
             dark.pop("locale")
-            spec["usermeta"] = {"oslo": {"dark": dark, "layout": LAYOUT}}
+            spec["usermeta"] = {"oslo": {"dark": dark, "layout": LAYOUT, "versjon": FIGUR_VERSJON}}
             spec.pop("$schema", None)
             spec["$schema"] = f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION}.json"
             self._spec = spec

@@ -159,8 +159,25 @@ def complete_figures(body: str, outdir: Path, cache_dir: Path, pathto) -> str:
     return re.sub(r"<a class='oslo-last-ned-csv' download='(?P<name>[^']+)' href='[^']*'>[^<]*</a>", image_links, body)
 
 
+def stale_figures(body: str) -> list[str]:
+    """Figures whose HTML an older helpers.charts wrote (e.g. from Jupyter Book's cache)."""
+    from helpers.charts import FIGUR_VERSJON
+
+    stale = []
+    for m in SPEC_RE.finditer(body):
+        versjon = json.loads(m.group("json")).get("usermeta", {}).get("oslo", {}).get("versjon")
+        if versjon != FIGUR_VERSJON:
+            stale.append(m.group("ident"))
+    return stale
+
+
 def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if MARKER in context.get("body", ""):
+        stale = stale_figures(context["body"])
+        if stale:
+            logger.warning(
+                "%s: figur(er) %s er laget av en eldre helpers.charts (lagret i Jupyter Books cache); "
+                "kjør `make clean` og bygg på nytt", pagename, ", ".join(stale))
         app.add_js_file(bundle_name(), defer="defer")
         app.add_js_file("oslo-vega-render.js", defer="defer")
         cache_dir = Path(app.confdir) / ".cache" / "vega" / FIGURE_DIR

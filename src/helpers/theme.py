@@ -56,8 +56,10 @@ def farger(verdier) -> dict[str, str]:
     return out
 
 
-# Theme-neutral: the site's font stack (pydata-sphinx-theme's system font stack).
-FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial, sans-serif'
+# The site's font: pydata-sphinx-theme's system stack ("system-ui, sans-serif"), with
+# named fallbacks for the build-time images (vl-convert knows no "system-ui"). In the
+# page the render script uses the body's computed font instead, so the two cannot drift.
+FONT = 'system-ui, -apple-system, "Segoe UI", "Helvetica Neue", Arial, sans-serif'
 
 TIME_LOCALE = {
     "dateTime": "%A %e. %B %Y kl. %X",

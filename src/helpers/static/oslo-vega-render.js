@@ -20,17 +20,22 @@
     return Math.max(layout.min, Math.floor((width - columns * layout.akse - (columns - 1) * layout.mellom) / columns));
   }
 
-  function specFor(script, width) {
+  // slack: pixels a previous draw of these small multiples overflowed its box by (the
+  // axis labels were wider than LAYOUT.akse allowed for); taken off the cells.
+  function specFor(script, width, slack) {
     var spec = JSON.parse(script.textContent);
     var oslo = (spec.usermeta && spec.usermeta.oslo) || {};
     if (isDark() && oslo.dark) {
       spec.config = Object.assign({}, spec.config, oslo.dark);
     }
+    var font = document.body && getComputedStyle(document.body).fontFamily;
+    if (font) spec.config = Object.assign({}, spec.config, { font: font });
     if (!(width > 0)) return spec;
     if (spec.facet && spec.spec && oslo.layout) {
       var columns = width < oslo.layout.smal ? 1 : spec.columns || 1;
       spec.columns = columns;
-      spec.spec = Object.assign({}, spec.spec, { width: cellWidth(width, columns, oslo.layout) });
+      var cell = cellWidth(width, columns, oslo.layout) - Math.ceil((slack || 0) / columns);
+      spec.spec = Object.assign({}, spec.spec, { width: Math.max(oslo.layout.min, cell) });
     } else if (spec.width === "container") {
       // What Vega-Lite would do for "container", but only across: with a discrete y
       // (bars) Vega-Lite's own "container" handling warns on every draw.
@@ -46,7 +51,7 @@
     console.error("Figur " + host.id + " feilet:", err);
   }
 
-  function draw(script) {
+  function draw(script, slack, attempt) {
     var host = document.getElementById(script.getAttribute("data-target"));
     if (!host) return;
     host.classList.add("vega-embed");
@@ -58,16 +63,29 @@
     var dark = isDark();
     var spec;
     try {
-      spec = specFor(script, width);
+      spec = specFor(script, width, slack);
     } catch (err) {
       fail(host, err);
       return;
     }
-    if (drawn[host.id]) drawn[host.id].view.finalize();
-    drawn[host.id] = { view: null, width: width, dark: dark };
+    if (drawn[host.id] && drawn[host.id].view) drawn[host.id].view.finalize();
+    var record = { view: null, width: width, dark: dark };
+    drawn[host.id] = record;
     window.vegaEmbed(host, spec, { actions: false, renderer: "svg", tooltip: { theme: dark ? "dark" : "light" } })
       .then(function (result) {
-        drawn[host.id].view = result.view;
+        if (drawn[host.id] !== record) {  // a newer draw of this chart has started
+          result.view.finalize();
+          return;
+        }
+        record.view = result.view;
+        var svg = host.querySelector("svg");
+        var over = svg ? parseFloat(svg.getAttribute("width")) - width : 0;
+        // Narrow the cells by the overflow; axis labels can change with the width, so
+        // measure again, a few times at most.
+        if (spec.facet && over > 0 && (attempt || 0) < 3) {
+          draw(script, (slack || 0) + over, (attempt || 0) + 1);
+          return;
+        }
         if (host.getAttribute("data-drawn") !== "true") {
           host.setAttribute("data-drawn", "true");
           // For the benchmark: when the last chart was ready, on the page's own clock.
@@ -95,14 +113,14 @@
   }
 
   function start() {
-    scripts().forEach(draw);
+    scripts().forEach(function (s) { draw(s); });
     if (typeof ResizeObserver === "function") {
       var watcher = new ResizeObserver(function (entries) {
         entries.forEach(function (entry) {
           var host = entry.target;
           var seen = drawn[host.id];
           // Heights change with every draw; only a new width means a new layout.
-          if (seen && Math.abs(host.clientWidth - seen.width) > 4) redrawSoon(host);
+          if (seen && Math.abs(host.clientWidth - seen.width) >= 1) redrawSoon(host);
         });
       });
       scripts().forEach(function (s) {
