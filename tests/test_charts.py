@@ -50,6 +50,7 @@ def test_figure_carries_description_source_table_and_csv():
     assert "https://www.ssb.no/statbank/table/06913" in html
     assert "class='vega-embed oslo-chart'" in html
     assert "1\u00a0000" in html and "mangler" in html
+    assert "<td>2010</td>" in html and "2\u00a0010" not in html  # years are not thousands
     assert "data:text/csv" in html
     assert spec["config"]["locale"]["number"]["decimal"] == ","
 

@@ -45,6 +45,7 @@ BAR_STEP = 20  # pixels per bar in stolper()
 FIGUR_VERSJON = 2
 
 FELT_TITLER = {"serie_navn": "Serie", "region": "By", "aar": "År", "verdi": "Verdi"}
+AAR_KOLONNER = {"År", "år", "aar", "Aar"}
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,11 @@ class Figur:
         rows = []
         for _, row in self.tabell.iterrows():
             cells = []
-            for value in row:
+            for column, value in row.items():
                 if isinstance(value, float) and pd.isna(value):
                     cells.append("<td class='mangler'>mangler</td>")
+                elif str(column) in AAR_KOLONNER and pd.notna(value):
+                    cells.append(f"<td>{int(value)}</td>")  # a year, not a number: 2020, never 2 020
                 elif isinstance(value, (int, float)) and not isinstance(value, bool):
                     cells.append(f"<td class='tall'>{tall(value, 0 if float(value).is_integer() else 1)}</td>")
                 else:

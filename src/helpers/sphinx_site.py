@@ -66,13 +66,13 @@ def _config_inited(app: Sphinx, config: Config) -> None:
 
 def _compile_catalogs(source: Path, target: Path) -> Path:
     """Each .po under source as .mo under target (same layout), rewritten only when changed."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
     for po in source.rglob("*.po"):
         mo = target / po.relative_to(source).with_suffix(".mo")
         if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
             continue
+        from babel.messages.mofile import write_mo  # only when there is something to compile
+        from babel.messages.pofile import read_po
+
         mo.parent.mkdir(parents=True, exist_ok=True)
         with po.open("rb") as f:
             catalog = read_po(f)
