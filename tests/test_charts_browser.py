@@ -230,6 +230,9 @@ def test_static_images_for_print_and_without_javascript(browser, served, pages_w
         page.wait_for_function("(i) => document.querySelectorAll('img.oslo-statisk')[i].naturalWidth > 0", arg=i, timeout=5_000)
         assert img.get_attribute("alt"), "the static image needs the description as alt text"
         assert not page.locator(".oslo-chart").nth(i).is_visible()
+    page.emulate_media(media="print")
+    assert page.locator("img.oslo-statisk:visible").count() == 0
+    assert page.locator("img.oslo-utskrift:visible").count() == n
     page.close()
 
 
