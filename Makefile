@@ -3,13 +3,15 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# axe-core for the accessibility tests, pinned in package-lock.json; npm's own marker file.
+NODE_STAMP := node_modules/.package-lock.json
 PORT   ?= 8000
 
 # jupyter-book build --warningiserror --keep-going, then the failing cells spelled out
 # (src/helpers/build.py): a failing cell or any Sphinx warning fails the build.
 JB_BUILD := $(BIN)/python -m helpers build .
 
-.PHONY: book test serve preview lab lint format hooks clean distclean data check bench lock
+.PHONY: book test serve preview lab lint format hooks clean distclean data check bench bench-charts
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,10 +20,14 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 book: $(STAMP)
 	$(JB_BUILD)
 
-test: book
+test: book $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
@@ -57,8 +63,12 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+# Only the browser part of the benchmark, on the current build.
+bench-charts: book
+	$(BIN)/python bench/charts.py
+
 clean:
 	rm -rf _build
 
 distclean: clean
-	rm -rf $(VENV) .cache .pytest_cache
+	rm -rf $(VENV) .cache .pytest_cache node_modules

@@ -5,6 +5,9 @@ clean  = `python -m helpers build .` after removing _build (Vega bundle cache ke
 rebuild = the same command again with nothing changed
 
 Targets: clean ≤ 2 × floor, rebuild ≤ 3 s. Medians of several runs.
+
+Then bench/charts.py measures the built chart pages in the browser (weight, time until
+every chart is drawn, outside requests) next to Altair's own HTML output.
 """
 
 from __future__ import annotations
@@ -68,7 +71,8 @@ def main() -> int:
     print(f"{'measure':38} {'seconds':>8}  {'target':28} result")
     for name, secs, target, result in rows:
         print(f"{name:38} {secs:8.2f}  {target:28} {result}")
-    return 0
+    sys.stdout.flush()
+    return subprocess.run([sys.executable, str(ROOT / "bench" / "charts.py"), str(RUNS)]).returncode
 
 
 if __name__ == "__main__":

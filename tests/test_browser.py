@@ -1,56 +1,19 @@
 """Every page of the built site in Debian's chromium: charts drawn, no errors,
 no request leaves 127.0.0.1."""
 
-import os
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from browserkit import launch, site_pages, visit
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        b = launch(p)
         yield b
         b.close()
-
-
-def site_pages(site):
-    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts)
-
-
-def visit(browser, url):
-    """Open url with every non-local request blocked and counted."""
-    page = browser.new_page()
-    report = {"outside": [], "errors": [], "console_errors": []}
-
-    def route(r):
-        if r.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
-            r.continue_()
-        else:
-            report["outside"].append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
-    page.on("pageerror", lambda e: report["errors"].append(str(e)))
-    page.on("console", lambda m: m.type == "error" and report["console_errors"].append(m.text))
-    page.goto(url, wait_until="load")
-    return page, report
 
 
 @pytest.mark.browser

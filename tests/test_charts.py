@@ -57,6 +57,7 @@ def test_figure_carries_description_source_table_and_csv():
     assert "https://www.ssb.no/statbank/table/06913" in html
     assert "class='vega-embed oslo-chart'" in html
     assert "1\u00a0000" in html and "mangler" in html
+    assert "<td>2010</td>" in html and "2\u00a0010" not in html  # years are not thousands
     assert "data:text/csv" in html
     assert spec["config"]["locale"]["number"]["decimal"] == ","
 
@@ -75,3 +76,102 @@ def test_fixed_colours_per_series_and_city():
     assert scale["range"] == [SERIES_COLOURS["Utvandring til utlandet"]]
     assert len(set(CITY_COLOURS.values())) == len(CITY_COLOURS)
     assert len(set(SERIES_COLOURS.values())) == len(SERIES_COLOURS)
+
+
+def _figur(values=None, **kw):
+    chart, plotted = tidsserier(_frame(values or {2010: 1000.0, 2011: np.nan, 2012: 1500.0}))
+    return Figur(chart, beskrivelse="Beskrivelse", kilder=[ssb_tabell("06913")], tabell=plotted, **kw)
+
+
+def test_csv_writes_whole_numbers_without_decimals_and_gaps_as_empty():
+    lines = _figur().csv().splitlines()
+    assert lines[0] == "Serie,År,Verdi"
+    assert lines[1:] == [
+        "Utvandring til utlandet,2010,1000",
+        "Utvandring til utlandet,2011,",
+        "Utvandring til utlandet,2012,1500",
+    ]
+
+
+def test_ident_is_safe_in_attributes_and_file_names():
+    ident = _figur(navn="Oslo's <strømmer>").ident
+    assert re.fullmatch(r"figur-[a-z0-9-]+-[0-9a-f]{10}", ident), ident
+
+
+def test_static_spec_fixes_the_width_and_paints_white():
+    from helpers.charts import STATIC_WIDTH, facet_cell_width, static_spec
+
+    single = static_spec(_figur().spec())
+    assert single["width"] == STATIC_WIDTH and single["autosize"]["type"] == "fit-x"
+    assert single["config"]["background"] == "white"
+    frame = pd.concat(
+        [_frame({2010: 1.0, 2011: 2.0}).assign(region=city) for city in ("Bergen", "Trondheim")]
+    )
+    chart, plotted = tidsserier(frame, facett="region")
+    spec = static_spec(Figur(chart, beskrivelse="x", kilder=[], tabell=plotted).spec())
+    assert spec["spec"]["width"] == facet_cell_width(STATIC_WIDTH, 2)
+    assert 2 * spec["spec"]["width"] < STATIC_WIDTH
+
+
+def test_colours_fixed_for_known_series_and_distinct_for_others():
+    from helpers.theme import OKABE_ITO, farger
+
+    colours = farger(["Oslo", "Ukjent A", "Ukjent B", "Bergen"])
+    assert colours["Oslo"] == CITY_COLOURS["Oslo"] and colours["Bergen"] == CITY_COLOURS["Bergen"]
+    assert len(set(colours.values())) == 4
+    assert set(colours.values()) <= set(OKABE_ITO.values())
+
+
+def test_unknown_series_still_get_a_colour():
+    chart, _ = tidsserier(_frame({2010: 1.0, 2011: 2.0}, label="En serie boka ikke kjenner"))
+    scale = chart.to_dict()["layer"][0]["encoding"]["color"]["scale"]
+    assert scale["domain"] == ["En serie boka ikke kjenner"] and len(scale["range"]) == 1
+
+
+def test_bars_keep_a_missing_category_as_a_gap():
+    from helpers.charts import stolper
+
+    frame = pd.DataFrame({"kategori": ["A", "B", "C"], "verdi": [3.0, np.nan, 1.0]})
+    chart, plotted = stolper(frame, kategori="kategori")
+    spec = chart.to_dict()
+    assert spec["mark"]["invalid"] == "break-paths-show-domains"  # C keeps its place, with no bar
+    assert plotted["Verdi"].isna().sum() == 1
+    svg = vlc.vegalite_to_svg({**spec, "width": 400}, vl_version=".".join(VEGA_LITE_VERSION.split(".")[:2]))
+    assert svg.count('aria-roledescription="bar"') == 2 and ">B</text>" in svg
+
+
+def test_build_step_writes_files_and_links_them(tmp_path):
+    from helpers.sphinx_vega import complete_figures
+
+    fig = _figur(navn="test")
+    body = "<p>før</p>" + fig.html() + "<p>etter</p>"
+    out = complete_figures(body, tmp_path, tmp_path / "cache", lambda uri, resource=0: "../" + uri)
+    files = {p.suffix for p in (tmp_path / "_static" / "figurer").iterdir()}
+    assert files == {".csv", ".png", ".svg"}
+    assert "data:text/csv" not in out
+    csv = (tmp_path / "_static" / "figurer" / f"{fig.ident}.csv").read_text()
+    assert csv == fig.csv()
+    for kind in ("csv", "png", "svg"):
+        assert (
+            f"class='oslo-last-ned-{kind}' download='{fig.ident}.{kind}' href='../_static/figurer/{fig.ident}.{kind}'"
+            in out
+        )
+    assert (
+        f"<noscript><img class='oslo-statisk' src='../_static/figurer/{fig.ident}.svg' alt='Beskrivelse'"
+        in out
+    )
+    assert "class='oslo-utskrift'" in out and "loading='lazy'" in out
+    assert "class='vega-embed oslo-chart pst-js-only'" in out
+    # A second build draws nothing new: the images come from the cache.
+    cached = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    complete_figures(body, tmp_path, tmp_path / "cache", lambda uri, resource=0: uri)
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == cached
+
+
+def test_a_figure_from_an_older_helpers_version_is_caught():
+    from helpers.sphinx_vega import stale_figures
+
+    html = _figur(navn="ny").html()
+    assert stale_figures(html) == []
+    old = html.replace('"versjon":', '"gammel":')
+    assert stale_figures(old) == [_figur(navn="ny").ident]

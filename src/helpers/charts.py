@@ -4,7 +4,13 @@ A `Figur` is a Vega-Lite chart plus everything a complete figure needs around it
 a one-sentence description (Vega puts it on the chart as aria-label), the source
 line, the plotted numbers as a table and as CSV. In the book it renders as a
 placeholder and the spec as inert JSON; `helpers.sphinx_vega` serves the Vega code
-from the site itself and draws it. No CDN is ever referenced.
+from the site itself and draws it, and at build time turns the embedded CSV into a
+file and adds the static SVG/PNG (downloads, no-script and print fallback). No CDN
+is ever referenced.
+
+Sizes are decided here and in the page's render script, never in a chapter: single
+charts take the width of the page (`width="container"`); small multiples get a cell
+width computed from the page width and the `LAYOUT` numbers below.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 
@@ -22,6 +29,23 @@ from helpers import theme
 from helpers.norsk import tall
 
 VEGA_LITE_VERSION = alt.SCHEMA_VERSION.lstrip("v")  # the bundle served must match this
+
+# Read by static/oslo-vega-render.js (through the spec's usermeta) and by static_spec():
+# per facet column, room for the y axis ("akse") and the gap between columns ("mellom");
+# below "smal" pixels the small multiples stack in one column.
+LAYOUT = {"akse": 72, "mellom": 20, "smal": 560, "min": 160}
+# The static images (downloads, print, no-script) are drawn at this width: about the
+# width of the book's text column.
+STATIC_WIDTH = 720
+BAR_STEP = 20  # pixels per bar in stolper()
+
+# Bumped when the HTML or spec a Figur writes changes shape. A chapter's output cached by
+# Jupyter Book from an older helpers.charts would otherwise ship half a figure; the build
+# (helpers.sphinx_vega) stops and says to clear the cache instead.
+FIGUR_VERSJON = 2
+
+FELT_TITLER = {"serie_navn": "Serie", "region": "By", "aar": "År", "verdi": "Verdi"}
+AAR_KOLONNER = {"År", "år", "aar", "Aar"}
 
 
 @dataclass(frozen=True)
@@ -60,7 +84,7 @@ class Figur:
             # The dark variant rides along so the page can redraw when the reader toggles mode.
             dark = theme.config(dark=True)
             dark.pop("locale")
-            spec["usermeta"] = {"oslo": {"dark": dark}}
+            spec["usermeta"] = {"oslo": {"dark": dark, "layout": LAYOUT, "versjon": FIGUR_VERSJON}}
             spec.pop("$schema", None)
             spec["$schema"] = f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION}.json"
             self._spec = spec
@@ -68,22 +92,35 @@ class Figur:
 
     @property
     def ident(self) -> str:
+        """Element id and file name: the chapter's name made safe, plus the content's hash."""
         digest = hashlib.sha1(
             json.dumps(self.spec(), sort_keys=True, ensure_ascii=False).encode()
         ).hexdigest()
-        return f"figur-{self.navn or 'x'}-{digest[:10]}"
+        slug = re.sub(r"[^a-z0-9]+", "-", self.navn.lower()).strip("-") or "x"
+        return f"figur-{slug}-{digest[:10]}"
 
     def csv(self) -> str:
-        return self.tabell.to_csv(index=False)
+        """The plotted numbers as CSV (UTF-8, comma-separated, decimal point, empty = missing).
+
+        Whole-number columns are written without ".0" even when a gap made pandas store them
+        as floats."""
+        frame = self.tabell.copy()
+        for col in frame.columns:
+            values = frame[col]
+            if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
+                frame[col] = values.astype("Int64")
+        return frame.to_csv(index=False, lineterminator="\n")
 
     def _table_html(self) -> str:
         head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in self.tabell.columns)
         rows = []
         for _, row in self.tabell.iterrows():
             cells = []
-            for value in row:
+            for column, value in row.items():
                 if isinstance(value, float) and pd.isna(value):
                     cells.append("<td class='mangler'>mangler</td>")
+                elif str(column) in AAR_KOLONNER and pd.notna(value):
+                    cells.append(f"<td>{int(value)}</td>")  # a year, not a number: 2020, never 2 020
                 elif isinstance(value, (int, float)) and not isinstance(value, bool):
                     cells.append(
                         f"<td class='tall'>{tall(value, 0 if float(value).is_integer() else 1)}</td>"
@@ -91,13 +128,16 @@ class Figur:
                 else:
                     cells.append(f"<td>{html.escape(str(value))}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
+        # A wide table scrolls inside its own frame, which keyboard users can then reach.
         return (
-            f"<table class='oslo-tabell'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"<div class='oslo-tabell-ramme' tabindex='0' role='region' aria-label='Tallene i figuren'>"
+            f"<table class='oslo-tabell'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
 
     def html(self) -> str:
         ident = self.ident
         sources = "; ".join(f"<a href='{html.escape(k.url)}'>{html.escape(k.tekst)}</a>" for k in self.kilder)
+        # A data URI keeps the figure whole in a notebook; the book build moves it to a file.
         csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(self.csv())
         note = f"<p class='oslo-merknad'>{html.escape(self.merknad)}</p>" if self.merknad else ""
         return (
@@ -106,8 +146,9 @@ class Figur:
             f"<script type='application/json' class='oslo-vega-spec' data-target='{ident}'>{_script_safe_json(self.spec())}</script>"
             f"{note}"
             f"<p class='oslo-kilde'>Kilde: {sources}. Lisens: CC BY 4.0.</p>"
-            f"<details class='oslo-data'><summary>Tallene i figuren</summary>{self._table_html()}"
-            f"<p><a download='{ident}.csv' href='{csv_href}'>Last ned tallene (CSV)</a></p></details>"
+            f"<details class='oslo-data'><summary>Vis tallene i figuren</summary>{self._table_html()}</details>"
+            f"<p class='oslo-nedlasting'>Last ned: "
+            f"<a class='oslo-last-ned-csv' download='{ident}.csv' href='{csv_href}'>tallene (CSV)</a></p>"
             f"</div>"
         )
 
@@ -118,9 +159,10 @@ class Figur:
         }
 
 
-def _tooltip(title_by: str, verdi_tittel: str, fmt: str) -> list:
-    return [
-        alt.Tooltip(f"{title_by}:N", title="Serie"),
+def _tooltip(title_by: str, verdi_tittel: str, fmt: str, facett: str | None = None) -> list:
+    felt = [alt.Tooltip(f"{facett}:N", title=FELT_TITLER.get(facett, facett))] if facett else []
+    return felt + [
+        alt.Tooltip(f"{title_by}:N", title=FELT_TITLER.get(title_by, "Serie")),
         alt.Tooltip("aar:O", title="År"),
         alt.Tooltip("verdi:Q", title=verdi_tittel, format=fmt),
     ]
@@ -153,9 +195,11 @@ def tidsserier(
     til = til if til is not None else int(frame["aar"].max())
     keys = [k for k in (facett, farge) if k]
     data = _complete_grid(frame, keys, range(fra, til + 1))
-    domain = list(theme.SERIES_COLOURS) if farge == "serie_navn" else list(theme.CITY_COLOURS)
-    colours = theme.SERIES_COLOURS if farge == "serie_navn" else theme.CITY_COLOURS
-    present = [d for d in domain if d in set(data[farge])]
+    # Known series and cities in the book's order, then any others in the order they come.
+    known = list(theme.SERIES_COLOURS) + list(theme.CITY_COLOURS)
+    values = [v for v in dict.fromkeys(data[farge]) if pd.notna(v)]
+    present = [d for d in known if d in values] + [v for v in values if v not in known]
+    colours = theme.farger(present)
     colour = alt.Color(
         f"{farge}:N",
         title=None,
@@ -169,14 +213,27 @@ def tidsserier(
         axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True),
     )
     y = alt.Y("verdi:Q", title=y_tittel, scale=alt.Scale(zero=null_i_akse), axis=alt.Axis(format=format))
-    tooltip = _tooltip(farge, y_tittel, format)
+    tooltip = _tooltip(farge, y_tittel, format, facett)
     base = alt.Chart(data)
-    lines = base.mark_line(invalid="break-paths-show-domains").encode(x=x, y=y, color=colour, tooltip=tooltip)
+    # A line's tooltip can only name its series: year and value would be those of the
+    # line's first point wherever the pointer is. The points carry the numbers.
+    line_tooltip = [t for t in tooltip if t.to_dict()["field"] not in ("aar", "verdi")]
+    lines = base.mark_line(invalid="break-paths-show-domains").encode(
+        x=x, y=y, color=colour, tooltip=line_tooltip
+    )
     points = base.mark_point(invalid="break-paths-show-domains").encode(
-        x=x, y=y, color=colour, shape=alt.Shape(f"{farge}:N", sort=present, legend=None), tooltip=tooltip
+        # Same field, sort and (empty) title as the colour: Vega-Lite merges the two into one
+        # legend whose symbols have both the colour and the shape of the points.
+        x=x,
+        y=y,
+        color=colour,
+        shape=alt.Shape(f"{farge}:N", title=None, sort=present, scale=alt.Scale(domain=present)),
+        tooltip=tooltip,
     )
     layer = alt.layer(lines, points)
     if facett:
+        # The cell width here is for notebooks; the page's render script and static_spec()
+        # replace it with one computed from the available width (LAYOUT).
         chart = (
             layer.properties(width=260, height=hoyde * 0.75)
             .facet(
@@ -211,31 +268,76 @@ def stolper(
     tooltip = [alt.Tooltip(f"{kategori}:N", title=kategori_tittel or "Kategori")]
     enc = {}
     if farge:
-        colours = {**theme.SERIES_COLOURS, **theme.CITY_COLOURS}
         present = [d for d in dict.fromkeys(data[farge]) if pd.notna(d)]
-        palette = list(theme.OKABE_ITO.values())
-        rng = [colours.get(d, palette[i % len(palette)]) for i, d in enumerate(present)]
+        colours = theme.farger(present)
+        rng = [colours[d] for d in present]
         enc["color"] = alt.Color(
             f"{farge}:N", title=None, sort=present, scale=alt.Scale(domain=present, range=rng)
         )
         enc["yOffset"] = alt.YOffset(f"{farge}:N", sort=present)
-        tooltip.append(alt.Tooltip(f"{farge}:N", title="Serie"))
+        tooltip.append(alt.Tooltip(f"{farge}:N", title=FELT_TITLER.get(farge, "Serie")))
     else:
         enc["color"] = alt.value(theme.OKABE_ITO["blaa"])
     tooltip.append(alt.Tooltip(f"{verdi}:Q", title=x_tittel, format=format))
+    # A fixed height (one step per bar) rather than Vega-Lite's step height: with a step
+    # height and the page's width Vega-Lite warns on every draw.
+    bars = data[kategori].nunique() * (data[farge].nunique() if farge else 1)
     chart = (
-        alt.Chart(data.dropna(subset=[verdi]))
-        .mark_bar()
+        # A category without a value keeps its place on the axis, with no bar: a visible gap.
+        alt.Chart(data)
+        .mark_bar(invalid="break-paths-show-domains")
         .encode(
-            y=alt.Y(f"{kategori}:N", title=kategori_tittel, sort=sorter, axis=alt.Axis(labelLimit=260)),
-            x=alt.X(f"{verdi}:Q", title=x_tittel, axis=alt.Axis(format=format)),
+            # The category title stands level above the labels: rotated beside long labels
+            # Vega places it on top of them.
+            y=alt.Y(
+                f"{kategori}:N",
+                title=kategori_tittel,
+                sort=sorter,
+                axis=alt.Axis(
+                    labelLimit=260,
+                    titleAngle=0,
+                    titleAlign="right",
+                    titleBaseline="bottom",
+                    titleX=-4,
+                    titleY=-6,
+                ),
+            ),
+            x=alt.X(
+                f"{verdi}:Q",
+                title=x_tittel,
+                axis=alt.Axis(format=format, labelFlush=False, labelOverlap=True),
+            ),
             tooltip=tooltip,
             **enc,
         )
-        .properties(width="container")
+        .properties(width="container", height=BAR_STEP * bars + 4 * data[kategori].nunique())
     )
     plotted = data.rename(columns={verdi: "Verdi"})
     return chart, plotted
+
+
+def static_spec(spec: dict, width: int = STATIC_WIDTH) -> dict:
+    """The spec as drawn at build time into SVG/PNG: a fixed width instead of the page's,
+    the light theme on white (a downloaded image should read anywhere)."""
+    out = json.loads(json.dumps(spec))
+    out["config"] = {**out.get("config", {}), "background": "white"}
+    if "facet" in out and "spec" in out:
+        columns = int(out.get("columns") or 1)
+        out["spec"]["width"] = facet_cell_width(
+            width, columns, out.get("usermeta", {}).get("oslo", {}).get("layout", LAYOUT)
+        )
+    elif out.get("width") == "container" or "width" not in out:
+        # What Vega-Lite does for "container": the whole chart, axes included, fills the width.
+        out["width"] = width
+        out["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return out
+
+
+def facet_cell_width(width: float, columns: int, layout: dict = LAYOUT) -> int:
+    """Mirror of cellWidth() in static/oslo-vega-render.js."""
+    return max(
+        layout["min"], int((width - columns * layout["akse"] - (columns - 1) * layout["mellom"]) // columns)
+    )
 
 
 # --- chapters: time series against a reference band (chapter 8, "Kom de tilbake?")

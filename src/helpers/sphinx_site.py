@@ -4,6 +4,12 @@
   switched off (left on, it declares `const THEBE_JS_URL` twice per page: a JS error).
 - The root index.html that sphinx-external-toc writes is a bare redirect without a
   language or title; it is replaced by a proper Norwegian page that redirects.
+- Two of the theme's buttons fail axe-core (label-content-name-mismatch): our
+  templates/ override those components, before the theme's own are looked up. A few
+  more overrides put the themes' hard-coded English labels into Norwegian.
+- The themes' translatable strings that no catalogue has in Norwegian bokmål get ours
+  (locale/nb/LC_MESSAGES/*.po, compiled into .cache/locale at build time).
+- node_modules/ (the test tools from npm) is never a source of pages.
 """
 
 from __future__ import annotations
@@ -12,6 +18,10 @@ import html
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
+
+TEMPLATES = Path(__file__).parent / "templates"
+LOCALE = Path(__file__).parent / "locale"
 
 
 def _drop_thebe(app: Sphinx) -> None:
@@ -98,8 +108,41 @@ def _opengraph_site_url(app: Sphinx, config) -> None:
         config.ogp_site_url = config.html_baseurl
 
 
+def _config_inited(app: Sphinx, config: Config) -> None:
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+    config.exclude_patterns = [*config.exclude_patterns, "node_modules", "node_modules/*"]
+
+
+def _compile_catalogs(source: Path, target: Path) -> Path:
+    """Each .po under source as .mo under target (same layout), rewritten only when changed."""
+    for po in source.rglob("*.po"):
+        mo = target / po.relative_to(source).with_suffix(".mo")
+        if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        from babel.messages.mofile import write_mo  # only when there is something to compile
+        from babel.messages.pofile import read_po
+
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        tmp = mo.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            write_mo(f, catalog)
+        tmp.replace(mo)
+    return target
+
+
+def _add_catalogs(app: Sphinx) -> None:
+    # Fallbacks behind the catalogues Sphinx and the themes already loaded.
+    compiled = _compile_catalogs(LOCALE, Path(app.confdir) / ".cache" / "locale")
+    for name in ("sphinx", "booktheme"):
+        app.add_message_catalog(name, str(compiled))
+
+
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
+    _add_catalogs(app)
+    app.connect("config-inited", _config_inited)
     # After sphinx-external-toc has written its own redirect (default priority 500).
     app.connect("build-finished", _root_redirect, priority=900)
     app.connect("build-finished", _write_sitemap)

@@ -35,8 +35,30 @@ CITY_COLOURS = {
     "Kristiansand": OKABE_ITO["oransje"],
 }
 
-# Theme-neutral: the site's font stack (pydata-sphinx-theme's system font stack).
-FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial, sans-serif'
+
+def farger(verdier) -> dict[str, str]:
+    """One colour per value, in the order given: a series or city keeps its fixed colour;
+    anything else gets the next Okabe-Ito colour no fixed one in this chart uses (yellow
+    last: it is faint on white)."""
+    fixed = {**SERIES_COLOURS, **CITY_COLOURS}
+    verdier = list(dict.fromkeys(verdier))
+    used = {fixed[v] for v in verdier if v in fixed}
+    order = [c for k, c in OKABE_ITO.items() if k != "gul"] + [OKABE_ITO["gul"]]
+    spare = [c for c in order if c not in used] or order
+    out, i = {}, 0
+    for v in verdier:
+        if v in fixed:
+            out[v] = fixed[v]
+        else:
+            out[v] = spare[i % len(spare)]
+            i += 1
+    return out
+
+
+# The site's font: pydata-sphinx-theme's system stack ("system-ui, sans-serif"), with
+# named fallbacks for the build-time images (vl-convert knows no "system-ui"). In the
+# page the render script uses the body's computed font instead, so the two cannot drift.
+FONT = 'system-ui, -apple-system, "Segoe UI", "Helvetica Neue", Arial, sans-serif'
 
 TIME_LOCALE = {
     "dateTime": "%A %e. %B %Y kl. %X",
