@@ -55,6 +55,11 @@ class Kilde:
     url: str
 
 
+def fra_ssb_url(url: str) -> bool:
+    host = (urllib.parse.urlparse(url).hostname or "").lower()
+    return host == "ssb.no" or host.endswith(".ssb.no")
+
+
 def ssb_tabell(tabell: str, tekst: str | None = None) -> Kilde:
     return Kilde(tabell, tekst or f"SSB, tabell {tabell}", f"https://www.ssb.no/statbank/table/{tabell}")
 
@@ -134,6 +139,16 @@ class Figur:
             f"<table class='oslo-tabell'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
 
+    def lisens(self) -> str:
+        """SSB publishes under CC BY 4.0; other publishers' terms are theirs to state,
+        so the figure claims the licence only for what comes from SSB."""
+        fra_ssb = [k for k in self.kilder if fra_ssb_url(k.url)]
+        if len(fra_ssb) == len(self.kilder):
+            return "Lisens: CC BY 4.0."
+        if fra_ssb:
+            return "Lisens: CC BY 4.0 for SSBs tall; for de andre kildene gjelder deres vilkår."
+        return "Bruksvilkår: se kilden."
+
     def html(self) -> str:
         ident = self.ident
         sources = "; ".join(f"<a href='{html.escape(k.url)}'>{html.escape(k.tekst)}</a>" for k in self.kilder)
@@ -145,7 +160,7 @@ class Figur:
             f"<div id='{ident}' class='vega-embed oslo-chart'></div>"
             f"<script type='application/json' class='oslo-vega-spec' data-target='{ident}'>{_script_safe_json(self.spec())}</script>"
             f"{note}"
-            f"<p class='oslo-kilde'>Kilde: {sources}. Lisens: CC BY 4.0.</p>"
+            f"<p class='oslo-kilde'>Kilde: {sources}. {self.lisens()}</p>"
             f"<details class='oslo-data'><summary>Vis tallene i figuren</summary>{self._table_html()}</details>"
             f"<p class='oslo-nedlasting'>Last ned: "
             f"<a class='oslo-last-ned-csv' download='{ident}.csv' href='{csv_href}'>tallene (CSV)</a></p>"
@@ -326,6 +341,9 @@ def static_spec(spec: dict, width: int = STATIC_WIDTH) -> dict:
         out["spec"]["width"] = facet_cell_width(
             width, columns, out.get("usermeta", {}).get("oslo", {}).get("layout", LAYOUT)
         )
+    elif any(k in out for k in ("concat", "hconcat", "vconcat")):
+        # Panels carry their own fixed widths; a top-level width is invalid for concat.
+        pass
     elif out.get("width") == "container" or "width" not in out:
         # What Vega-Lite does for "container": the whole chart, axes included, fills the width.
         out["width"] = width
