@@ -176,11 +176,12 @@ DATASETS = [
             table="11619",
             title="Sysselsatte etter bosted, yrke, kjønn og alder",
             selection={"Region": ["0301"], "Kjonn": ["0"], "Alder": ["15-74"],
-                       "Yrke": [str(k) for k in STYRK], "Tid": ["*"]},
+                       "Yrke": [str(k) for k in STYRK], "ContentsCode": ["Sysselsatte"], "Tid": ["*"]},
+            contents={"Sysselsatte": "sysselsatte"},
             note=(
                 "Utvalget (Region, Kjonn=0, Alder=15-74, Yrke 1-9) er det replikasjonsrepoet til "
-                "DP 935 brukte; ContentsCode og om tabellen er etter bosted eller arbeidssted er "
-                "ikke bekreftet mot SSBs metadata herfra."
+                "DP 935 brukte; ContentsCode (her antatt Sysselsatte) og om tabellen er etter bosted "
+                "eller arbeidssted er ikke bekreftet mot SSBs metadata herfra."
             ),
         ),),
     ),
