@@ -27,7 +27,9 @@ def _handbuilt() -> dict[str, dict[str, dict]]:
         table = path.name.split("-")[1]
         found[table] = {
             "meta": json.loads(path.read_text(encoding="utf-8")),
-            "data": json.loads((FIXTURES / f"ssb-{table}-v2-data.HANDBUILT.jsonstat2.json").read_text(encoding="utf-8")),
+            "data": json.loads(
+                (FIXTURES / f"ssb-{table}-v2-data.HANDBUILT.jsonstat2.json").read_text(encoding="utf-8")
+            ),
         }
     return found
 
@@ -36,8 +38,11 @@ HANDBUILT = _handbuilt()
 
 
 def value_codes(url: str) -> dict[str, list[str]]:
-    return {k[len("valueCodes[") : -1]: v.split(",")
-            for k, v in parse_qsl(urlsplit(url).query) if k.startswith("valueCodes[")}
+    return {
+        k[len("valueCodes[") : -1]: v.split(",")
+        for k, v in parse_qsl(urlsplit(url).query)
+        if k.startswith("valueCodes[")
+    }
 
 
 def subset(doc: dict, selection: dict[str, list[str]]) -> dict:

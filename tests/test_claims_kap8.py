@@ -39,6 +39,7 @@ def ut(byer):
 
 # --- the snapshot: what the chapter says today -----------------------------------------
 
+
 def test_measure_suffixes_become_period_and_rounding():
     assert split_measure("utflytting_innenlandsk_k1_ca") == ("utflytting_innenlands", "1. kvartal", True)
     assert split_measure("nettoinnflytting_total_k1-k3") == ("nettoinnflytting_total", "1.–3. kvartal", False)
@@ -65,7 +66,12 @@ def test_2021_not_2020_is_the_peak_and_no_later_year_is_back_in_range(ut):
 
 def test_placement_counts_the_ends_of_the_range_as_inside():
     ref = {"min": 10.0, "maks": 20.0}
-    assert [facts.plassering(v, ref) for v in (9.9, 10, 20, 20.1)] == ["under", "innenfor", "innenfor", "over"]
+    assert [facts.plassering(v, ref) for v in (9.9, 10, 20, 20.1)] == [
+        "under",
+        "innenfor",
+        "innenfor",
+        "over",
+    ]
 
 
 def test_years_after_2020_come_only_from_oslo_kommune():
@@ -121,8 +127,11 @@ def test_rates_2020_high_but_2021_higher_and_2022_still_above(byer):
 
 
 def test_quarter_comparisons_are_like_with_like_and_keep_rounding(etter):
-    kv = etter[(etter["region"] == "Oslo") & etter["maal"].isin(["utflytting_innenlands", "utflytting"])
-               & etter["periode"].str.match(r"^\d\. kvartal$")]
+    kv = etter[
+        (etter["region"] == "Oslo")
+        & etter["maal"].isin(["utflytting_innenlands", "utflytting"])
+        & etter["periode"].str.match(r"^\d\. kvartal$")
+    ]
     uncertain = kv[kv["usikker"]]
     assert list(zip(uncertain["aar"], uncertain["periode"])) == [(2022, "2. kvartal")]
     comps = facts.samme_kvartal(kv[~kv["usikker"]], basisaar=2021)
@@ -134,20 +143,35 @@ def test_quarter_comparisons_are_like_with_like_and_keep_rounding(etter):
 
 def test_house_price_measures_stay_apart():
     bolig = load("boligpriser")
-    k4 = bolig[(bolig["kilde_type"] == "SSB") & (bolig["maal"] == "tolvmaanedersendring")
-               & (bolig["periode"] == "4. kvartal")]
+    k4 = bolig[
+        (bolig["kilde_type"] == "SSB")
+        & (bolig["maal"] == "tolvmaanedersendring")
+        & (bolig["periode"] == "4. kvartal")
+    ]
     assert set(k4["region"]) == {"Oslo med Bærum"}
     assert dict(zip(k4["aar"], k4["verdi"])) == {2015: 9.2, 2016: 21.7, 2021: 6.5, 2024: 5.4}
     assert k4.set_index("aar")["usikker"].to_dict() == {2015: False, 2016: False, 2021: False, 2024: True}
     en = bolig[bolig["kilde_type"] == "Eiendom Norge"]
     assert not en["maal"].isin(k4["maal"]).any()  # never one series with SSB's index
-    assert en[en["maal"] == "prisendring_gjennom_aaret"].set_index("aar")["verdi"].to_dict() == {2019: 5.5, 2021: 2.2}
+    assert en[en["maal"] == "prisendring_gjennom_aaret"].set_index("aar")["verdi"].to_dict() == {
+        2019: 5.5,
+        2021: 2.2,
+    }
 
 
 def test_house_price_index_is_missing_with_the_right_columns():
     indeks = load("boligprisindeks")
     assert indeks.empty
-    assert list(indeks.columns) == ["region", "aar", "kvartal", "periode", "verdi", "enhet", "kilde", "merknad"]
+    assert list(indeks.columns) == [
+        "region",
+        "aar",
+        "kvartal",
+        "periode",
+        "verdi",
+        "enhet",
+        "kilde",
+        "merknad",
+    ]
 
 
 def test_nordic_measures_are_labelled_net_or_gross():
@@ -170,24 +194,34 @@ def test_home_office_2022_2024_from_aku():
 
 
 def test_reference_chart_draws_band_rule_and_keeps_gaps():
-    frame = pd.DataFrame({"aar": [2016, 2017, 2018, 2019, 2021], "verdi": [1.0, 3.0, 2.0, 4.0, 5.0],
-                          "serie_navn": "Nettoflytting i alt"})
+    frame = pd.DataFrame(
+        {
+            "aar": [2016, 2017, 2018, 2019, 2021],
+            "verdi": [1.0, 3.0, 2.0, 4.0, 5.0],
+            "serie_navn": "Nettoflytting i alt",
+        }
+    )
     chart, plotted = tidsserier_med_referanse(frame, referanse=facts.referanser(frame))
     marks = [layer["mark"]["type"] for layer in chart.to_dict()["layer"]]
     assert marks == ["rect", "rule", "line", "point"]
-    assert plotted.set_index("År").loc[2020, "Verdi"] != plotted.set_index("År").loc[2020, "Verdi"]  # NaN: a gap
+    assert (
+        plotted.set_index("År").loc[2020, "Verdi"] != plotted.set_index("År").loc[2020, "Verdi"]
+    )  # NaN: a gap
     assert plotted["Høyest 2016–2019"].iloc[0] == 4.0
 
 
 def test_conclusion_on_the_snapshot(byer, etter):
     s = konklusjon.setninger(byer, etter)
-    assert s["konkl_ut"].startswith("Utflyttingen til resten av landet lå over spennet fra 2016–2019 i alle årene")
+    assert s["konkl_ut"].startswith(
+        "Utflyttingen til resten av landet lå over spennet fra 2016–2019 i alle årene"
+    )
     assert "(2021 og 2022)" in s["konkl_ut"]
     assert "innenfor spennet" in s["konkl_netto"] and "under spennet" in s["konkl_netto"]
     assert "lå utflyttingen i 2022 over spennet" in s["konkl_rate"]
 
 
 # --- a changed copy of the data: the conclusion must change with it ---------------------
+
 
 def _copy_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
@@ -219,23 +253,42 @@ def _append_rows(folder: Path, file: str, name: str, rows: list[dict]) -> None:
 
 def _with_2023_back_in_range(tmp_path: Path) -> Path:
     folder = _copy_data(tmp_path)
-    _append_rows(folder, "city_flows.csv", "city_flows", [{
-        "region_code": "0301", "region_name": "Oslo", "level": "kommune", "year": 2023,
-        "series": "utflytting_innenlands", "value": 32000, "unit": "personer",
-        "source_url": "https://example.invalid/test-row",
-        "note": "TEST ROW, NOT DATA: a later year inside the 2016-2019 range, for the test only",
-    }])
+    _append_rows(
+        folder,
+        "city_flows.csv",
+        "city_flows",
+        [
+            {
+                "region_code": "0301",
+                "region_name": "Oslo",
+                "level": "kommune",
+                "year": 2023,
+                "series": "utflytting_innenlands",
+                "value": 32000,
+                "unit": "personer",
+                "source_url": "https://example.invalid/test-row",
+                "note": "TEST ROW, NOT DATA: a later year inside the 2016-2019 range, for the test only",
+            }
+        ],
+    )
     return folder
 
 
 def _with_index_fixture(folder: Path) -> None:
     shutil.copyfile(FIXTURE, folder / FIXTURE.name)
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    package["resources"].append(describe_csv(
-        folder / FIXTURE.name, BOLIGPRISINDEKS_RESSURS,
-        "HAND-MADE TEST FIXTURE, NOT DATA (tests/fixtures/boligprisindeks-testfixture.csv)",
-        [{"title": "test fixture", "path": "https://example.invalid/"}], "test fixture"))
-    (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    package["resources"].append(
+        describe_csv(
+            folder / FIXTURE.name,
+            BOLIGPRISINDEKS_RESSURS,
+            "HAND-MADE TEST FIXTURE, NOT DATA (tests/fixtures/boligprisindeks-testfixture.csv)",
+            [{"title": "test fixture", "path": "https://example.invalid/"}],
+            "test fixture",
+        )
+    )
+    (folder / "datapackage.json").write_text(
+        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
 
 
 def test_conclusion_sentence_changes_with_a_later_year(tmp_path, monkeypatch):
@@ -243,7 +296,9 @@ def test_conclusion_sentence_changes_with_a_later_year(tmp_path, monkeypatch):
     byer, etter = load("storbyer"), load("oslo_etter_2020")
     assert facts.serie(byer, "Oslo", "utflytting_innenlands")[2023] == 32000
     s = konklusjon.setninger(byer, etter)
-    assert s["konkl_ut"].startswith("Utflyttingen til resten av landet var tilbake innenfor spennet fra 2016–2019 i 2023")
+    assert s["konkl_ut"].startswith(
+        "Utflyttingen til resten av landet var tilbake innenfor spennet fra 2016–2019 i 2023"
+    )
     assert "32\u00a0000" in s["konkl_ut"]
 
 
@@ -264,16 +319,18 @@ def _run_chapter(data: Path, monkeypatch) -> dict[str, str]:
 
     monkeypatch.setenv("OSLO_FLYTTING_DATA", str(data))
     nb = jupytext.read(CHAPTER)
-    NotebookClient(nb, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(CHAPTER.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(CHAPTER.parent)}}
+    ).execute()
     glued = {}
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             meta = out.get("metadata", {}).get("scrapbook")
             if meta:
                 data_ = out["data"]
-                glued[meta["name"]] = data_.get("application/papermill.record/text/html") or \
-                    data_.get("application/papermill.record/text/plain")
+                glued[meta["name"]] = data_.get("application/papermill.record/text/html") or data_.get(
+                    "application/papermill.record/text/plain"
+                )
     return glued
 
 
@@ -293,10 +350,15 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
     before, after = chapter_on_snapshot["konkl_ut"], changed["konkl_ut"]
     assert before != after
     assert "lå over spennet" in before
-    assert after.startswith("Utflyttingen til resten av landet var tilbake innenfor spennet fra 2016–2019 i 2023")
+    assert after.startswith(
+        "Utflyttingen til resten av landet var tilbake innenfor spennet fra 2016–2019 i 2023"
+    )
     assert changed["til"] == "2023"
     # With the index resource present, the house-price figure is SSB's index (fixture values).
-    assert "Indeks (2015=100)" in changed["fig_bolig"] and "Indeks (2015=100)" not in chapter_on_snapshot["fig_bolig"]
+    assert (
+        "Indeks (2015=100)" in changed["fig_bolig"]
+        and "Indeks (2015=100)" not in chapter_on_snapshot["fig_bolig"]
+    )
     assert "333,3" in changed["fig_bolig"] and "999,9" not in changed["fig_bolig"]
     # Only the unadjusted index for all dwelling types is drawn.
     assert "888,8" not in changed["fig_bolig"] and "777,7" not in changed["fig_bolig"]

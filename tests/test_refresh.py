@@ -26,8 +26,18 @@ from helpers import load, regions
 from helpers.check import check_package
 from helpers.jsonstat import load_file, to_frame
 from helpers.paths import data_dir
-from helpers.refresh import (COLUMNS, TIDY_TAIL, RefreshError, cells_of, columns, declared_queries, refresh,
-                             region_shaped, resolve, validate)
+from helpers.refresh import (
+    COLUMNS,
+    TIDY_TAIL,
+    RefreshError,
+    cells_of,
+    columns,
+    declared_queries,
+    refresh,
+    region_shaped,
+    resolve,
+    validate,
+)
 from helpers.registry import Dataset, datasets, describe
 from helpers.snapshot import read_resource, sha256
 from helpers.ssb import SsbClient, whole_years
@@ -50,7 +60,9 @@ def fixture_value(table, region, code, period):
 
 def contents(folder: Path) -> dict[str, str]:
     """Every file of a data folder by name -> sha256: equal means byte-for-byte unchanged."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()
+    }
 
 
 class FakeTime:
@@ -88,7 +100,9 @@ def fake_time():
 
 @pytest.fixture
 def client(fake_time):
-    return SsbClient(base_url=FAKE_BASE, max_retries=3, backoff=0.5, sleep=fake_time.sleep, clock=fake_time.clock)
+    return SsbClient(
+        base_url=FAKE_BASE, max_retries=3, backoff=0.5, sleep=fake_time.sleep, clock=fake_time.clock
+    )
 
 
 @pytest.fixture
@@ -135,7 +149,12 @@ def test_refresh_writes_one_resource_per_table_with_provenance(http, client, tar
     assert r["retrieved"] == "2030-01-02T03:04:05Z"
     assert r["sources"][0]["path"] == "https://www.ssb.no/statbank/table/06913"
     assert r["ssb"]["table"] == "06913"
-    assert r["ssb"]["query"]["ContentsCode"] == ["Folkemengde", "Innflyttinger", "Utflyttinger", "Nettoinnflytting"]
+    assert r["ssb"]["query"]["ContentsCode"] == [
+        "Folkemengde",
+        "Innflyttinger",
+        "Utflyttinger",
+        "Nettoinnflytting",
+    ]
     assert r["ssb"]["request"]["Tid"] == [str(y) for y in range(2008, 2026)]  # from(1997) resolved
     assert r["ssb"]["api"] == f"{FAKE_BASE}/tables/06913/data"
     assert res["ssb_01223"]["ssb"]["request"]["Tid"] == [f"{y}K4" for y in range(2008, 2025)]  # *K4
@@ -152,17 +171,24 @@ def test_one_row_per_cell_and_missing_cells_stay_empty_with_their_symbol(http, c
     assert len(rows) == 8 * 4 * 18
     assert list(rows.columns) == COLUMNS
     # SSB has not published the moves of the newest year: empty, "..", not 0.
-    newest = rows[(rows["year"] == 2025) & (rows["series"] == "innflytting_i_alt")
-                  & rows["region_code"].isin(["0301", "4601", "5001", "1103", "4204"])]
+    newest = rows[
+        (rows["year"] == 2025)
+        & (rows["series"] == "innflytting_i_alt")
+        & rows["region_code"].isin(["0301", "4601", "5001", "1103", "4204"])
+    ]
     assert newest["value"].isna().all() and set(newest["status"]) == {".."}
     assert newest["note"].str.contains("tall ikke tilgjengelig").all()
     # Bergen's new code before it existed: empty with "."; the old code after: SSB's 0, kept as sent.
     b4601 = rows[(rows["region_code"] == "4601") & (rows["year"] == 2015)]
     assert b4601["value"].isna().all() and set(b4601["status"]) == {"."}
-    b1201 = rows[(rows["region_code"] == "1201") & (rows["year"] == 2021) & (rows["series"] == "folkemengde_1jan")]
+    b1201 = rows[
+        (rows["region_code"] == "1201") & (rows["year"] == 2021) & (rows["series"] == "folkemengde_1jan")
+    ]
     assert b1201["value"].tolist() == [0] and b1201["note"].str.contains("ikke i bruk").all()
     # Values exactly as in the answer; whole numbers written without ".0".
-    oslo = rows[(rows["region_code"] == "0301") & (rows["year"] == 2020) & (rows["series"] == "folkemengde_1jan")]
+    oslo = rows[
+        (rows["region_code"] == "0301") & (rows["year"] == 2020) & (rows["series"] == "folkemengde_1jan")
+    ]
     assert oslo["value"].tolist() == [fixture_value("06913", "0301", "Folkemengde", "2020")]
     assert ".0," not in (target / "ssb_06913.csv").read_text(encoding="utf-8")
     assert rows["source_url"].eq("https://www.ssb.no/statbank/table/06913").all()
@@ -263,8 +289,9 @@ def test_sizes_not_matching_values_changes_nothing(http, client, target):
         return 200, {}, json.dumps(doc)
 
     http.add_callback(responses.GET, data_url("06913"), callback=short)
-    err = assert_failed_unchanged(target, before, "06913", "JSON-stat", "576", "573",
-                                  call=lambda: refresh(target, client))
+    err = assert_failed_unchanged(
+        target, before, "06913", "JSON-stat", "576", "573", call=lambda: refresh(target, client)
+    )
     assert err.table == "06913"
 
 
@@ -276,8 +303,14 @@ def test_missing_code_in_metadata_stops_before_any_data(http, client, target):
     cat["index"] = {c: i for i, c in enumerate(cat["label"])}
     meta["size"][1] -= 1
     serve(http, meta={"01223": meta})
-    assert_failed_unchanged(target, before, "SSB-tabell 01223", "'Tilflytting7'", "ContentsCode",
-                            call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target,
+        before,
+        "SSB-tabell 01223",
+        "'Tilflytting7'",
+        "ContentsCode",
+        call=lambda: refresh(target, client),
+    )
     assert not [c for c in http.calls if "/01223/data" in c.request.url]
 
 
@@ -332,8 +365,9 @@ def test_totals_that_do_not_add_up_are_refused(http, client, target):
         doc["value"][_cell(doc, "0301", "Nettoflytting9", "2020K4")] += 5
 
     serve(http, data={"01223": _tamper("01223", off_by_five)})
-    assert_failed_unchanged(target, before, "01223", "nettoinnflytting", "0301 2020K4",
-                            call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target, before, "01223", "nettoinnflytting", "0301 2020K4", call=lambda: refresh(target, client)
+    )
 
 
 def test_negative_count_is_refused(http, client, target):
@@ -341,11 +375,14 @@ def test_negative_count_is_refused(http, client, target):
 
     def negative(doc):
         doc["value"][_cell(doc, "0301", "Innflyttinger", "2012")] = -3
-        doc["value"][_cell(doc, "0301", "Nettoinnflytting", "2012")] = -3 - doc["value"][
-            _cell(doc, "0301", "Utflyttinger", "2012")]
+        doc["value"][_cell(doc, "0301", "Nettoinnflytting", "2012")] = (
+            -3 - doc["value"][_cell(doc, "0301", "Utflyttinger", "2012")]
+        )
 
     serve(http, data={"06913": _tamper("06913", negative)})
-    assert_failed_unchanged(target, before, "06913", "negativt antall -3", call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target, before, "06913", "negativt antall -3", call=lambda: refresh(target, client)
+    )
 
 
 def test_expected_year_without_a_value_is_refused(http, client, target):
@@ -357,8 +394,9 @@ def test_expected_year_without_a_value_is_refused(http, client, target):
         doc["status"][str(i)] = ".."
 
     serve(http, data={"06913": _tamper("06913", gap)})
-    assert_failed_unchanged(target, before, "06913", "Stavanger 2015 folkemengde_1jan",
-                            call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target, before, "06913", "Stavanger 2015 folkemengde_1jan", call=lambda: refresh(target, client)
+    )
 
 
 def test_answer_with_cells_nobody_asked_for_is_refused(http, client, target):
@@ -366,7 +404,9 @@ def test_answer_with_cells_nobody_asked_for_is_refused(http, client, target):
     serve(http, skip=("06913",))
     http.add(responses.GET, meta_url("06913"), json=META["06913"])
     http.add(responses.GET, data_url("06913"), json=DATA["06913"])  # the whole table, every code
-    assert_failed_unchanged(target, before, "06913", "ikke ble spurt om", call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target, before, "06913", "ikke ble spurt om", call=lambda: refresh(target, client)
+    )
 
 
 def test_broken_committed_package_is_not_papered_over(http, client, target):
@@ -390,8 +430,10 @@ def test_resolve_patterns_and_from():
 
 
 def test_resolve_names_every_missing_code_at_once():
-    q = replace(describe("storbyer").ssb[0], selection={
-        "Region": ["0301", "9999"], "ContentsCode": ["Folkemengde", "Innflytting"], "Tid": ["*"]})
+    q = replace(
+        describe("storbyer").ssb[0],
+        selection={"Region": ["0301", "9999"], "ContentsCode": ["Folkemengde", "Innflytting"], "Tid": ["*"]},
+    )
     with pytest.raises(RefreshError) as err:
         resolve(q, META["06913"])
     msg = str(err.value)
@@ -400,8 +442,13 @@ def test_resolve_names_every_missing_code_at_once():
 
 
 def test_whole_years_takes_the_fourth_quarter_of_a_year_to_date_table():
-    rows = pd.DataFrame({"period": ["2019K3", "2019K4", "2020K1", "2020K4"], "year": [2019, 2019, 2020, 2020],
-                         "value": [30.0, 40.0, 5.0, 50.0]})
+    rows = pd.DataFrame(
+        {
+            "period": ["2019K3", "2019K4", "2020K1", "2020K4"],
+            "year": [2019, 2019, 2020, 2020],
+            "value": [30.0, 40.0, 5.0, 50.0],
+        }
+    )
     out = whole_years(rows, year_to_date=True)
     assert out["period"].tolist() == ["2019K4", "2020K4"]
     assert out["year"].tolist() == [2019, 2020]
@@ -439,10 +486,12 @@ def test_datasets_read_refreshed_resources_by_the_one_naming_rule():
     from helpers.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS
     from helpers.datasets.fodested import NETTO_RESSURS
 
-    for name, resource in (("oslo_utflytting_alder", UTFLYTTING_ALDER_RESSURS),
-                           ("oslo_utflytting_destinasjon", DESTINASJON_RESSURS),
-                           ("boligprisindeks", BOLIGPRISINDEKS_RESSURS),
-                           ("oslo_nettoflytting_innvandringskategori", NETTO_RESSURS)):
+    for name, resource in (
+        ("oslo_utflytting_alder", UTFLYTTING_ALDER_RESSURS),
+        ("oslo_utflytting_destinasjon", DESTINASJON_RESSURS),
+        ("boligprisindeks", BOLIGPRISINDEKS_RESSURS),
+        ("oslo_nettoflytting_innvandringskategori", NETTO_RESSURS),
+    ):
         assert describe(name).optional == (resource,) == tuple(q.resource for q in describe(name).ssb), name
     # A dataset only waits for resources that a declared query writes.
     written = {q.resource for q in declared_queries()}
@@ -453,8 +502,10 @@ def test_datasets_read_refreshed_resources_by_the_one_naming_rule():
 def test_every_declared_table_has_a_handbuilt_fixture():
     """A newly declared table without fixtures fails here, naming the table."""
     missing = [q.table for q in declared_queries() if q.table not in HANDBUILT]
-    assert not missing, (f"SSB-tabell {', '.join(missing)} er deklarert, men har ingen håndlagde fixtures: "
-                         "legg tabellen til i tests/fixtures/make_handbuilt.py og kjør det")
+    assert not missing, (
+        f"SSB-tabell {', '.join(missing)} er deklarert, men har ingen håndlagde fixtures: "
+        "legg tabellen til i tests/fixtures/make_handbuilt.py og kjør det"
+    )
     for q in declared_queries():
         meta, doc = META[q.table], DATA[q.table]
         assert meta["label"].startswith("[BUILT BY HAND, FAKE VALUES]") and "BUILT BY HAND" in doc["note"][0]
@@ -465,9 +516,12 @@ def test_every_declared_table_has_a_handbuilt_fixture():
 def test_two_different_declarations_of_one_table_stop_the_refresh():
     one = describe("oslo_utflytting_destinasjon").ssb[0]
     other = replace(one, selection={**one.selection, "Tid": ["2020"]})
-    known = {"a": replace(describe("oslo_utflytting_destinasjon"), name="a"),
-             "b": Dataset(name="b", title="b", description="", resources=(), build=lambda f: pd.DataFrame(),
-                          ssb=(other,))}
+    known = {
+        "a": replace(describe("oslo_utflytting_destinasjon"), name="a"),
+        "b": Dataset(
+            name="b", title="b", description="", resources=(), build=lambda f: pd.DataFrame(), ssb=(other,)
+        ),
+    }
     with pytest.raises(RefreshError) as err:
         declared_queries(known)
     assert "13864" in str(err.value) and "'a'" in str(err.value) and "'b'" in str(err.value)
@@ -502,7 +556,7 @@ def test_full_refresh_writes_every_declared_table_in_its_shape(refreshed):
         if region_shaped(q):
             continue
         # The tidy shape: code and label of every dimension, as helpers.jsonstat.to_frame names them.
-        assert columns(q)[-len(TIDY_TAIL):] == TIDY_TAIL
+        assert columns(q)[-len(TIDY_TAIL) :] == TIDY_TAIL
         assert not rows.duplicated(list(q.selection)).any()
         expected = load_file(FIXTURES / f"ssb-{q.table}-v2-data.HANDBUILT.jsonstat2.json")
         for d in q.selection:
@@ -554,8 +608,13 @@ def test_negative_count_in_a_tidy_table_is_refused(http, client, target):
         doc["value"][_cell(doc, "0301", "030", "Utflyttinger", "2020")] = -7
 
     serve(http, data={"09588": _tamper("09588", negative)})
-    assert_failed_unchanged(target, before, "09588", "negativt antall -7 for 0301/030/utflytting_innenlands/2020",
-                            call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target,
+        before,
+        "09588",
+        "negativt antall -7 for 0301/030/utflytting_innenlands/2020",
+        call=lambda: refresh(target, client),
+    )
 
 
 def test_cells_nobody_asked_for_in_a_tidy_table_are_refused(http, client, target):
@@ -563,8 +622,14 @@ def test_cells_nobody_asked_for_in_a_tidy_table_are_refused(http, client, target
     serve(http, skip=("13864",))
     http.add(responses.GET, meta_url("13864"), json=META["13864"])
     http.add(responses.GET, data_url("13864"), json=DATA["13864"])  # Bergen's moves too
-    assert_failed_unchanged(target, before, "13864", "ikke ble spurt om", "Fraflyttingsregion=4601",
-                            call=lambda: refresh(target, client))
+    assert_failed_unchanged(
+        target,
+        before,
+        "13864",
+        "ikke ble spurt om",
+        "Fraflyttingsregion=4601",
+        call=lambda: refresh(target, client),
+    )
 
 
 def test_eliminated_dimension_in_the_answer_is_refused():
@@ -583,13 +648,25 @@ def test_expected_years_and_totals_in_a_tidy_table():
     assert validate(q, request, cells) == []
     gap = cells.assign(value=cells["value"].where(cells["Tid"] != "2018"))
     assert validate(replace(q, expect_years=(2016, 2020)), request, gap) == [
-        "ventede verdier mangler for 2016–2020: Oslo 2018 nettoflytting_innenlands"]
+        "ventede verdier mangler for 2016–2020: Oslo 2018 nettoflytting_innenlands"
+    ]
     # A declared total over the categories: checked with the other dimensions held fixed.
-    with_total = replace(q, selection={**q.selection, "ContentsCode": ["Nettoflytting", "Netto2"]},
-                         contents={"Nettoflytting": "nettoflytting_innenlands", "Netto2": "netto_kopi"},
-                         totals=(("Netto2", {"Nettoflytting": 1}),))
-    two = pd.concat([cells, cells.assign(ContentsCode="Netto2", series="netto_kopi",
-                                         value=cells["value"] + (cells["InnvandrKat"] == "B") * 3)])
+    with_total = replace(
+        q,
+        selection={**q.selection, "ContentsCode": ["Nettoflytting", "Netto2"]},
+        contents={"Nettoflytting": "nettoflytting_innenlands", "Netto2": "netto_kopi"},
+        totals=(("Netto2", {"Nettoflytting": 1}),),
+    )
+    two = pd.concat(
+        [
+            cells,
+            cells.assign(
+                ContentsCode="Netto2",
+                series="netto_kopi",
+                value=cells["value"] + (cells["InnvandrKat"] == "B") * 3,
+            ),
+        ]
+    )
     problems = validate(with_total, {**request, "ContentsCode": ["Nettoflytting", "Netto2"]}, two)
     assert problems and all("netto_kopi" in p and "0301 B" in p for p in problems)
 
@@ -599,8 +676,14 @@ def test_expected_years_and_totals_in_a_tidy_table():
 
 def run_cli(*args, env=None, timeout=120):
     env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "helpers", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "helpers", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 class _FakeSsb(httpserver.BaseHTTPRequestHandler):
@@ -659,7 +742,9 @@ def git_status_data() -> str | None:
     return out.stdout if out.returncode == 0 else None
 
 
-@pytest.mark.parametrize("mode, reason", [("500", "HTTP 500"), ("garbage", "ugyldig JSON"), ("slow", "Timeout")])
+@pytest.mark.parametrize(
+    "mode, reason", [("500", "HTTP 500"), ("garbage", "ugyldig JSON"), ("slow", "Timeout")]
+)
 def test_make_data_against_a_broken_server_exits_nonzero_and_leaves_data_alone(fake_ssb, mode, reason):
     url = fake_ssb(mode)
     before = contents(data_dir())
@@ -667,8 +752,14 @@ def test_make_data_against_a_broken_server_exits_nonzero_and_leaves_data_alone(f
     env = {"SSB_API_URL": url, "SSB_MAX_RETRIES": "1", "SSB_BACKOFF": "0.05", "SSB_TIMEOUT": "0.5"}
     env_without_override = {k: v for k, v in os.environ.items() if k != "OSLO_FLYTTING_DATA"}
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "helpers", "refresh"], cwd=ROOT,
-                          env={**env_without_override, **env}, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "helpers", "refresh"],
+        cwd=ROOT,
+        env={**env_without_override, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert time.monotonic() - started < 30
     assert proc.returncode != 0
     assert f"SSB-tabell {TABLES[0]}" in proc.stderr and reason in proc.stderr, proc.stderr

@@ -21,7 +21,9 @@ from pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url
 
 
 def _contents(folder):
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,9 @@ def refreshed(tmp_path_factory):
     with responses.RequestsMock() as mock:
         for q in declared_queries():
             mock.add(responses.GET, meta_url(q.table), json=HANDBUILT[q.table]["meta"])
-            mock.add_callback(responses.GET, data_url(q.table), callback=data_answer(HANDBUILT[q.table]["data"]))
+            mock.add_callback(
+                responses.GET, data_url(q.table), callback=data_answer(HANDBUILT[q.table]["data"])
+            )
         refresh(folder, SsbClient(base_url=FAKE_BASE, sleep=lambda s: None))
     yield folder
     assert _contents(data_dir()) == before
@@ -53,7 +57,9 @@ def _fake_value(table: str, **codes) -> str:
 CHAPTERS = {
     # Oslo's domestic out-migration in 2020 is the (fake) value of 01223, not the transcribed one.
     "notebooks/01-rekordutflytting.md": (
-        "ut_2020", _fake_value("01223", Region="0301", ContentsCode="Fraflytting8", Tid="2020K4")),
+        "ut_2020",
+        _fake_value("01223", Region="0301", ContentsCode="Fraflytting8", Tid="2020K4"),
+    ),
     "notebooks/02-alder.md": ("fig_alder", "SSB, tabell 09588"),
     "notebooks/05-fodested-og-familie.md": ("fig_flytting", "figur-nettoflytting-innvandringskategori-"),
     "notebooks/06-hvor-flyttet-de.md": ("fig_fylker", "figur-utflytting-fylker-"),

@@ -52,11 +52,31 @@ from helpers.snapshot import (
 )
 from helpers.ssb import SsbClient, SsbError, whole_years
 
-__all__ = ["COLUMNS", "TIDY_TAIL", "RefreshError", "columns", "declared_queries", "main", "refresh", "resolve",
-           "region_shaped"]
+__all__ = [
+    "COLUMNS",
+    "TIDY_TAIL",
+    "RefreshError",
+    "columns",
+    "declared_queries",
+    "main",
+    "refresh",
+    "resolve",
+    "region_shaped",
+]
 
-COLUMNS = ["region_code", "region_name", "level", "year", "period", "series", "value", "unit",
-           "status", "source_url", "note"]
+COLUMNS = [
+    "region_code",
+    "region_name",
+    "level",
+    "year",
+    "period",
+    "series",
+    "value",
+    "unit",
+    "status",
+    "source_url",
+    "note",
+]
 DIMENSIONS = ("Region", "ContentsCode", "Tid")
 TIDY_TAIL = ["series", "value", "unit", "status", "source_url", "note"]
 
@@ -111,8 +131,11 @@ def declared_queries(known: dict[str, Dataset] | None = None) -> list[SsbQuery]:
     for ds in (known if known is not None else datasets()).values():
         for q in ds.ssb:
             if q.table in found and found[q.table][0] != q:
-                raise RefreshError(q.table, f"tabellen er deklarert med to ulike spørringer (datasettene "
-                                   f"{found[q.table][1]!r} og {ds.name!r}); samle dem i én SsbQuery")
+                raise RefreshError(
+                    q.table,
+                    f"tabellen er deklarert med to ulike spørringer (datasettene "
+                    f"{found[q.table][1]!r} og {ds.name!r}); samle dem i én SsbQuery",
+                )
             found.setdefault(q.table, (q, ds.name))
     return [found[t][0] for t in sorted(found)]
 
@@ -177,7 +200,9 @@ def _check_units(query: SsbQuery, meta: dict, contents: list[str]) -> None:
     for code in contents:
         base = str((units.get(code) or {}).get("base", "")).strip().lower()
         if base and base not in accepted:
-            raise RefreshError(query.table, f"{code} har enheten {base!r}, men spørringen venter {query.unit!r}")
+            raise RefreshError(
+                query.table, f"{code} har enheten {base!r}, men spørringen venter {query.unit!r}"
+            )
 
 
 # -- cells -----------------------------------------------------------------------------------
@@ -191,14 +216,18 @@ def cells_of(query: SsbQuery, frame: pd.DataFrame, request: dict[str, list[str]]
     """
     dims = [c for c in frame.columns if c not in ("value", "status") and not c.endswith("_label")]
     if set(dims) != set(request):
-        raise RefreshError(query.table, f"svaret har dimensjonene {dims}, men spørringen ba om {list(request)}")
+        raise RefreshError(
+            query.table, f"svaret har dimensjonene {dims}, men spørringen ba om {list(request)}"
+        )
     order = {d: {c: i for i, c in enumerate(request[d])} for d in request}
     frame = frame.assign(**{f"_{d}": frame[d].map(order[d]) for d in request})
     unknown = frame[[f"_{d}" for d in request]].isna().any(axis=1)
     if unknown.any():
         row = frame[unknown].iloc[0]
-        raise RefreshError(query.table, "svaret har en celle det ikke ble spurt om: "
-                           + ", ".join(f"{d}={row[d]}" for d in request))
+        raise RefreshError(
+            query.table,
+            "svaret har en celle det ikke ble spurt om: " + ", ".join(f"{d}={row[d]}" for d in request),
+        )
     frame = frame.sort_values([f"_{d}" for d in request], kind="stable").reset_index(drop=True)
     frame = frame.drop(columns=[f"_{d}" for d in request])
     frame["series"] = frame["ContentsCode"].map(query.contents) if "ContentsCode" in request else ""
@@ -252,21 +281,35 @@ def _missing_expected(query: SsbQuery, cells: pd.DataFrame) -> list[str]:
     if not query.expect_years:
         return []
     first, last = query.expect_years
-    view = pd.DataFrame({"region_code": cells["Region"] if "Region" in cells else "",
-                         "period": cells["Tid"], "series": cells["series"], "value": cells["value"]})
+    view = pd.DataFrame(
+        {
+            "region_code": cells["Region"] if "Region" in cells else "",
+            "period": cells["Tid"],
+            "series": cells["series"],
+            "value": cells["value"],
+        }
+    )
     years = whole_years(view, year_to_date=query.year_to_date)
     years = years[years["value"].notna()]
     series = list(dict.fromkeys(query.contents.values())) or [""]
     if "Region" in cells:
         in_use = [regions.in_use(c, y) for c, y in zip(years["region_code"], years["year"])]
-        have = {(regions.CODES[c][0], y, s) for c, y, s, ok in
-                zip(years["region_code"], years["year"], years["series"], in_use) if ok}
+        have = {
+            (regions.CODES[c][0], y, s)
+            for c, y, s, ok in zip(years["region_code"], years["year"], years["series"], in_use)
+            if ok
+        }
         places = sorted({regions.CODES[c][0] for c in query.selection["Region"] if c in regions.CODES})
     else:
         have = {("", y, s) for y, s in zip(years["year"], years["series"])}
         places = [""]
-    gaps = [f"{place} {y} {s}".strip() for place in places for s in series
-            for y in range(first, last + 1) if (place, y, s) not in have]
+    gaps = [
+        f"{place} {y} {s}".strip()
+        for place in places
+        for s in series
+        for y in range(first, last + 1)
+        if (place, y, s) not in have
+    ]
     if not gaps:
         return []
     more = f" (og {len(gaps) - 8} til)" if len(gaps) > 8 else ""
@@ -288,10 +331,14 @@ def _totals(query: SsbQuery, cells: pd.DataFrame) -> list[str]:
         off = cols[(cols[query.contents[total]] - summed).abs() > 0.5]
         for key, r in off.head(5).iterrows():
             where = " ".join(key) if isinstance(key, tuple) else str(key)
-            formula = " ".join(f"{'+' if s > 0 else '−'} {query.contents[p]} {number_text(r[query.contents[p]])}"
-                               for p, s in parts.items())
-            problems.append(f"{query.contents[total]} {number_text(r[query.contents[total]])} for {where} "
-                            f"≠ {formula.lstrip('+ ')}")
+            formula = " ".join(
+                f"{'+' if s > 0 else '−'} {query.contents[p]} {number_text(r[query.contents[p]])}"
+                for p, s in parts.items()
+            )
+            problems.append(
+                f"{query.contents[total]} {number_text(r[query.contents[total]])} for {where} "
+                f"≠ {formula.lstrip('+ ')}"
+            )
     return problems
 
 
@@ -342,14 +389,17 @@ def to_rows(query: SsbQuery, cells: pd.DataFrame) -> pd.DataFrame:
     if not region_shaped(query):
         dims = {c: cells[c].astype(str) for d in query.selection for c in (d, f"{d}_label")}
         return pd.DataFrame({**dims, **common}, columns=columns(query))
-    return pd.DataFrame({
-        "region_code": cells["Region"].astype(str),
-        "region_name": cells["Region_label"].astype(str),
-        "level": cells["Region"].map(_level),
-        "year": cells["Tid"].str[:4].astype(int),
-        "period": cells["Tid"].astype(str),
-        **common,
-    }, columns=COLUMNS)
+    return pd.DataFrame(
+        {
+            "region_code": cells["Region"].astype(str),
+            "region_name": cells["Region_label"].astype(str),
+            "level": cells["Region"].map(_level),
+            "year": cells["Tid"].str[:4].astype(int),
+            "period": cells["Tid"].astype(str),
+            **common,
+        },
+        columns=COLUMNS,
+    )
 
 
 # -- the refresh -------------------------------------------------------------------------------
@@ -363,8 +413,9 @@ def fetch(query: SsbQuery, client: SsbClient, say: Callable[[str], None]) -> Fet
         request = resolve(query, meta)
         n = math.prod(len(c) for c in request.values())
         say(f"henter {n} celler")
-        frame = client.data(query.table, request,
-                            on_part=lambda i, k: say(f"del {i} av {k}") if k > 1 else None)
+        frame = client.data(
+            query.table, request, on_part=lambda i, k: say(f"del {i} av {k}") if k > 1 else None
+        )
         cells = cells_of(query, frame, request)
         problems = validate(query, request, cells)
     except RefreshError:
@@ -412,9 +463,13 @@ def disagreements(fetched: list[Fetched], folder: Path) -> list[str]:
         if len(differ):
             examples = "; ".join(
                 f"{r.region_code} {r.year} {r.series}: statistikkbanken {number_text(r.value)}, "
-                f"side {number_text(r.value_side)}" for r in differ.head(3).itertuples())
-            out.append(f"SSB-tabell {f.query.table}: {len(differ)} av {len(both)} verdier som også finnes "
-                       f"avskrevet, er ulike (f.eks. {examples})")
+                f"side {number_text(r.value_side)}"
+                for r in differ.head(3).itertuples()
+            )
+            out.append(
+                f"SSB-tabell {f.query.table}: {len(differ)} av {len(both)} verdier som også finnes "
+                f"avskrevet, er ulike (f.eks. {examples})"
+            )
     return out
 
 
@@ -430,10 +485,12 @@ def _resource(f: Fetched, path: Path, retrieved: str, base_url: str) -> dict:
     if region_shaped(q):
         what = f"for regionene {', '.join(q.selection['Region'])}"
     else:
-        what = (f"etter {', '.join(d for d in q.selection if d != 'ContentsCode')} "
-                "(kode og tekst per dimensjon)")
+        what = (
+            f"etter {', '.join(d for d in q.selection if d != 'ContentsCode')} (kode og tekst per dimensjon)"
+        )
     res = describe_csv(
-        path, q.resource,
+        path,
+        q.resource,
         f"SSB-tabell {q.table}, {q.title}: {', '.join(dict.fromkeys(q.contents.values()))} {what}, "
         "én rad per celle slik statistikkbanken leverte den. Tomme celler har SSBs statussymbol i `status`.",
         [{"title": f"Statistisk sentralbyrå, statistikkbanken, tabell {q.table}", "path": q.url}],
@@ -454,8 +511,13 @@ def _resource(f: Fetched, path: Path, retrieved: str, base_url: str) -> dict:
     return res
 
 
-def refresh(target: Path, client: SsbClient, queries: list[SsbQuery] | None = None,
-            progress: Callable[[str], None] | None = None, now: dt.datetime | None = None) -> list[str]:
+def refresh(
+    target: Path,
+    client: SsbClient,
+    queries: list[SsbQuery] | None = None,
+    progress: Callable[[str], None] | None = None,
+    now: dt.datetime | None = None,
+) -> list[str]:
     """Fetch, check and atomically write every declared SSB table into `target`.
 
     Returns the names of the files replaced. Raises RefreshError; `target` is then unchanged.
@@ -471,9 +533,15 @@ def refresh(target: Path, client: SsbClient, queries: list[SsbQuery] | None = No
 
     fetched = []
     for i, q in enumerate(queries, start=1):
-        fetched.append(fetch(q, client, lambda msg, i=i, q=q: progress(f"[{i}/{len(queries)}] SSB-tabell {q.table}: {msg}")))
+        fetched.append(
+            fetch(
+                q, client, lambda msg, i=i, q=q: progress(f"[{i}/{len(queries)}] SSB-tabell {q.table}: {msg}")
+            )
+        )
 
-    retrieved = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    retrieved = (
+        (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    )
     staging = staging_dir(target)
     try:
         for item in target.iterdir():
@@ -491,8 +559,9 @@ def refresh(target: Path, client: SsbClient, queries: list[SsbQuery] | None = No
                 package["resources"].append(res)
             names.append(path.name)
         package["refreshed"] = retrieved
-        (staging / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n",
-                                                 encoding="utf-8")
+        (staging / "datapackage.json").write_text(
+            json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         progress("kontrollerer hele datapakken før den skrives")
         from helpers.check import check_package
 
@@ -523,9 +592,11 @@ def _setting(args, name: str, env: str, cast):
 def client_from(args) -> SsbClient:
     """One client for the whole refresh (SSB's rate limit is per IP, so never two)."""
     kwargs = {}
-    for name, env, cast, key in (("max_retries", ENV_RETRIES, int, "max_retries"),
-                                 ("backoff", ENV_BACKOFF, float, "backoff"),
-                                 ("timeout", ENV_TIMEOUT, float, "timeout")):
+    for name, env, cast, key in (
+        ("max_retries", ENV_RETRIES, int, "max_retries"),
+        ("backoff", ENV_BACKOFF, float, "backoff"),
+        ("timeout", ENV_TIMEOUT, float, "timeout"),
+    ):
         value = _setting(args, name, env, cast)
         if value is not None:
             kwargs[key] = value

@@ -14,7 +14,18 @@ import pandas as pd
 from helpers import regions
 from helpers.registry import SERIES_LABELS, Dataset, SsbQuery
 
-ALDER_KOLONNER = ["region_kode", "region", "aar", "alder", "alder_tekst", "serie", "verdi", "enhet", "kilde", "merknad"]
+ALDER_KOLONNER = [
+    "region_kode",
+    "region",
+    "aar",
+    "alder",
+    "alder_tekst",
+    "serie",
+    "verdi",
+    "enhet",
+    "kilde",
+    "merknad",
+]
 
 
 def alder_fra_kode(kode: str) -> int:
@@ -32,18 +43,22 @@ def _github_url(repo: str, path: str, commit: str) -> str:
 
 def _folkemengde_alder(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["population_by_single_age"]
-    out = pd.DataFrame({
-        "region_kode": rows["region_code"],
-        "aar": rows["year"].astype(int),
-        "alder": [alder_fra_kode(a) for a in rows["age"]],
-        "alder_tekst": rows["age"],
-        "serie": "folkemengde_1jan",
-        "verdi": rows["persons"].astype(float),
-        "enhet": "personer",
-        "kilde": [_github_url(r, p, c) for r, p, c in
-                  zip(rows["source_repo"], rows["source_path"], rows["source_commit"])],
-        "merknad": rows["note"],
-    })
+    out = pd.DataFrame(
+        {
+            "region_kode": rows["region_code"],
+            "aar": rows["year"].astype(int),
+            "alder": [alder_fra_kode(a) for a in rows["age"]],
+            "alder_tekst": rows["age"],
+            "serie": "folkemengde_1jan",
+            "verdi": rows["persons"].astype(float),
+            "enhet": "personer",
+            "kilde": [
+                _github_url(r, p, c)
+                for r, p, c in zip(rows["source_repo"], rows["source_path"], rows["source_commit"])
+            ],
+            "merknad": rows["note"],
+        }
+    )
     out = regions.harmonise(out)
     return out.sort_values(["region", "aar", "alder"]).reset_index(drop=True)
 
@@ -81,17 +96,19 @@ def _utflytting_alder(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     if raw is None or raw.empty:
         return pd.DataFrame(columns=ALDER_KOLONNER)
     rows = raw[raw["ContentsCode"].isin(_UTFLYTTING_09588.contents)]
-    out = pd.DataFrame({
-        "region_kode": rows["Region"].astype(str),
-        "aar": rows["Tid"].astype(int),
-        "alder": [alder_fra_kode(a) for a in rows["Alder"]],
-        "alder_tekst": rows["Alder"].astype(str),
-        "serie": rows["ContentsCode"].map(_UTFLYTTING_09588.contents),
-        "verdi": pd.to_numeric(rows["value"], errors="coerce"),
-        "enhet": "personer",
-        "kilde": _UTFLYTTING_09588.url,
-        "merknad": rows.get("status", pd.Series("", index=rows.index)).fillna("").astype(str),
-    })
+    out = pd.DataFrame(
+        {
+            "region_kode": rows["Region"].astype(str),
+            "aar": rows["Tid"].astype(int),
+            "alder": [alder_fra_kode(a) for a in rows["Alder"]],
+            "alder_tekst": rows["Alder"].astype(str),
+            "serie": rows["ContentsCode"].map(_UTFLYTTING_09588.contents),
+            "verdi": pd.to_numeric(rows["value"], errors="coerce"),
+            "enhet": "personer",
+            "kilde": _UTFLYTTING_09588.url,
+            "merknad": rows.get("status", pd.Series("", index=rows.index)).fillna("").astype(str),
+        }
+    )
     out = regions.harmonise(out)
     return out[ALDER_KOLONNER + ["grense"]].sort_values(["aar", "alder"]).reset_index(drop=True)
 
@@ -99,17 +116,19 @@ def _utflytting_alder(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def _barn(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["oslo_movers_by_group"]
     rows = rows[rows["dimension"] == "alder"]
-    out = pd.DataFrame({
-        "region_kode": rows["region_code"],
-        "aar": rows["year"].astype(int),
-        "serie": rows["flow"],
-        "serie_navn": rows["flow"].map(SERIES_LABELS),
-        "aldersgruppe": rows["category"],
-        "verdi": rows["value"].astype(float),
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    })
+    out = pd.DataFrame(
+        {
+            "region_kode": rows["region_code"],
+            "aar": rows["year"].astype(int),
+            "serie": rows["flow"],
+            "serie_navn": rows["flow"].map(SERIES_LABELS),
+            "aldersgruppe": rows["category"],
+            "verdi": rows["value"].astype(float),
+            "enhet": rows["unit"],
+            "kilde": rows["source_url"],
+            "merknad": rows["note"],
+        }
+    )
     return regions.harmonise(out).sort_values(["serie", "aar", "aldersgruppe"]).reset_index(drop=True)
 
 
@@ -123,14 +142,20 @@ DATASETS = [
         ),
         resources=("population_by_single_age",),
         build=_folkemengde_alder,
-        ssb=(SsbQuery(
-            table="07459",
-            title="Befolkning, etter region, kjønn, alder og år",
-            selection={"Region": ["0301", "4601", "5001", "1103", "4204"], "Alder": ["*"],
-                       "ContentsCode": ["Personer1"], "Tid": ["*"]},
-            contents={"Personer1": "folkemengde_1jan"},
-            note="Koden Personer1 er ikke bekreftet mot SSBs metadata herfra.",
-        ),),
+        ssb=(
+            SsbQuery(
+                table="07459",
+                title="Befolkning, etter region, kjønn, alder og år",
+                selection={
+                    "Region": ["0301", "4601", "5001", "1103", "4204"],
+                    "Alder": ["*"],
+                    "ContentsCode": ["Personer1"],
+                    "Tid": ["*"],
+                },
+                contents={"Personer1": "folkemengde_1jan"},
+                note="Koden Personer1 er ikke bekreftet mot SSBs metadata herfra.",
+            ),
+        ),
     ),
     Dataset(
         name="oslo_utflytting_alder",

@@ -14,7 +14,17 @@ from helpers import regions
 from helpers.registry import Dataset, SsbQuery
 
 KILDE_13864 = "https://www.ssb.no/statbank/table/13864"
-DESTINASJON_KOLONNER = ["aar", "niva", "til_kode", "til_navn", "fylke_kode", "verdi", "status", "kilde", "merknad"]
+DESTINASJON_KOLONNER = [
+    "aar",
+    "niva",
+    "til_kode",
+    "til_navn",
+    "fylke_kode",
+    "verdi",
+    "status",
+    "kilde",
+    "merknad",
+]
 
 
 def _digits(code) -> str:
@@ -34,19 +44,22 @@ def _destinasjoner(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         return pd.DataFrame(columns=DESTINASJON_KOLONNER)
     rows = rows[rows["Fraflyttingsregion"].map(_digits).isin(["0301", "03"])]
     kode = rows["TilflyttRegion"].map(_digits)
-    out = pd.DataFrame({
-        "aar": rows["Tid"].astype(int),
-        "niva": kode.str.len().map({2: "fylke", 4: "kommune"}),
-        "til_kode": kode,
-        "til_navn": rows["TilflyttRegion_label"],
-        "verdi": pd.to_numeric(rows["value"], errors="coerce"),
-        "status": rows.get("status", pd.Series("", index=rows.index)).fillna(""),
-        "kilde": KILDE_13864,
-        "merknad": rows.get("merknad", pd.Series("", index=rows.index)).fillna(""),
-    })
+    out = pd.DataFrame(
+        {
+            "aar": rows["Tid"].astype(int),
+            "niva": kode.str.len().map({2: "fylke", 4: "kommune"}),
+            "til_kode": kode,
+            "til_navn": rows["TilflyttRegion_label"],
+            "verdi": pd.to_numeric(rows["value"], errors="coerce"),
+            "status": rows.get("status", pd.Series("", index=rows.index)).fillna(""),
+            "kilde": KILDE_13864,
+            "merknad": rows.get("merknad", pd.Series("", index=rows.index)).fillna(""),
+        }
+    )
     out = out[out["niva"].notna() & ~out["til_kode"].isin(["0301", "03"])]
-    out["fylke_kode"] = [c if n == "fylke" else regions.county_of_municipality(c)
-                         for c, n in zip(out["til_kode"], out["niva"])]
+    out["fylke_kode"] = [
+        c if n == "fylke" else regions.county_of_municipality(c) for c, n in zip(out["til_kode"], out["niva"])
+    ]
     if not (out["niva"] == "fylke").any():
         out = pd.concat([out, _fylker_fra_kommuner(out)], ignore_index=True)
     return out[DESTINASJON_KOLONNER].sort_values(["niva", "aar", "til_kode"]).reset_index(drop=True)
@@ -54,8 +67,11 @@ def _destinasjoner(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def _fylker_fra_kommuner(kommuner: pd.DataFrame) -> pd.DataFrame:
     grupper = kommuner.groupby(["aar", "fylke_kode"], as_index=False)
-    fylker = grupper.agg(verdi=("verdi", lambda v: v.sum() if v.notna().all() else float("nan")),
-                         kilde=("kilde", "first"), merknad=("merknad", "first"))
+    fylker = grupper.agg(
+        verdi=("verdi", lambda v: v.sum() if v.notna().all() else float("nan")),
+        kilde=("kilde", "first"),
+        merknad=("merknad", "first"),
+    )
     fylker["niva"] = "fylke"
     fylker["til_kode"] = fylker["fylke_kode"]
     fylker["til_navn"] = fylker["fylke_kode"].map(lambda c: regions.COUNTIES[c][0])
@@ -66,43 +82,63 @@ def _fylker_fra_kommuner(kommuner: pd.DataFrame) -> pd.DataFrame:
 def _fylker_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["destinations_and_context"]
     rows = rows[(rows["topic"] == "destination_county") & (rows["to_code"].str.strip() != "")]
-    serie = rows["measure"].map({"nettoinnflytting_innenlandsk": "netto", "innflytting_innenlandsk": "innflytting"})
-    return pd.DataFrame({
-        "fylke_kode": rows["to_code"].str.zfill(2),
-        # Short bokmål names: SSB prints Trøndelag and Troms og Finnmark with their Sami names too.
-        "fylke": rows["to_code"].str.zfill(2).map(lambda c: regions.COUNTIES[c][0]),
-        "fylke_ssb": rows["to_region"],
-        "aar": rows["year"].astype(int),
-        "serie": serie,
-        "verdi": rows["value"].astype(float),
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    }).reset_index(drop=True)
+    serie = rows["measure"].map(
+        {"nettoinnflytting_innenlandsk": "netto", "innflytting_innenlandsk": "innflytting"}
+    )
+    return pd.DataFrame(
+        {
+            "fylke_kode": rows["to_code"].str.zfill(2),
+            # Short bokmål names: SSB prints Trøndelag and Troms og Finnmark with their Sami names too.
+            "fylke": rows["to_code"].str.zfill(2).map(lambda c: regions.COUNTIES[c][0]),
+            "fylke_ssb": rows["to_region"],
+            "aar": rows["year"].astype(int),
+            "serie": serie,
+            "verdi": rows["value"].astype(float),
+            "enhet": rows["unit"],
+            "kilde": rows["source_url"],
+            "merknad": rows["note"],
+        }
+    ).reset_index(drop=True)
 
 
 def _oslo_utflytting(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["destinations_and_context"]
-    rows = rows[(rows["topic"] == "destination_county") & (rows["from_region"] == "Oslo")
-                & (rows["measure"] == "utflytting_innenlandsk")]
-    return pd.DataFrame({
-        "aar": rows["year"].astype(int),
-        "verdi": rows["value"].astype(float),
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    }).sort_values("aar").reset_index(drop=True)
+    rows = rows[
+        (rows["topic"] == "destination_county")
+        & (rows["from_region"] == "Oslo")
+        & (rows["measure"] == "utflytting_innenlandsk")
+    ]
+    return (
+        pd.DataFrame(
+            {
+                "aar": rows["year"].astype(int),
+                "verdi": rows["value"].astype(float),
+                "kilde": rows["source_url"],
+                "merknad": rows["note"],
+            }
+        )
+        .sort_values("aar")
+        .reset_index(drop=True)
+    )
 
 
 def _oslo_telemark(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["oslo_telemark_2021"]
-    return pd.DataFrame({
-        "fra": rows["from_region"],
-        "til": rows["to_region"],
-        "aar": rows["year"].astype(int),
-        "verdi": rows["persons"].astype(float),
-        "kilde": "https://github.com/" + rows["source_repo"] + "/blob/" + rows["source_commit"] + "/" + rows["source_path"],
-        "merknad": rows["note"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "fra": rows["from_region"],
+            "til": rows["to_region"],
+            "aar": rows["year"].astype(int),
+            "verdi": rows["persons"].astype(float),
+            "kilde": "https://github.com/"
+            + rows["source_repo"]
+            + "/blob/"
+            + rows["source_commit"]
+            + "/"
+            + rows["source_path"],
+            "merknad": rows["note"],
+        }
+    ).reset_index(drop=True)
 
 
 _FLYTTINGER_13864 = SsbQuery(

@@ -26,7 +26,10 @@ from helpers.registry import Dataset, SsbQuery
 # Measure names: period and rounding suffixes
 
 _PERIODER = {
-    "k1": "1. kvartal", "k2": "2. kvartal", "k3": "3. kvartal", "k4": "4. kvartal",
+    "k1": "1. kvartal",
+    "k2": "2. kvartal",
+    "k3": "3. kvartal",
+    "k4": "4. kvartal",
     "k1-k3": "1.–3. kvartal",
 }
 _SUFFIX = re.compile(r"^(?P<maal>.+?)(?:_(?P<periode>k1-k3|k[1-4]))?(?:_(?P<avrundet>ca|avrundet))?$")
@@ -102,7 +105,9 @@ def _oslo_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows["periode"] = [s[1] for s in split]
     rows["avrundet"] = [s[2] for s in split]
     # A flow "from Oslo" or "to Oslo" is Oslo's; growth in a named destination area is that area's.
-    is_oslo = (rows["from_region"] == "Oslo") | ((rows["to_region"] == "Oslo") & (rows["from_region"] != "Oslo"))
+    is_oslo = (rows["from_region"] == "Oslo") | (
+        (rows["to_region"] == "Oslo") & (rows["from_region"] != "Oslo")
+    )
     rows["region"] = rows["to_region"].where(~is_oslo, "Oslo")
     rows["aar"] = rows["year"].astype(int)
 
@@ -118,29 +123,35 @@ def _oslo_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         out_rejected["utgiver"] = [sources.publisher(u)[1] for u in out_rejected["source_url"]]
         out_rejected["valgt"] = False
         out_rejected["valg_grunn"] = [
-            _FORKASTET[(r.region, r.aar, r.maal, r.periode, float(r.value))] for r in out_rejected.itertuples()
+            _FORKASTET[(r.region, r.aar, r.maal, r.periode, float(r.value))]
+            for r in out_rejected.itertuples()
         ]
     rows = pd.concat([kept, out_rejected])
-    out = pd.DataFrame({
-        "region": rows["region"],
-        "aar": rows["aar"],
-        "maal": rows["maal"],
-        "maal_navn": rows["maal"].map(OSLO_MAAL).fillna(rows["maal"]),
-        "periode": rows["periode"],
-        "avrundet": rows["avrundet"],
-        "verdi": rows["value"].astype(float),
-        "enhet": "personer",  # the source says "flyttinger" for some rows: each move is one person here
-        "kilde": rows["source_url"],
-        "utgiver": [u if r < sources.OTHER_RANK else _host(url)
-                    for u, r, url in zip(rows["utgiver"], rows["kilde_rang"], rows["source_url"])],
-        "merknad": rows["note"],
-        # Flagged in the data where a figure's definition is in doubt (e.g. Q2 2022).
-        "usikker": rows["note"].str.contains("USIKKER", regex=False),
-        "valgt": rows["valgt"].astype(bool),
-        "valg_grunn": rows["valg_grunn"],
-    })
-    return out.sort_values(["region", "maal", "aar", "periode", "valgt"],
-                           ascending=[True, True, True, True, False]).reset_index(drop=True)
+    out = pd.DataFrame(
+        {
+            "region": rows["region"],
+            "aar": rows["aar"],
+            "maal": rows["maal"],
+            "maal_navn": rows["maal"].map(OSLO_MAAL).fillna(rows["maal"]),
+            "periode": rows["periode"],
+            "avrundet": rows["avrundet"],
+            "verdi": rows["value"].astype(float),
+            "enhet": "personer",  # the source says "flyttinger" for some rows: each move is one person here
+            "kilde": rows["source_url"],
+            "utgiver": [
+                u if r < sources.OTHER_RANK else _host(url)
+                for u, r, url in zip(rows["utgiver"], rows["kilde_rang"], rows["source_url"])
+            ],
+            "merknad": rows["note"],
+            # Flagged in the data where a figure's definition is in doubt (e.g. Q2 2022).
+            "usikker": rows["note"].str.contains("USIKKER", regex=False),
+            "valgt": rows["valgt"].astype(bool),
+            "valg_grunn": rows["valg_grunn"],
+        }
+    )
+    return out.sort_values(
+        ["region", "maal", "aar", "periode", "valgt"], ascending=[True, True, True, True, False]
+    ).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------
@@ -197,23 +208,26 @@ def _house_prices(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows["periode"] = [p[2] for p in parsed]
     rows["region"] = rows["to_region"]
     rows["aar"] = rows["year"].astype(int)
-    rows = sources.choose(rows, key=["kilde_type", "region", "aar", "maal", "periode"],
-                          code="region", year="aar", series="maal")
-    out = pd.DataFrame({
-        "kilde_type": rows["kilde_type"],
-        "region": rows["region"],
-        "aar": rows["aar"],
-        "maal": rows["maal"],
-        "maal_navn": rows["maal"].map(BOLIG_MAAL).fillna(rows["maal"].str.replace("_", " ")),
-        "periode": rows["periode"],
-        "verdi": rows["value"].astype(float),
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-        # The 2024 SSB pair rests on an assumed column order (see the note in the data).
-        "usikker": rows["note"].str.contains("tolket|tolkes", case=False, regex=True),
-        "valgt": rows["valgt"].astype(bool),
-    })
+    rows = sources.choose(
+        rows, key=["kilde_type", "region", "aar", "maal", "periode"], code="region", year="aar", series="maal"
+    )
+    out = pd.DataFrame(
+        {
+            "kilde_type": rows["kilde_type"],
+            "region": rows["region"],
+            "aar": rows["aar"],
+            "maal": rows["maal"],
+            "maal_navn": rows["maal"].map(BOLIG_MAAL).fillna(rows["maal"].str.replace("_", " ")),
+            "periode": rows["periode"],
+            "verdi": rows["value"].astype(float),
+            "enhet": rows["unit"],
+            "kilde": rows["source_url"],
+            "merknad": rows["note"],
+            # The 2024 SSB pair rests on an assumed column order (see the note in the data).
+            "usikker": rows["note"].str.contains("tolket|tolkes", case=False, regex=True),
+            "valgt": rows["valgt"].astype(bool),
+        }
+    )
     return out.sort_values(["kilde_type", "region", "maal", "aar", "periode"]).reset_index(drop=True)
 
 
@@ -247,43 +261,50 @@ def _nordic(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["destinations_and_context"]
     rows = rows[rows["topic"] == "nordic_capitals"]
     origin = rows["from_region"].where(rows["from_region"] != "", rows["to_region"])
-    out = pd.DataFrame({
-        "omraade": origin.map(_OMRAADE).fillna(origin),
-        "til": rows["to_region"].where(rows["from_region"] != "", ""),
-        "aar": rows["year"].astype(int),
-        "maal": rows["measure"],
-        "maaltype": rows["measure"].map(lambda m: NORDISK_MAAL.get(m, ("annet", m))[0]),
-        "maal_navn": rows["measure"].map(lambda m: NORDISK_MAAL.get(m, ("annet", m))[1]),
-        "verdi": rows["value"].astype(float),
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "utgiver": rows["source_url"].map(_host),
-        "merknad": rows["note"],
-    })
+    out = pd.DataFrame(
+        {
+            "omraade": origin.map(_OMRAADE).fillna(origin),
+            "til": rows["to_region"].where(rows["from_region"] != "", ""),
+            "aar": rows["year"].astype(int),
+            "maal": rows["measure"],
+            "maaltype": rows["measure"].map(lambda m: NORDISK_MAAL.get(m, ("annet", m))[0]),
+            "maal_navn": rows["measure"].map(lambda m: NORDISK_MAAL.get(m, ("annet", m))[1]),
+            "verdi": rows["value"].astype(float),
+            "enhet": rows["unit"],
+            "kilde": rows["source_url"],
+            "utgiver": rows["source_url"].map(_host),
+            "merknad": rows["note"],
+        }
+    )
     return out.sort_values(["omraade", "maal", "aar"]).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------
 # hjemmekontor_etter_2020
 
+
 def _home_office_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["context_home_office_family"]
     rows = rows[(rows["topic"] == "hjemmekontor") & rows["period"].str.match(r"^20(2[1-9])")].copy()
     rows["tall"] = pd.to_numeric(rows["value"], errors="coerce")
     rows = rows.dropna(subset=["tall"])  # verbal values ("tre av ti") are not numbers
-    return pd.DataFrame({
-        "region": rows["region"],
-        "periode": rows["period"],
-        "aar": rows["period"].str[:4].astype(int),
-        "kategori": rows["category"],
-        "maal": rows["measure"],
-        "verdi": rows["tall"].astype(float),
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "utgiver": [sources.publisher(u)[1] if sources.publisher(u)[0] < sources.OTHER_RANK else _host(u)
-                    for u in rows["source_url"]],
-        "merknad": rows["note"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "region": rows["region"],
+            "periode": rows["period"],
+            "aar": rows["period"].str[:4].astype(int),
+            "kategori": rows["category"],
+            "maal": rows["measure"],
+            "verdi": rows["tall"].astype(float),
+            "enhet": rows["unit"],
+            "kilde": rows["source_url"],
+            "utgiver": [
+                sources.publisher(u)[1] if sources.publisher(u)[0] < sources.OTHER_RANK else _host(u)
+                for u in rows["source_url"]
+            ],
+            "merknad": rows["note"],
+        }
+    ).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------
@@ -296,21 +317,31 @@ def _house_price_index(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """SSB's index per quarter from the tidy resource a refresh writes for table 07221."""
     rows = frames.get(BOLIGPRISINDEKS_RESSURS)
     if rows is None:
-        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
-            BOLIGPRISINDEKS_KOLONNER, [str, int, int, str, float, str, str, str])})
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype=t)
+                for c, t in zip(BOLIGPRISINDEKS_KOLONNER, [str, int, int, str, float, str, str, str])
+            }
+        )
     # All dwelling types, not seasonally adjusted: one index per region and quarter.
     rows = rows[(rows["Boligtype"] == "00") & (rows["series"] == "boligprisindeks")]
     quarter = rows["Tid"].str.extract(r"^(?P<aar>\d{4})K(?P<kv>[1-4])$")
-    return pd.DataFrame({
-        "region": rows["Region_label"],
-        "aar": quarter["aar"].astype(int),
-        "kvartal": quarter["kv"].astype(int),
-        "periode": rows["Tid"],
-        "verdi": pd.to_numeric(rows["value"], errors="coerce"),
-        "enhet": "indeks (2015=100)",
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    }).sort_values(["region", "aar", "kvartal"]).reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "region": rows["Region_label"],
+                "aar": quarter["aar"].astype(int),
+                "kvartal": quarter["kv"].astype(int),
+                "periode": rows["Tid"],
+                "verdi": pd.to_numeric(rows["value"], errors="coerce"),
+                "enhet": "indeks (2015=100)",
+                "kilde": rows["source_url"],
+                "merknad": rows["note"],
+            }
+        )
+        .sort_values(["region", "aar", "kvartal"])
+        .reset_index(drop=True)
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -328,12 +359,18 @@ _UVERIFISERT = (
 _BOLIG_07221 = SsbQuery(
     table="07221",
     title="Prisindeks for brukte boliger, etter region, boligtype og kvartal (2015=100)",
-    selection={"Region": ["001", "TOTAL"], "Boligtype": ["00"],
-               "ContentsCode": ["Boligindeks", "SesJustBoligindeks"], "Tid": ["*"]},
+    selection={
+        "Region": ["001", "TOTAL"],
+        "Boligtype": ["00"],
+        "ContentsCode": ["Boligindeks", "SesJustBoligindeks"],
+        "Tid": ["*"],
+    },
     contents={"Boligindeks": "boligprisindeks", "SesJustBoligindeks": "boligprisindeks_sesongjustert"},
     unit="indeks",
-    note=("Region 001 = Oslo med Bærum, Boligtype 00 = alle boligtyper: kodene er hentet fra andres "
-          "offentlige kode som spør tabellen, ikke fra SSBs metadata. " + _UVERIFISERT),
+    note=(
+        "Region 001 = Oslo med Bærum, Boligtype 00 = alle boligtyper: kodene er hentet fra andres "
+        "offentlige kode som spør tabellen, ikke fra SSBs metadata. " + _UVERIFISERT
+    ),
 )
 
 _BOLIG_07230 = SsbQuery(
@@ -342,8 +379,10 @@ _BOLIG_07230 = SsbQuery(
     selection={"Region": ["001", "TOTAL"], "ContentsCode": ["Boligindeks"], "Tid": ["*"]},
     contents={"Boligindeks": "boligprisindeks_aar"},
     unit="indeks",
-    note=("Tabellnummer og innhold er oppgitt i oppdraget, men verken tabellen eller kodene er "
-          "bekreftet mot SSBs metadata. " + _UVERIFISERT),
+    note=(
+        "Tabellnummer og innhold er oppgitt i oppdraget, men verken tabellen eller kodene er "
+        "bekreftet mot SSBs metadata. " + _UVERIFISERT
+    ),
 )
 # The resource a refresh writes for 07221 (SsbQuery.resource: ssb_<table>).
 BOLIGPRISINDEKS_RESSURS = _BOLIG_07221.resource
@@ -386,9 +425,11 @@ DATASETS = [
         build=_house_price_index,
         ssb=(_BOLIG_07221,),
         unit="indeks (2015=100)",
-        notes=(f"Valgfri ressurs `{BOLIGPRISINDEKS_RESSURS}` i oppfriskningens ryddige form: Region, Boligtype, "
-               "ContentsCode og Tid (f.eks. 2020K4) med tekst, series, value, unit, status, source_url, note. "
-               "Boka bruker boligtype 00 (alle) og indeksen uten sesongjustering."),
+        notes=(
+            f"Valgfri ressurs `{BOLIGPRISINDEKS_RESSURS}` i oppfriskningens ryddige form: Region, Boligtype, "
+            "ContentsCode og Tid (f.eks. 2020K4) med tekst, series, value, unit, status, source_url, note. "
+            "Boka bruker boligtype 00 (alle) og indeksen uten sesongjustering."
+        ),
     ),
     Dataset(
         name="nordiske_hovedsteder",
@@ -399,8 +440,10 @@ DATASETS = [
         ),
         resources=("destinations_and_context",),
         build=_nordic,
-        notes=("SSB har ikke disse tallene. Kildene for en oppdatering er SCB (Statistikdatabasen, "
-               "BE0101), Statistikcentralen (muutl) og Danmarks Statistik (statistikbanken.dk)."),
+        notes=(
+            "SSB har ikke disse tallene. Kildene for en oppdatering er SCB (Statistikdatabasen, "
+            "BE0101), Statistikcentralen (muutl) og Danmarks Statistik (statistikbanken.dk)."
+        ),
     ),
     Dataset(
         name="hjemmekontor_etter_2020",

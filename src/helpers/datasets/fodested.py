@@ -51,42 +51,58 @@ def _tall(rows: pd.DataFrame) -> pd.DataFrame:
 def _innvandringskategori(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Oslo's residents by immigrant category, only rows with a clear reference date."""
     rows = _tall(frames["context_home_office_family"])
-    rows = rows[(rows["topic"] == "innvandringskategori") & (rows["region"] == "Oslo")
-                & rows["period"].str.fullmatch(r"\d{4}(-\d{2}-\d{2})?")]
-    maal = rows["measure"].map({"personer": "personer", "folkemengde": "personer",
-                                "andel av befolkningen": "andel",
-                                "endring i antall bosatte innvandrere i løpet av året": "endring i løpet av året"})
+    rows = rows[
+        (rows["topic"] == "innvandringskategori")
+        & (rows["region"] == "Oslo")
+        & rows["period"].str.fullmatch(r"\d{4}(-\d{2}-\d{2})?")
+    ]
+    maal = rows["measure"].map(
+        {
+            "personer": "personer",
+            "folkemengde": "personer",
+            "andel av befolkningen": "andel",
+            "endring i antall bosatte innvandrere i løpet av året": "endring i løpet av året",
+        }
+    )
     rows, maal = rows[maal.notna()], maal[maal.notna()]
-    return pd.DataFrame({
-        "periode": rows["period"],
-        "aar": rows["period"].str[:4].astype(int),
-        "kategori": rows["category"].map(_kategori),
-        "delsum": rows["category"].str.contains("delsum", case=False),
-        "maal": maal,
-        "verdi": rows["value"],
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "periode": rows["period"],
+            "aar": rows["period"].str[:4].astype(int),
+            "kategori": rows["category"].map(_kategori),
+            "delsum": rows["category"].str.contains("delsum", case=False),
+            "maal": maal,
+            "verdi": rows["value"],
+            "enhet": rows["unit"],
+            "kilde": rows["source_url"],
+            "merknad": rows["note"],
+        }
+    ).reset_index(drop=True)
 
 
 def _husholdninger(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Households by type: Oslo 1.1.2019 and 1.1.2022, Norway 2019 and 2022 for comparison."""
     rows = _tall(frames["context_home_office_family"])
-    rows = rows[(rows["topic"] == "husholdning") & (rows["dimension"] == "husholdningstype")
-                & rows["region"].isin(["Oslo", "Norge"])
-                & rows["period"].isin(["2019-01-01", "2022-01-01", "2019", "2022"])]
-    return pd.DataFrame({
-        "region": rows["region"].replace({"Norge": "Hele landet"}),
-        "aar": rows["period"].str[:4].astype(int),
-        "kategori": rows["category"],
-        "maal": rows["measure"].map(lambda m: "andel" if m.startswith("andel av") else
-                                    "antall" if m.startswith("antall") else m),
-        "verdi": rows["value"],
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    }).reset_index(drop=True)
+    rows = rows[
+        (rows["topic"] == "husholdning")
+        & (rows["dimension"] == "husholdningstype")
+        & rows["region"].isin(["Oslo", "Norge"])
+        & rows["period"].isin(["2019-01-01", "2022-01-01", "2019", "2022"])
+    ]
+    return pd.DataFrame(
+        {
+            "region": rows["region"].replace({"Norge": "Hele landet"}),
+            "aar": rows["period"].str[:4].astype(int),
+            "kategori": rows["category"],
+            "maal": rows["measure"].map(
+                lambda m: "andel" if m.startswith("andel av") else "antall" if m.startswith("antall") else m
+            ),
+            "verdi": rows["value"],
+            "enhet": rows["unit"],
+            "kilde": rows["source_url"],
+            "merknad": rows["note"],
+        }
+    ).reset_index(drop=True)
 
 
 _FLYT = {
@@ -100,16 +116,23 @@ _GRUPPE = {"innvandrere": "Innvandrere", "befolkningen_ellers": "Befolkningen el
 
 def _flytting_2013(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["oslo_flytting_innvandrere_2013"]
-    return pd.DataFrame({
-        "aar": rows["year"].astype(int),
-        "flyt": rows["flow"],
-        "flyt_navn": rows["flow"].map(_FLYT).fillna(rows["flow"]),
-        "gruppe": rows["innvkat_3"].map(_GRUPPE),
-        "verdensregion": rows["vreg_3"],
-        "verdi": rows["persons"].astype(float),
-        "kilde": "https://github.com/" + rows["source_repo"] + "/blob/" + rows["source_commit"] + "/" + rows["source_path"],
-        "merknad": rows["note"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "aar": rows["year"].astype(int),
+            "flyt": rows["flow"],
+            "flyt_navn": rows["flow"].map(_FLYT).fillna(rows["flow"]),
+            "gruppe": rows["innvkat_3"].map(_GRUPPE),
+            "verdensregion": rows["vreg_3"],
+            "verdi": rows["persons"].astype(float),
+            "kilde": "https://github.com/"
+            + rows["source_repo"]
+            + "/blob/"
+            + rows["source_commit"]
+            + "/"
+            + rows["source_path"],
+            "merknad": rows["note"],
+        }
+    ).reset_index(drop=True)
 
 
 def _nettoflytting(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -118,15 +141,21 @@ def _nettoflytting(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     if rows is None or rows.empty:
         return pd.DataFrame(columns=NETTO_KOLONNER)
     rows = rows[rows["Region"].map(lambda c: re.sub(r"\D", "", str(c))) == "0301"]
-    return pd.DataFrame({
-        "aar": rows["Tid"].astype(int),
-        "kategori_kode": rows["InnvandrKat"],
-        "kategori": rows["InnvandrKat_label"],
-        "verdi": pd.to_numeric(rows["value"], errors="coerce"),
-        "status": rows.get("status", pd.Series("", index=rows.index)).fillna(""),
-        "kilde": "https://www.ssb.no/statbank/table/07210",
-        "merknad": rows.get("merknad", pd.Series("", index=rows.index)).fillna(""),
-    })[NETTO_KOLONNER].sort_values(["aar", "kategori_kode"]).reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "aar": rows["Tid"].astype(int),
+                "kategori_kode": rows["InnvandrKat"],
+                "kategori": rows["InnvandrKat_label"],
+                "verdi": pd.to_numeric(rows["value"], errors="coerce"),
+                "status": rows.get("status", pd.Series("", index=rows.index)).fillna(""),
+                "kilde": "https://www.ssb.no/statbank/table/07210",
+                "merknad": rows.get("merknad", pd.Series("", index=rows.index)).fillna(""),
+            }
+        )[NETTO_KOLONNER]
+        .sort_values(["aar", "kategori_kode"])
+        .reset_index(drop=True)
+    )
 
 
 _NETTOFLYTTING_07210 = SsbQuery(

@@ -53,92 +53,123 @@ def _tillit(url: str) -> str:
 
 def _mulig_yrke(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = _numeric(frames["context_home_office_family"])
-    rows = rows[(rows["topic"] == "hjemmekontor") & (rows["dimension"] == "yrke")
-                & (rows["region"] == "Norge")]
-    maal = {MULIG: "andel", "antall jobber i alt": "jobber_i_alt",
-            "antall jobber som kan utføres hjemmefra (anslag)": "jobber_hjemmefra"}
+    rows = rows[
+        (rows["topic"] == "hjemmekontor") & (rows["dimension"] == "yrke") & (rows["region"] == "Norge")
+    ]
+    maal = {
+        MULIG: "andel",
+        "antall jobber i alt": "jobber_i_alt",
+        "antall jobber som kan utføres hjemmefra (anslag)": "jobber_hjemmefra",
+    }
     rows = rows[rows["measure"].isin(maal)]
     kode = rows["category"].map(_styrk_kode)
-    return pd.DataFrame({
-        "region": "Hele landet",
-        "periode": rows["period"],
-        "yrke_kode": kode,
-        "yrke": kode.map(STYRK),
-        "maal": rows["measure"].map(maal),
-        "verdi": rows["value"],
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "tillit": rows["source_url"].map(_tillit),
-        "merknad": rows["note"],
-    }).sort_values(["maal", "yrke_kode"]).reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "region": "Hele landet",
+                "periode": rows["period"],
+                "yrke_kode": kode,
+                "yrke": kode.map(STYRK),
+                "maal": rows["measure"].map(maal),
+                "verdi": rows["value"],
+                "enhet": rows["unit"],
+                "kilde": rows["source_url"],
+                "tillit": rows["source_url"].map(_tillit),
+                "merknad": rows["note"],
+            }
+        )
+        .sort_values(["maal", "yrke_kode"])
+        .reset_index(drop=True)
+    )
 
 
 def _mulig_region(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = _numeric(frames["context_home_office_family"])
-    rows = rows[(rows["topic"] == "hjemmekontor") & (rows["measure"] == MULIG)
-                & rows["dimension"].isin(["i_alt", "region"])].copy()
+    rows = rows[
+        (rows["topic"] == "hjemmekontor")
+        & (rows["measure"] == MULIG)
+        & rows["dimension"].isin(["i_alt", "region"])
+    ].copy()
     # DP 935 (ssb.no) gives 39 % for Norway, its journal version 38 %: the publisher
     # rule in helpers.sources picks SSB's own publication.
     rows["series"] = "andel_mulig_hjemmekontor"
     rows = sources.choose(rows, key=["region", "series"], code="region", year="period")
-    return pd.DataFrame({
-        "region": rows["region"].replace({"Norge": "Hele landet"}),
-        "periode": rows["period"],
-        "verdi": rows["value"],
-        "enhet": "prosent av jobbene",
-        "kilde": rows["source_url"],
-        "tillit": rows["source_url"].map(_tillit),
-        "merknad": rows["note"],
-        "valgt": rows["valgt"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "region": rows["region"].replace({"Norge": "Hele landet"}),
+            "periode": rows["period"],
+            "verdi": rows["value"],
+            "enhet": "prosent av jobbene",
+            "kilde": rows["source_url"],
+            "tillit": rows["source_url"].map(_tillit),
+            "merknad": rows["note"],
+            "valgt": rows["valgt"],
+        }
+    ).reset_index(drop=True)
 
 
 def _sysselsatte_yrke(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = _numeric(frames["context_home_office_family"])
-    rows = rows[(rows["topic"] == "sysselsetting") & (rows["dimension"] == "yrke")
-                & (rows["region"] == "Oslo")]
+    rows = rows[
+        (rows["topic"] == "sysselsetting") & (rows["dimension"] == "yrke") & (rows["region"] == "Oslo")
+    ]
     kode = rows["category"].map(_styrk_kode)
-    return pd.DataFrame({
-        "region": "Oslo",
-        "aar": rows["period"].astype(int),
-        "yrke_kode": kode,
-        "yrke": kode.map(STYRK),
-        "verdi": rows["value"],
-        "enhet": "lønnstakere 15–74 år",
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    }).sort_values("yrke_kode").reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "region": "Oslo",
+                "aar": rows["period"].astype(int),
+                "yrke_kode": kode,
+                "yrke": kode.map(STYRK),
+                "verdi": rows["value"],
+                "enhet": "lønnstakere 15–74 år",
+                "kilde": rows["source_url"],
+                "merknad": rows["note"],
+            }
+        )
+        .sort_values("yrke_kode")
+        .reset_index(drop=True)
+    )
 
 
 def _avtaler(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = _numeric(frames["context_home_office_family"])
-    rows = rows[(rows["measure"] == "andel ansatte med avtale om hjemmekontor")
-                & (rows["dimension"] == "hyppighet")]
-    return pd.DataFrame({
-        "region": "Hele landet",
-        "aar": rows["period"].astype(int),
-        "hyppighet": rows["category"],
-        "verdi": rows["value"],
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    }).sort_values(["hyppighet", "aar"]).reset_index(drop=True)
+    rows = rows[
+        (rows["measure"] == "andel ansatte med avtale om hjemmekontor") & (rows["dimension"] == "hyppighet")
+    ]
+    return (
+        pd.DataFrame(
+            {
+                "region": "Hele landet",
+                "aar": rows["period"].astype(int),
+                "hyppighet": rows["category"],
+                "verdi": rows["value"],
+                "enhet": rows["unit"],
+                "kilde": rows["source_url"],
+                "merknad": rows["note"],
+            }
+        )
+        .sort_values(["hyppighet", "aar"])
+        .reset_index(drop=True)
+    )
 
 
 def _ledighet_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = _numeric(frames["context_home_office_family"])
     rows = rows[rows["topic"] == "permitteringer"]
-    return pd.DataFrame({
-        "region": rows["region"],
-        "periode": rows["period"],
-        "dimensjon": rows["dimension"],
-        "kategori": rows["category"],
-        "maal": rows["measure"],
-        "verdi": rows["value"],
-        "enhet": rows["unit"],
-        "kilde": rows["source_url"],
-        "merknad": rows["note"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "region": rows["region"],
+            "periode": rows["period"],
+            "dimensjon": rows["dimension"],
+            "kategori": rows["category"],
+            "maal": rows["measure"],
+            "verdi": rows["value"],
+            "enhet": rows["unit"],
+            "kilde": rows["source_url"],
+            "merknad": rows["note"],
+        }
+    ).reset_index(drop=True)
 
 
 DATASETS = [
@@ -172,18 +203,26 @@ DATASETS = [
         ),
         resources=("context_home_office_family",),
         build=_sysselsatte_yrke,
-        ssb=(SsbQuery(
-            table="11619",
-            title="Sysselsatte etter bosted, yrke, kjønn og alder",
-            selection={"Region": ["0301"], "Kjonn": ["0"], "Alder": ["15-74"],
-                       "Yrke": [str(k) for k in STYRK], "ContentsCode": ["Sysselsatte"], "Tid": ["*"]},
-            contents={"Sysselsatte": "sysselsatte"},
-            note=(
-                "Utvalget (Region, Kjonn=0, Alder=15-74, Yrke 1-9) er det replikasjonsrepoet til "
-                "DP 935 brukte; ContentsCode (her antatt Sysselsatte) og om tabellen er etter bosted "
-                "eller arbeidssted er ikke bekreftet mot SSBs metadata herfra."
+        ssb=(
+            SsbQuery(
+                table="11619",
+                title="Sysselsatte etter bosted, yrke, kjønn og alder",
+                selection={
+                    "Region": ["0301"],
+                    "Kjonn": ["0"],
+                    "Alder": ["15-74"],
+                    "Yrke": [str(k) for k in STYRK],
+                    "ContentsCode": ["Sysselsatte"],
+                    "Tid": ["*"],
+                },
+                contents={"Sysselsatte": "sysselsatte"},
+                note=(
+                    "Utvalget (Region, Kjonn=0, Alder=15-74, Yrke 1-9) er det replikasjonsrepoet til "
+                    "DP 935 brukte; ContentsCode (her antatt Sysselsatte) og om tabellen er etter bosted "
+                    "eller arbeidssted er ikke bekreftet mot SSBs metadata herfra."
+                ),
             ),
-        ),),
+        ),
     ),
     Dataset(
         name="hjemmekontor_avtaler",
