@@ -309,6 +309,7 @@ def test_index_fixture_loads_as_rows(tmp_path, monkeypatch):
     indeks = load("boligprisindeks")
     assert list(indeks["periode"]) == ["2019K4", "2020K4", "2021K1", "2021K4"]
     assert indeks["verdi"].iloc[0] == 111.1
+    assert set(indeks["region"]) == {"Oslo med Bærum"} and set(indeks["kvartal"]) == {1, 4}
 
 
 def _run_chapter(data: Path, monkeypatch) -> dict[str, str]:
@@ -359,6 +360,8 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
         and "Indeks (2015=100)" not in chapter_on_snapshot["fig_bolig"]
     )
     assert "333,3" in changed["fig_bolig"] and "999,9" not in changed["fig_bolig"]
+    # Only the unadjusted index for all dwelling types is drawn.
+    assert "888,8" not in changed["fig_bolig"] and "777,7" not in changed["fig_bolig"]
     assert "tabell 07221" in chapter_on_snapshot["bolig_indeks"]
 
 

@@ -1,14 +1,21 @@
 """`make data`: refresh the SSB part of the data package from the statbank API.
 
-For every SSB table a registered dataset declares (an `SsbQuery`), in this order:
+For every SSB table a registered dataset declares (an `SsbQuery`, one per table), in the
+order of the table ids:
 
 1. the table's metadata, and every requested dimension and code must exist in it;
 2. the data, through one shared client (rate limit, retries, cell-limit splitting);
-3. one snapshot resource per table, `ssb_<table>.csv`, one row per cell as SSB sent it
-   (a missing cell stays empty, its status symbol in `status`);
-4. checks before anything is written: the columns, every requested cell present once,
-   every city with a value in the expected years, no negative counts, published totals
-   equal to the sum of their parts.
+3. checks before anything is written: every requested cell present once and nothing else,
+   no negative counts of persons, every city with a value in the expected years, published
+   totals equal to the sum of their parts;
+4. one snapshot resource per table, named by `SsbQuery.resource` (`ssb_<table>`), one row
+   per cell as SSB sent it (a missing cell stays empty, its status symbol in `status`).
+
+The resource's columns follow from the declaration. A table asked for by exactly Region,
+ContentsCode and Tid (today 06913, 01223, 07230) gets the region columns in `COLUMNS`, which the
+city datasets read. Any other table keeps its own dimensions in the tidy JSON-stat shape
+the dataset modules read: `<Dim>` and `<Dim>_label` for every dimension asked for, then
+`TIDY_TAIL` (series, value, unit, status, source_url, note).
 
 Everything goes to a staging folder next to data/, the staged package is validated as a
 whole (Frictionless and `check_package`), and only then are the files moved into place.
@@ -45,7 +52,17 @@ from helpers.snapshot import (
 )
 from helpers.ssb import SsbClient, SsbError, whole_years
 
-__all__ = ["COLUMNS", "RefreshError", "declared_queries", "main", "refresh", "resolve"]
+__all__ = [
+    "COLUMNS",
+    "TIDY_TAIL",
+    "RefreshError",
+    "columns",
+    "declared_queries",
+    "main",
+    "refresh",
+    "resolve",
+    "region_shaped",
+]
 
 COLUMNS = [
     "region_code",
@@ -61,6 +78,7 @@ COLUMNS = [
     "note",
 ]
 DIMENSIONS = ("Region", "ContentsCode", "Tid")
+TIDY_TAIL = ["series", "value", "unit", "status", "source_url", "note"]
 
 # SSB's symbols for an empty cell (https://www.ssb.no/en/help/explanation-of-symbols).
 STATUS_TEXT = {
@@ -74,6 +92,8 @@ STATUS_TEXT = {
 SIGNED = re.compile(r"netto|vekst|endring|overskudd")
 # SSB writes the unit in the table's language: "personer" (bokmål) or "personar" (nynorsk).
 UNIT_SPELLINGS = {"personer": {"personer", "personar", "person"}}
+# Units that count people (or moves, one person each): such values cannot be negative.
+PERSONS = {"personer", "flyttinger"}
 _FROM = re.compile(r"^from\((.+)\)$")
 
 ENV_RETRIES, ENV_BACKOFF, ENV_TIMEOUT = "SSB_MAX_RETRIES", "SSB_BACKOFF", "SSB_TIMEOUT"
@@ -101,16 +121,35 @@ class Fetched:
 
 
 def declared_queries(known: dict[str, Dataset] | None = None) -> list[SsbQuery]:
-    """Every SSB table the registered datasets declare, once each."""
-    found: dict[str, SsbQuery] = {}
+    """Every SSB table the registered datasets declare, once each, in the order of the table ids.
+
+    Two datasets may share a table only through the same declaration (import the other
+    module's SsbQuery, or merge the selections into one): two different queries for one
+    table would make two resources compete for one name, so that stops the refresh.
+    """
+    found: dict[str, tuple[SsbQuery, str]] = {}
     for ds in (known if known is not None else datasets()).values():
         for q in ds.ssb:
-            if q.table in found and found[q.table] != q:
+            if q.table in found and found[q.table][0] != q:
                 raise RefreshError(
-                    q.table, "tabellen er deklarert med to ulike spørringer; samle dem i én SsbQuery"
+                    q.table,
+                    f"tabellen er deklarert med to ulike spørringer (datasettene "
+                    f"{found[q.table][1]!r} og {ds.name!r}); samle dem i én SsbQuery",
                 )
-            found[q.table] = q
-    return list(found.values())
+            found.setdefault(q.table, (q, ds.name))
+    return [found[t][0] for t in sorted(found)]
+
+
+def region_shaped(query: SsbQuery) -> bool:
+    """Whether the table is stored in the region columns (`COLUMNS`) rather than the tidy shape."""
+    return set(query.selection) == set(DIMENSIONS)
+
+
+def columns(query: SsbQuery) -> list[str]:
+    """The columns of the resource a refresh writes for `query`."""
+    if region_shaped(query):
+        return list(COLUMNS)
+    return [c for d in query.selection for c in (d, f"{d}_label")] + TIDY_TAIL
 
 
 def resolve(query: SsbQuery, meta: dict) -> dict[str, list[str]]:
@@ -144,6 +183,8 @@ def resolve(query: SsbQuery, meta: dict) -> dict[str, list[str]]:
         ext = (meta["dimension"].get(dim) or {}).get("extension") or {}
         if dim not in query.selection and ext.get("elimination") is False:
             problems.append(f"dimensjonen {dim} må velges (SSB kan ikke summere den bort)")
+    if "Tid" not in query.selection:
+        problems.append("spørringen må velge Tid")
     unmapped = [c for c in query.selection.get("ContentsCode", []) if c not in query.contents]
     if unmapped:
         problems.append(f"ingen serie er oppgitt for {', '.join(unmapped)} i SsbQuery.contents")
@@ -164,6 +205,143 @@ def _check_units(query: SsbQuery, meta: dict, contents: list[str]) -> None:
             )
 
 
+# -- cells -----------------------------------------------------------------------------------
+
+
+def cells_of(query: SsbQuery, frame: pd.DataFrame, request: dict[str, list[str]]) -> pd.DataFrame:
+    """The client's tidy frame in the order of the request, with the series name of each cell.
+
+    The answer must have exactly the dimensions asked for (SSB sums the others away) and
+    no cell nobody asked for.
+    """
+    dims = [c for c in frame.columns if c not in ("value", "status") and not c.endswith("_label")]
+    if set(dims) != set(request):
+        raise RefreshError(
+            query.table, f"svaret har dimensjonene {dims}, men spørringen ba om {list(request)}"
+        )
+    order = {d: {c: i for i, c in enumerate(request[d])} for d in request}
+    frame = frame.assign(**{f"_{d}": frame[d].map(order[d]) for d in request})
+    unknown = frame[[f"_{d}" for d in request]].isna().any(axis=1)
+    if unknown.any():
+        row = frame[unknown].iloc[0]
+        raise RefreshError(
+            query.table,
+            "svaret har en celle det ikke ble spurt om: " + ", ".join(f"{d}={row[d]}" for d in request),
+        )
+    frame = frame.sort_values([f"_{d}" for d in request], kind="stable").reset_index(drop=True)
+    frame = frame.drop(columns=[f"_{d}" for d in request])
+    frame["series"] = frame["ContentsCode"].map(query.contents) if "ContentsCode" in request else ""
+    frame["status"] = frame["status"].where(frame["status"].notna(), "").astype(str)
+    frame["value"] = frame["value"].astype(float)
+    return frame
+
+
+def _cell_name(query: SsbQuery, cell) -> str:
+    """A cell by its codes, the series name standing in for ContentsCode: '0301/innvandring/2020K4'."""
+    return "/".join(str(cell["series"] if d == "ContentsCode" else cell[d]) for d in query.selection)
+
+
+# -- checks ------------------------------------------------------------------------------------
+
+
+def validate(query: SsbQuery, request: dict[str, list[str]], cells: pd.DataFrame) -> list[str]:
+    """What is wrong with the cells of one table (from `cells_of`); empty when they can be written."""
+    problems: list[str] = []
+    dims = list(request)
+    expected = math.prod(len(request[d]) for d in dims)
+    if cells.duplicated(dims).any():
+        dup = cells[cells.duplicated(dims)].iloc[0]
+        problems.append(f"cellen {_cell_name(query, dup)} kom mer enn én gang")
+    if len(cells) != expected:
+        problems.append(f"svaret har {len(cells)} celler, spørringen ba om {expected}")
+    for dim in dims:
+        missing = [c for c in request[dim] if c not in set(cells[dim])]
+        if missing:
+            problems.append(f"{dim} mangler i svaret: {', '.join(missing[:10])}")
+
+    blank = cells["value"].isna()
+    stray = ~blank & (cells["status"] != "") & cells["status"].isin(list(STATUS_TEXT))
+    if stray.any():
+        r = cells[stray].iloc[0]
+        problems.append(f"{_cell_name(query, r)} har både tall og symbolet {r['status']!r}")
+
+    if query.unit in PERSONS:
+        signed = cells["series"].astype(str).str.contains(SIGNED)
+        for _, r in cells[~signed & (cells["value"] < 0)].head(5).iterrows():
+            problems.append(f"negativt antall {number_text(r['value'])} for {_cell_name(query, r)}")
+
+    problems += _missing_expected(query, cells)
+    problems += _totals(query, cells)
+    return problems
+
+
+def _missing_expected(query: SsbQuery, cells: pd.DataFrame) -> list[str]:
+    """Every city (or, in a table without Region, the table as a whole) has a value for every
+    series in every expected year."""
+    if not query.expect_years:
+        return []
+    first, last = query.expect_years
+    view = pd.DataFrame(
+        {
+            "region_code": cells["Region"] if "Region" in cells else "",
+            "period": cells["Tid"],
+            "series": cells["series"],
+            "value": cells["value"],
+        }
+    )
+    years = whole_years(view, year_to_date=query.year_to_date)
+    years = years[years["value"].notna()]
+    series = list(dict.fromkeys(query.contents.values())) or [""]
+    if "Region" in cells:
+        in_use = [regions.in_use(c, y) for c, y in zip(years["region_code"], years["year"])]
+        have = {
+            (regions.CODES[c][0], y, s)
+            for c, y, s, ok in zip(years["region_code"], years["year"], years["series"], in_use)
+            if ok
+        }
+        places = sorted({regions.CODES[c][0] for c in query.selection["Region"] if c in regions.CODES})
+    else:
+        have = {("", y, s) for y, s in zip(years["year"], years["series"])}
+        places = [""]
+    gaps = [
+        f"{place} {y} {s}".strip()
+        for place in places
+        for s in series
+        for y in range(first, last + 1)
+        if (place, y, s) not in have
+    ]
+    if not gaps:
+        return []
+    more = f" (og {len(gaps) - 8} til)" if len(gaps) > 8 else ""
+    return [f"ventede verdier mangler for {first}–{last}: {', '.join(gaps[:8])}{more}"]
+
+
+def _totals(query: SsbQuery, cells: pd.DataFrame) -> list[str]:
+    if not query.totals:
+        return []
+    problems = []
+    others = [d for d in query.selection if d != "ContentsCode"]
+    wide = cells.pivot_table(index=others, columns="series", values="value", aggfunc="first")
+    for total, parts in query.totals:
+        names = {query.contents[total]: 1, **{query.contents[p]: sign for p, sign in parts.items()}}
+        if not set(names) <= set(wide.columns):
+            continue
+        cols = wide[list(names)].dropna()
+        summed = sum(cols[query.contents[p]] * sign for p, sign in parts.items())
+        off = cols[(cols[query.contents[total]] - summed).abs() > 0.5]
+        for key, r in off.head(5).iterrows():
+            where = " ".join(key) if isinstance(key, tuple) else str(key)
+            formula = " ".join(
+                f"{'+' if s > 0 else '−'} {query.contents[p]} {number_text(r[query.contents[p]])}"
+                for p, s in parts.items()
+            )
+            problems.append(
+                f"{query.contents[total]} {number_text(r[query.contents[total]])} for {where} "
+                f"≠ {formula.lstrip('+ ')}"
+            )
+    return problems
+
+
 # -- cells to rows ---------------------------------------------------------------------------
 
 
@@ -177,152 +355,51 @@ def _query_text(query: SsbQuery) -> str:
     return "; ".join(f"{d}={','.join(c)}" for d, c in query.selection.items())
 
 
-def to_rows(query: SsbQuery, frame: pd.DataFrame, request: dict[str, list[str]]) -> pd.DataFrame:
-    """The client's tidy frame as snapshot rows (COLUMNS), in the order of the request."""
-    dims = [c for c in frame.columns if c not in ("value", "status") and not c.endswith("_label")]
-    if set(dims) != set(DIMENSIONS):
-        raise RefreshError(
-            query.table, f"svaret har dimensjonene {dims}; en oppfriskning lagrer bare {list(DIMENSIONS)}"
-        )
-    order = {d: {c: i for i, c in enumerate(request[d])} for d in DIMENSIONS}
-    frame = frame.assign(**{f"_{d}": frame[d].map(order[d]) for d in DIMENSIONS})
-    unknown = frame[[f"_{d}" for d in DIMENSIONS]].isna().any(axis=1)
-    if unknown.any():
-        row = frame[unknown].iloc[0]
-        raise RefreshError(
-            query.table,
-            "svaret har en celle det ikke ble spurt om: " + ", ".join(f"{d}={row[d]}" for d in DIMENSIONS),
-        )
-    frame = frame.sort_values([f"_{d}" for d in DIMENSIONS], kind="stable").reset_index(drop=True)
-
+def _notes(query: SsbQuery, cells: pd.DataFrame) -> list[str]:
+    """Per row: the statistic, 'year to date', what an empty cell's symbol means, a code not in
+    use that year, and the query, so a row read on its own says what it is."""
     asked = _query_text(query)
+    has_contents, has_region = "ContentsCode" in cells, "Region" in cells
     notes = []
-    for code, content, label, period, status in zip(
-        frame["Region"], frame["ContentsCode"], frame["ContentsCode_label"], frame["Tid"], frame["status"]
-    ):
-        year = int(period[:4])
-        parts = [f"{label} [{content}]"]
+    for cell in cells.to_dict("records"):
+        parts = [f"{cell['ContentsCode_label']} [{cell['ContentsCode']}]"] if has_contents else []
+        period, status = str(cell["Tid"]), cell["status"]
         if query.year_to_date and not re.fullmatch(r"\d{4}", period):
             parts.append("hittil i år (fra 1. januar)")
-        if isinstance(status, str) and status:
+        if status:
             parts.append(f"status {status!r}: {STATUS_TEXT.get(status, 'se SSBs tegnforklaring')}")
-        if code in regions.CODES and not regions.in_use(code, year):
+        code = str(cell["Region"]) if has_region else ""
+        if code in regions.CODES and re.match(r"\d{4}", period) and not regions.in_use(code, int(period[:4])):
             parts.append(f"koden var ikke i bruk for {regions.CODES[code][0]} dette året")
         parts.append(f"spørring (PxWebApi v2): {asked}")
         notes.append("; ".join(parts))
+    return notes
 
+
+def to_rows(query: SsbQuery, cells: pd.DataFrame) -> pd.DataFrame:
+    """The checked cells as the rows of the table's resource (see `columns`)."""
+    common = {
+        "series": cells["series"],
+        "value": cells["value"],
+        "unit": query.unit,
+        "status": cells["status"],
+        "source_url": query.url,
+        "note": _notes(query, cells),
+    }
+    if not region_shaped(query):
+        dims = {c: cells[c].astype(str) for d in query.selection for c in (d, f"{d}_label")}
+        return pd.DataFrame({**dims, **common}, columns=columns(query))
     return pd.DataFrame(
         {
-            "region_code": frame["Region"].astype(str),
-            "region_name": frame["Region_label"].astype(str),
-            "level": frame["Region"].map(_level),
-            "year": frame["Tid"].str[:4].astype(int),
-            "period": frame["Tid"].astype(str),
-            "series": frame["ContentsCode"].map(query.contents),
-            "value": frame["value"].astype(float),
-            "unit": query.unit,
-            "status": frame["status"].where(frame["status"].notna(), "").astype(str),
-            "source_url": query.url,
-            "note": notes,
+            "region_code": cells["Region"].astype(str),
+            "region_name": cells["Region_label"].astype(str),
+            "level": cells["Region"].map(_level),
+            "year": cells["Tid"].str[:4].astype(int),
+            "period": cells["Tid"].astype(str),
+            **common,
         },
         columns=COLUMNS,
     )
-
-
-# -- checks ------------------------------------------------------------------------------------
-
-
-def validate(query: SsbQuery, request: dict[str, list[str]], rows: pd.DataFrame) -> list[str]:
-    """What is wrong with the rows of one table; empty when they can be written."""
-    problems: list[str] = []
-    if list(rows.columns) != COLUMNS:
-        return [f"kolonnene {list(rows.columns)} ≠ {COLUMNS}"]
-
-    series_of = query.contents
-    expected = math.prod(len(request[d]) for d in DIMENSIONS)
-    key = ["region_code", "series", "period"]
-    if rows.duplicated(key).any():
-        dup = rows[rows.duplicated(key)].iloc[0]
-        problems.append(f"cellen {dup['region_code']}/{dup['series']}/{dup['period']} kom mer enn én gang")
-    if len(rows) != expected:
-        problems.append(f"svaret har {len(rows)} celler, spørringen ba om {expected}")
-    for col, wanted in (
-        ("region_code", request["Region"]),
-        ("period", request["Tid"]),
-        ("series", [series_of[c] for c in request["ContentsCode"]]),
-    ):
-        missing = [c for c in wanted if c not in set(rows[col])]
-        if missing:
-            problems.append(f"{col} mangler i svaret: {', '.join(missing[:10])}")
-
-    blank = rows["value"].isna()
-    stray = ~blank & (rows["status"] != "") & rows["status"].isin(list(STATUS_TEXT))
-    if stray.any():
-        r = rows[stray].iloc[0]
-        problems.append(
-            f"{r['region_code']}/{r['series']}/{r['period']} har både tall og symbolet {r['status']!r}"
-        )
-
-    signed = rows["series"].str.contains(SIGNED)
-    negative = rows[~signed & (rows["value"] < 0)]
-    for _, r in negative.head(5).iterrows():
-        problems.append(
-            f"negativt antall {number_text(r['value'])} for {r['region_code']}/{r['series']}/{r['period']}"
-        )
-
-    problems += _missing_expected(query, rows)
-    problems += _totals(query, rows)
-    return problems
-
-
-def _missing_expected(query: SsbQuery, rows: pd.DataFrame) -> list[str]:
-    if not query.expect_years:
-        return []
-    first, last = query.expect_years
-    years = whole_years(rows, year_to_date=query.year_to_date)
-    years = years[years["value"].notna()]
-    in_use = [regions.in_use(c, y) for c, y in zip(years["region_code"], years["year"])]
-    have = {
-        (regions.CODES[c][0], y, s)
-        for c, y, s, ok in zip(years["region_code"], years["year"], years["series"], in_use)
-        if ok
-    }
-    cities = sorted({regions.CODES[c][0] for c in query.selection.get("Region", []) if c in regions.CODES})
-    gaps = [
-        f"{city} {y} {s}"
-        for city in cities
-        for s in dict.fromkeys(query.contents.values())
-        for y in range(first, last + 1)
-        if (city, y, s) not in have
-    ]
-    if not gaps:
-        return []
-    more = f" (og {len(gaps) - 8} til)" if len(gaps) > 8 else ""
-    return [f"ventede verdier mangler for {first}–{last}: {', '.join(gaps[:8])}{more}"]
-
-
-def _totals(query: SsbQuery, rows: pd.DataFrame) -> list[str]:
-    problems = []
-    wide = rows.pivot_table(
-        index=["region_code", "period"], columns="series", values="value", aggfunc="first"
-    )
-    for total, parts in query.totals:
-        names = {query.contents[total]: 1, **{query.contents[p]: sign for p, sign in parts.items()}}
-        if not set(names) <= set(wide.columns):
-            continue
-        cols = wide[list(names)].dropna()
-        summed = sum(cols[query.contents[p]] * sign for p, sign in parts.items())
-        off = cols[(cols[query.contents[total]] - summed).abs() > 0.5]
-        for (code, period), r in off.head(5).iterrows():
-            formula = " ".join(
-                f"{'+' if s > 0 else '−'} {query.contents[p]} {number_text(r[query.contents[p]])}"
-                for p, s in parts.items()
-            )
-            problems.append(
-                f"{query.contents[total]} {number_text(r[query.contents[total]])} for {code} {period} "
-                f"≠ {formula.lstrip('+ ')}"
-            )
-    return problems
 
 
 # -- the refresh -------------------------------------------------------------------------------
@@ -334,12 +411,13 @@ def fetch(query: SsbQuery, client: SsbClient, say: Callable[[str], None]) -> Fet
         say("henter metadata")
         meta = client.metadata(query.table)
         request = resolve(query, meta)
-        cells = math.prod(len(c) for c in request.values())
-        say(f"henter {cells} celler")
+        n = math.prod(len(c) for c in request.values())
+        say(f"henter {n} celler")
         frame = client.data(
-            query.table, request, on_part=lambda i, n: say(f"del {i} av {n}") if n > 1 else None
+            query.table, request, on_part=lambda i, k: say(f"del {i} av {k}") if k > 1 else None
         )
-        rows = to_rows(query, frame, request)
+        cells = cells_of(query, frame, request)
+        problems = validate(query, request, cells)
     except RefreshError:
         raise
     except SsbError as exc:
@@ -348,9 +426,9 @@ def fetch(query: SsbQuery, client: SsbClient, say: Callable[[str], None]) -> Fet
         raise RefreshError(query.table, f"ugyldig JSON-stat i svaret ({exc.reason})") from exc
     except (ValueError, KeyError, TypeError) as exc:
         raise RefreshError(query.table, f"svaret kan ikke leses: {type(exc).__name__}: {exc}") from exc
-    problems = validate(query, request, rows)
     if problems:
         raise RefreshError(query.table, "kontrollen feilet: " + "; ".join(problems))
+    rows = to_rows(query, cells)
     say(f"{len(rows)} rader kontrollert ({int(rows['value'].isna().sum())} tomme celler med statussymbol)")
     return Fetched(query, request, meta, rows)
 
@@ -377,7 +455,8 @@ def disagreements(fetched: list[Fetched], folder: Path) -> list[str]:
     pages = pd.concat(pages, ignore_index=True).dropna(subset=["value"])
     pages["year"] = pages["year"].astype(int)
     out = []
-    for f in fetched:
+    # Only the region-shaped tables of persons hold the cells the transcribed pages have.
+    for f in (f for f in fetched if region_shaped(f.query) and f.query.unit == "personer"):
         api = whole_years(f.rows, year_to_date=f.query.year_to_date).dropna(subset=["value"])
         both = api[key + ["value"]].merge(pages, on=key, suffixes=("", "_side"))
         differ = both[(both["value"] - both["value_side"]).abs() > 0.5]
@@ -403,12 +482,17 @@ def _write_csv(rows: pd.DataFrame, path: Path) -> None:
 def _resource(f: Fetched, path: Path, retrieved: str, base_url: str) -> dict:
     q = f.query
     meta = dataset_meta(f.meta)
+    if region_shaped(q):
+        what = f"for regionene {', '.join(q.selection['Region'])}"
+    else:
+        what = (
+            f"etter {', '.join(d for d in q.selection if d != 'ContentsCode')} (kode og tekst per dimensjon)"
+        )
     res = describe_csv(
         path,
         q.resource,
-        f"SSB-tabell {q.table}, {q.title}: {', '.join(dict.fromkeys(q.contents.values()))} for regionene "
-        f"{', '.join(q.selection.get('Region', []))}, én rad per celle slik statistikkbanken leverte den. "
-        "Tomme celler har SSBs statussymbol i `status`.",
+        f"SSB-tabell {q.table}, {q.title}: {', '.join(dict.fromkeys(q.contents.values()))} {what}, "
+        "én rad per celle slik statistikkbanken leverte den. Tomme celler har SSBs statussymbol i `status`.",
         [{"title": f"Statistisk sentralbyrå, statistikkbanken, tabell {q.table}", "path": q.url}],
         retrieved,
     )

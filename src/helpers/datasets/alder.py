@@ -14,8 +14,6 @@ import pandas as pd
 from helpers import regions
 from helpers.registry import SERIES_LABELS, Dataset, SsbQuery
 
-UTFLYTTING_ALDER_RESSURS = "ssb_09588_utflytting_alder"
-
 ALDER_KOLONNER = [
     "region_kode",
     "region",
@@ -83,6 +81,8 @@ _UTFLYTTING_09588 = SsbQuery(
         "å sjekke. Kjønn er utelatt slik at SSB summerer over det, om tabellen tillater det."
     ),
 )
+# The resource a refresh writes for the query (SsbQuery.resource: ssb_<table>).
+UTFLYTTING_ALDER_RESSURS = _UTFLYTTING_09588.resource
 
 
 def _utflytting_alder(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:

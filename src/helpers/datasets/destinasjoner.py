@@ -14,8 +14,6 @@ from helpers import regions
 from helpers.registry import Dataset, SsbQuery
 
 KILDE_13864 = "https://www.ssb.no/statbank/table/13864"
-# The name a refresh gives the resource of an SSB table (ssb_<table>), as on branch "data".
-DESTINASJON_RESSURS = "ssb_13864"
 DESTINASJON_KOLONNER = [
     "aar",
     "niva",
@@ -149,10 +147,13 @@ _FLYTTINGER_13864 = SsbQuery(
     selection={
         "Fraflyttingsregion": ["0301"],
         "TilflyttRegion": ["*"],
+        "ContentsCode": ["Flyttinger"],
         "Tid": ["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"],
     },
+    contents={"Flyttinger": "flyttinger"},
     note=(
-        "Ikke bekreftet mot SSBs metadata (ingen tilgang herfra): tabellens tittel, at den dekker "
+        "Ikke bekreftet mot SSBs metadata (ingen tilgang herfra): tabellens tittel, koden Flyttinger i "
+        "ContentsCode (tabellen har én statistikkvariabel), at den dekker "
         "2016–2019, at Oslo har koden 0301 i Fraflyttingsregion, og hvilke regionnivåer "
         "TilflyttRegion har uten kodeliste. Dimensjonsnavnene Fraflyttingsregion og TilflyttRegion "
         "er sett i et offentlig skript som spør tabellen (evensrii/Telemark), med kodelisten "
@@ -160,6 +161,8 @@ _FLYTTINGER_13864 = SsbQuery(
         "inn-, ut- og nettoflytting per kommune, ikke hvor flytterne dro."
     ),
 )
+# The resource a refresh writes for the query (SsbQuery.resource: ssb_<table>).
+DESTINASJON_RESSURS = _FLYTTINGER_13864.resource
 
 DATASETS = [
     Dataset(

@@ -21,7 +21,6 @@ import pandas as pd
 from helpers import sources
 from helpers.datasets.byer import CITY_QUERIES
 from helpers.registry import Dataset, SsbQuery
-from helpers.snapshot import read_package, read_resource
 
 # ---------------------------------------------------------------------------
 # Measure names: period and rounding suffixes
@@ -311,35 +310,31 @@ def _home_office_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 # boligprisindeks: SSB's index level, absent from the snapshot until a refresh
 
-BOLIGPRISINDEKS_RESSURS = "ssb_07221_boligprisindeks"
 BOLIGPRISINDEKS_KOLONNER = ["region", "aar", "kvartal", "periode", "verdi", "enhet", "kilde", "merknad"]
 
 
-def _resource_present(name: str) -> bool:
-    return any(r["name"] == name for r in read_package().get("resources", []))
-
-
 def _house_price_index(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    # Optional resource, read here rather than through Dataset.resources so that its
-    # absence means "no rows yet" and not an error; its hash is still checked on reading.
-    if not _resource_present(BOLIGPRISINDEKS_RESSURS):
+    """SSB's index per quarter from the tidy resource a refresh writes for table 07221."""
+    rows = frames.get(BOLIGPRISINDEKS_RESSURS)
+    if rows is None:
         return pd.DataFrame(
             {
                 c: pd.Series(dtype=t)
                 for c, t in zip(BOLIGPRISINDEKS_KOLONNER, [str, int, int, str, float, str, str, str])
             }
         )
-    rows = read_resource(BOLIGPRISINDEKS_RESSURS)
-    quarter = rows["quarter"].str.extract(r"^(?P<aar>\d{4})K(?P<kv>[1-4])$")
+    # All dwelling types, not seasonally adjusted: one index per region and quarter.
+    rows = rows[(rows["Boligtype"] == "00") & (rows["series"] == "boligprisindeks")]
+    quarter = rows["Tid"].str.extract(r"^(?P<aar>\d{4})K(?P<kv>[1-4])$")
     return (
         pd.DataFrame(
             {
-                "region": rows["region_name"],
+                "region": rows["Region_label"],
                 "aar": quarter["aar"].astype(int),
                 "kvartal": quarter["kv"].astype(int),
-                "periode": rows["quarter"],
-                "verdi": rows["value"].astype(float),
-                "enhet": rows["unit"],
+                "periode": rows["Tid"],
+                "verdi": pd.to_numeric(rows["value"], errors="coerce"),
+                "enhet": "indeks (2015=100)",
                 "kilde": rows["source_url"],
                 "merknad": rows["note"],
             }
@@ -371,6 +366,7 @@ _BOLIG_07221 = SsbQuery(
         "Tid": ["*"],
     },
     contents={"Boligindeks": "boligprisindeks", "SesJustBoligindeks": "boligprisindeks_sesongjustert"},
+    unit="indeks",
     note=(
         "Region 001 = Oslo med Bærum, Boligtype 00 = alle boligtyper: kodene er hentet fra andres "
         "offentlige kode som spør tabellen, ikke fra SSBs metadata. " + _UVERIFISERT
@@ -382,11 +378,14 @@ _BOLIG_07230 = SsbQuery(
     title="Prisindeks for brukte boliger, etter region og år (2015=100)",
     selection={"Region": ["001", "TOTAL"], "ContentsCode": ["Boligindeks"], "Tid": ["*"]},
     contents={"Boligindeks": "boligprisindeks_aar"},
+    unit="indeks",
     note=(
         "Tabellnummer og innhold er oppgitt i oppdraget, men verken tabellen eller kodene er "
         "bekreftet mot SSBs metadata. " + _UVERIFISERT
     ),
 )
+# The resource a refresh writes for 07221 (SsbQuery.resource: ssb_<table>).
+BOLIGPRISINDEKS_RESSURS = _BOLIG_07221.resource
 
 DATASETS = [
     Dataset(
@@ -422,12 +421,14 @@ DATASETS = [
             f"en oppfriskning fra tabell 07221 skriver ressursen `{BOLIGPRISINDEKS_RESSURS}`."
         ),
         resources=(),
+        optional=(BOLIGPRISINDEKS_RESSURS,),
         build=_house_price_index,
         ssb=(_BOLIG_07221,),
         unit="indeks (2015=100)",
         notes=(
-            f"Valgfri ressurs `{BOLIGPRISINDEKS_RESSURS}` med kolonnene region_code, region_name, "
-            "quarter (f.eks. 2020K4), series, value, unit, source_url, note."
+            f"Valgfri ressurs `{BOLIGPRISINDEKS_RESSURS}` i oppfriskningens ryddige form: Region, Boligtype, "
+            "ContentsCode og Tid (f.eks. 2020K4) med tekst, series, value, unit, status, source_url, note. "
+            "Boka bruker boligtype 00 (alle) og indeksen uten sesongjustering."
         ),
     ),
     Dataset(

@@ -15,8 +15,6 @@ import pandas as pd
 
 from helpers.registry import Dataset, SsbQuery
 
-# The name a refresh gives the resource of an SSB table (ssb_<table>).
-NETTO_RESSURS = "ssb_07210"
 NETTO_KOLONNER = ["aar", "kategori_kode", "kategori", "verdi", "status", "kilde", "merknad"]
 
 # The source labels are English with the Norwegian term in brackets; the two part sums
@@ -166,16 +164,20 @@ _NETTOFLYTTING_07210 = SsbQuery(
     selection={
         "Region": ["0301"],
         "InnvandrKat": ["*"],
+        "ContentsCode": ["Nettoflytting"],
         "Tid": ["2016", "2017", "2018", "2019", "2020"],
     },
+    contents={"Nettoflytting": "nettoflytting_innenlands"},
     note=(
         "Ikke bekreftet mot SSBs metadata (ingen tilgang herfra): den norske tittelen, "
-        "dimensjonsnavnene Region og InnvandrKat og at Oslo har koden 0301. Bare utvalgssiden "
-        "til tabellen er sett (engelsk tittel 'Internal netmigration to municipalities, by "
+        "dimensjonsnavnene Region og InnvandrKat, koden Nettoflytting i ContentsCode og at Oslo "
+        "har koden 0301. Bare utvalgssiden til tabellen er sett (engelsk tittel 'Internal netmigration to municipalities, by "
         "immigration category (M) 2008-2020'). Tabellen gir nettoflytting, ikke utflytting, "
         "og ender i 2020."
     ),
 )
+# The resource a refresh writes for the query (SsbQuery.resource: ssb_<table>).
+NETTO_RESSURS = _NETTOFLYTTING_07210.resource
 
 DATASETS = [
     Dataset(

@@ -212,12 +212,14 @@ DATASETS = [
                     "Kjonn": ["0"],
                     "Alder": ["15-74"],
                     "Yrke": [str(k) for k in STYRK],
+                    "ContentsCode": ["Sysselsatte"],
                     "Tid": ["*"],
                 },
+                contents={"Sysselsatte": "sysselsatte"},
                 note=(
                     "Utvalget (Region, Kjonn=0, Alder=15-74, Yrke 1-9) er det replikasjonsrepoet til "
-                    "DP 935 brukte; ContentsCode og om tabellen er etter bosted eller arbeidssted er "
-                    "ikke bekreftet mot SSBs metadata herfra."
+                    "DP 935 brukte; ContentsCode (her antatt Sysselsatte) og om tabellen er etter bosted "
+                    "eller arbeidssted er ikke bekreftet mot SSBs metadata herfra."
                 ),
             ),
         ),
