@@ -151,7 +151,6 @@ def complete_figures(body: str, outdir: Path, cache_dir: Path, pathto) -> str:
 
     def one_csv(m: re.Match) -> str:
         name = m.group("name")
-        ident = name.removesuffix(".csv")
         data = urllib.parse.unquote(m.group("data")).encode("utf-8")
         _write_if_changed(outdir / "_static" / FIGURE_DIR / name, data)
         csv_href = html.escape(pathto(f"_static/{FIGURE_DIR}/{name}", 1))
