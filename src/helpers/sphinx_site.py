@@ -139,8 +139,19 @@ def _add_catalogs(app: Sphinx) -> None:
         app.add_message_catalog(name, str(compiled))
 
 
+def _multitoc_is_parallel_safe(app: Sphinx) -> None:
+    """sphinx-multitoc-numbering does not declare itself safe for parallel reading, so
+    Sphinx would read (and myst-nb execute) the chapters one by one. It only replaces how
+    section numbers are assigned, which Sphinx does in the main process after reading;
+    declaring it lets the build execute chapters on every core."""
+    ext = app.extensions.get("sphinx_multitoc_numbering")
+    if ext is not None and ext.parallel_read_safe is None:
+        ext.parallel_read_safe = True
+
+
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
+    app.connect("builder-inited", _multitoc_is_parallel_safe)
     _add_catalogs(app)
     app.connect("config-inited", _config_inited)
     # After sphinx-external-toc has written its own redirect (default priority 500).
