@@ -542,36 +542,61 @@ def aldersprofil(
     andre_navn = aar_liste(others) if others else ""
     ages = range(int(frame["alder"].min()), int(frame["alder"].max()) + 1)
     index = pd.MultiIndex.from_product([years, list(ages)], names=["aar", "alder"])
-    data = frame.set_index(["aar", "alder"])[["verdi"]].reindex(index).reset_index()
-    data["periode"] = [str(fremhev) if y == fremhev else andre_navn for y in data["aar"]]
+    long = frame.set_index(["aar", "alder"])[["verdi"]].reindex(index).reset_index()
+    # The chart gets the table itself (one row per age, one column per year: 100 rows
+    # instead of 500) and folds it into lines, so the CSV is exactly what is drawn.
+    wide = long.pivot(index="alder", columns="aar", values="verdi").reset_index()
+    wide.columns = ["alder", *(str(y) for y in wide.columns[1:])]
     domain = [d for d in (andre_navn, str(fremhev)) if d]
     x = alt.X(
         "alder:Q", title="Alder (år)", scale=alt.Scale(nice=False), axis=alt.Axis(format="d", tickMinStep=1)
     )
     y = alt.Y("verdi:Q", title=y_tittel, axis=alt.Axis(format=format))
-    colour = alt.Color(
-        "periode:N",
-        title=None,
-        sort=domain,
-        scale=alt.Scale(domain=domain, range=[svak, sterk][-len(domain) :]),
+    scale = alt.Scale(domain=domain, range=[svak, sterk][-len(domain) :])
+    colour = alt.Color("periode:N", title=None, sort=domain, scale=scale)
+    base = alt.Chart().encode(x=x, y=y, detail="aar:N")
+    # A line can only name its year (see tidsserier). The numbers come from the point
+    # nearest the pointer, shown only then: 500 points drawn at once would hide the lines.
+    # By year and age: Vega-Lite numbers the rows before the fold, one number for five points.
+    naermest = alt.selection_point(
+        name="naermest",
+        fields=["aar", "alder"],
+        nearest=True,
+        on="pointerover",
+        clear="pointerout",
+        empty=False,
     )
-    tooltip = [
-        alt.Tooltip("aar:O", title="År"),
-        alt.Tooltip("alder:Q", title="Alder"),
-        alt.Tooltip("verdi:Q", title=y_tittel, format=format),
+    line_tooltip = [alt.Tooltip("aar:O", title="År")]
+    layers = [
+        # The highlighted year is drawn last, on top of the others.
+        base.transform_filter(alt.datum.aar != fremhev)
+        .mark_line(invalid="break-paths-show-domains", strokeWidth=1.2, opacity=0.6)
+        .encode(color=colour, tooltip=line_tooltip),
+        base.transform_filter(alt.datum.aar == fremhev)
+        .mark_line(invalid="break-paths-show-domains", strokeWidth=3)
+        .encode(color=colour, tooltip=line_tooltip),
+        # The colour as a value, not through a scale: Vega-Lite would merge a second
+        # scale's legend with the lines' one and draw it with the points' symbols.
+        base.transform_calculate(punkt=alt.expr.if_(alt.datum.aar == fremhev, sterk, svak))
+        .mark_point(filled=True, size=60)
+        .encode(
+            fill=alt.Fill("punkt:N", scale=None),
+            opacity=alt.condition(naermest, alt.value(1), alt.value(0)),
+            # Year as a number: Vega-Lite's nearest-point tooltip loses a discrete field.
+            tooltip=[
+                alt.Tooltip("aar:Q", title="År", format="d"),
+                alt.Tooltip("alder:Q", title="Alder"),
+                alt.Tooltip("verdi:Q", title=y_tittel, format=format),
+            ],
+        )
+        .add_params(naermest),
     ]
-    base = alt.Chart(data).encode(x=x, y=y, color=colour, detail="aar:N", tooltip=tooltip)
-    # Two layers so the highlighted year is drawn last, on top of the others.
-    lines = [
-        base.transform_filter(alt.datum.aar != fremhev).mark_line(
-            invalid="break-paths-show-domains", strokeWidth=1.2, opacity=0.6
-        ),
-        base.transform_filter(alt.datum.aar == fremhev).mark_line(
-            invalid="break-paths-show-domains", strokeWidth=3
-        ),
-    ]
-    chart = alt.layer(*lines).properties(width="container", height=hoyde)
-    # Wide table (one row per age, one column per year): 100 rows instead of 500.
-    plotted = data.pivot(index="alder", columns="aar", values="verdi").reset_index()
-    plotted.columns = ["Alder", *(str(y) for y in plotted.columns[1:])]
+    chart = (
+        alt.layer(*layers, data=wide)
+        .transform_fold([str(y) for y in years], as_=["aar_tekst", "verdi"])
+        .transform_calculate(aar="toNumber(datum.aar_tekst)")
+        .transform_calculate(periode=alt.expr.if_(alt.datum.aar == fremhev, str(fremhev), andre_navn))
+        .properties(width="container", height=hoyde)
+    )
+    plotted = wide.rename(columns={"alder": "Alder"})
     return chart, plotted
