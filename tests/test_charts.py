@@ -1,8 +1,12 @@
+import csv
+import io
 import json
 import re
+from collections import Counter
 
 import numpy as np
 import pandas as pd
+import pytest
 import vl_convert as vlc
 
 from helpers.charts import VEGA_LITE_VERSION, Figur, ssb_tabell, tidsserier
@@ -175,3 +179,82 @@ def test_a_figure_from_an_older_helpers_version_is_caught():
     assert stale_figures(html) == []
     old = html.replace('"versjon":', '"gammel":')
     assert stale_figures(old) == [_figur(navn="ny").ident]
+
+
+def _numbers_in_csv(figur: Figur) -> Counter:
+    # The browser test's notion of "what is plotted" (test_charts_browser.py), without a browser.
+    out = Counter()
+    for row in csv.DictReader(io.StringIO(figur.csv())):
+        for key, value in row.items():
+            if key != "År" and value:
+                try:
+                    out[round(float(value), 6)] += 1
+                except ValueError:
+                    pass
+    return out
+
+
+def _numbers_in_spec(figur: Figur) -> Counter:
+    out = Counter()
+    for rows in figur.spec().get("datasets", {}).values():
+        for row in rows:
+            for key, value in row.items():
+                if key != "aar" and isinstance(value, (int, float)) and not isinstance(value, bool):
+                    out[round(float(value), 6)] += 1
+    return out
+
+
+def _two_series():
+    return pd.concat(
+        [
+            _frame({2016: 1.0, 2017: 3.0, 2018: 2.0, 2019: 4.0, 2021: 5.0}, label="Netto A"),
+            _frame({2016: 10.0, 2017: 30.0, 2018: 20.0, 2019: 40.0, 2020: 7.5}, label="Netto B"),
+        ]
+    )
+
+
+def _charts():
+    from helpers import facts
+    from helpers.charts import aldersprofil, stolper, tidsserier_med_referanse
+
+    two = _two_series()
+    ages = pd.DataFrame(
+        [(y, a, float(y - 2000 + a)) for y in (2019, 2020) for a in range(18, 23) if (y, a) != (2019, 21)],
+        columns=["aar", "alder", "verdi"],
+    )
+    bars = pd.DataFrame({"kategori": ["A", "B", "C"], "verdi": [3.0, np.nan, 1.0]})
+    return {
+        "tidsserier": tidsserier(two),
+        "tidsserier facett": tidsserier(
+            pd.concat([two.assign(region=c) for c in ("Oslo", "Bergen")]), facett="region"
+        ),
+        "stolper": stolper(bars, kategori="kategori"),
+        "referanse": tidsserier_med_referanse(two, referanse=facts.referanser(two)),
+        "referanse delt": tidsserier_med_referanse(
+            two, referanse=facts.referanser(two), delt=True, kolonner=2
+        ),
+        "referanse uten bånd": tidsserier_med_referanse(two),
+        "aldersprofil": aldersprofil(ages, fremhev=2020, farge_fra="Oslo"),
+    }
+
+
+@pytest.mark.parametrize("name", list(_charts()))
+def test_the_table_holds_exactly_the_numbers_the_chart_is_drawn_from(name):
+    chart, plotted = _charts()[name]
+    figur = Figur(chart, beskrivelse="x", kilder=[], tabell=plotted)
+    assert _numbers_in_csv(figur) == _numbers_in_spec(figur)
+    assert _numbers_in_spec(figur), "no numbers at all"
+
+
+def test_panels_of_a_reference_chart_follow_the_page_like_small_multiples():
+    from helpers import facts
+    from helpers.charts import STATIC_WIDTH, facet_cell_width, static_spec, tidsserier_med_referanse
+
+    two = _two_series()
+    chart, plotted = tidsserier_med_referanse(two, referanse=facts.referanser(two), delt=True, kolonner=2)
+    spec = Figur(chart, beskrivelse="x", kilder=[], tabell=plotted).spec()
+    # A facet: the render script and static_spec() set its cell width from the page's.
+    assert spec["facet"]["field"] == "serie_navn" and spec["columns"] == 2
+    assert static_spec(spec)["spec"]["width"] == facet_cell_width(STATIC_WIDTH, 2)
+    svg = vlc.vegalite_to_svg(static_spec(spec))
+    assert svg.count("Netto A") >= 1 and svg.count("Netto B") >= 1

@@ -182,7 +182,12 @@ def test_aldersprofil_highlights_one_year_and_keeps_gaps():
     )
     chart, tabell = aldersprofil(frame, fremhev=2020, farge_fra="Oslo")
     spec = chart.to_dict()
-    assert len(spec["layer"]) == 2  # the highlighted year drawn last, on top
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["line", "line", "point"]  # the highlighted year's line drawn last, on top
+    assert spec["layer"][1]["transform"] == [{"filter": "(datum.aar === 2020)"}]
+    # The points only appear next to the pointer, with the numbers in the tooltip.
+    assert spec["layer"][2]["encoding"]["opacity"]["value"] == 0
+    assert [t["title"] for t in spec["layer"][2]["encoding"]["tooltip"]] == ["År", "Alder", "Personer"]
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["2019", "2020"]
     assert list(tabell.columns) == ["Alder", "2019", "2020"]
     assert tabell.set_index("Alder")["2019"].isna().tolist() == [False, True, False]  # age 21 missing, not 0

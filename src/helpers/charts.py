@@ -341,9 +341,6 @@ def static_spec(spec: dict, width: int = STATIC_WIDTH) -> dict:
         out["spec"]["width"] = facet_cell_width(
             width, columns, out.get("usermeta", {}).get("oslo", {}).get("layout", LAYOUT)
         )
-    elif any(k in out for k in ("concat", "hconcat", "vconcat")):
-        # Panels carry their own fixed widths; a top-level width is invalid for concat.
-        pass
     elif out.get("width") == "container" or "width" not in out:
         # What Vega-Lite does for "container": the whole chart, axes included, fills the width.
         out["width"] = width
@@ -396,9 +393,11 @@ def tidsserier_med_referanse(
     whole chart, so every later year can be read against "before".
 
     `referanse` has one row per series: columns `farge`, `min`, `maks`, `snitt`.
-    `delt=True` gives one small panel per series (own y scale), for series whose bands
-    would overlap. Returns (chart, plotted) like `tidsserier`; the table carries the
-    band's numbers.
+    `delt=True` gives one small panel per series (own y scale, a facet that follows the
+    page width like `tidsserier(facett=...)`), for series whose bands would overlap.
+    Returns (chart, plotted) like `tidsserier`. Chart and table hold the same rows, one
+    per series and year, each carrying its series' band: the band and the line are drawn
+    from those rows, so the CSV holds every number the chart shows and nothing else.
     """
     fra = fra if fra is not None else int(frame["aar"].min())
     til = til if til is not None else int(frame["aar"].max())
@@ -406,7 +405,10 @@ def tidsserier_med_referanse(
     present = list(dict.fromkeys(frame[farge]))
     colours = _fargekart(present, farger)
     scale = alt.Scale(domain=present, range=[colours[d] for d in present])
-    colour = alt.Color(f"{farge}:N", title=None, sort=present, scale=scale)
+    # In panels each series is named above its panel; a legend would only repeat that.
+    colour = alt.Color(
+        f"{farge}:N", title=None, sort=present, scale=scale, legend=None if delt else alt.Undefined
+    )
     x = alt.X(
         "aar:Q",
         title=None,
@@ -416,73 +418,75 @@ def tidsserier_med_referanse(
     y = alt.Y("verdi:Q", title=y_tittel, scale=alt.Scale(zero=null_i_akse), axis=alt.Axis(format=format))
     tooltip = _tooltip(farge, y_tittel, format)
     ref = referanse[referanse[farge].isin(present)] if referanse is not None else None
+    band = ref is not None and len(ref) > 0
+    if band:
+        data = data.merge(ref[[farge, "min", "maks", "snitt"]], on=farge, how="left")
 
-    def panel(keys: list[str]):
-        layers = []
-        if ref is not None and len(ref):
-            ref_tip = [
-                alt.Tooltip(f"{farge}:N", title="Serie"),
-                alt.Tooltip("min:Q", title=f"Lavest {referanse_tekst}", format=format),
-                alt.Tooltip("maks:Q", title=f"Høyest {referanse_tekst}", format=format),
-                alt.Tooltip("snitt:Q", title=f"Snitt {referanse_tekst}", format=format),
-            ]
-            base = alt.Chart(ref[ref[farge].isin(keys)])
-            ref_colour = alt.Color(f"{farge}:N", scale=scale, legend=None)
-            # No x encoding: the band and the rule span the whole plot, every year is compared.
-            layers.append(
-                base.mark_rect(opacity=0.2).encode(
-                    y=alt.Y("min:Q"), y2="maks:Q", color=ref_colour, tooltip=ref_tip
-                )
-            )
-            layers.append(
-                base.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
-                    y=alt.Y("snitt:Q"), color=ref_colour, tooltip=ref_tip
-                )
-            )
-        line_base = alt.Chart(data[data[farge].isin(keys)])
+    layers = []
+    if band:
+        ref_tip = [
+            alt.Tooltip(f"{farge}:N", title="Serie"),
+            alt.Tooltip("min:Q", title=f"Lavest {referanse_tekst}", format=format),
+            alt.Tooltip("maks:Q", title=f"Høyest {referanse_tekst}", format=format),
+            alt.Tooltip("snitt:Q", title=f"Snitt {referanse_tekst}", format=format),
+        ]
+        # Every row of a series carries the same band; one band and one rule per series.
+        per_serie = (
+            alt.Chart()
+            .transform_filter("isValid(datum.min) && isValid(datum.maks)")
+            .transform_aggregate(min="min(min)", maks="max(maks)", snitt="mean(snitt)", groupby=[farge])
+        )
+        ref_colour = alt.Color(f"{farge}:N", scale=scale, legend=None)
+        # No x encoding: the band and the rule span the whole plot, every year is compared.
         layers.append(
-            line_base.mark_line(invalid="break-paths-show-domains").encode(
-                x=x, y=y, color=colour, tooltip=tooltip
+            per_serie.mark_rect(opacity=0.2).encode(
+                y=alt.Y("min:Q"), y2="maks:Q", color=ref_colour, tooltip=ref_tip
             )
         )
         layers.append(
-            line_base.mark_point(invalid="break-paths-show-domains").encode(
-                x=x,
-                y=y,
-                color=colour,
-                shape=alt.Shape(f"{farge}:N", sort=present, legend=None),
-                tooltip=tooltip,
+            per_serie.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
+                y=alt.Y("snitt:Q"), color=ref_colour, tooltip=ref_tip
             )
         )
-        return alt.layer(*layers)
-
+    # A line's tooltip can only name its series (see tidsserier); the points carry the numbers.
+    line_tooltip = [t for t in tooltip if t.to_dict()["field"] not in ("aar", "verdi")]
+    layers.append(
+        alt.Chart()
+        .mark_line(invalid="break-paths-show-domains")
+        .encode(x=x, y=y, color=colour, tooltip=line_tooltip)
+    )
+    layers.append(
+        alt.Chart()
+        .mark_point(invalid="break-paths-show-domains")
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            shape=alt.Shape(f"{farge}:N", sort=present, legend=None),
+            tooltip=tooltip,
+        )
+    )
+    layer = alt.layer(*layers, data=data)
     if delt:
-        panels = [panel([k]).properties(width=220, height=int(hoyde * 0.7), title=k) for k in present]
-        chart = alt.concat(*panels, columns=kolonner).resolve_scale(y="independent")
+        # The cell width here is for notebooks; the page's render script and static_spec()
+        # replace it with one computed from the available width (LAYOUT).
+        chart = (
+            layer.properties(width=260, height=int(hoyde * 0.7))
+            .facet(facet=alt.Facet(f"{farge}:N", title=None, sort=present), columns=kolonner)
+            .resolve_scale(y="independent")
+            # Years under every panel: a panel stands alone, also beside an empty cell.
+            .resolve_axis(x="independent")
+        )
     else:
-        chart = panel(present).properties(width="container", height=hoyde)
-    plotted = data.rename(columns={"aar": "År", "verdi": "Verdi", farge: "Serie"})
-    if referanse is not None and len(referanse):
-        extra = referanse.rename(
-            columns={
-                farge: "Serie",
-                "snitt": f"Snitt {referanse_tekst}",
-                "min": f"Lavest {referanse_tekst}",
-                "maks": f"Høyest {referanse_tekst}",
-            }
-        )
-        plotted = plotted.merge(
-            extra[
-                [
-                    "Serie",
-                    f"Snitt {referanse_tekst}",
-                    f"Lavest {referanse_tekst}",
-                    f"Høyest {referanse_tekst}",
-                ]
-            ],
-            on="Serie",
-            how="left",
-        )
+        chart = layer.properties(width="container", height=hoyde)
+    names = {farge: "Serie", "aar": "År", "verdi": "Verdi"}
+    if band:
+        names |= {
+            "snitt": f"Snitt {referanse_tekst}",
+            "min": f"Lavest {referanse_tekst}",
+            "maks": f"Høyest {referanse_tekst}",
+        }
+    plotted = data.rename(columns=names)[list(names.values())]
     return chart, plotted
 
 
@@ -538,36 +542,61 @@ def aldersprofil(
     andre_navn = aar_liste(others) if others else ""
     ages = range(int(frame["alder"].min()), int(frame["alder"].max()) + 1)
     index = pd.MultiIndex.from_product([years, list(ages)], names=["aar", "alder"])
-    data = frame.set_index(["aar", "alder"])[["verdi"]].reindex(index).reset_index()
-    data["periode"] = [str(fremhev) if y == fremhev else andre_navn for y in data["aar"]]
+    long = frame.set_index(["aar", "alder"])[["verdi"]].reindex(index).reset_index()
+    # The chart gets the table itself (one row per age, one column per year: 100 rows
+    # instead of 500) and folds it into lines, so the CSV is exactly what is drawn.
+    wide = long.pivot(index="alder", columns="aar", values="verdi").reset_index()
+    wide.columns = ["alder", *(str(y) for y in wide.columns[1:])]
     domain = [d for d in (andre_navn, str(fremhev)) if d]
     x = alt.X(
         "alder:Q", title="Alder (år)", scale=alt.Scale(nice=False), axis=alt.Axis(format="d", tickMinStep=1)
     )
     y = alt.Y("verdi:Q", title=y_tittel, axis=alt.Axis(format=format))
-    colour = alt.Color(
-        "periode:N",
-        title=None,
-        sort=domain,
-        scale=alt.Scale(domain=domain, range=[svak, sterk][-len(domain) :]),
+    scale = alt.Scale(domain=domain, range=[svak, sterk][-len(domain) :])
+    colour = alt.Color("periode:N", title=None, sort=domain, scale=scale)
+    base = alt.Chart().encode(x=x, y=y, detail="aar:N")
+    # A line can only name its year (see tidsserier). The numbers come from the point
+    # nearest the pointer, shown only then: 500 points drawn at once would hide the lines.
+    # By year and age: Vega-Lite numbers the rows before the fold, one number for five points.
+    naermest = alt.selection_point(
+        name="naermest",
+        fields=["aar", "alder"],
+        nearest=True,
+        on="pointerover",
+        clear="pointerout",
+        empty=False,
     )
-    tooltip = [
-        alt.Tooltip("aar:O", title="År"),
-        alt.Tooltip("alder:Q", title="Alder"),
-        alt.Tooltip("verdi:Q", title=y_tittel, format=format),
+    line_tooltip = [alt.Tooltip("aar:O", title="År")]
+    layers = [
+        # The highlighted year is drawn last, on top of the others.
+        base.transform_filter(alt.datum.aar != fremhev)
+        .mark_line(invalid="break-paths-show-domains", strokeWidth=1.2, opacity=0.6)
+        .encode(color=colour, tooltip=line_tooltip),
+        base.transform_filter(alt.datum.aar == fremhev)
+        .mark_line(invalid="break-paths-show-domains", strokeWidth=3)
+        .encode(color=colour, tooltip=line_tooltip),
+        # The colour as a value, not through a scale: Vega-Lite would merge a second
+        # scale's legend with the lines' one and draw it with the points' symbols.
+        base.transform_calculate(punkt=alt.expr.if_(alt.datum.aar == fremhev, sterk, svak))
+        .mark_point(filled=True, size=60)
+        .encode(
+            fill=alt.Fill("punkt:N", scale=None),
+            opacity=alt.condition(naermest, alt.value(1), alt.value(0)),
+            # Year as a number: Vega-Lite's nearest-point tooltip loses a discrete field.
+            tooltip=[
+                alt.Tooltip("aar:Q", title="År", format="d"),
+                alt.Tooltip("alder:Q", title="Alder"),
+                alt.Tooltip("verdi:Q", title=y_tittel, format=format),
+            ],
+        )
+        .add_params(naermest),
     ]
-    base = alt.Chart(data).encode(x=x, y=y, color=colour, detail="aar:N", tooltip=tooltip)
-    # Two layers so the highlighted year is drawn last, on top of the others.
-    lines = [
-        base.transform_filter(alt.datum.aar != fremhev).mark_line(
-            invalid="break-paths-show-domains", strokeWidth=1.2, opacity=0.6
-        ),
-        base.transform_filter(alt.datum.aar == fremhev).mark_line(
-            invalid="break-paths-show-domains", strokeWidth=3
-        ),
-    ]
-    chart = alt.layer(*lines).properties(width="container", height=hoyde)
-    # Wide table (one row per age, one column per year): 100 rows instead of 500.
-    plotted = data.pivot(index="alder", columns="aar", values="verdi").reset_index()
-    plotted.columns = ["Alder", *(str(y) for y in plotted.columns[1:])]
+    chart = (
+        alt.layer(*layers, data=wide)
+        .transform_fold([str(y) for y in years], as_=["aar_tekst", "verdi"])
+        .transform_calculate(aar="toNumber(datum.aar_tekst)")
+        .transform_calculate(periode=alt.expr.if_(alt.datum.aar == fremhev, str(fremhev), andre_navn))
+        .properties(width="container", height=hoyde)
+    )
+    plotted = wide.rename(columns={"alder": "Alder"})
     return chart, plotted
