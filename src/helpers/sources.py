@@ -91,3 +91,15 @@ def choose(
         out.loc[match.index[0], "valgt"] = True
         out.loc[match.index[0], "valg_grunn"] = reason
     return out
+
+
+def github_url(rows: pd.DataFrame) -> pd.Series:
+    """The address of the file each row was read from, at the commit it was read at."""
+    return (
+        "https://github.com/"
+        + rows["source_repo"]
+        + "/blob/"
+        + rows["source_commit"]
+        + "/"
+        + rows["source_path"]
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import regions
+from helpers import regions, sources
 from helpers.registry import Dataset, SsbQuery
 
 KILDE_13864 = "https://www.ssb.no/statbank/table/13864"
@@ -130,12 +130,7 @@ def _oslo_telemark(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "til": rows["to_region"],
             "aar": rows["year"].astype(int),
             "verdi": rows["persons"].astype(float),
-            "kilde": "https://github.com/"
-            + rows["source_repo"]
-            + "/blob/"
-            + rows["source_commit"]
-            + "/"
-            + rows["source_path"],
+            "kilde": sources.github_url(rows),
             "merknad": rows["note"],
         }
     ).reset_index(drop=True)

@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from helpers import sources
 from helpers.registry import Dataset, SsbQuery
 
 NETTO_KOLONNER = ["aar", "kategori_kode", "kategori", "verdi", "status", "kilde", "merknad"]
@@ -124,12 +125,7 @@ def _flytting_2013(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "gruppe": rows["innvkat_3"].map(_GRUPPE),
             "verdensregion": rows["vreg_3"],
             "verdi": rows["persons"].astype(float),
-            "kilde": "https://github.com/"
-            + rows["source_repo"]
-            + "/blob/"
-            + rows["source_commit"]
-            + "/"
-            + rows["source_path"],
+            "kilde": sources.github_url(rows),
             "merknad": rows["note"],
         }
     ).reset_index(drop=True)
