@@ -94,3 +94,11 @@ def test_changed_data_or_helpers_force_re_execution(tmp_path):
     assert inputs_fingerprint(tmp_path) != before
     forget_stale_outputs(tmp_path)
     assert not cache.exists(), "changed data must drop the execution cache"
+
+
+def test_execution_cache_exists_before_parallel_readers_start(tmp_path):
+    # Two reader processes creating the same SQLite tables at once made clean builds flaky.
+    from helpers.build import _create_execution_cache
+
+    _create_execution_cache(tmp_path)
+    assert (tmp_path / "_build" / ".jupyter_cache" / "global.db").is_file()

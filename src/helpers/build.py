@@ -62,6 +62,17 @@ def remember_inputs(root: Path) -> None:
     stamp.write_text(inputs_fingerprint(root))
 
 
+def _create_execution_cache(root: Path) -> None:
+    """Create myst-nb's jupyter-cache database before Sphinx forks its readers.
+
+    Otherwise on a clean build two reader processes create the same SQLite tables at
+    once and one fails ("table settings already exists").
+    """
+    from jupyter_cache import get_cache
+
+    get_cache(root / "_build" / ".jupyter_cache").db  # noqa: B018 (creating it is the point)
+
+
 def _sphinx(root: Path, jobs: int) -> int:
     """What `jupyter-book build --warningiserror --keep-going` does, plus parallel jobs.
 
@@ -70,6 +81,7 @@ def _sphinx(root: Path, jobs: int) -> int:
     """
     from jupyter_book.sphinx import build_sphinx
 
+    _create_execution_cache(root)
     result = build_sphinx(
         str(root),
         str(root / "_build" / "html"),
