@@ -2,9 +2,27 @@
 
 Chapters import from here and nothing else, so that every rule (which value to trust,
 how a number is written, how a chart looks) lives in one place.
+
+The names are loaded on first use: the build command and the Sphinx extensions live in
+this package too, and should not pay for pandas when they never touch data.
 """
 
-from helpers.registry import load, describe
-from helpers.norsk import tall, desimal, prosent, liste, aar_liste
+from importlib import import_module
 
-__all__ = ["load", "describe", "tall", "desimal", "prosent", "liste", "aar_liste"]
+_EXPORTS = {
+    "load": "helpers.registry",
+    "describe": "helpers.registry",
+    "tall": "helpers.norsk",
+    "desimal": "helpers.norsk",
+    "prosent": "helpers.norsk",
+    "liste": "helpers.norsk",
+    "aar_liste": "helpers.norsk",
+}
+
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")

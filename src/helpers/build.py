@@ -79,6 +79,10 @@ def _sphinx(root: Path, jobs: int) -> int:
     The CLI of Jupyter Book 1 has no -j; its build function does. Chapters are executed
     while Sphinx reads them, so parallel reading runs them on every core.
     """
+    # jsonschema imports rfc3987-syntax when it is installed (JupyterLab brings it for
+    # Binder), and that compiles 39 grammars: 1.1 s on every build, for IRI format checks
+    # that Jupyter Book's config schema never uses. jsonschema skips it on ImportError.
+    sys.modules.setdefault("rfc3987_syntax", None)
     from jupyter_book.sphinx import build_sphinx
 
     _create_execution_cache(root)
