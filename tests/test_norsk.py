@@ -40,3 +40,10 @@ def test_year_runs_collapse():
     assert aar_liste([2013, 2011, 2012, 2015]) == "2011–2013 og 2015"
     assert aar_liste([2010, 2011]) == "2010 og 2011"
     assert aar_liste([]) == ""
+
+
+def test_capital_first_letter_keeps_proper_nouns():
+    from helpers.norsk import stor_forbokstav
+
+    assert stor_forbokstav("fylkene Viken og Oslo") == "Fylkene Viken og Oslo"
+    assert stor_forbokstav("") == ""

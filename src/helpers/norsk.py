@@ -69,3 +69,9 @@ def aar_liste(aar: Iterable[int]) -> str:
             runs.extend(str(y) for y in years[i : j + 1])
         i = j + 1
     return liste(runs)
+
+
+def stor_forbokstav(tekst: str) -> str:
+    """'viken og …' -> 'Viken og …' without lowercasing the rest, as str.capitalize would
+    ('fylkene Viken' must keep its capital V)."""
+    return tekst[:1].upper() + tekst[1:]
