@@ -30,7 +30,13 @@ API_RANK = -1
 API_PUBLISHER = "Statistisk sentralbyrå (statistikkbanken)"
 
 # (region_code, year, series) -> (chosen value, reason)
+# (Region codes or, for datasets keyed by name, region names such as "Oslo".)
 RESOLUTIONS: dict[tuple[str, int, str], tuple[float, str]] = {
+    ("Oslo", 2016, "nettoinnvandring"): (
+        3242,
+        "To eldre versjoner av Oslo kommunes side oppgir 3 257; senere versjoner og NRK oppgir "
+        "3 242, som er det radene selv summerer til (13 044 − 9 802).",
+    ),
     ("0301", 2017, "folkemengde_1jan"): (
         666759,
         "To versjoner av Oslo kommunes side oppgir 666 757 og 666 759. 666 759 er summen av "

@@ -86,16 +86,6 @@ def _host(url: str) -> str:
 # ---------------------------------------------------------------------------
 # oslo_etter_2020
 
-# Disagreements within one publisher, decided here with the reason (the general rule in
-# helpers.sources ranks publishers; it cannot choose between two versions of one page).
-# (region, year, measure, period, rejected value) -> reason
-_FORKASTET = {
-    ("Oslo", 2016, "nettoinnvandring", "år", 3257.0): (
-        "To eldre versjoner av Oslo kommunes side oppgir 3 257; senere versjoner og NRK oppgir "
-        "3 242, som er det radene selv summerer til (13 044 − 9 802)."
-    ),
-}
-
 
 def _oslo_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["destinations_and_context"]
@@ -112,21 +102,8 @@ def _oslo_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows["aar"] = rows["year"].astype(int)
 
     key = ["region", "aar", "maal", "periode"]
-    rejected = pd.Series(
-        [(r.region, r.aar, r.maal, r.periode, float(r.value)) in _FORKASTET for r in rows.itertuples()],
-        index=rows.index,
-    )
-    kept = sources.choose(rows[~rejected], key=key, code="region", year="aar", series="maal")
-    out_rejected = rows[rejected].copy()
-    if len(out_rejected):
-        out_rejected["kilde_rang"] = [sources.publisher(u)[0] for u in out_rejected["source_url"]]
-        out_rejected["utgiver"] = [sources.publisher(u)[1] for u in out_rejected["source_url"]]
-        out_rejected["valgt"] = False
-        out_rejected["valg_grunn"] = [
-            _FORKASTET[(r.region, r.aar, r.maal, r.periode, float(r.value))]
-            for r in out_rejected.itertuples()
-        ]
-    rows = pd.concat([kept, out_rejected])
+    # Disagreements within one publisher are decided in helpers.sources.RESOLUTIONS.
+    rows = sources.choose(rows, key=key, code="region", year="aar", series="maal")
     out = pd.DataFrame(
         {
             "region": rows["region"],
