@@ -9,8 +9,8 @@ import json
 import shutil
 from pathlib import Path
 
-from helpers.paths import data_dir
-from helpers.snapshot import describe_csv
+from helpers.store.paths import data_dir
+from helpers.store.package import describe_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from helpers.jsonstat import categories
+from helpers.statbank.jsonstat import categories
 
 FAKE_BASE = "https://ssb.test/api/pxwebapi/v2"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -1,4 +1,4 @@
-"""helpers.jsonstat against SSB's real answers (tests/fixtures) and small hand-made documents."""
+"""helpers.statbank.jsonstat against SSB's real answers (tests/fixtures) and small hand-made documents."""
 
 import copy
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.jsonstat import JsonStatError, categories, dataset_meta, load_file, to_frame
+from helpers.statbank.jsonstat import JsonStatError, categories, dataset_meta, load_file, to_frame
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA_FILE = FIXTURES / "ssb-05300-v0.jsonstat2.json"

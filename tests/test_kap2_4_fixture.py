@@ -13,9 +13,9 @@ import pytest
 from nbclient import NotebookClient
 
 from helpers import load
-from helpers.datasets.alder import UTFLYTTING_ALDER_RESSURS
-from helpers.paths import ENV_VAR
-from helpers.snapshot import describe_csv, read_package, sha256
+from helpers.catalog.datasets.alder import UTFLYTTING_ALDER_RESSURS
+from helpers.store.paths import ENV_VAR
+from helpers.store.package import describe_csv, read_package, sha256
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

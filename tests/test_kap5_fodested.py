@@ -9,7 +9,7 @@ import pytest
 
 from chapter_run import FIXTURES, ROOT, package_with, run_chapter
 from helpers import load
-from helpers.datasets.fodested import NETTO_KOLONNER, NETTO_RESSURS
+from helpers.catalog.datasets.fodested import NETTO_KOLONNER, NETTO_RESSURS
 
 FIXTURE = FIXTURES / "handmade-ssb-07210-oslo-nettoflytting.csv"
 CHAPTER = ROOT / "notebooks" / "05-fodested-og-familie.md"

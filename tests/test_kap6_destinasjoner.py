@@ -11,8 +11,8 @@ import pytest
 
 from chapter_run import FIXTURES, ROOT, package_with, run_chapter
 from helpers import load
-from helpers.check import check_package
-from helpers.datasets.destinasjoner import DESTINASJON_KOLONNER, DESTINASJON_RESSURS
+from helpers.store.validation import check_package
+from helpers.catalog.datasets.destinasjoner import DESTINASJON_KOLONNER, DESTINASJON_RESSURS
 
 FIXTURE = FIXTURES / "handmade-ssb-13864-utflytting-fra-oslo.csv"
 CHAPTER = ROOT / "notebooks" / "06-hvor-flyttet-de.md"

@@ -13,10 +13,10 @@ import responses
 
 from chapter_run import FIXTURES, ROOT, run_chapter
 from helpers import tall
-from helpers.jsonstat import load_file
-from helpers.paths import data_dir
-from helpers.refresh import declared_queries, refresh
-from helpers.ssb import SsbClient
+from helpers.statbank.jsonstat import load_file
+from helpers.store.paths import data_dir
+from helpers.statbank.refresh import declared_queries, refresh
+from helpers.statbank.client import SsbClient
 from pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url
 
 

@@ -1,4 +1,4 @@
-"""helpers.ssb with faked HTTP (responses): no test here talks to SSB unless SSB_ONLINE=1."""
+"""helpers.statbank.client with faked HTTP (responses): no test here talks to SSB unless SSB_ONLINE=1."""
 
 import copy
 import itertools
@@ -12,8 +12,8 @@ import pytest
 import requests
 import responses
 
-from helpers.jsonstat import JsonStatError, categories, load_file
-from helpers.ssb import DEFAULT_BASE_URL, SsbClient, SsbError
+from helpers.statbank.jsonstat import JsonStatError, categories, load_file
+from helpers.statbank.client import DEFAULT_BASE_URL, SsbClient, SsbError
 from pxfake import subset
 
 FIXTURES = Path(__file__).parent / "fixtures"
