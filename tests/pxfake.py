@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+from helpers.statbank.client import match_codes
 from helpers.statbank.jsonstat import categories
 
 FAKE_BASE = "https://ssb.test/api/pxwebapi/v2"
@@ -37,11 +38,15 @@ def _handbuilt() -> dict[str, dict[str, dict]]:
 HANDBUILT = _handbuilt()
 
 
-def value_codes(url: str) -> dict[str, list[str]]:
+def value_codes(url: str, body: bytes | str | None = None) -> dict[str, list[str]]:
+    """The selection of a data request: from a POST body when there is one, else the URL."""
+    if body:
+        doc = json.loads(body)
+        return {s["variableCode"]: list(s["valueCodes"]) for s in doc["selection"]}
     return {
         k[len("valueCodes[") : -1]: v.split(",")
         for k, v in parse_qsl(urlsplit(url).query)
-        if k.startswith("valueCodes[")
+        if k.lower().startswith("valuecodes[")
     }
 
 
@@ -58,8 +63,9 @@ def subset(doc: dict, selection: dict[str, list[str]]) -> dict:
     ids, sizes = doc["id"], doc["size"]
     keep = []
     for d in ids:
-        wanted = selection.get(d, ["*"])
-        keep.append([i for i, (code, _) in enumerate(cats[d]) if wanted == ["*"] or code in wanted])
+        # Selection expressions (*, *K4, from(x), top(n)) are resolved as SSB does.
+        picked = set(match_codes([c for c, _ in cats[d]], selection.get(d, ["*"])))
+        keep.append([i for i, (code, _) in enumerate(cats[d]) if code in picked])
     strides = [1] * len(ids)
     for k in range(len(ids) - 2, -1, -1):
         strides[k] = strides[k + 1] * sizes[k + 1]
@@ -85,7 +91,8 @@ def data_answer(doc: dict):
     """A `responses` callback answering data requests from the full document `doc`."""
 
     def answer(request):
-        return 200, {"Content-Type": "application/json"}, json.dumps(subset(doc, value_codes(request.url)))
+        sel = value_codes(request.url, request.body)
+        return 200, {"Content-Type": "application/json"}, json.dumps(subset(doc, sel))
 
     return answer
 
