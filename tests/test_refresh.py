@@ -5,17 +5,16 @@ the repository's data/ is only ever read, and checked to be unchanged."""
 import copy
 import hashlib
 import math
-import http.server as httpserver
+import contextlib
 import json
 import os
 import shutil
 import subprocess
+import tempfile
 import sys
-import threading
 import time
 from pathlib import Path
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
@@ -35,7 +34,7 @@ from helpers.catalog.spec import Dataset
 from helpers.store.package import read_resource, sha256
 from helpers.catalog.periods import whole_years
 from helpers.statbank.client import SsbClient
-from pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url, subset, value_codes
+from pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, fake_server, meta_url, subset, value_codes
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -689,6 +688,8 @@ def test_expected_years_and_totals_in_a_tidy_table():
 
 def run_cli(*args, env=None, timeout=120):
     env = {**os.environ, **(env or {})}
+    # The machine-wide request log and lock of a test run stay in the test's own folder.
+    env.setdefault("SSB_STATE_DIR", tempfile.mkdtemp(prefix="ssb-state-"))
     return subprocess.run(
         [sys.executable, "-m", "helpers", *args],
         cwd=ROOT,
@@ -699,53 +700,10 @@ def run_cli(*args, env=None, timeout=120):
     )
 
 
-class _FakeSsb(httpserver.BaseHTTPRequestHandler):
-    mode = "500"
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        if self.mode == "500":
-            self._send(500, b"Internal Server Error", "text/plain")
-        elif self.mode == "garbage":
-            self._send(200, b"<html>not json {{{", "application/json")
-        elif self.mode == "slow":
-            time.sleep(3)
-            self._send(500, b"too late", "text/plain")
-        elif self.mode == "fixtures":
-            parts = urlsplit(self.path).path.rstrip("/").split("/")
-            table, endpoint = parts[-2], parts[-1]
-            doc = META[table] if endpoint == "metadata" else subset(DATA[table], value_codes(self.path))
-            self._send(200, json.dumps(doc).encode(), "application/json")
-
-    def _send(self, status, body, kind):
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):  # the client timed out first
-            pass
-
-
 @pytest.fixture
 def fake_ssb():
-    servers = []
-
-    def start(mode):
-        handler = type("Handler", (_FakeSsb,), {"mode": mode})
-        server = httpserver.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/api/pxwebapi/v2"
-
-    yield start
-    for s in servers:
-        s.shutdown()
-        s.server_close()
+    with contextlib.ExitStack() as stack:
+        yield lambda mode: stack.enter_context(fake_server(mode))[0]
 
 
 def git_status_data() -> str | None:
@@ -762,7 +720,13 @@ def test_make_data_against_a_broken_server_exits_nonzero_and_leaves_data_alone(f
     url = fake_ssb(mode)
     before = contents(data_dir())
     status_before = git_status_data()
-    env = {"SSB_API_URL": url, "SSB_MAX_RETRIES": "1", "SSB_BACKOFF": "0.05", "SSB_TIMEOUT": "0.5"}
+    env = {
+        "SSB_API_URL": url,
+        "SSB_MAX_RETRIES": "1",
+        "SSB_BACKOFF": "0.05",
+        "SSB_TIMEOUT": "0.5",
+        "SSB_STATE_DIR": tempfile.mkdtemp(prefix="ssb-state-"),
+    }
     env_without_override = {k: v for k, v in os.environ.items() if k != "OSLO_FLYTTING_DATA"}
     started = time.monotonic()
     proc = subprocess.run(

@@ -150,6 +150,7 @@ def _status(doc: dict, n: int, source: str) -> list[str | None]:
 # No SSB answer can hold more (800 000 cells per query); a document claiming more is refused
 # before any array is built.
 MAX_CELLS = 5_000_000
+MAX_FILE_BYTES = 1_000_000_000
 
 
 def to_frame(doc: dict, source: str = "<json-stat>", max_cells: int = MAX_CELLS) -> pd.DataFrame:
@@ -187,6 +188,14 @@ def to_frame(doc: dict, source: str = "<json-stat>", max_cells: int = MAX_CELLS)
 def load_file(path: str | Path) -> pd.DataFrame:
     """Read a JSON-stat 2.0 file (utf-8) into a tidy frame; errors name the file."""
     path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise JsonStatError(f"kan ikke lese filen ({exc})", str(path)) from exc
+    if size > MAX_FILE_BYTES:
+        raise JsonStatError(
+            f"filen er {size} byte, mer enn {MAX_FILE_BYTES} som et SSB-svar kan være", str(path)
+        )
     try:
         # utf-8-sig: a saved browser download may start with a BOM, which json refuses.
         text = path.read_text(encoding="utf-8-sig")
