@@ -1,4 +1,4 @@
-"""Command line: python -m helpers {check,tidy,import-shared,refresh}."""
+"""Command line: python -m helpers {check,tidy,import-shared,refresh,verify,build}."""
 
 from __future__ import annotations
 
@@ -60,6 +60,12 @@ def _cmd_refresh(args) -> int:
     return refresh_main(args)
 
 
+def _cmd_verify(args) -> int:
+    from helpers.statbank.verify import main as verify_main
+
+    return verify_main(args)
+
+
 def _cmd_build(args) -> int:
     from helpers.build import build
 
@@ -84,8 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     ref.add_argument(
         "--backoff", type=float, help="første ventetid i sekunder, dobles per forsøk (miljø: SSB_BACKOFF)"
     )
-    ref.add_argument("--timeout", type=float, help="sekunder før en forespørsel gis opp (miljø: SSB_TIMEOUT)")
+    ref.add_argument(
+        "--timeout", type=float, help="sekunder uten svar før et forsøk gis opp (miljø: SSB_TIMEOUT)"
+    )
     ref.set_defaults(func=_cmd_refresh)
+    ver = sub.add_parser("verify", help="kontroller deklarerte SSB-tabeller mot metadata (henter ikke data)")
+    ver.add_argument("--report", help="skriv rapporten også til denne filen")
+    ver.set_defaults(func=_cmd_verify)
     bld = sub.add_parser("build", help="bygg boka strengt (advarsler og cellefeil stopper bygget)")
     bld.add_argument("root", nargs="?", default=".")
     bld.set_defaults(func=_cmd_build)

@@ -141,18 +141,27 @@ def _contents_problems(query: SsbQuery, codes: list[str]) -> list[str]:
 
 
 def closest(code: str, pairs: list[tuple[str, str]], n: int = 3) -> str:
-    """The valid codes nearest to a missing one, with their labels, for an error message."""
-    import difflib
+    """The valid codes nearest to a missing one, with their labels, for an error message.
 
-    codes = [c for c, _ in pairs]
-    labels = dict(pairs)
-    near = difflib.get_close_matches(code, codes, n=n, cutoff=0.3)
-    if not near:
-        near = [c for c in codes if code.lower() in labels[c].lower() or c.startswith(code[:2])][:n] or codes[
-            :n
-        ]
-    more = f"; {len(codes)} koder i alt" if len(codes) > n else ""
-    return "nærmeste: " + ", ".join(f"{c} «{labels[c]}»" for c in near) + more
+    Nearest by the length of the shared start ("3" for "3_01-03", "K_0301" for "0301" read
+    backwards too), then by overall similarity of code and label.
+    """
+    import difflib
+    import os.path
+
+    def score(pair: tuple[str, str]) -> tuple:
+        c, label = pair
+        start = len(os.path.commonprefix([c.lower(), code.lower()]))
+        end = len(os.path.commonprefix([c.lower()[::-1], code.lower()[::-1]]))
+        ratio = max(
+            difflib.SequenceMatcher(None, code.lower(), c.lower()).ratio(),
+            difflib.SequenceMatcher(None, code.lower(), label.lower()).ratio(),
+        )
+        return (max(start, end), ratio)
+
+    near = sorted(pairs, key=score, reverse=True)[:n]
+    more = f"; {len(pairs)} koder i alt" if len(pairs) > n else ""
+    return "nærmeste: " + ", ".join(f"{c} «{label}»" for c, label in near) + more
 
 
 def _check_units(query: SsbQuery, meta: dict, contents: list[str]) -> None:
