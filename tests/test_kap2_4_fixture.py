@@ -84,7 +84,7 @@ def _html(out: dict) -> str:
 @pytest.fixture
 def moves_by_age(tmp_path, monkeypatch):
     data = _package_copy(tmp_path)
-    _add_resource(data, "TESTDATA-ssb_09588_utflytting_alder.csv", UTFLYTTING_ALDER_RESSURS)
+    _add_resource(data, "TESTDATA-ssb_09587_utflytting_alder.csv", UTFLYTTING_ALDER_RESSURS)
     monkeypatch.setenv(ENV_VAR, str(data))
     return data
 
@@ -109,7 +109,7 @@ def test_chapter_2_draws_moves_by_age_without_edits(moves_by_age):
     assert "oslo-vega-spec" in fig
     assert "Utflyttinger per 100 innbyggere" in fig  # the rate chart, not the population stand-in
     assert "Stedfortreder" not in fig and "Stedfortreder" not in _text(glued["alder_fig_tekst"])
-    assert "SSB, tabell 09588" in fig
+    assert "SSB, tabell 09587" in fig
     # In the fixture 2020's movers are older at every age from 40: the sentence must say so.
     assert "eldre enn i noen av årene før" in _text(glued["alder_funn"])
     assert "mangler" not in _text(glued["alder_om_tallene"]).lower()

@@ -60,7 +60,7 @@ CHAPTERS = {
         "ut_2020",
         _fake_value("01223", Region="0301", ContentsCode="Fraflytting8", Tid="2020K4"),
     ),
-    "notebooks/02-alder.md": ("fig_alder", "SSB, tabell 09588"),
+    "notebooks/02-alder.md": ("fig_alder", "SSB, tabell 09587"),
     "notebooks/05-fodested-og-familie.md": ("fig_flytting", "figur-nettoflytting-innvandringskategori-"),
     "notebooks/06-hvor-flyttet-de.md": ("fig_fylker", "figur-utflytting-fylker-"),
     "notebooks/08-kom-de-tilbake.md": ("fig_bolig", "Indeks (2015=100)"),
