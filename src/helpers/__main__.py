@@ -40,13 +40,13 @@ def _cmd_tidy(args) -> int:
 
 
 def _cmd_import_shared(args) -> int:
+    from helpers.store.package import SnapshotError
     from helpers.store.paths import data_dir
-    from helpers.store.shared import MANIFEST
-    from helpers.store.package import SnapshotError, import_shared
+    from helpers.store.shared import import_shared
 
     target = Path(args.data) if args.data else data_dir()
     try:
-        written = import_shared(Path(args.source), target, MANIFEST)
+        written = import_shared(Path(args.source), target)
     except SnapshotError as exc:
         print(f"FEIL: {exc}", file=sys.stderr)
         return 1
@@ -80,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     tidy = sub.add_parser("tidy", help="JSON-stat2-fil -> ryddig CSV på stdout")
     tidy.add_argument("file")
     tidy.set_defaults(func=_cmd_tidy)
-    imp = sub.add_parser("import-shared", help="kopier publiserte verdier fra shared/data inn i datapakken")
-    imp.add_argument("source", help="f.eks. ../shared/data")
+    imp = sub.add_parser(
+        "import-shared", help="kopier publiserte verdier (CSV med source_url og note) inn i datapakken"
+    )
+    imp.add_argument("source", help="mappen med CSV-filene, f.eks. ../shared/data eller en mappe i repoet")
     imp.set_defaults(func=_cmd_import_shared)
     ref = sub.add_parser("refresh", help="hent alle datasett fra SSBs statistikkbank og bytt ut atomisk")
     ref.add_argument(

@@ -25,7 +25,8 @@ def test_real_07221_answer_passes_the_client_checks_and_parses():
     meta = {**copy.deepcopy(real), "value": [], "status": {}}
     with fake_server("fixtures", meta={"07221": meta}, data={"07221": real}) as (url, log):
         frame = SsbClient(base_url=url).data(
-            "07221", {"Region": ["001", "TOTAL"], "Boligtype": ["*"], "ContentsCode": ["Boligindeks"], "Tid": ["*"]}
+            "07221",
+            {"Region": ["001", "TOTAL"], "Boligtype": ["*"], "ContentsCode": ["Boligindeks"], "Tid": ["*"]},
         )
     assert len(frame) == 2 * 3 * 1 * 8 and [m for m, _, _ in log] == ["GET", "GET"]
     assert set(frame["Region_label"]) == {"Oslo med Bærum", "Hele landet"}
