@@ -80,7 +80,9 @@ def main() -> int:
         print(f"{name:38} {secs:8.2f}  {target:28} {result}")
     sys.stdout.flush()
     refresh = subprocess.run([sys.executable, str(ROOT / "bench" / "refresh.py")]).returncode
-    return subprocess.run([sys.executable, str(ROOT / "bench" / "charts.py"), str(RUNS)]).returncode or refresh
+    return (
+        subprocess.run([sys.executable, str(ROOT / "bench" / "charts.py"), str(RUNS)]).returncode or refresh
+    )
 
 
 if __name__ == "__main__":
