@@ -9,7 +9,8 @@ obviously fake values, never data, used only in a temporary copy of the package.
 import pandas as pd
 import pytest
 
-from chapter_run import FIXTURES, ROOT, package_with, run_chapter
+from support import FIXTURES, ROOT
+from support.chapter_run import package_with, run_chapter
 from helpers import load
 from helpers.check import check_package
 from helpers.datasets.destinasjoner import DESTINASJON_KOLONNER, DESTINASJON_RESSURS

@@ -3,7 +3,6 @@ labels on the theme's controls, figures with their files, pages light enough."""
 
 import re
 
-import pytest
 
 PAGE_LIMIT = 200 * 1024
 ENGLISH = [
@@ -32,7 +31,6 @@ def pages(site):
     return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts and p != site / "index.html")
 
 
-@pytest.mark.build
 def test_theme_controls_speak_norwegian(site):
     for page in pages(site):
         html = page.read_text(encoding="utf-8")
@@ -40,7 +38,6 @@ def test_theme_controls_speak_norwegian(site):
         assert not left, f"{page.relative_to(site)}: {left}"
 
 
-@pytest.mark.build
 def test_search_field_is_named_by_its_visible_text(site):
     html = (site / "book" / "intro.html").read_text(encoding="utf-8")
     buttons = re.findall(r'<button class="btn search-button-field[^>]*>', html)
@@ -48,7 +45,6 @@ def test_search_field_is_named_by_its_visible_text(site):
     assert 'aria-label="Bytt fargemodus' in html
 
 
-@pytest.mark.build
 def test_chart_pages_stay_light_and_every_figure_has_its_files(site):
     for page in pages(site):
         html = page.read_text(encoding="utf-8")

@@ -3,14 +3,13 @@
 import copy
 import json
 import math
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from helpers.jsonstat import JsonStatError, categories, dataset_meta, load_file, to_frame
+from support import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
 DATA_FILE = FIXTURES / "ssb-05300-v0.jsonstat2.json"
 META_FILE = FIXTURES / "ssb-05300-v2-metadata.json"
 DIMS = ["Avstand1", "Kulturtilbud", "ContentsCode", "Tid"]

@@ -15,9 +15,8 @@ from collections import Counter
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browserkit import axe_violations, chart_pages, launch, site_pages, visit, wait_drawn
+from support.browserkit import axe_violations, chart_pages, launch, site_pages, visit, wait_drawn
 
-pytestmark = pytest.mark.browser
 
 NORSK_TALL = re.compile(r"^\u2212?\d{1,3}(\u00a0\d{3})*(,\d+)?$")
 # Only digits, signs and separators: what a formatted number is made of, in any locale.
@@ -291,7 +290,7 @@ def testbok(tmp_path_factory):
     import sys
     import threading
 
-    from browserkit import ROOT
+    from support.browserkit import ROOT
 
     book = tmp_path_factory.mktemp("testbok")
     shutil.copy(ROOT / "_config.yml", book / "_config.yml")

@@ -9,11 +9,10 @@ unit of a rate ("per 1 000 innbyggere"), not a statistic.
 """
 
 import re
-from pathlib import Path
 
 import pytest
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted(ROOT.glob("notebooks/*.md")) + sorted(ROOT.glob("book/*.md"))
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)

@@ -12,9 +12,6 @@ from pathlib import Path
 from helpers.paths import data_dir
 from helpers.snapshot import describe_csv
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
-
 
 def package_with(tmp_path: Path, fixture: Path, resource: str) -> Path:
     """A copy of data/ with one hand-made resource added, hash and schema included."""

@@ -12,13 +12,12 @@ import copy
 import itertools
 import json
 import re
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from helpers.jsonstat import categories
+from support import FIXTURES
 
 FAKE_BASE = "https://ssb.test/api/pxwebapi/v2"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _handbuilt() -> dict[str, dict[str, dict]]:

@@ -16,9 +16,8 @@ from helpers import load
 from helpers.datasets.alder import UTFLYTTING_ALDER_RESSURS
 from helpers.paths import ENV_VAR
 from helpers.snapshot import describe_csv, read_package, sha256
+from support import FIXTURES, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
 TESTDATA_SOURCE = [{"title": "hand-made test fixture, not data", "path": "tests/fixtures/README.md"}]
 
 

@@ -4,7 +4,6 @@ import copy
 import itertools
 import json
 import os
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pandas as pd
@@ -14,9 +13,9 @@ import responses
 
 from helpers.jsonstat import JsonStatError, categories, load_file
 from helpers.ssb import DEFAULT_BASE_URL, SsbClient, SsbError
-from pxfake import subset
+from support.pxfake import subset
+from support import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
 DATA = json.loads((FIXTURES / "ssb-05300-v0.jsonstat2.json").read_text(encoding="utf-8"))
 META = json.loads((FIXTURES / "ssb-05300-v2-metadata.json").read_text(encoding="utf-8"))
 DIMS = DATA["id"]

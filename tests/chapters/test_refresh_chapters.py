@@ -11,13 +11,14 @@ import shutil
 import pytest
 import responses
 
-from chapter_run import FIXTURES, ROOT, run_chapter
+from support import FIXTURES, ROOT
+from support.chapter_run import run_chapter
 from helpers import tall
 from helpers.jsonstat import load_file
 from helpers.paths import data_dir
 from helpers.refresh import declared_queries, refresh
 from helpers.ssb import SsbClient
-from pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url
+from support.pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url
 
 
 def _contents(folder):

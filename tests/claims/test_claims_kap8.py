@@ -16,8 +16,8 @@ from helpers import facts, konklusjon, load
 from helpers.charts import tidsserier_med_referanse
 from helpers.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS, split_measure
 from helpers.snapshot import describe_csv, sha256
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "notebooks" / "08-kom-de-tilbake.md"
 FIXTURE = ROOT / "tests" / "fixtures" / "boligprisindeks-testfixture.csv"
 

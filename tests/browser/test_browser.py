@@ -3,7 +3,7 @@ no request leaves 127.0.0.1."""
 
 import pytest
 
-from browserkit import launch, site_pages, visit
+from support.browserkit import launch, site_pages, visit
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,6 @@ def browser():
         b.close()
 
 
-@pytest.mark.browser
 def test_every_page_clean(browser, served, site):
     failures = []
     for rel in site_pages(site):
@@ -42,7 +41,6 @@ def test_every_page_clean(browser, served, site):
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.browser
 def test_chart_description_reaches_assistive_tech(browser, served):
     page, report = visit(browser, f"{served}/notebooks/01-rekordutflytting.html")
     # Vega turns the chart's host into the graphics document and labels it with the description.
@@ -52,7 +50,6 @@ def test_chart_description_reaches_assistive_tech(browser, served):
     page.close()
 
 
-@pytest.mark.browser
 def test_a_broken_chart_is_visible_as_one(browser, served):
     page, report = visit(browser, f"{served}/notebooks/01-rekordutflytting.html")
     page.wait_for_selector(".oslo-chart[data-drawn='true']", timeout=10_000)

@@ -3,11 +3,10 @@ the source line on every figure."""
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import yaml
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 BASEURL = CONFIG["html"]["baseurl"]
 # Pages that are not content: the root redirect, the index and the search page.

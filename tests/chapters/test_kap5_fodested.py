@@ -7,7 +7,8 @@ temporary copy of the data package.
 import pandas as pd
 import pytest
 
-from chapter_run import FIXTURES, ROOT, package_with, run_chapter
+from support import FIXTURES, ROOT
+from support.chapter_run import package_with, run_chapter
 from helpers import load
 from helpers.datasets.fodested import NETTO_KOLONNER, NETTO_RESSURS
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import yaml
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 # tools/ is not a package: load the hooks' script by its path.

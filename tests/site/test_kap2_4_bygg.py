@@ -2,11 +2,10 @@
 stand-ins labelled as stand-ins and no typed-in numbers in their Markdown."""
 
 import re
-from pathlib import Path
 
 import pytest
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 # Tables the chapters name; a typed five-digit count must not slip through as a "table id".
 SSB_TABLES = {"01223", "06913", "07459", "09587", "09588", "09817", "11619", "13864"}
 CHAPTERS = {

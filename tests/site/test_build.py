@@ -5,10 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
-
-
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
 
 
 def pages(site):

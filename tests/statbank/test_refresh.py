@@ -41,10 +41,9 @@ from helpers.refresh import (
 from helpers.registry import Dataset, datasets, describe
 from helpers.snapshot import read_resource, sha256
 from helpers.ssb import SsbClient, whole_years
-from pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url, subset, value_codes
+from support.pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url, subset, value_codes
+from support import FIXTURES, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
 # Every table a dataset declares, in the order the refresh fetches them; each has a
 # hand-built fixture (test_every_declared_table_has_a_handbuilt_fixture).
 TABLES = tuple(q.table for q in declared_queries())
