@@ -3,7 +3,6 @@ labels on the theme's controls, figures with their files, pages light enough."""
 
 import re
 
-
 PAGE_LIMIT = 200 * 1024
 ENGLISH = [
     "Skip to main content",

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from support import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
