@@ -1,4 +1,4 @@
-"""What helpers.sphinx_site and helpers.sphinx_vega leave in the built pages: Norwegian
+"""What helpers.site.theme and helpers.sphinx_vega leave in the built pages: Norwegian
 labels on the theme's controls, figures with their files, pages light enough."""
 
 import re
