@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from pxfake import HANDBUILT, fake_server  # noqa: E402
+from support.pxfake import HANDBUILT, fake_server  # noqa: E402
 
 TARGET_SECONDS, TARGET_MB = 60.0, 600.0
 

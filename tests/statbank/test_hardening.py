@@ -16,8 +16,9 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, contents, run_cli, staging_left
-from pxfake import fake_server
+from support.cli import contents, run_cli, staging_left
+from support import ROOT
+from support.pxfake import fake_server
 
 FIRST = "01223"  # the refresh fetches tables in id order
 MEMORY_MB = 600  # the defects took 1.6-5.8 GB; a refresh of the fixtures takes far less

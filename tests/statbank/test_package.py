@@ -6,7 +6,7 @@ import json
 import shutil
 
 import pytest
-from conftest import contents, run_cli
+from support.cli import contents, run_cli
 
 from helpers.store.package import SnapshotError, read_package, read_resource
 from helpers.store.shared import import_shared

@@ -8,8 +8,8 @@ import json
 from io import StringIO
 from pathlib import Path
 
-from conftest import run_cli
-from pxfake import fake_server
+from support.cli import run_cli
+from support.pxfake import fake_server
 
 from helpers.catalog.registry import describe
 from helpers.statbank.checks import plan

@@ -7,8 +7,8 @@ import copy
 import json
 
 import pytest
-from conftest import run_cli
-from pxfake import HANDBUILT, fake_server
+from support.cli import run_cli
+from support.pxfake import HANDBUILT, fake_server
 
 from helpers.catalog.registry import describe
 from helpers.statbank.checks import RefreshError, closest, plan

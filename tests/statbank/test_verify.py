@@ -8,8 +8,8 @@ import os
 import subprocess
 import time
 
-from conftest import ROOT
-from pxfake import HANDBUILT, fake_server
+from support import ROOT
+from support.pxfake import HANDBUILT, fake_server
 
 from helpers.statbank.refresh import declared_queries, units
 
