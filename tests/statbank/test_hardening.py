@@ -169,3 +169,24 @@ def test_leftovers_of_a_crash_fail_check_and_the_next_refresh_removes_them(targe
     assert "fjernet rest" in run.err
     assert not (target / "ssb_99999.csv").exists() and not (target / ".ssb_01223.csv.incoming").exists()
     assert run_cli("check", env={"OSLO_FLYTTING_DATA": str(target)}).rc == 0
+
+
+def test_the_refresh_stages_outside_the_repository(target, monkeypatch):
+    """A kill at any moment can leave nothing in the repository but `.incoming` copies in data/."""
+    import responses
+
+    from helpers.statbank import refresh as refresh_module
+    from helpers.statbank.client import SsbClient
+    from support.pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url
+
+    seen = []
+    real = refresh_module.check_package
+    monkeypatch.setattr(refresh_module, "check_package", lambda folder: seen.append(folder) or real(folder))
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        for table, pair in HANDBUILT.items():
+            mock.add(responses.GET, meta_url(table), json=pair["meta"])
+            mock.add_callback(responses.GET, data_url(table), callback=data_answer(pair["data"]))
+        refresh_module.refresh(target, SsbClient(base_url=FAKE_BASE, sleep=lambda s: None))
+    (staging,) = seen
+    assert ROOT not in staging.parents and target.parent not in staging.parents
+    assert not staging.exists() and not list(target.glob(".*.incoming"))
