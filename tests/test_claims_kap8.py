@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import facts, konklusjon, load
+from helpers import facts, load, tilbake
 from helpers.charts import tidsserier_med_referanse
 from helpers.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS, split_measure
 from helpers.snapshot import describe_csv, sha256
@@ -211,7 +211,7 @@ def test_reference_chart_draws_band_rule_and_keeps_gaps():
 
 
 def test_conclusion_on_the_snapshot(byer, etter):
-    s = konklusjon.setninger(byer, etter)
+    s = tilbake.setninger(byer, etter)
     assert s["konkl_ut"].startswith(
         "Utflyttingen til resten av landet lå over spennet fra 2016–2019 i alle årene"
     )
@@ -295,7 +295,7 @@ def test_conclusion_sentence_changes_with_a_later_year(tmp_path, monkeypatch):
     monkeypatch.setenv("OSLO_FLYTTING_DATA", str(_with_2023_back_in_range(tmp_path)))
     byer, etter = load("storbyer"), load("oslo_etter_2020")
     assert facts.serie(byer, "Oslo", "utflytting_innenlands")[2023] == 32000
-    s = konklusjon.setninger(byer, etter)
+    s = tilbake.setninger(byer, etter)
     assert s["konkl_ut"].startswith(
         "Utflyttingen til resten av landet var tilbake innenfor spennet fra 2016–2019 i 2023"
     )
