@@ -18,7 +18,7 @@ from helpers.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS, split_measure
 from helpers.snapshot import describe_csv, sha256
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTER = ROOT / "notebooks" / "08-kom-de-tilbake.md"
+CHAPTER = ROOT / "notebooks" / "07-kom-de-tilbake.md"
 FIXTURE = ROOT / "tests" / "fixtures" / "boligprisindeks-testfixture.csv"
 
 
@@ -366,7 +366,7 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
 
 
 def test_built_page_has_its_figures_and_conclusion(site):
-    html = (site / "notebooks" / "08-kom-de-tilbake.html").read_text()
+    html = (site / "notebooks" / "07-kom-de-tilbake.html").read_text()
     assert html.count("class='oslo-vega-spec'") == 7
     assert 'id="kap-tilbake"' in html or "kap-tilbake" in html
     # the conclusion arrives glued, with Norwegian number formatting
