@@ -33,6 +33,7 @@ _MODULES = {
     "facts": "helpers.analysis.facts",
     "tilbake": "helpers.prose.tilbake",
     "rekord": "helpers.prose.rekord",
+    "forside": "helpers.prose.forside",
 }
 
 __all__ = [*_EXPORTS, *_MODULES]

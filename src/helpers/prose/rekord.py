@@ -47,6 +47,20 @@ def etterpaa(verdier: pd.Series, aar: int = 2020) -> Tekst:
     )
 
 
+def topp_etter(verdier: pd.Series, aar: int = 2020) -> Tekst:
+    """Whether a later year beat `aar`, and which: a sentence."""
+    senere = verdier[verdier.index > aar]
+    if senere.empty:
+        return Tekst(f"Vi har ennå ingen hele år etter {aar} i serien.")
+    topp = int(senere.idxmax())
+    naar = "året etter" if topp == aar + 1 else f"i {topp}"
+    if senere[topp] > verdier[aar]:
+        return Tekst(f"Men toppen kom {naar}: da flyttet {tall(senere[topp])} ut.")
+    return Tekst(
+        f"Ingen av årene etter har hatt flere; det høyeste tallet etterpå var {tall(senere[topp])}, {naar}."
+    )
+
+
 def mangler(manglende: dict[str, list[int]]) -> Tekst:
     """The gaps of a figure, once, in the reader's terms; empty when there are none."""
     if not manglende:
