@@ -17,6 +17,8 @@ from helpers.charts import tidsserier_med_referanse
 from helpers.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS, split_measure
 from helpers.snapshot import describe_csv, sha256
 
+from chapter_run import run_chapter
+
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "notebooks" / "07-kom-de-tilbake.md"
 FIXTURE = ROOT / "tests" / "fixtures" / "boligprisindeks-testfixture.csv"
@@ -313,25 +315,10 @@ def test_index_fixture_loads_as_rows(tmp_path, monkeypatch):
 
 
 def _run_chapter(data: Path, monkeypatch) -> dict[str, str]:
-    """Execute chapter 8 against `data`; glued name -> text (or html for figures)."""
-    import jupytext
-    from nbclient import NotebookClient
-
+    """Execute the chapter against `data`; {eval} name or figure label -> text (html for figures)."""
     monkeypatch.setenv("OSLO_FLYTTING_DATA", str(data))
-    nb = jupytext.read(CHAPTER)
-    NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(CHAPTER.parent)}}
-    ).execute()
-    glued = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            meta = out.get("metadata", {}).get("scrapbook")
-            if meta:
-                data_ = out["data"]
-                glued[meta["name"]] = data_.get("application/papermill.record/text/html") or data_.get(
-                    "application/papermill.record/text/plain"
-                )
-    return glued
+    shown = run_chapter(CHAPTER)
+    return {name: out.get("text/html") or out.get("text/plain") for name, out in shown.items()}
 
 
 @pytest.fixture(scope="module")
@@ -353,21 +340,25 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
     assert after.startswith(
         "Utflyttingen til resten av landet var tilbake innenfor spennet fra 2016–2019 i 2023"
     )
-    assert changed["til"] == "2023"
+    assert changed["TIL"] == "2023"
     # With the index resource present, the house-price figure is SSB's index (fixture values).
     assert (
-        "Indeks (2015=100)" in changed["fig_bolig"]
-        and "Indeks (2015=100)" not in chapter_on_snapshot["fig_bolig"]
+        "Indeks (2015=100)" in changed["fig-tilbake-boligpriser"]
+        and "Indeks (2015=100)" not in chapter_on_snapshot["fig-tilbake-boligpriser"]
     )
-    assert "333,3" in changed["fig_bolig"] and "999,9" not in changed["fig_bolig"]
+    assert "333,3" in changed["fig-tilbake-boligpriser"] and "999,9" not in changed["fig-tilbake-boligpriser"]
     # Only the unadjusted index for all dwelling types is drawn.
-    assert "888,8" not in changed["fig_bolig"] and "777,7" not in changed["fig_bolig"]
-    assert "tabell 07221" in chapter_on_snapshot["bolig_indeks"]
+    assert (
+        "888,8" not in changed["fig-tilbake-boligpriser"]
+        and "777,7" not in changed["fig-tilbake-boligpriser"]
+    )
+    # Without the index, the figure says once that SSB publishes it and we do not have it.
+    assert "tabell 07221; det har vi ikke her" in chapter_on_snapshot["fig-tilbake-boligpriser"]
 
 
 def test_built_page_has_its_figures_and_conclusion(site):
     html = (site / "notebooks" / "07-kom-de-tilbake.html").read_text()
-    assert html.count("class='oslo-vega-spec'") == 7
+    assert html.count("class='oslo-vega-spec'") == 8
     assert 'id="kap-tilbake"' in html or "kap-tilbake" in html
     # the conclusion arrives glued, with Norwegian number formatting
     assert "lå over spennet fra 2016–2019 i alle årene etter 2020" in html

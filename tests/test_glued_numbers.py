@@ -42,7 +42,8 @@ x = 36076  # code may hold any number
 
 I 2020 flyttet {eval}`ut_2020` personer, se tabell 06913 og tabellene 09588 og 13864,
 [01223](https://www.ssb.no/statbank/table/01223) og https://www.ssb.no/statbank/table/07459.
-Raten var {eval}`rate` per 1&nbsp;000 innbyggere, eller per 1 000.
+Raten var {eval}`rate` per 1&nbsp;000 innbyggere, eller per
+1 000. Artikkelen: [doi.org/10.18261/issn.2703-8866-2021-02-03](https://doi.org/10.18261/x).
 
 ```{code-cell} ipython3
 ---

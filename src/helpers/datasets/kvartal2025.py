@@ -30,7 +30,9 @@ def _kvartaler(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         raise ValueError(f"{RESSURS}: ukjente serier {unknown}")
     kvartal = rows["period"].str.fullmatch(r"K[1-4]")
     if not kvartal.all():
-        raise ValueError(f"{RESSURS}: perioder som ikke er kvartaler: {sorted(set(rows['period'][~kvartal]))}")
+        raise ValueError(
+            f"{RESSURS}: perioder som ikke er kvartaler: {sorted(set(rows['period'][~kvartal]))}"
+        )
     out = pd.DataFrame(
         {
             "region": rows["region_name"],

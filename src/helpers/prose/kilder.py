@@ -13,32 +13,54 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-# Host (or host and first path part) -> the publisher's name as a reader knows it.
+# Pattern on "host/path" -> the publisher's name as a reader knows it (first match wins).
 UTGIVERE = [
-    (r"(^|\.)ssb\.no$", "Statistisk sentralbyrå (SSB)"),
-    (r"(^|\.)oslo\.kommune\.no$", "Oslo kommune"),
-    (r"(^|\.)kommuneprofilen\.no$", "Kommuneprofilen (tall fra SSB)"),
-    (r"(^|\.)wikipedia\.org$", "Wikipedia"),
-    (r"(^|\.)fylkesmannen\.no$", "Statsforvalteren (tidligere Fylkesmannen)"),
-    (r"(^|\.)statsforvalteren\.no$", "Statsforvalteren"),
-    (r"(^|\.)trondheimsregionen\.no$", "Trondheimsregionen"),
-    (r"(^|\.)imdi\.no$", "Integrerings- og mangfoldsdirektoratet (IMDi)"),
-    (r"(^|\.)nav\.no$", "NAV"),
-    (r"(^|\.)eiendomnorge\.no$", "Eiendom Norge"),
-    (r"(^|\.)nrk\.no$", "NRK"),
-    (r"(^|\.)github\.com$", "GitHub"),
+    (r"^github\.com/statisticsnorway/", "Statistisk sentralbyrå (SSB), via SSBs R-pakke PxWebApiData"),
+    (r"(^|\.)ssb\.no/", "Statistisk sentralbyrå (SSB)"),
+    (r"(^|\.)oslo\.kommune\.no/", "Oslo kommune"),
+    (r"(^|\.)kommuneprofilen\.no/", "Kommuneprofilen (tall fra SSB)"),
+    (r"(^|\.)wikipedia\.org/", "Wikipedia"),
+    (r"(^|\.)fylkesmannen\.no/", "Statsforvalteren (tidligere Fylkesmannen)"),
+    (r"(^|\.)statsforvalteren\.no/", "Statsforvalteren"),
+    (r"(^|\.)trondheimsregionen\.no/", "Trondheimsregionen"),
+    (r"(^|\.)imdi\.no/", "Integrerings- og mangfoldsdirektoratet (IMDi)"),
+    (r"(^|\.)nav\.no/", "NAV"),
+    (r"(^|\.)eiendomnorge\.no/", "Eiendom Norge"),
+    (r"(^|\.)nrk\.no/", "NRK"),
+    (r"(^|\.)nyss\.no/", "NPK"),
+    (r"(^|\.)telemarksforsking\.no/", "Telemarksforsking"),
+    (r"(^|\.)aftenposten\.no/", "Aftenposten"),
+    (r"(^|\.)dn\.no/", "Dagens Næringsliv"),
+    (r"(^|\.)finansavisen\.no/", "Finansavisen"),
+    (r"(^|\.)dagsavisen\.no/", "Dagsavisen"),
+    (r"(^|\.)ht\.no/", "Harstad Tidende"),
+    (r"(^|\.)altaposten\.no/", "Altaposten"),
+    (r"(^|\.)abcnyheter\.no/", "ABC Nyheter"),
+    (r"(^|\.)forskning\.no/", "forskning.no"),
+    (r"(^|\.)bygg\.no/", "Bygg.no"),
+    (r"(^|\.)fjordabladet\.no/", "Fjordabladet"),
+    (r"(^|\.)dfo\.no/", "Direktoratet for forvaltning og økonomistyring (DFØ)"),
+    (r"(^|\.)trondelagitall\.no/", "Trøndelag i tall"),
+    (r"(^|\.)(tilastokeskus|stat)\.fi/", "Statistikcentralen i Finland"),
+    (r"(^|\.)hel\.fi/", "Helsingfors stad"),
+    (r"(^|\.)tv2fyn\.dk/", "TV 2 Fyn"),
+    (r"(^|\.)datic\.dk/", "Datic (tall fra Danmarks Statistik)"),
+    (r"(^|\.)ju\.se/", "blogg ved Jönköping University"),
+    (r"(^|\.)affarsvarlden\.se/", "Affärsvärlden (tall fra SCB)"),
 ]
 
 
 def utgiver(url: str) -> str:
     """The publisher of the page at `url`, by name; an unknown host is named by itself."""
-    host = (urlparse(str(url)).hostname or "").lower()
-    for pattern, name in UTGIVERE:
-        if re.search(pattern, host):
-            return name
+    parts = urlparse(str(url))
+    host = (parts.hostname or "").lower()
     if not host:
         raise ValueError(f"kilden {url!r} er ingen nettadresse")
-    return host.removeprefix("www.")
+    where = f"{host}{parts.path or '/'}"
+    for pattern, name in UTGIVERE:
+        if re.search(pattern, where):
+            return name
+    return host.removeprefix("www.").removeprefix("www2.")
 
 
 def kreditt(rader: pd.DataFrame | Iterable[str]) -> list[tuple[str, str]]:
