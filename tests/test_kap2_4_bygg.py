@@ -26,16 +26,51 @@ def test_chapter_has_its_numbered_figures(site, chapter):
         assert f"Figur {number}.{i}" in html
 
 
-def test_stand_ins_say_so_in_title_and_caption(site):
-    alder = (site / "notebooks" / "02-alder.html").read_text()
-    assert "Stedfortreder: alle innbyggere i Oslo etter alder, ikke flyttere" in alder  # chart title
-    assert "Stedfortreder, ikke artikkelens figur" in alder  # caption
-    assert "09588" in alder  # which table would fill the gap
-    utv = (site / "notebooks" / "04-utvandring.html").read_text()
-    assert "Stedfortreder: utvandring fra hele landet etter statsborgerskap" in utv
-    assert "BEF021" in utv
+def _reader_text(html: str) -> str:
+    """The page's visible text: no figure specs, scripts or tables of numbers."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(["script", "style", "details"]):
+        tag.decompose()
+    main = soup.find("main") or soup
+    return main.get_text(" ", strip=True)
+
+
+def test_stand_ins_are_labelled_once(site):
+    """A stand-in is named as one in its caption, and the gap is said once, in the reader's
+    words, not again in the chart title, the note and the paragraph."""
+    alder = _reader_text((site / "notebooks" / "02-alder.html").read_text())
+    assert alder.count("Stedfortreder") == 1 and "Stedfortreder for utflytterne" in alder
+    assert alder.count("har vi ikke tall for") == 1
+    utv = _reader_text((site / "notebooks" / "04-utvandring.html").read_text())
+    assert utv.count("Stedfortreder") == 1 and "Stedfortreder for Oslo" in utv
+    assert utv.count("for lavt") == 1  # the 2019 register gap, explained once
     hk = (site / "notebooks" / "03-hjemmekontor.html").read_text()
     assert "microdata.no" in hk and "lavere tillit" in hk.lower()
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_reader_voice(site, chapter):
+    """No maintainer's words on a reader's page, and every mention of the article names it."""
+    text = _reader_text((site / "notebooks" / f"{chapter}.html").read_text())
+    for term in (
+        "oppfriskning",
+        "ContentsCode",
+        "IKKE BEKREFTET",
+        "make clean",
+        "import-shared",
+        "kunne ikke nås",
+        "tallgrunnlaget",
+        "datasettet er beskrevet",
+        "BEF021",
+        "09588",
+    ):
+        assert term.lower() not in text.lower(), f"{chapter}: {term}"
+    assert "Tønnessen (2021)" in text
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if re.search(r"\bartikkel", sentence, re.I):
+            assert "Tønnessen" in sentence, f"{chapter}: {sentence}"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
