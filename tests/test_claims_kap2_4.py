@@ -296,3 +296,36 @@ def test_chapter_4_words_on_changed_data():
     med_2019 = _statsborgerskap([("Sverige", 2017, 80.0), ("Sverige", 2019, 10.0), ("Sverige", 2020, 40.0)])
     assert ch04.svensker(med_2019, "fra Oslo")["sv_basis"] == 2017
     assert ch04.svensker(med_2019[med_2019["aar"] != 2020], "fra Oslo") is None
+
+
+def test_chapter_3_words_on_the_snapshot(mulig):
+    from helpers.prose import ch03
+
+    andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
+    jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"]
+    assert ch03.rekkefolge(andel).startswith("Anslaget rangerer altså yrkene i samme rekkefølge")
+    assert ch03.over_akademisk(andel, jobber) == (
+        "Ledere og kontoryrker ligger enda høyere enn de akademiske yrkene, "
+        "men hver av dem har under halvparten så mange jobber."
+    )
+    hele = load("hjemmekontor_mulig_region").set_index("region")["verdi"]
+    assert ch03.naboer(hele) == "Av kommunene i anslaget lå bare Bærum, Asker og Oppegård høyere enn Oslo."
+    oslo = load("sysselsatte_yrke_oslo").set_index("yrke")["verdi"]
+    over = [y for y in andel.index if andel[y] > hele["Hele landet"]]
+    assert ch03.over_halvparten(oslo[over].sum(), oslo.sum()).startswith("Mer enn halvparten")
+
+
+def test_chapter_3_words_on_changed_data(mulig):
+    from helpers.prose import ch03
+
+    andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"].copy()
+    jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"].copy()
+    andel["Håndverkere"] = 40.0  # craft above sales and service: not the article's order
+    assert ch03.rekkefolge(andel).startswith("Anslaget rangerer ikke yrkene")
+    jobber["Ledere"] = jobber["Akademiske yrker"]  # no longer a small group
+    assert ch03.over_akademisk(andel, jobber).endswith("enn de akademiske yrkene.")
+    andel["Ledere"] = andel["Kontoryrker"] = 10.0
+    assert ch03.over_akademisk(andel, jobber) == ""
+    hele = pd.Series({"Hele landet": 39.0, "Oslo": 50.0, "Bærum": 44.0})
+    assert ch03.naboer(hele) == "Ingen av de andre kommunene i anslaget lå høyere enn Oslo."
+    assert ch03.over_halvparten(40, 100) == "Det er under halvparten av lønnstakerne i Oslo."
