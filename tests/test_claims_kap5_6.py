@@ -154,3 +154,58 @@ def test_andel_and_plass_refuse_what_is_missing():
         facts.andel(float("nan"), 10)
     with pytest.raises(KeyError):
         facts.plass(pd.Series({"a": 1.0}), "b")
+
+
+# --- the chapters' data-dependent wording (helpers.prose), on the snapshot and on changed data
+
+
+def test_chapter_5_words_on_the_snapshot(kategori, husholdninger):
+    from helpers.prose import ch05
+
+    endring = kategori[kategori["maal"] == "endring i løpet av året"].set_index("aar")["verdi"]
+    assert ch05.opp_ned(endring[2020]) == "gikk ned med 500"
+    assert ch05.opp_ned(endring[2021]) == "gikk opp med 900"
+    oslo = husholdninger[husholdninger["region"] == "Oslo"]
+    typer = ["Par uten hjemmeboende barn", "Par med barn"]
+    par = {a: {t: _one(oslo, aar=a, kategori=t, maal="antall") for t in typer} for a in (2019, 2022)}
+    assert ch05.par(par, *typer).startswith(
+        "Oslo hadde dessuten flere par uten hjemmeboende barn enn par med barn i begge årene"
+    )
+    f = load("oslo_flytting_innvandrere_2013")
+    alle = f[f["verdensregion"] == "alle"].pivot_table(index="flyt", columns="gruppe", values="verdi")
+    tekst = ch05.stedfortreder_2013(
+        facts.andel(alle.loc["utflytting", "Innvandrere"], alle.loc["utflytting", "Alle"]),
+        facts.andel(alle.loc["utvandring", "Innvandrere"], alle.loc["utvandring", "Alle"]),
+    )
+    assert "21,9\u00a0prosent av utflyttingen" in tekst and "72,1\u00a0prosent av utvandringen" in tekst
+
+
+def test_chapter_5_denominator_is_oslo_kommunes_population(kategori):
+    # The Wikipedia copy's total equals Oslo kommune's population 1 January 2020, which the chapter uses.
+    folk = facts.serie(load("storbyer"), "Oslo", "folkemengde_1jan")[2020]
+    total = kategori[(kategori["aar"] == 2020) & (kategori["kategori"] == "Hele befolkningen")]["verdi"]
+    assert folk == total.item() == 693494
+
+
+def test_chapter_5_words_on_changed_data():
+    from helpers.prose import ch05
+
+    assert ch05.opp_ned(0) == "var uendret"
+    typer = ["uten", "med"]
+    assert ch05.par({2019: {"uten": 5, "med": 9}, 2022: {"uten": 4, "med": 8}}, *typer).startswith(
+        "Oslo hadde færre par uten hjemmeboende barn enn par med barn."
+    )
+    blandet = ch05.par({2019: {"uten": 5, "med": 9}, 2022: {"uten": 10, "med": 8}}, *typer)
+    assert blandet == "I 2022 var det 10 par uten hjemmeboende barn og 8 par med barn."
+    assert "i 2022." in ch05.par({2022: {"uten": 10, "med": 8}}, *typer)
+    netto = pd.DataFrame(
+        {
+            "aar": [2019, 2020, 2020],
+            "kategori": ["Innvandrere", "Innvandrere", "Befolkningen ellers"],
+            "verdi": [-10.0, 25.0, -3.0],
+        }
+    )
+    assert ch05.netto_funn(netto).startswith(
+        "I 2020 var Oslos nettoflytting til resten av landet for innvandrere 25 (2019: \u221210); "
+        "for resten av befolkningen \u22123."
+    )
