@@ -209,3 +209,46 @@ def test_chapter_5_words_on_changed_data():
         "I 2020 var Oslos nettoflytting til resten av landet for innvandrere 25 (2019: \u221210); "
         "for resten av befolkningen \u22123."
     )
+
+
+def test_chapter_6_words_on_the_snapshot(fylker, netto):
+    from helpers.prose import ch06
+
+    assert ch06.netto_tap(netto) == "Oslo hadde det største tapet av alle fylkene, 2\u00a0758 personer."
+    assert ch06.andre_med_gevinst(netto) == (
+        "Også tre andre fylker fikk flere inn enn de mistet: Vestfold og Telemark, Agder og Trøndelag."
+    )
+    inn = fylker[fylker["serie"] == "innflytting"].set_index("fylke")["verdi"]
+    assert ch06.flere_faerre(inn["Viken"], netto["Viken"]) == "langt flere"
+    t = load("oslo_telemark_2021").set_index(["fra", "til"])["verdi"]
+    assert ch06.flere_faerre(t[("Telemark", "Oslo")], t[("Oslo", "Telemark")]) == "flere"
+
+
+def test_chapter_6_words_on_changed_data(netto):
+    from helpers.prose import ch06
+
+    endret = netto.copy()
+    endret["Nordland"] = -5000.0
+    endret["Oslo"] = 100.0
+    assert ch06.netto_tap(endret) == (
+        "Nordland hadde det største tapet, 5\u00a0000 personer, og Oslo hadde en nettogevinst på 100 personer."
+    )
+    assert ch06.andre_med_gevinst(pd.Series({"Viken": 10.0, "Agder": 2.0, "Oslo": -12.0})) == (
+        "Også ett annet fylke fikk flere inn enn det mistet: Agder."
+    )
+    assert ch06.andre_med_gevinst(pd.Series({"Viken": 10.0, "Oslo": -10.0})).startswith("Ingen andre")
+    assert ch06.flere_faerre(3, 2) == "flere" and ch06.flere_faerre(1, 2) == "færre"
+    assert ch06.flere_faerre(2, 2) == "like mange"
+    kommuner = pd.DataFrame(
+        {
+            "aar": [2020] * 6 + [2019] * 2,
+            "til_navn": ["Bærum", "Asker", "Bergen", "Moss", "Drammen", "Hamar", "Bærum", "Hamar"],
+            "verdi": [60.0, 50.0, 40.0, 30.0, 20.0, 10.0, 5.0, 4.0],
+        }
+    )
+    tekst = ch06.kommuner_funn(kommuner, 2020)
+    assert tekst.startswith(
+        "De fem vanligste tilflyttingskommunene i 2020 var Bærum, Asker, Bergen, Moss og Drammen."
+    )
+    assert "To av dem er blant de fem Tønnessen (2021) nevner." in tekst
+    assert "Ett av de fem var også blant de fem vanligste i 2019" in tekst

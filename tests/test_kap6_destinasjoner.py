@@ -64,7 +64,7 @@ def test_chapter_draws_destination_figures_when_the_table_exists(with_fixture):
     # Hedmark 2019 is missing in the fixture: a row marked 'mangler', no bar, no zero.
     assert "<td>Hedmark</td><td>2019</td><td class='mangler'>mangler</td>" in fylker_html
     assert "til Viken, flest av alle fylkene" in glued["dest_fylker_funn"]["text/plain"]
-    assert "Det er de samme fem som artikkelen nevner" in glued["dest_kommuner_funn"]["text/plain"]
+    assert "Det er de samme fem som Tønnessen (2021) nevner" in glued["dest_kommuner_funn"]["text/plain"]
 
 
 def test_chapter_shows_the_stand_in_without_the_table():
