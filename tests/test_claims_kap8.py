@@ -12,13 +12,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import facts, konklusjon, load
+from helpers import facts, load, tilbake
 from helpers.charts import tidsserier_med_referanse
 from helpers.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS, split_measure
 from helpers.snapshot import describe_csv, sha256
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTER = ROOT / "notebooks" / "08-kom-de-tilbake.md"
+CHAPTER = ROOT / "notebooks" / "07-kom-de-tilbake.md"
 FIXTURE = ROOT / "tests" / "fixtures" / "boligprisindeks-testfixture.csv"
 
 
@@ -211,7 +211,7 @@ def test_reference_chart_draws_band_rule_and_keeps_gaps():
 
 
 def test_conclusion_on_the_snapshot(byer, etter):
-    s = konklusjon.setninger(byer, etter)
+    s = tilbake.setninger(byer, etter)
     assert s["konkl_ut"].startswith(
         "Utflyttingen til resten av landet lå over spennet fra 2016–2019 i alle årene"
     )
@@ -295,7 +295,7 @@ def test_conclusion_sentence_changes_with_a_later_year(tmp_path, monkeypatch):
     monkeypatch.setenv("OSLO_FLYTTING_DATA", str(_with_2023_back_in_range(tmp_path)))
     byer, etter = load("storbyer"), load("oslo_etter_2020")
     assert facts.serie(byer, "Oslo", "utflytting_innenlands")[2023] == 32000
-    s = konklusjon.setninger(byer, etter)
+    s = tilbake.setninger(byer, etter)
     assert s["konkl_ut"].startswith(
         "Utflyttingen til resten av landet var tilbake innenfor spennet fra 2016–2019 i 2023"
     )
@@ -366,7 +366,7 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
 
 
 def test_built_page_has_its_figures_and_conclusion(site):
-    html = (site / "notebooks" / "08-kom-de-tilbake.html").read_text()
+    html = (site / "notebooks" / "07-kom-de-tilbake.html").read_text()
     assert html.count("class='oslo-vega-spec'") == 7
     assert 'id="kap-tilbake"' in html or "kap-tilbake" in html
     # the conclusion arrives glued, with Norwegian number formatting

@@ -52,8 +52,8 @@ def test_counties_are_summed_from_municipalities_and_gaps_stay_gaps(with_fixture
 
 def test_chapter_draws_destination_figures_when_the_table_exists(with_fixture):
     glued = run_chapter(CHAPTER)
-    fylker_html = glued["fig_fylker"]["text/html"]
-    kommuner_html = glued["fig_kommuner"]["text/html"]
+    fylker_html = glued["fig-fylker"]["text/html"]
+    kommuner_html = glued["fig-kommuner"]["text/html"]
     assert "data-figur='figur-utflytting-fylker-" in fylker_html
     assert "data-figur='figur-utflytting-kommuner-" in kommuner_html
     assert (
@@ -69,6 +69,6 @@ def test_chapter_draws_destination_figures_when_the_table_exists(with_fixture):
 
 def test_chapter_shows_the_stand_in_without_the_table():
     glued = run_chapter(CHAPTER)
-    assert "data-figur='figur-fylker-netto-2020-" in glued["fig_fylker"]["text/html"]
+    assert "data-figur='figur-fylker-netto-2020-" in glued["fig-fylker"]["text/html"]
     assert "Stedfortreder" in glued["fig_fylker_tekst"]["text/plain"]
-    assert "data-figur='figur-utflytting-i-alt-" in glued["fig_kommuner"]["text/html"]
+    assert "data-figur='figur-utflytting-i-alt-" in glued["fig-kommuner"]["text/html"]

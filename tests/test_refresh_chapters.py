@@ -63,7 +63,7 @@ CHAPTERS = {
     "notebooks/02-alder.md": ("fig_alder", "SSB, tabell 09588"),
     "notebooks/05-fodested-og-familie.md": ("fig_flytting", "figur-nettoflytting-innvandringskategori-"),
     "notebooks/06-hvor-flyttet-de.md": ("fig_fylker", "figur-utflytting-fylker-"),
-    "notebooks/08-kom-de-tilbake.md": ("fig_bolig", "Indeks (2015=100)"),
+    "notebooks/07-kom-de-tilbake.md": ("fig_bolig", "Indeks (2015=100)"),
     "book/om-dataene.md": ("datasett_kommuner", "oslo_utflytting_destinasjon"),
 }
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import facts
-from helpers.norsk import liste, prosent, tall
+from helpers.analysis import facts
+from helpers.prose.norsk import Tekst, aar_liste, liste, prosent, retning, tall
 
 ANDRE = ["Norge", "Danmark", "Polen", "Litauen"]
 # Citizenship as the reader says it: "polske og litauiske statsborgere".
@@ -24,34 +24,36 @@ STATSBORGERE = {
 
 
 PLASS = {
-    "over": "høyere enn i hvert av de tre årene",
-    "under": "lavere enn i hvert av de tre årene",
-    "innenfor": "innenfor spennet fra de tre årene",
+    "over": Tekst("høyere enn i hvert av de tre årene"),
+    "under": Tekst("lavere enn i hvert av de tre årene"),
+    "innenfor": Tekst("innenfor spennet fra de tre årene"),
 }
 
 
-def retning(e: dict) -> str:
+def _verb(e: dict) -> str:
     """The verb for a change from `facts.endring`."""
-    return "økte" if e["diff"] > 0 else "falt" if e["diff"] < 0 else "var uendret"
+    return retning(0, e["diff"])
 
 
-def over_under(m: dict) -> str:
+def over_under(m: dict) -> Tekst:
     """'over' or 'under' the period's mean, from `facts.mot_periode`."""
-    return "under" if m["prosent_mot_snitt"] < 0 else "over"
+    return Tekst("under" if m["prosent_mot_snitt"] < 0 else "over")
 
 
-def sammenligning(e_utv: dict, e_ut: dict) -> str:
+def sammenligning(e_utv: dict, e_ut: dict) -> Tekst:
     """Emigration's change against domestic out-migration's, in persons and in percent."""
     if e_utv["diff"] <= 0 or e_ut["diff"] <= 0:
         # Not both rising: the comparison of rises means nothing; say which way each went.
-        return f"Utvandringen {retning(e_utv)} altså, mens utflyttingen til resten av landet {retning(e_ut)}."
+        return Tekst(
+            f"Utvandringen {_verb(e_utv)} altså, mens utflyttingen til resten av landet {_verb(e_ut)}."
+        )
     if e_utv["diff"] < e_ut["diff"] / 2:
         antall = "langt mindre"
     else:
         antall = "mindre" if e_utv["diff"] < e_ut["diff"] else "større"
     prosent_ord = "mer" if e_utv["prosent"] > e_ut["prosent"] else "mindre"
     bindeord = "likevel " if (antall != "større") == (prosent_ord == "mer") else "også "
-    return (
+    return Tekst(
         f"Økningen i utvandringen var altså {antall} enn økningen i utflyttingen målt i antall personer. "
         f"Regnet i prosent av nivået året før økte utvandringen {bindeord}{prosent_ord}."
     )
@@ -64,13 +66,15 @@ def _endring(rader: pd.DataFrame, gruppe: str, fra: int, til: int) -> dict | Non
     return None
 
 
-def hovedfunn(p_utv: dict, p_ut: dict) -> str:
+def hovedfunn(p_utv: dict, p_ut: dict) -> Tekst:
     """Where 2020 stands against 2016-2018 for emigration and for domestic out-migration."""
     if p_ut["plassering"] == "over" and p_utv["plassering"] != "over":
-        return "Økningen i 2020 gjaldt altså flyttingen til resten av Norge, ikke til utlandet."
+        return Tekst("Økningen i 2020 gjaldt altså flyttingen til resten av Norge, ikke til utlandet.")
     if p_ut["plassering"] == "over" and p_utv["plassering"] == "over":
-        return "Både utvandringen og utflyttingen til resten av landet lå over nivået fra de tre årene."
-    return "Ingen av dem lå over nivået fra alle de tre årene."
+        return Tekst(
+            "Både utvandringen og utflyttingen til resten av landet lå over nivået fra de tre årene."
+        )
+    return Tekst("Ingen av dem lå over nivået fra alle de tre årene.")
 
 
 def svensker(rader: pd.DataFrame, sted: str, til: int = 2020) -> dict | None:
@@ -127,4 +131,26 @@ def svensker(rader: pd.DataFrame, sted: str, til: int = 2020) -> dict | None:
         )
     else:
         tekst["sv_senere"] = ""
-    return tekst
+    return {k: Tekst(v) if isinstance(v, str) else v for k, v in tekst.items()}
+
+
+def mangler(aar: list[int]) -> Tekst:
+    """The caption's word on years missing from the emigration series."""
+    return Tekst(f"Tall for {aar_liste(aar)} har vi ikke; der er linjen brutt." if aar else "")
+
+
+def gap_statsborgerskap(har_oslo: bool) -> Tekst:
+    """The gap, said once, when the chapter shows the whole country instead of Oslo."""
+    if har_oslo:
+        return Tekst("")
+    return Tekst(
+        "Tallene for Oslo alene har vi ikke, og utvandrernes yrke publiserer ikke SSB. Figuren viser derfor hele landet."
+    )
+
+
+def figurtekst_statsborgerskap(har_oslo: bool) -> Tekst:
+    if har_oslo:
+        return Tekst("Utvandring fra Oslo etter statsborgerskap, antall utvandringer.")
+    return Tekst(
+        "Stedfortreder for Oslo: utvandring fra hele landet etter statsborgerskap, antall utvandringer."
+    )

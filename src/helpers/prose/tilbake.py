@@ -1,4 +1,4 @@
-"""The conclusion of chapter 8 ("Kom de tilbake?") as sentences built from the data.
+"""The conclusion of the chapter ("Kom de tilbake?") as sentences built from the data.
 
 The chapter glues these sentences and the tests call the same function on changed
 data: when a refresh adds a year in which out-migration is back inside its 2016–2019
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import facts
-from helpers.norsk import aar_liste, tall
+from helpers.analysis import facts
+from helpers.prose.norsk import aar_liste, tall
 
 _STED = {"over": "over", "innenfor": "innenfor", "under": "under"}
 
