@@ -42,6 +42,11 @@ _EXPORTS = {
     "rekord": "helpers.prose.rekord",
     "tilbake": "helpers.prose.tilbake",
     "forside": "helpers.prose.forside",
+    "alder": "helpers.prose.alder",
+    "hjemmekontor": "helpers.prose.hjemmekontor",
+    "utvandring": "helpers.prose.utvandring",
+    "fodested": "helpers.prose.fodested",
+    "destinasjoner": "helpers.prose.destinasjoner",
 }
 
 __all__ = list(_EXPORTS)
