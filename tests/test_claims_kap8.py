@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 from helpers import facts, konklusjon, load
-from helpers.charts import tidsserier_med_referanse
+from chapter_run import figure_html
+from helpers.figures.charts import tidsserier_med_referanse
 from helpers.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS, split_measure
 from helpers.snapshot import describe_csv, sha256
 
@@ -327,10 +328,8 @@ def _run_chapter(data: Path, monkeypatch) -> dict[str, str]:
         for out in cell.get("outputs", []):
             meta = out.get("metadata", {}).get("scrapbook")
             if meta:
-                data_ = out["data"]
-                glued[meta["name"]] = data_.get("application/papermill.record/text/html") or data_.get(
-                    "application/papermill.record/text/plain"
-                )
+                data_ = {k.removeprefix("application/papermill.record/"): v for k, v in out["data"].items()}
+                glued[meta["name"]] = figure_html(data_) or data_.get("text/plain")
     return glued
 
 

@@ -78,7 +78,9 @@ def _text(out: dict) -> str:
 
 
 def _html(out: dict) -> str:
-    return str(out.get("text/html", ""))
+    from chapter_run import figure_html
+
+    return figure_html(out)
 
 
 @pytest.fixture

@@ -17,6 +17,14 @@ _EXPORTS = {
     "prosent": "helpers.norsk",
     "liste": "helpers.norsk",
     "aar_liste": "helpers.norsk",
+    "Figur": "helpers.figures.figure",
+    "Kilde": "helpers.figures.figure",
+    "ssb_tabell": "helpers.figures.figure",
+    "kilder_fra": "helpers.figures.figure",
+    "tidsserier": "helpers.figures.charts",
+    "stolper": "helpers.figures.charts",
+    "aldersprofil": "helpers.figures.charts",
+    "tidsserier_med_referanse": "helpers.figures.charts",
 }
 
 __all__ = list(_EXPORTS)
