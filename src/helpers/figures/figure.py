@@ -50,7 +50,7 @@ def ssb_tabell(tabell: str, tekst: str | None = None) -> Kilde:
 def kilder_fra(urls) -> list[Kilde]:
     """One `Kilde` per distinct address, named by publisher and page, so a figure whose
     values come from several pages credits each of them."""
-    from helpers.sources import publisher
+    from helpers.catalog.sources import publisher
 
     out, seen = [], {}
     for url in dict.fromkeys(str(u) for u in urls):

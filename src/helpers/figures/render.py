@@ -29,7 +29,7 @@ def vl_version() -> str:
 
 
 def cache_dir() -> Path | None:
-    from helpers.paths import DataNotFound, repo_root
+    from helpers.store.paths import DataNotFound, repo_root
 
     try:
         return repo_root() / ".cache" / "vega" / "figurer"
