@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from chapter_run import run_chapter
 from support import FIXTURES, ROOT
 
-from chapter_run import run_chapter
 from helpers import load
 from helpers.catalog.datasets.alder import UTFLYTTING_ALDER_RESSURS
 from helpers.store.package import describe_csv, read_package, sha256
@@ -64,7 +64,9 @@ def _text(out: dict) -> str:
 
 
 def _html(out: dict) -> str:
-    return str(out.get("text/html", ""))
+    from support.chapter_run import figure_html
+
+    return figure_html(out)
 
 
 @pytest.fixture
