@@ -264,6 +264,24 @@ def _not_found_links(app: Sphinx, exception) -> None:
     page.write_text(text, encoding="utf-8")
 
 
+def _static_fingerprint() -> str:
+    return ";".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(STATIC.iterdir()) if p.is_file())
+
+
+def _static_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Every page again when a file of site/static changed.
+
+    Sphinx copies static files and writes their ?v= checksums only when it writes pages,
+    and it writes none when no document changed: an edited stylesheet would not reach
+    the site until some chapter changed too.
+    """
+    current = _static_fingerprint()
+    if getattr(env, "oslo_site_static", None) == current:
+        return []
+    env.oslo_site_static = current
+    return sorted(env.found_docs - set(added) - set(changed) - set(removed))
+
+
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     app.connect("builder-inited", _multitoc_is_parallel_safe)
@@ -274,6 +292,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _write_sitemap)
     app.connect("config-inited", _opengraph_site_url)
     app.connect("html-page-context", _trim_assets)
+    app.connect("env-get-outdated", _static_changed)
     app.connect("html-collect-pages", _not_found_page)
     app.connect("build-finished", _not_found_links)
     app.add_css_file("icons.css")
