@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browserkit import (  # noqa: E402
+from support.browserkit import (  # noqa: E402
     CHART_PAGE_BUDGET,
     TEXT_PAGE_BUDGET,
     launch,
@@ -98,8 +98,14 @@ def measure(browser, site: Path, base: str, rel: str) -> dict:
     page.close()
     w = weight(site, base, urls)
     times = [drawn.get(str(i)) for i in range(charts)]
-    return {"requests": w["requests"], "gzipped": w["gzipped"], "outside": len(outside), "load": load,
-            "charts": charts, "drawn": times}
+    return {
+        "requests": w["requests"],
+        "gzipped": w["gzipped"],
+        "outside": len(outside),
+        "load": load,
+        "charts": charts,
+        "drawn": times,
+    }
 
 
 def _median(values):
@@ -137,9 +143,13 @@ def main(runs: int = 3, default_html: Path | None = None) -> int:
     if not (SITE / "index.html").is_file():
         print(f"{SITE} is missing: run `make book` first", file=sys.stderr)
         return 1
-    prefix = urlsplit(yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["html"]["baseurl"]).path
+    prefix = urlsplit(
+        yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["html"]["baseurl"]
+    ).path
     pages = sorted(
-        str(p.relative_to(SITE)) for p in SITE.rglob("*.html") if "_static" not in p.parts and p.name != "index.html"
+        str(p.relative_to(SITE))
+        for p in SITE.rglob("*.html")
+        if "_static" not in p.parts and p.name != "index.html"
     )
     from playwright.sync_api import sync_playwright
 
@@ -171,4 +181,6 @@ def main(runs: int = 3, default_html: Path | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 3, Path(sys.argv[2]) if len(sys.argv) > 2 else None))
+    sys.exit(
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 3, Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+    )

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from browserkit import (
+from support.browserkit import (
     CHART_PAGE_BUDGET,
     TEXT_PAGE_BUDGET,
     axe_violations,
@@ -23,7 +23,15 @@ from browserkit import (
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = urlsplit(yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["html"]["baseurl"]).path
 # Page furniture that must not reach a search result's snippet.
-FURNITURE = ["Last ned", "Skriv ut", "forrige side", "neste side", "Vis tallene", "Til toppen", "På denne siden"]
+FURNITURE = [
+    "Last ned",
+    "Skriv ut",
+    "forrige side",
+    "neste side",
+    "Vis tallene",
+    "Til toppen",
+    "På denne siden",
+]
 FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"
 
 
@@ -44,7 +52,6 @@ def published(site):
     server.shutdown()
 
 
-@pytest.mark.browser
 def test_search_results_in_norwegian_without_page_furniture(browser, served):
     page, report = visit(browser, f"{served}/search.html?q=utflytting")
     page.wait_for_selector("#search-results p.search-summary:not(:empty)", timeout=15_000)
@@ -64,7 +71,6 @@ def test_search_results_in_norwegian_without_page_furniture(browser, served):
     page.close()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("missing", ["finnes-ikke.html", "notebooks/gammelt/kapittel.html"])
 def test_404_page_as_github_pages_serves_it(browser, published, missing):
     page = browser.new_page()
@@ -87,7 +93,6 @@ def test_404_page_as_github_pages_serves_it(browser, published, missing):
     page.close()
 
 
-@pytest.mark.browser
 def test_404_page_accessible_in_both_modes(browser, published):
     for scheme in ("light", "dark"):
         page = browser.new_page(color_scheme=scheme)
@@ -96,7 +101,6 @@ def test_404_page_accessible_in_both_modes(browser, published):
         page.close()
 
 
-@pytest.mark.browser
 def test_every_page_within_its_weight_budget_without_fontawesome(browser, served, site):
     failures = []
     for rel in site_pages(site):
@@ -110,7 +114,9 @@ def test_every_page_within_its_weight_budget_without_fontawesome(browser, served
         w = weight(site, served, report["requests"])
         budget = CHART_PAGE_BUDGET if charts else TEXT_PAGE_BUDGET
         if w["gzipped"] > budget:
-            failures.append(f"{rel}: {w['gzipped'] // 1024} KB gzipped over {budget // 1024} KB: {w['files']}")
+            failures.append(
+                f"{rel}: {w['gzipped'] // 1024} KB gzipped over {budget // 1024} KB: {w['files']}"
+            )
         fonts = [u for u in report["requests"] if "fontawesome" in u or "/webfonts/" in u]
         if fonts:
             failures.append(f"{rel}: {fonts}")
@@ -118,12 +124,13 @@ def test_every_page_within_its_weight_budget_without_fontawesome(browser, served
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_control_shows_a_focus_ring(browser, served, scheme):
     failures = []
     for rel in ("book/intro.html", "notebooks/01-rekordutflytting.html", "search.html"):
-        page, _ = visit(browser, f"{served}/{rel}", color_scheme=scheme, viewport={"width": 1280, "height": 900})
+        page, _ = visit(
+            browser, f"{served}/{rel}", color_scheme=scheme, viewport={"width": 1280, "height": 900}
+        )
         page.wait_for_timeout(300)
         seen = []
         for _ in range(150):
@@ -139,7 +146,9 @@ def test_every_control_shows_a_focus_ring(browser, served, scheme):
             if not s["visible"]:
                 continue
             if not (s["ring"] and s["contrast"] >= 3):
-                failures.append(f"{rel} ({scheme}): {s['key']} ring={s['ring']} {s['colors']} {s['contrast']:.2f}:1")
+                failures.append(
+                    f"{rel} ({scheme}): {s['key']} ring={s['ring']} {s['colors']} {s['contrast']:.2f}:1"
+                )
         page.close()
     assert not failures, "\n".join(failures)
 
@@ -178,7 +187,6 @@ RING = """() => {
 }"""
 
 
-@pytest.mark.browser
 def test_no_page_scrolls_sideways_on_a_phone(browser, served, site):
     failures = []
     for rel in site_pages(site):

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +27,6 @@ def title(html):
     return re.search(r"<title>([^<]*)</title>", html).group(1)
 
 
-@pytest.mark.build
 def test_no_page_loads_fontawesome_and_every_icon_is_drawn(site):
     for page in pages(site):
         assert "fontawesome" not in page.read_text(encoding="utf-8"), page.relative_to(site)
@@ -37,29 +35,28 @@ def test_no_page_loads_fontawesome_and_every_icon_is_drawn(site):
     assert not missing, f"icons without a glyph in icons.css (run tools/icons.py): {sorted(missing)}"
 
 
-@pytest.mark.build
 def test_search_index_only_on_the_search_page(site):
     for page in pages(site):
         html = page.read_text(encoding="utf-8")
         assert ("searchindex.js" in html) == (page.name == "search.html"), page.relative_to(site)
 
 
-@pytest.mark.build
 def test_search_scripts_speak_norwegian(site):
     script = (site / "_static" / "translations.js").read_text(encoding="utf-8")
-    assert '"Search finished, found ${resultCount} page(s) matching the search query.": "Søket er ferdig' in script
+    assert (
+        '"Search finished, found ${resultCount} page(s) matching the search query.": "Søket er ferdig'
+        in script
+    )
     assert '"Preparing search...": "Gjør klar søket …"' in script
     assert "translations.js" in (site / "search.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.build
 def test_search_page_has_one_search_field(site):
     html = (site / "search.html").read_text(encoding="utf-8")
     assert html.count('type="search"') == 1
     assert "search-button-field" not in html and "pst-search-dialog" not in html
 
 
-@pytest.mark.build
 def test_no_index_page_no_copyright_one_credit_line(site):
     assert not (site / "genindex.html").exists()
     for page in pages(site):
@@ -70,7 +67,6 @@ def test_no_index_page_no_copyright_one_credit_line(site):
         assert re.search(r"© \d{4} " + re.escape(CONFIG["author"]), html), rel
 
 
-@pytest.mark.build
 def test_titles_one_separator_and_the_front_page_once(site):
     for page in pages(site):
         text = title(page.read_text(encoding="utf-8")).replace("&#8212;", "—")
@@ -81,14 +77,14 @@ def test_titles_one_separator_and_the_front_page_once(site):
             assert text.endswith(f" – {BOOK}") and text.count(" – ") == 1 and "—" not in text, (rel, text)
 
 
-@pytest.mark.build
 def test_favicon_on_every_page(site):
     assert (site / "_static" / "favicon.svg").read_text(encoding="utf-8").startswith("<svg")
     for page in pages(site):
-        assert re.search(r'<link rel="icon" href="[^"]*_static/favicon\.svg"', page.read_text(encoding="utf-8")), page
+        assert re.search(
+            r'<link rel="icon" href="[^"]*_static/favicon\.svg"', page.read_text(encoding="utf-8")
+        ), page
 
 
-@pytest.mark.build
 def test_404_page_links_from_the_published_root(site):
     html = (site / "404.html").read_text(encoding="utf-8")
     assert title(html) == f"Fant ikke siden – {BOOK}"
@@ -100,7 +96,6 @@ def test_404_page_links_from_the_published_root(site):
     assert f'data-content_root="{PREFIX}"' in html
 
 
-@pytest.mark.build
 def test_extension_scripts_only_where_used(site):
     for page in pages(site):
         html = page.read_text(encoding="utf-8")

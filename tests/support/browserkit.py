@@ -42,7 +42,9 @@ def site_pages(site):
     # 404.html links from the published address's root (/oslo-flytting-bok/...): it is
     # visited through serve_like_github_pages, not at the root of `served`.
     return sorted(
-        str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts and p.name != "404.html"
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if "_static" not in p.parts and p.name != "404.html"
     )
 
 
@@ -149,6 +151,8 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 def serve_like_github_pages(site: Path, prefix: str):
     """Serve site under prefix (e.g. /oslo-flytting-bok/); returns (server, base URL)."""
     handler = type("Handler", (_PagesHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
