@@ -6,6 +6,10 @@ STAMP  := $(VENV)/.installed
 # axe-core for the accessibility tests, pinned in package-lock.json; npm's own marker file.
 NODE_STAMP := node_modules/.package-lock.json
 PORT   ?= 8000
+# The browser the tests drive (default: `chromium` on PATH, Debian's /usr/bin/chromium).
+ifdef CHROMIUM
+export CHROMIUM
+endif
 
 # jupyter-book build --warningiserror --keep-going, then the failing cells spelled out
 # (src/helpers/build.py): a failing cell or any Sphinx warning fails the build.
@@ -13,11 +17,13 @@ JB_BUILD := $(BIN)/python -m helpers build .
 
 .PHONY: book test check-fast serve preview lab lint format hooks clean distclean data check bench bench-charts
 
+# pip shows its own progress: the first install takes a minute or two.
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) tools/preflight.py book
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -r requirements-dev.txt
+	$(BIN)/python -m pip install --no-deps -e .
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -27,7 +33,10 @@ $(NODE_STAMP): package.json package-lock.json
 book: $(STAMP)
 	$(JB_BUILD)
 
-test: book $(NODE_STAMP)
+# The pre-flight first: a missing browser or npm stops here, in seconds, not after the build.
+test:
+	$(PYTHON) tools/preflight.py test
+	$(MAKE) --no-print-directory book $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # The fast loop while writing: no build, no browser, under a minute. The levels are the

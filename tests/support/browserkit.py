@@ -4,12 +4,14 @@ that leaves 127.0.0.1 blocked and counted, axe-core from node_modules."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from support import ROOT
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# make test CHROMIUM=/path/to/chromium; tools/preflight.py looks for the same one.
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -28,7 +30,9 @@ ALL_DRAWN = (
 
 def launch(playwright):
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
+        pytest.fail(
+            f"{CHROMIUM} not found: install Debian's chromium (make test does as root) or set CHROMIUM="
+        )
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
 
 
