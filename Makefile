@@ -54,13 +54,19 @@ preview: $(STAMP)
 	$(BIN)/python tools/preview.py --port $(PORT)
 
 # JupyterLab with the repository's settings (.jupyter): chapters open as notebooks.
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)
-	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter $(BIN)/jupyter lab --ip=127.0.0.1
+	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter $(BIN)/jupyter lab --ip=127.0.0.1 $(LAB_ROOT)
 
-# The pre-commit checks on every file (make test runs them too); make format fixes what
-# ruff can fix; make hooks makes every `git commit` run them on what it commits.
+# The pre-commit checks on every file git would commit, new ones included (pre-commit's
+# --all-files sees only files already added); make test runs them too. make format fixes
+# what ruff can fix; make hooks makes every `git commit` run them on what it commits.
+PRE_COMMIT_HOME ?= $(CURDIR)/.cache/pre-commit
+export PRE_COMMIT_HOME
+WORKING_FILES := git ls-files --cached --others --exclude-standard | while read -r f; do [ -e "$$f" ] && echo "$$f"; done
 lint: $(STAMP)
-	PRE_COMMIT_HOME=$(CURDIR)/.cache/pre-commit $(BIN)/pre-commit run --all-files
+	$(WORKING_FILES) | xargs $(BIN)/pre-commit run --show-diff-on-failure --files
 
 format: $(STAMP)
 	$(BIN)/ruff format --force-exclude .
