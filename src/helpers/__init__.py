@@ -10,13 +10,24 @@ this package too, and should not pay for pandas when they never touch data.
 from importlib import import_module
 
 _EXPORTS = {
-    "load": "helpers.registry",
-    "describe": "helpers.registry",
+    "load": "helpers.catalog.registry",
+    "describe": "helpers.catalog.registry",
     "tall": "helpers.norsk",
     "desimal": "helpers.norsk",
     "prosent": "helpers.norsk",
     "liste": "helpers.norsk",
     "aar_liste": "helpers.norsk",
+    "FLOW_SERIES": "helpers.catalog.registry",
+    "SERIES_LABELS": "helpers.catalog.registry",
+    "datasets": "helpers.catalog.registry",
+    "CITIES": "helpers.catalog.regions",
+    "publisher": "helpers.catalog.sources",
+    "read_package": "helpers.store.package",
+    "read_resource": "helpers.store.package",
+    "BOLIGPRISINDEKS_RESSURS": "helpers.catalog.datasets.etter2020",
+    # Whole modules a chapter uses by name (regions.boundary_notes, sources.publisher ...).
+    "regions": "helpers.catalog.regions",
+    "sources": "helpers.catalog.sources",
 }
 
 __all__ = list(_EXPORTS)
@@ -24,5 +35,6 @@ __all__ = list(_EXPORTS)
 
 def __getattr__(name: str):
     if name in _EXPORTS:
-        return getattr(import_module(_EXPORTS[name]), name)
+        module = import_module(_EXPORTS[name])
+        return module if _EXPORTS[name].rsplit(".", 1)[-1] == name else getattr(module, name)
     raise AttributeError(f"module 'helpers' has no attribute {name!r}")

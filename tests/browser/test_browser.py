@@ -2,7 +2,6 @@
 no request leaves 127.0.0.1."""
 
 import pytest
-
 from support.browserkit import launch, site_pages, visit
 
 

@@ -14,9 +14,7 @@ from collections import Counter
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from support.browserkit import axe_violations, chart_pages, launch, site_pages, visit, wait_drawn
-
 
 NORSK_TALL = re.compile(r"^\u2212?\d{1,3}(\u00a0\d{3})*(,\d+)?$")
 # Only digits, signs and separators: what a formatted number is made of, in any locale.

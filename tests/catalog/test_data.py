@@ -4,10 +4,11 @@ import shutil
 import pandas as pd
 import pytest
 
-from helpers import load, regions, sources
-from helpers.check import check_package
-from helpers.paths import data_dir
-from helpers.snapshot import SnapshotError, read_resource, sha256
+from helpers import load
+from helpers.catalog import regions, sources
+from helpers.store.package import SnapshotError, read_resource, sha256
+from helpers.store.paths import data_dir
+from helpers.store.validation import check_package
 
 
 def test_committed_package_is_valid():
@@ -85,7 +86,7 @@ def test_tampered_file_is_refused_by_name(broken_copy):
 
 
 def test_non_numeric_value_is_reported_with_its_line(broken_copy, monkeypatch):
-    from helpers import snapshot
+    from helpers.store import package as snapshot
 
     path = broken_copy / "city_flows.csv"
     text = path.read_text().replace(",36076,", ",tretti,", 1)
@@ -165,8 +166,8 @@ def test_codes_are_only_in_use_in_their_years():
 
 
 def test_without_a_refresh_the_optional_resources_are_simply_absent(broken_copy, monkeypatch):
-    from helpers.registry import describe
-    from helpers.snapshot import has_resource
+    from helpers.catalog.registry import describe
+    from helpers.store.package import has_resource
 
     ds = describe("storbyer")
     # A package as import-shared writes it: no ssb_* resources (whatever data/ holds today).

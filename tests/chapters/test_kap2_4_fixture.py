@@ -11,12 +11,12 @@ from pathlib import Path
 import jupytext
 import pytest
 from nbclient import NotebookClient
+from support import FIXTURES, ROOT
 
 from helpers import load
-from helpers.datasets.alder import UTFLYTTING_ALDER_RESSURS
-from helpers.paths import ENV_VAR
-from helpers.snapshot import describe_csv, read_package, sha256
-from support import FIXTURES, ROOT
+from helpers.catalog.datasets.alder import UTFLYTTING_ALDER_RESSURS
+from helpers.store.package import describe_csv, read_package, sha256
+from helpers.store.paths import ENV_VAR
 
 TESTDATA_SOURCE = [{"title": "hand-made test fixture, not data", "path": "tests/fixtures/README.md"}]
 

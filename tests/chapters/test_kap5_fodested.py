@@ -6,11 +6,11 @@ temporary copy of the data package.
 
 import pandas as pd
 import pytest
-
 from support import FIXTURES, ROOT
 from support.chapter_run import package_with, run_chapter
+
 from helpers import load
-from helpers.datasets.fodested import NETTO_KOLONNER, NETTO_RESSURS
+from helpers.catalog.datasets.fodested import NETTO_KOLONNER, NETTO_RESSURS
 
 FIXTURE = FIXTURES / "handmade-ssb-07210-oslo-nettoflytting.csv"
 CHAPTER = ROOT / "notebooks" / "05-fodested-og-familie.md"

@@ -8,12 +8,12 @@ obviously fake values, never data, used only in a temporary copy of the package.
 
 import pandas as pd
 import pytest
-
 from support import FIXTURES, ROOT
 from support.chapter_run import package_with, run_chapter
+
 from helpers import load
-from helpers.check import check_package
-from helpers.datasets.destinasjoner import DESTINASJON_KOLONNER, DESTINASJON_RESSURS
+from helpers.catalog.datasets.destinasjoner import DESTINASJON_KOLONNER, DESTINASJON_RESSURS
+from helpers.store.validation import check_package
 
 FIXTURE = FIXTURES / "handmade-ssb-13864-utflytting-fra-oslo.csv"
 CHAPTER = ROOT / "notebooks" / "06-hvor-flyttet-de.md"

@@ -10,15 +10,15 @@ import shutil
 
 import pytest
 import responses
-
 from support import FIXTURES, ROOT
 from support.chapter_run import run_chapter
-from helpers import tall
-from helpers.jsonstat import load_file
-from helpers.paths import data_dir
-from helpers.refresh import declared_queries, refresh
-from helpers.ssb import SsbClient
 from support.pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url
+
+from helpers import tall
+from helpers.statbank.client import SsbClient
+from helpers.statbank.jsonstat import load_file
+from helpers.statbank.refresh import declared_queries, refresh
+from helpers.store.paths import data_dir
 
 
 def _contents(folder):

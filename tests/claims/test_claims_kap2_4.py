@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from helpers import facts, load
-from helpers.datasets.alder import alder_fra_kode
-from helpers.regions import CITIES
+from helpers.catalog.datasets.alder import alder_fra_kode
+from helpers.catalog.regions import CITIES
 
 # --- Kapittel 2: alder (alle innbyggere, ikke flyttere) ------------------------------
 

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from helpers import facts, load, regions
+from helpers import facts, load
+from helpers.catalog import regions
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from support import ROOT
 
 from helpers import facts, konklusjon, load
+from helpers.catalog.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS, split_measure
 from helpers.charts import tidsserier_med_referanse
-from helpers.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS, split_measure
-from helpers.snapshot import describe_csv, sha256
-from support import ROOT
+from helpers.store.package import describe_csv, sha256
 
 CHAPTER = ROOT / "notebooks" / "08-kom-de-tilbake.md"
 FIXTURE = ROOT / "tests" / "fixtures" / "boligprisindeks-testfixture.csv"

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from helpers import facts, load
-from helpers.registry import FLOW_SERIES
+from helpers.catalog.registry import FLOW_SERIES
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,6 @@ import nbformat
 import pytest
 import yaml
 from packaging.specifiers import SpecifierSet
-
 from support import ROOT
 from support.browserkit import CHROMIUM
 
@@ -175,7 +174,7 @@ RUNNER = """
 import json, os, sys, nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
-PROBE = "import sys, helpers, helpers.paths\\nprint(sys.prefix)\\nprint(helpers.__file__)\\nprint(helpers.paths.data_dir())"
+PROBE = "import sys, helpers, helpers.store.paths\\nprint(sys.prefix)\\nprint(helpers.__file__)\\nprint(helpers.store.paths.data_dir())"
 for path in sys.argv[1:]:
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))

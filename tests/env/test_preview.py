@@ -11,9 +11,7 @@ import time
 import urllib.request
 
 import pytest
-
 from support import ROOT
-
 
 FAKE_BUILD = """
 import pathlib, sys

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+
 from support import ROOT
 
 

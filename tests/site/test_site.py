@@ -1,8 +1,7 @@
-"""What helpers.sphinx_site and helpers.sphinx_vega leave in the built pages: Norwegian
+"""What helpers.site.theme and helpers.sphinx_vega leave in the built pages: Norwegian
 labels on the theme's controls, figures with their files, pages light enough."""
 
 import re
-
 
 PAGE_LIMIT = 200 * 1024
 ENGLISH = [

@@ -1,4 +1,4 @@
-"""helpers.jsonstat against SSB's real answers (tests/fixtures) and small hand-made documents."""
+"""helpers.statbank.jsonstat against SSB's real answers (tests/fixtures) and small hand-made documents."""
 
 import copy
 import json
@@ -6,9 +6,9 @@ import math
 
 import pandas as pd
 import pytest
-
-from helpers.jsonstat import JsonStatError, categories, dataset_meta, load_file, to_frame
 from support import FIXTURES
+
+from helpers.statbank.jsonstat import JsonStatError, categories, dataset_meta, load_file, to_frame
 
 DATA_FILE = FIXTURES / "ssb-05300-v0.jsonstat2.json"
 META_FILE = FIXTURES / "ssb-05300-v2-metadata.json"

@@ -1,32 +1,37 @@
-"""`make data` (helpers.refresh) against hand-built PxWebApi answers; never against SSB
+"""`make data` (helpers.statbank.refresh) against hand-built PxWebApi answers; never against SSB
 unless SSB_ONLINE=1. Every refresh here writes into a copy of data/ in a temporary folder;
 the repository's data/ is only ever read, and checked to be unchanged."""
 
 import copy
 import hashlib
-import math
 import http.server as httpserver
 import json
+import math
 import os
 import shutil
 import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 from dataclasses import replace
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
 import requests
 import responses
+from support import FIXTURES, ROOT
+from support.pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url, subset, value_codes
 
-from helpers import load, regions
-from helpers.check import check_package
-from helpers.jsonstat import load_file, to_frame
-from helpers.paths import data_dir
-from helpers.refresh import (
+from helpers import load
+from helpers.catalog import regions
+from helpers.catalog.periods import whole_years
+from helpers.catalog.registry import datasets, describe
+from helpers.catalog.spec import Dataset
+from helpers.statbank.client import SsbClient
+from helpers.statbank.jsonstat import load_file, to_frame
+from helpers.statbank.refresh import (
     COLUMNS,
     TIDY_TAIL,
     RefreshError,
@@ -38,11 +43,9 @@ from helpers.refresh import (
     resolve,
     validate,
 )
-from helpers.registry import Dataset, datasets, describe
-from helpers.snapshot import read_resource, sha256
-from helpers.ssb import SsbClient, whole_years
-from support.pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url, subset, value_codes
-from support import FIXTURES, ROOT
+from helpers.store.package import read_resource, sha256
+from helpers.store.paths import data_dir
+from helpers.store.validation import check_package
 
 # Every table a dataset declares, in the order the refresh fetches them; each has a
 # hand-built fixture (test_every_declared_table_has_a_handbuilt_fixture).
@@ -480,10 +483,10 @@ def test_declared_queries_are_complete():
 
 
 def test_datasets_read_refreshed_resources_by_the_one_naming_rule():
-    from helpers.datasets.alder import UTFLYTTING_ALDER_RESSURS
-    from helpers.datasets.destinasjoner import DESTINASJON_RESSURS
-    from helpers.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS
-    from helpers.datasets.fodested import NETTO_RESSURS
+    from helpers.catalog.datasets.alder import UTFLYTTING_ALDER_RESSURS
+    from helpers.catalog.datasets.destinasjoner import DESTINASJON_RESSURS
+    from helpers.catalog.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS
+    from helpers.catalog.datasets.fodested import NETTO_RESSURS
 
     for name, resource in (
         ("oslo_utflytting_alder", UTFLYTTING_ALDER_RESSURS),
@@ -554,7 +557,7 @@ def test_full_refresh_writes_every_declared_table_in_its_shape(refreshed):
         assert set(rows["series"]) == set(q.contents.values())
         if region_shaped(q):
             continue
-        # The tidy shape: code and label of every dimension, as helpers.jsonstat.to_frame names them.
+        # The tidy shape: code and label of every dimension, as helpers.statbank.jsonstat.to_frame names them.
         assert columns(q)[-len(TIDY_TAIL) :] == TIDY_TAIL
         assert not rows.duplicated(list(q.selection)).any()
         expected = load_file(FIXTURES / f"ssb-{q.table}-v2-data.HANDBUILT.jsonstat2.json")

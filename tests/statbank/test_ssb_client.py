@@ -1,4 +1,4 @@
-"""helpers.ssb with faked HTTP (responses): no test here talks to SSB unless SSB_ONLINE=1."""
+"""helpers.statbank.client with faked HTTP (responses): no test here talks to SSB unless SSB_ONLINE=1."""
 
 import copy
 import itertools
@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 import requests
 import responses
-
-from helpers.jsonstat import JsonStatError, categories, load_file
-from helpers.ssb import DEFAULT_BASE_URL, SsbClient, SsbError
-from support.pxfake import subset
 from support import FIXTURES
+from support.pxfake import subset
+
+from helpers.statbank.client import DEFAULT_BASE_URL, SsbClient, SsbError
+from helpers.statbank.jsonstat import JsonStatError, categories, load_file
 
 DATA = json.loads((FIXTURES / "ssb-05300-v0.jsonstat2.json").read_text(encoding="utf-8"))
 META = json.loads((FIXTURES / "ssb-05300-v2-metadata.json").read_text(encoding="utf-8"))

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from support import ROOT
 
 # make test CHROMIUM=/path/to/chromium; tools/preflight.py looks for the same one.

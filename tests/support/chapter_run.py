@@ -9,8 +9,8 @@ import json
 import shutil
 from pathlib import Path
 
-from helpers.paths import data_dir
-from helpers.snapshot import describe_csv
+from helpers.store.package import describe_csv
+from helpers.store.paths import data_dir
 
 
 def package_with(tmp_path: Path, fixture: Path, resource: str) -> Path:

@@ -14,7 +14,7 @@ import json
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-from helpers.jsonstat import categories
+from helpers.statbank.jsonstat import categories
 from support import FIXTURES
 
 FAKE_BASE = "https://ssb.test/api/pxwebapi/v2"

@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from helpers.norsk import NBSP, MINUS, aar_liste, liste, prosent, tall
+from helpers.norsk import MINUS, NBSP, aar_liste, liste, prosent, tall
 
 
 def test_thousands_with_non_breaking_space():

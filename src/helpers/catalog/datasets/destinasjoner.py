@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import regions, sources
-from helpers.registry import Dataset, SsbQuery
+from helpers.catalog import regions, sources
+from helpers.catalog.spec import Dataset, SsbQuery
 
 KILDE_13864 = "https://www.ssb.no/statbank/table/13864"
 DESTINASJON_KOLONNER = [

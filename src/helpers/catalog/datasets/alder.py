@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import regions
-from helpers.registry import SERIES_LABELS, Dataset, SsbQuery
+from helpers.catalog import regions
+from helpers.catalog.registry import SERIES_LABELS
+from helpers.catalog.spec import Dataset, SsbQuery
 
 ALDER_KOLONNER = [
     "region_kode",
@@ -89,7 +90,7 @@ def _utflytting_alder(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Domestic out-moves from Oslo by single year of age, from a refreshed SSB table.
 
     The resource is what a refresh writes for `_UTFLYTTING_09588`: one row per cell as
-    helpers.jsonstat.to_frame returns it (a code and a label column per dimension, then
+    helpers.statbank.jsonstat.to_frame returns it (a code and a label column per dimension, then
     value and status). Missing cells stay NaN.
     """
     raw = frames.get(UTFLYTTING_ALDER_RESSURS)

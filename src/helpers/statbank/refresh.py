@@ -39,10 +39,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import regions
-from helpers.jsonstat import JsonStatError, categories, dataset_meta
-from helpers.registry import Dataset, SsbQuery, datasets
-from helpers.snapshot import (
+from helpers.catalog import regions
+from helpers.statbank.jsonstat import JsonStatError, categories, dataset_meta
+from helpers.catalog.registry import datasets
+from helpers.catalog.spec import Dataset, SsbQuery
+from helpers.store.package import (
     SnapshotError,
     describe_csv,
     number_text,
@@ -50,7 +51,8 @@ from helpers.snapshot import (
     replace_atomically,
     staging_dir,
 )
-from helpers.ssb import SsbClient, SsbError, whole_years
+from helpers.catalog.periods import whole_years
+from helpers.statbank.client import SsbClient, SsbError
 
 __all__ = [
     "COLUMNS",
@@ -439,7 +441,7 @@ def disagreements(fetched: list[Fetched], folder: Path) -> list[str]:
     Not an error (the API value wins, the page value stays as provenance), but a long list
     is the sign of a series mapped to the wrong definition, so the refresh prints it.
     """
-    from helpers.snapshot import read_resource
+    from helpers.store.package import read_resource
 
     key = ["region_code", "year", "series"]
     pages = []
@@ -563,7 +565,7 @@ def refresh(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         progress("kontrollerer hele datapakken før den skrives")
-        from helpers.check import check_package
+        from helpers.store.validation import check_package
 
         problems = check_package(staging)
         if problems:
@@ -605,7 +607,7 @@ def client_from(args) -> SsbClient:
 
 def main(args) -> int:
     """What `make data` runs. 0 on success; otherwise a message on stderr and data/ untouched."""
-    from helpers.paths import DataNotFound, data_dir
+    from helpers.store.paths import DataNotFound, data_dir
 
     def say(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)

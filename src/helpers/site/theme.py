@@ -22,6 +22,7 @@ from sphinx.config import Config
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALE = Path(__file__).parent / "locale"
+STATIC = Path(__file__).parent / "static"
 
 
 def _drop_thebe(app: Sphinx) -> None:
@@ -110,6 +111,9 @@ def _opengraph_site_url(app: Sphinx, config) -> None:
 
 def _config_inited(app: Sphinx, config: Config) -> None:
     config.templates_path = [str(TEMPLATES), *config.templates_path]
+    if not config.html_favicon:
+        # Sphinx joins the path to the configuration directory; an absolute one survives that.
+        config.html_favicon = str(STATIC / "favicon.svg")
     config.exclude_patterns = [*config.exclude_patterns, "node_modules", "node_modules/*"]
 
 

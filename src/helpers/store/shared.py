@@ -1,4 +1,23 @@
-"""Which files of shared/data become which resources of the data package."""
+"""Import transcribed published values (a folder of CSV files) into the data package.
+
+MANIFEST says which files of the shared folder become which resources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+from helpers.store.package import (
+    LICENSE_SSB,
+    SnapshotError,
+    describe_csv,
+    replace_atomically,
+    staging_dir,
+)
+
 
 SSB_SOURCE = {"title": "Statistisk sentralbyrå (SSB)", "path": "https://www.ssb.no"}
 OSLO_SOURCE = {
@@ -85,3 +104,54 @@ MANIFEST = [
         "retrieved": "public repositories at named commits",
     },
 ]
+
+
+def import_shared(source: Path, target: Path, manifest: list[dict]) -> list[str]:
+    """Copy the transcribed published values from shared/data into the package, verbatim."""
+    staging = staging_dir(target)
+    try:
+        resources, written = [], []
+        for item in manifest:
+            src = source / item["file"]
+            if not src.is_file():
+                raise SnapshotError(f"{src}: finnes ikke")
+            dst = staging / Path(item["file"]).name
+            shutil.copyfile(src, dst)
+            notes = src.with_suffix("").with_suffix(".notes.md") if src.suffix == ".csv" else None
+            if notes and notes.is_file():
+                shutil.copyfile(notes, staging / notes.name)
+                written.append(notes.name)
+            resources.append(
+                describe_csv(
+                    dst,
+                    item["name"],
+                    item["description"],
+                    item["sources"],
+                    item.get("retrieved", "unknown"),
+                    item.get("types"),
+                )
+            )
+            written.append(dst.name)
+        package = {
+            "profile": "tabular-data-package",
+            "name": "oslo-flytting",
+            "title": "Flyttingen fra Oslo i koronaåret: publiserte tall fra SSB",
+            "description": (
+                "Publiserte verdier avskrevet fra SSBs og Oslo kommunes sider, én verdi per rad med "
+                "kilde-URL og merknad. Ingen verdier er beregnet, interpolert eller anslått."
+            ),
+            "licenses": [LICENSE_SSB],
+            "created": dt.datetime.now(dt.timezone.utc)
+            .replace(microsecond=0)
+            .isoformat()
+            .replace("+00:00", "Z"),
+            "resources": resources,
+        }
+        (staging / "datapackage.json").write_text(
+            json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        written.append("datapackage.json")
+        replace_atomically(staging, target, written)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -18,9 +18,9 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from helpers import sources
-from helpers.datasets.byer import CITY_QUERIES
-from helpers.registry import Dataset, SsbQuery
+from helpers.catalog import sources
+from helpers.catalog.datasets.byer import CITY_QUERIES
+from helpers.catalog.spec import Dataset, SsbQuery
 
 # ---------------------------------------------------------------------------
 # Measure names: period and rounding suffixes
@@ -60,7 +60,7 @@ def split_measure(measure: str) -> tuple[str, str, bool]:
     return maal, _PERIODER.get(m["periode"] or "", "år"), bool(m["avrundet"])
 
 
-# Readable names for publishers outside helpers.sources' ranking (news, foreign agencies).
+# Readable names for publishers outside helpers.catalog.sources' ranking (news, foreign agencies).
 _NAVN = {
     "aftenposten.no": "Aftenposten",
     "nyss.no": "NPK",
@@ -102,7 +102,7 @@ def _oslo_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows["aar"] = rows["year"].astype(int)
 
     key = ["region", "aar", "maal", "periode"]
-    # Disagreements within one publisher are decided in helpers.sources.RESOLUTIONS.
+    # Disagreements within one publisher are decided in helpers.catalog.sources.RESOLUTIONS.
     rows = sources.choose(rows, key=key, code="region", year="aar", series="maal")
     out = pd.DataFrame(
         {

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import regions, sources, ssb
-from helpers.registry import SERIES_LABELS, Dataset, SsbQuery
+from helpers.catalog import regions, sources
+from helpers.catalog.periods import whole_years
+from helpers.catalog.registry import SERIES_LABELS
+from helpers.catalog.spec import Dataset, SsbQuery
 
 _COLUMNS = ["region_code", "year", "series", "value", "unit", "source_url", "note"]
 
@@ -21,7 +23,7 @@ def _api_rows(frames: dict[str, pd.DataFrame], queries) -> list[pd.DataFrame]:
     for q in queries:
         if q.resource not in frames:
             continue
-        rows = ssb.whole_years(frames[q.resource], year_to_date=q.year_to_date)
+        rows = whole_years(frames[q.resource], year_to_date=q.year_to_date)
         in_use = pd.Series(
             [regions.in_use(c, y) for c, y in zip(rows["region_code"], rows["year"])],
             index=rows.index,
@@ -114,7 +116,7 @@ _POPULATION_06913 = SsbQuery(
 
 # 01223 splits the moves into domestic and abroad. Its quarters count from 1 January
 # ("Endringar hittil i år"), so only the 4th quarters are asked for: each is a whole year
-# (ssb.whole_years turns "2020K4" into 2020).
+# (whole_years turns "2020K4" into 2020).
 _CHANGES_01223 = SsbQuery(
     table="01223",
     title="Endringar hittil i år for befolkninga, for kommunar, fylke og heile landet (K)",

@@ -9,17 +9,15 @@ refresh leaves the committed files byte-for-byte as they were.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from helpers.paths import data_dir
+from helpers.store.paths import data_dir
 
 LICENSE_SSB = {
     "name": "CC-BY-4.0",
@@ -170,54 +168,3 @@ def replace_atomically(staging: Path, target: Path, names: list[str]) -> None:
 def staging_dir(target: Path) -> Path:
     # Same filesystem as the target, so os.replace is a rename and not a copy.
     return Path(tempfile.mkdtemp(prefix=".staging-", dir=target.parent))
-
-
-def import_shared(source: Path, target: Path, manifest: list[dict]) -> list[str]:
-    """Copy the transcribed published values from shared/data into the package, verbatim."""
-    staging = staging_dir(target)
-    try:
-        resources, written = [], []
-        for item in manifest:
-            src = source / item["file"]
-            if not src.is_file():
-                raise SnapshotError(f"{src}: finnes ikke")
-            dst = staging / Path(item["file"]).name
-            shutil.copyfile(src, dst)
-            notes = src.with_suffix("").with_suffix(".notes.md") if src.suffix == ".csv" else None
-            if notes and notes.is_file():
-                shutil.copyfile(notes, staging / notes.name)
-                written.append(notes.name)
-            resources.append(
-                describe_csv(
-                    dst,
-                    item["name"],
-                    item["description"],
-                    item["sources"],
-                    item.get("retrieved", "unknown"),
-                    item.get("types"),
-                )
-            )
-            written.append(dst.name)
-        package = {
-            "profile": "tabular-data-package",
-            "name": "oslo-flytting",
-            "title": "Flyttingen fra Oslo i koronaåret: publiserte tall fra SSB",
-            "description": (
-                "Publiserte verdier avskrevet fra SSBs og Oslo kommunes sider, én verdi per rad med "
-                "kilde-URL og merknad. Ingen verdier er beregnet, interpolert eller anslått."
-            ),
-            "licenses": [LICENSE_SSB],
-            "created": dt.datetime.now(dt.timezone.utc)
-            .replace(microsecond=0)
-            .isoformat()
-            .replace("+00:00", "Z"),
-            "resources": resources,
-        }
-        (staging / "datapackage.json").write_text(
-            json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        written.append("datapackage.json")
-        replace_atomically(staging, target, written)
-        return written
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

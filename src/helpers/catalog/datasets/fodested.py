@@ -13,8 +13,8 @@ import re
 
 import pandas as pd
 
-from helpers import sources
-from helpers.registry import Dataset, SsbQuery
+from helpers.catalog import sources
+from helpers.catalog.spec import Dataset, SsbQuery
 
 NETTO_KOLONNER = ["aar", "kategori_kode", "kategori", "verdi", "status", "kilde", "merknad"]
 

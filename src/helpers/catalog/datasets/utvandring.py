@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import regions
-from helpers.registry import SERIES_LABELS, Dataset
+from helpers.catalog import regions
+from helpers.catalog.registry import SERIES_LABELS
+from helpers.catalog.spec import Dataset
 
 KOLONNER = [
     "region_kode",

@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.paths import data_dir
-from helpers.snapshot import SnapshotError, read_package, read_resource
-
-FLOW_SERIES = {"innflytting_innenlands", "utflytting_innenlands", "innvandring", "utvandring"}
+from helpers.store.paths import data_dir
+from helpers.store.package import SnapshotError, read_package, read_resource
 
 
 def check_package(folder: Path | None = None) -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -20,9 +19,9 @@ from typing import Any
 import pandas as pd
 import requests
 
-from helpers.jsonstat import categories, to_frame
+from helpers.statbank.jsonstat import categories, to_frame
 
-__all__ = ["DEFAULT_BASE_URL", "SsbClient", "SsbError", "whole_years"]
+__all__ = ["DEFAULT_BASE_URL", "SsbClient", "SsbError"]
 
 DEFAULT_BASE_URL = "https://data.ssb.no/api/pxwebapi/v2"
 DEFAULT_USER_AGENT = "oslo-flytting-bok/0.1 (+https://github.com/; data-journalism book)"
@@ -90,7 +89,7 @@ class SsbClient:
         codelist: Mapping[str, str] | None = None,
         on_part: Callable[[int, int], None] | None = None,
     ) -> pd.DataFrame:
-        """Selected cells of a table as a tidy frame (see helpers.jsonstat.to_frame).
+        """Selected cells of a table as a tidy frame (see helpers.statbank.jsonstat.to_frame).
 
         `selection` maps dimension id to value codes; ["*"] means all codes. Dimensions
         left out are eliminated by SSB where the table allows it. `codelist` maps
@@ -234,31 +233,3 @@ def _json(resp: requests.Response, table_id: str) -> Any:
     if not isinstance(doc, dict):
         raise SsbError(table_id, f"ugyldig JSON i svaret: forventet et objekt, fikk {type(doc).__name__}")
     return doc
-
-
-_PERIOD = re.compile(r"^(\d{4})(?:K([1-4]))?$")
-
-
-def whole_years(rows: pd.DataFrame, year_to_date: bool = False) -> pd.DataFrame:
-    """Rows of an SSB snapshot resource as whole years: the one place that decides how.
-
-    Annual tables ("2020") pass through. In a year-to-date table such as 01223 ("Endringar
-    hittil i år") each quarter counts from 1 January, so "2020K4" covers the whole of 2020
-    and is kept as the year 2020; K1-K3 are parts of a year and are left out. A quarterly
-    table that is not year-to-date (01222) is refused, because its year would have to be
-    summed from quarters, and the book does not compute values SSB publishes elsewhere.
-    """
-    periods = rows["period"].astype(str)
-    parsed = periods.str.extract(_PERIOD)
-    bad = parsed[0].isna()
-    if bad.any():
-        raise ValueError(f"ukjent periode {periods[bad].iloc[0]!r} (ventet år eller år+K1-K4)")
-    quarterly = parsed[1].notna()
-    if quarterly.any() and not year_to_date:
-        raise ValueError("kvartalstall som ikke er hittil i år kan ikke brukes som årstall uten å summeres")
-    if quarterly.any() and not quarterly.all():
-        raise ValueError("blanding av års- og kvartalsperioder i samme ressurs")
-    keep = ~quarterly | (parsed[1] == "4")
-    out = rows[keep].copy()
-    out["year"] = parsed.loc[keep, 0].astype(int).to_numpy()
-    return out.reset_index(drop=True)

@@ -12,8 +12,8 @@ import re
 
 import pandas as pd
 
-from helpers import sources
-from helpers.registry import Dataset, SsbQuery
+from helpers.catalog import sources
+from helpers.catalog.spec import Dataset, SsbQuery
 
 # STYRK-08 major groups, worded once so that the two sources (which label group 3
 # differently) line up on the code.
@@ -91,7 +91,7 @@ def _mulig_region(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         & rows["dimension"].isin(["i_alt", "region"])
     ].copy()
     # DP 935 (ssb.no) gives 39 % for Norway, its journal version 38 %: the publisher
-    # rule in helpers.sources picks SSB's own publication.
+    # rule in helpers.catalog.sources picks SSB's own publication.
     rows["series"] = "andel_mulig_hjemmekontor"
     rows = sources.choose(rows, key=["region", "series"], code="region", year="period")
     return pd.DataFrame(
