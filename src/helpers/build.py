@@ -215,21 +215,23 @@ def _stale(app, docname: str) -> str | None:
 
 def _outdated_by_inputs(app, env, added, changed, removed) -> list[str]:
     logger = logging.getLogger("sphinx.helpers.build")
-    outdated = []
-    for docname in sorted(env.all_docs):
-        if docname in added or docname in changed or docname in removed:
-            continue
+    stale, outdated = [], []
+    for docname in sorted(env.found_docs):
         reason = _stale(app, docname)
-        if reason:
+        if not reason:
+            continue
+        stale.append(docname)
+        if docname not in added and docname not in changed and docname not in removed:
+            # Sphinx's "updating environment:" is still on its line: start a new one.
+            prefix = "" if outdated else "\n"
             outdated.append(docname)
-            logger.info("[bygg] %s kjøres på nytt (%s)", docname, reason)
-    # Cached mode: a chapter to run again, or one never tracked, must not be served from
-    # the execution cache (the cache knows only the chapter's own code).
-    untracked = [d for d in env.found_docs if not _record_path(app, d).is_file()]
-    if (outdated or untracked) and app.config.nb_execution_mode == "cache":
+            logger.info("%s[bygg] %s kjøres på nytt (%s)", prefix, docname, reason)
+    # Cached mode: a stale chapter must not be served from the execution cache, which knows
+    # only the chapter's own code; this holds for chapters Sphinx re-reads anyway, too.
+    if stale and app.config.nb_execution_mode == "cache":
         from jupyter_cache import get_cache
 
-        paths = {str(Path(env.doc2path(d)).resolve()) for d in [*outdated, *untracked]}
+        paths = {str(Path(env.doc2path(d)).resolve()) for d in stale}
         cache = get_cache(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
         for cached in cache.list_cache_records():
             if str(Path(cached.uri).resolve()) in paths:
