@@ -32,6 +32,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def preview_command(root, port: int, build: str, *options) -> list:
+    return [
+        sys.executable,
+        ROOT / "tools" / "preview.py",
+        "--root",
+        root,
+        "--port",
+        str(port),
+        "--build",
+        build,
+        *options,
+    ]
+
+
 def get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode()
@@ -58,18 +72,9 @@ def preview(tmp_path):
     (tmp_path / "fake_build.py").write_text(FAKE_BUILD)
     port = free_port()
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            ROOT / "tools" / "preview.py",
-            "--root",
-            tmp_path,
-            "--port",
-            str(port),
-            "--interval",
-            "0.2",
-            "--build",
-            f"{sys.executable} {tmp_path / 'fake_build.py'}",
-        ],
+        preview_command(
+            tmp_path, port, f"{sys.executable} {tmp_path / 'fake_build.py'}", "--interval", "0.2"
+        ),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -134,16 +139,9 @@ def test_a_busy_port_is_reported_in_one_line_before_building(tmp_path):
         port = taken.getsockname()[1]
         started = time.monotonic()
         proc = subprocess.run(
-            [
-                sys.executable,
-                ROOT / "tools" / "preview.py",
-                "--root",
-                tmp_path,
-                "--port",
-                str(port),
-                "--build",
-                f"{sys.executable} -c 'import pathlib; pathlib.Path(\"{marker}\").touch()'",
-            ],
+            preview_command(
+                tmp_path, port, f"{sys.executable} -c 'import pathlib; pathlib.Path(\"{marker}\").touch()'"
+            ),
             capture_output=True,
             text=True,
             timeout=30,
