@@ -9,6 +9,8 @@ Targets: clean ≤ 2 × floor, rebuild ≤ 3 s (medians of several runs); make c
 Then bench/pages.py weighs every page of the book in the browser (gzipped bytes, requests,
 time until each chart is interactive) next to the empty book's page, and bench/charts.py
 compares the chart pages with Altair's own HTML output.
+bench/refresh.py times one full `make data` against a local fake statbank (wall time,
+peak memory).
 """
 
 from __future__ import annotations
@@ -91,9 +93,10 @@ def main() -> int:
         ).returncode
     finally:
         shutil.rmtree(empty, ignore_errors=True)
+    refresh = subprocess.run([sys.executable, str(ROOT / "bench" / "refresh.py")]).returncode
     charts = subprocess.run([sys.executable, str(ROOT / "bench" / "charts.py"), str(RUNS)]).returncode
     over = clean > 2 * floor or rebuild > 3
-    return 1 if over or pages or charts else 0
+    return 1 if over or pages or charts or refresh else 0
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def test_moves_by_age_are_declared_but_missing():
     assert rows.empty
     from helpers import describe
 
-    assert describe("oslo_utflytting_alder").ssb[0].table == "09588"
+    assert describe("oslo_utflytting_alder").ssb[0].table == "09587"
     assert "IKKE BEKREFTET" in describe("oslo_utflytting_alder").ssb[0].note
 
 
