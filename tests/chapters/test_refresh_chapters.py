@@ -45,7 +45,9 @@ def refreshed(tmp_path_factory):
 
 
 def _text(out: dict) -> str:
-    return str(out.get("text/html", out.get("text/markdown", out.get("text/plain", ""))))
+    from support.chapter_run import figure_html
+
+    return figure_html(out) or str(out.get("text/html", out.get("text/markdown", out.get("text/plain", ""))))
 
 
 def _fake_value(table: str, **codes) -> str:
@@ -62,10 +64,10 @@ CHAPTERS = {
         "ut_2020",
         _fake_value("01223", Region="0301", ContentsCode="Fraflytting8", Tid="2020K4"),
     ),
-    "notebooks/02-alder.md": ("fig_alder", "SSB, tabell 09587"),
-    "notebooks/05-fodested-og-familie.md": ("fig_flytting", "figur-nettoflytting-innvandringskategori-"),
-    "notebooks/06-hvor-flyttet-de.md": ("fig_fylker", "figur-utflytting-fylker-"),
-    "notebooks/08-kom-de-tilbake.md": ("fig_bolig", "Indeks (2015=100)"),
+    "notebooks/02-alder.md": ("fig_alder", "SSB, tabell 09588"),
+    "notebooks/05-fodested-og-familie.md": ("fig-flytting-innvandrere", "data-figur='nettoflytting-innvandringskategori'"),
+    "notebooks/06-hvor-flyttet-de.md": ("fig-fylker", "data-figur='utflytting-fylker'"),
+    "notebooks/07-kom-de-tilbake.md": ("fig-tilbake-boligpriser", "Indeks (2015=100)"),
     "book/om-dataene.md": ("datasett_kommuner", "oslo_utflytting_destinasjon"),
 }
 

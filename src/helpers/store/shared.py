@@ -117,6 +117,18 @@ MANIFEST = [
         ],
         "retrieved": "public repositories at named commits",
     },
+    {
+        "file": "oslo_stavanger_quarterly_2024_2025.csv",
+        "name": "oslo_stavanger_kvartal_2024_2025",
+        "description": "SSB-tabell 01222 (kvartalsvise endringer, ikke hittil i år) for Oslo og Stavanger 2024-2025: innenlandsk utflytting, nettoflytting inkludert inn- og utvandring, folkevekst, døde, fødselsoverskudd og folkemengde ved utgangen av kvartalet, slik SSBs R-pakke PxWebApiData skriver dem ut på sin referanseside; kilde (med commit) per rad.",
+        "sources": [
+            {
+                "title": "SSB-tabell 01222 via statisticsnorway/ssb-pxwebapidata (referansesiden ApiData)",
+                "path": "https://www.ssb.no/statbank/table/01222",
+            }
+        ],
+        "retrieved": "public repositories at named commits",
+    },
 ]
 
 
