@@ -143,9 +143,16 @@ def test_sigterm_ends_like_any_failure(target, quick):
         proc = subprocess.Popen(
             [sys.executable, "-m", "helpers", "refresh"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
         )
-        time.sleep(4)
+        # Wait until the data request is under way (however slow the machine), then stop it.
+        seen, started = [], time.monotonic()
+        while time.monotonic() - started < 60:
+            line = proc.stderr.readline()
+            seen.append(line)
+            if ("henter" in line and "celler" in line) or not line:
+                break
         proc.terminate()
-        _, err = proc.communicate(timeout=20)
+        rest = proc.communicate(timeout=20)[1]
+        err = "".join(seen) + rest
     assert proc.returncode == 2
     assert "FEIL: [1/9] SSB-tabell 01223: uventet stopp" in err and "SIGTERM" in err
     assert contents(target) == before
