@@ -65,7 +65,10 @@ CHAPTERS = {
         _fake_value("01223", Region="0301", ContentsCode="Fraflytting8", Tid="2020K4"),
     ),
     "notebooks/02-alder.md": ("fig_alder", "SSB, tabell 09588"),
-    "notebooks/05-fodested-og-familie.md": ("fig-flytting-innvandrere", "data-figur='nettoflytting-innvandringskategori'"),
+    "notebooks/05-fodested-og-familie.md": (
+        "fig-flytting-innvandrere",
+        "data-figur='nettoflytting-innvandringskategori'",
+    ),
     "notebooks/06-hvor-flyttet-de.md": ("fig-fylker", "data-figur='utflytting-fylker'"),
     "notebooks/07-kom-de-tilbake.md": ("fig-tilbake-boligpriser", "Indeks (2015=100)"),
     "book/om-dataene.md": ("datasett_kommuner", "oslo_utflytting_destinasjon"),
