@@ -11,7 +11,7 @@ PORT   ?= 8000
 # (src/helpers/build.py): a failing cell or any Sphinx warning fails the build.
 JB_BUILD := $(BIN)/python -m helpers build .
 
-.PHONY: book test serve preview lab lint format hooks clean distclean data check bench bench-charts
+.PHONY: book test check-fast serve preview lab lint format hooks clean distclean data check bench bench-charts
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ book: $(STAMP)
 
 test: book $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# The fast loop while writing: no build, no browser, under a minute. The levels are the
+# folders under tests/ (markers from tests/conftest.py).
+FAST_LEVELS := unit or catalog or statbank or claims
+check-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "$(FAST_LEVELS)"
 
 serve: $(STAMP)
 	@echo "Boka: http://127.0.0.1:$(PORT)/  (Ctrl+C for å stoppe)"

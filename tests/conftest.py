@@ -1,32 +1,19 @@
-import functools
-import http.server
-import threading
+"""Test levels are folders: a test gets the marker of the folder it lives in, so
+`pytest -m "unit or statbank"` selects levels and a new file needs no decorator."""
+
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "_build" / "html"
+LEVELS = ("unit", "catalog", "statbank", "claims", "chapters", "site", "browser", "env")
+TESTS = Path(__file__).resolve().parent
+
+pytest_plugins = ["support.served"]
 
 
-@pytest.fixture(scope="session")
-def site() -> Path:
-    if not (SITE / "index.html").is_file():
-        pytest.fail(f"{SITE} is missing: run `make book` first (make test does)")
-    return SITE
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def served(site):
-    """The built site on 127.0.0.1 (a free port), for as long as the session runs."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        level = Path(item.path).resolve().relative_to(TESTS).parts[0]
+        if level not in LEVELS:
+            raise pytest.UsageError(f"{item.path}: a test lives in one of tests/{{{','.join(LEVELS)}}}/")
+        item.add_marker(getattr(pytest.mark, level))

@@ -61,9 +61,10 @@ HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 SSB_TABLE_LINK = re.compile(r"\[\s*\d{4,5}\s*\]\(\s*https?://(?:www\.)?ssb\.no/statbank/table/\d{4,5}/?\s*\)")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 URL = re.compile(r"<?https?://\S+>?")
+DOI = re.compile(r"(?:doi\.org/)?\b10\.\d{4,9}/[^\s\])]+")  # an identifier, not a statistic
 TABLE_IDS = re.compile(r"\b(?:tabell|tabellene|table)\s+\d{4,5}(?:\s*(?:,|og|eller|/)\s*\d{4,5})*", re.I)
 SPACE = r"(?:[ \u00a0\u202f]|&nbsp;|&#160;)"
-RATE_UNIT = re.compile(rf"\b(?:per|hver){SPACE}+1{SPACE}000\b", re.I)
+RATE_UNIT = re.compile(rf"\b(?:per|hver)(?:\s|{SPACE})+1{SPACE}000\b", re.I)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 DIGITS = re.compile(r"\d+")
 
@@ -87,7 +88,7 @@ def prose(markdown: str) -> str:
     text = CODE_BLOCK.sub(_blank, text)
     for pattern in (DIRECTIVE_OPEN, DIRECTIVE_CLOSE, OPTION, LABEL, HTML_COMMENT):
         text = pattern.sub(_blank, text)
-    for pattern in (ROLE, INLINE_CODE, SSB_TABLE_LINK, URL):
+    for pattern in (ROLE, INLINE_CODE, SSB_TABLE_LINK, URL, DOI):
         text = pattern.sub(" ", text)
     return LINK.sub(r"\1", text)
 

@@ -10,8 +10,8 @@ this package too, and should not pay for pandas when they never touch data.
 from importlib import import_module
 
 _EXPORTS = {
-    "load": "helpers.registry",
-    "describe": "helpers.registry",
+    "load": "helpers.catalog.registry",
+    "describe": "helpers.catalog.registry",
     "tall": "helpers.prose.norsk",
     "desimal": "helpers.prose.norsk",
     "prosent": "helpers.prose.norsk",
@@ -20,19 +20,27 @@ _EXPORTS = {
     "periode": "helpers.prose.norsk",
     "kvartal": "helpers.prose.norsk",
     "dato": "helpers.prose.norsk",
+    "retning": "helpers.prose.norsk",
     "stor_forbokstav": "helpers.prose.norsk",
     "Tekst": "helpers.prose.norsk",
-    "retning": "helpers.prose.norsk",
-    "kilder": "helpers.prose.kilder",
-    "kreditt": "helpers.prose.kilder",
+    "kilder": "helpers.prose.kildelinje",
+    "kreditt": "helpers.prose.kildelinje",
     "lim": "helpers.prose.glue",
     "lim_alle": "helpers.prose.glue",
-}
-# Modules a chapter uses as a namespace (`facts.endring(...)`).
-_MODULES = {
+    "FLOW_SERIES": "helpers.catalog.registry",
+    "SERIES_LABELS": "helpers.catalog.registry",
+    "datasets": "helpers.catalog.registry",
+    "CITIES": "helpers.catalog.regions",
+    "publisher": "helpers.catalog.sources",
+    "read_package": "helpers.store.package",
+    "read_resource": "helpers.store.package",
+    "BOLIGPRISINDEKS_RESSURS": "helpers.catalog.datasets.etter2020",
+    # Whole modules a chapter uses by name (regions.boundary_notes, facts.endring ...).
+    "regions": "helpers.catalog.regions",
+    "sources": "helpers.catalog.sources",
     "facts": "helpers.analysis.facts",
-    "tilbake": "helpers.prose.tilbake",
     "rekord": "helpers.prose.rekord",
+    "tilbake": "helpers.prose.tilbake",
     "forside": "helpers.prose.forside",
     "alder": "helpers.prose.alder",
     "hjemmekontor": "helpers.prose.hjemmekontor",
@@ -41,12 +49,11 @@ _MODULES = {
     "destinasjoner": "helpers.prose.destinasjoner",
 }
 
-__all__ = [*_EXPORTS, *_MODULES]
+__all__ = list(_EXPORTS)
 
 
 def __getattr__(name: str):
-    if name in _MODULES:
-        return import_module(_MODULES[name])
     if name in _EXPORTS:
-        return getattr(import_module(_EXPORTS[name]), name)
+        module = import_module(_EXPORTS[name])
+        return module if _EXPORTS[name].rsplit(".", 1)[-1] == name else getattr(module, name)
     raise AttributeError(f"module 'helpers' has no attribute {name!r}")

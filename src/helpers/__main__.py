@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 def _cmd_check(args) -> int:
-    from helpers.check import check_package
+    from helpers.store.validation import check_package
 
     problems = check_package(Path(args.data) if args.data else None)
     for p in problems:
@@ -21,9 +21,9 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_tidy(args) -> int:
-    from helpers.jsonstat import JsonStatError, load_file
+    from helpers.statbank.jsonstat import JsonStatError, load_file
 
-    from helpers.snapshot import number_text
+    from helpers.store.package import number_text
 
     try:
         frame = load_file(args.file)
@@ -40,9 +40,9 @@ def _cmd_tidy(args) -> int:
 
 
 def _cmd_import_shared(args) -> int:
-    from helpers.paths import data_dir
-    from helpers.shared_manifest import MANIFEST
-    from helpers.snapshot import SnapshotError, import_shared
+    from helpers.store.paths import data_dir
+    from helpers.store.shared import MANIFEST
+    from helpers.store.package import SnapshotError, import_shared
 
     target = Path(args.data) if args.data else data_dir()
     try:
@@ -55,7 +55,7 @@ def _cmd_import_shared(args) -> int:
 
 
 def _cmd_refresh(args) -> int:
-    from helpers.refresh import main as refresh_main
+    from helpers.statbank.refresh import main as refresh_main
 
     return refresh_main(args)
 

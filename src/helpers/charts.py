@@ -498,7 +498,7 @@ def kilder_fra(urls) -> list[Kilde]:
     values come from several pages credits each of them."""
     from urllib.parse import urlparse
 
-    from helpers.sources import publisher
+    from helpers.catalog.sources import publisher
 
     out, seen = [], {}
     for url in dict.fromkeys(str(u) for u in urls):

@@ -1,0 +1,1 @@
+"""Dataset declarations, one module per topic; collected by helpers.catalog.registry."""

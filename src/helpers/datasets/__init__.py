@@ -1,1 +1,0 @@
-"""Dataset declarations, one module per topic; collected by helpers.registry."""

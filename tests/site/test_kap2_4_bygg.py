@@ -1,0 +1,165 @@
+"""Chapters 2-4 in the built site: their figures, numbered across the book, with the
+stand-ins labelled as stand-ins and no typed-in numbers in their Markdown."""
+
+import re
+
+import pytest
+from support import ROOT
+
+# Tables the chapters name; a typed five-digit count must not slip through as a "table id".
+SSB_TABLES = {"01223", "06913", "07459", "09587", "09588", "09817", "11619", "13864"}
+CHAPTERS = {
+    "02-alder": (2, ["fig-alder-utflytting", "fig-alder-byer"]),
+    "03-hjemmekontor": (3, ["fig-hjemmekontor-yrke", "fig-oslo-yrker", "fig-permittering"]),
+    "04-utvandring": (4, ["fig-oslo-utvandring", "fig-utvandring-statsborgerskap"]),
+}
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_has_its_numbered_figures(site, chapter):
+    number, figures = CHAPTERS[chapter]
+    html = (site / "notebooks" / f"{chapter}.html").read_text()
+    assert html.count("class='oslo-vega-spec'") == len(figures)
+    for i, name in enumerate(figures, start=1):
+        assert f'id="{name}"' in html, name
+        assert f"Figur {number}.{i}" in html
+
+
+def _reader_text(html: str) -> str:
+    """The page's visible text: no figure specs, scripts or tables of numbers."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(["script", "style", "details"]):
+        tag.decompose()
+    main = soup.find("main") or soup
+    return main.get_text(" ", strip=True)
+
+
+def test_stand_ins_are_labelled_once(site):
+    """A stand-in is named as one in its caption, and the gap is said once, in the reader's
+    words, not again in the chart title, the note and the paragraph."""
+    alder = _reader_text((site / "notebooks" / "02-alder.html").read_text())
+    assert alder.count("Stedfortreder") == 1 and "Stedfortreder for utflytterne" in alder
+    assert alder.count("har vi ikke tall for") == 1
+    utv = _reader_text((site / "notebooks" / "04-utvandring.html").read_text())
+    assert utv.count("Stedfortreder") == 1 and "Stedfortreder for Oslo" in utv
+    assert utv.count("for lavt") == 1  # the 2019 register gap, explained once
+    hk = (site / "notebooks" / "03-hjemmekontor.html").read_text()
+    assert "microdata.no" in hk and "lavere tillit" in hk.lower()
+
+
+@pytest.mark.parametrize("chapter", [*CHAPTERS, "05-fodested-og-familie", "06-hvor-flyttet-de"])
+def test_reader_voice(site, chapter):
+    """No maintainer's words on a reader's page, and every mention of the article names it."""
+    text = _reader_text((site / "notebooks" / f"{chapter}.html").read_text())
+    for term in (
+        "oppfriskning",
+        "ContentsCode",
+        "IKKE BEKREFTET",
+        "make clean",
+        "import-shared",
+        "kunne ikke nås",
+        "tallgrunnlaget",
+        "datasettet er beskrevet",
+        "BEF021",
+        "09588",
+    ):
+        assert term.lower() not in text.lower(), f"{chapter}: {term}"
+    assert re.search(r"Tønnessen\s*[\[(]\s*2021\s*[\])]", text), (
+        chapter
+    )  # the citation, linked to the reference list
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if re.search(r"\bartikkel", sentence, re.I):
+            assert "Tønnessen" in sentence, f"{chapter}: {sentence}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_no_typed_numbers_in_prose(chapter):
+    """Numbers of three or more digits in the Markdown (outside code cells) must be years
+    or SSB table ids; everything else is glued from the data."""
+    text = (ROOT / "notebooks" / f"{chapter}.md").read_text()
+    prose = re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S)
+    prose = re.sub(r"^---\n.*?\n---\n", "", prose, flags=re.S)
+    prose = re.sub(r"\{(?:glue|eval|cite:[tp])\}`[^`]+`", "", prose)  # names, not numbers
+    for number in re.findall(r"\d+(?:[ \u00a0]\d{3})*", prose):
+        digits = number.replace(" ", "").replace("\u00a0", "")
+        if len(digits) < 3:
+            continue
+        is_year = len(digits) == 4 and 1900 <= int(digits) <= 2100
+        is_table = number in SSB_TABLES
+        assert is_year or is_table, f"{chapter}: {number!r}"
+
+
+MINE = {
+    "02-alder": ["fig-alder-utflytting", "fig-alder-byer"],
+    "03-hjemmekontor": ["fig-hjemmekontor-yrke", "fig-oslo-yrker", "fig-permittering"],
+    "04-utvandring": ["fig-oslo-utvandring", "fig-utvandring-statsborgerskap"],
+    "05-fodested-og-familie": ["fig-innvandrerkategori", "fig-flytting-innvandrere", "fig-husholdninger"],
+    "06-hvor-flyttet-de": ["fig-fylker", "fig-kommuner"],
+}
+
+
+def _credit_under_figure(html: str, label: str) -> list[tuple[str, str]]:
+    from bs4 import BeautifulSoup
+
+    figure = BeautifulSoup(html, "html.parser").find(id=label)
+    assert figure is not None, label
+    line = figure.find(class_="oslo-kilde")
+    assert line is not None, label
+    return [(a.get_text(), a["href"]) for a in line.find_all("a")]
+
+
+def _credit_in_om_dataene(html: str, label: str) -> list[tuple[str, str]]:
+    from bs4 import BeautifulSoup
+
+    for item in BeautifulSoup(html, "html.parser").find_all("li"):
+        refs = [a for a in item.find_all("a") if a.get("href", "").endswith("#" + label)]
+        if refs:
+            return [(a.get_text(), a["href"]) for a in item.find_all("a") if a not in refs]
+    raise AssertionError(f"{label} mangler i «Kilder per figur»")
+
+
+@pytest.mark.parametrize("chapter", MINE)
+def test_om_dataene_credits_agree_with_the_figures(site, chapter):
+    """«Kilder per figur» names the same publishers, in the same order and with the same
+    pages, as the credit line under each figure."""
+    html = (site / "notebooks" / f"{chapter}.html").read_text()
+    om = (site / "book" / "om-dataene.html").read_text()
+    for label in MINE[chapter]:
+        under = _credit_under_figure(html, label)
+        assert under and all(not tekst.startswith("http") for tekst, _ in under), label
+        assert _credit_in_om_dataene(om, label) == under, label
+
+
+def test_om_dataene_reads_as_a_page_for_readers(site):
+    text = _reader_text((site / "book" / "om-dataene.html").read_text())
+    for term in ("oppfriskning", "IKKE BEKREFTET", "make clean", "import-shared", "kunne ikke nås", "%C3"):
+        assert term not in text, term
+    assert not re.search(r"\b(19|20)\d\d-(19|20)\d\d\b", text)  # ranges with an en dash
+    html = (site / "book" / "om-dataene.html").read_text()
+    assert "<table" not in html.split("Kilder per figur", 1)[1].split("Datapakken", 1)[0]  # no wide table
+
+
+MAANED = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|kvartal"
+
+
+@pytest.mark.parametrize("page", [*(f"notebooks/{c}" for c in MINE), "book/om-dataene"])
+def test_typography(site, page):
+    """Numbers and dates never break across lines, ranges take an en dash, one spelling of
+    «kapitlet», and no sentence starts with a digit."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site / f"{page}.html").read_text(), "html.parser")
+    main = soup.find("article")  # the page's own text, not the navigation around it
+    for tag in main.find_all(["script", "style", "details", "pre", "code"]):
+        tag.decompose()
+    text = main.get_text("", strip=False)
+    assert not re.search(r"\d \d{3}\b", text), re.search(r".{30}\d \d{3}\b.{10}", text)
+    assert not re.search(rf"\d\. ({MAANED})\b", text), re.search(rf".{{30}}\d\. ({MAANED}).{{10}}", text)
+    assert not re.search(r"\b(19|20)\d\d-(19|20)\d\d\b", text)
+    assert "kapittelet" not in text.lower()
+    for paragraph in main.find_all("p"):
+        # A sentence ends at . ! ? and an ordinary space; "1.&nbsp;januar" keeps its space.
+        for sentence in re.split(r"(?<=[.!?])[ \n]+", paragraph.get_text(" ", strip=True)):
+            assert not re.match(r"\d", sentence), f"{page}: {sentence}"
