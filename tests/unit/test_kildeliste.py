@@ -62,3 +62,11 @@ def test_credits_and_pages_as_markdown_links():
         "[Statistisk sentralbyrå (SSB)](https://statbank.ssb.no/befolkning/statistikker/flytting/aar)"
     )
     assert sider_md(rader).count("](") == 2  # each page once
+
+
+def test_typography_of_text_from_elsewhere():
+    from helpers.prose.kildeliste import typografi
+
+    assert typografi("Folkemengde 1. januar 2016-2020, 0-17 år, 4 452 rader") == (
+        f"Folkemengde 1.{NBSP}januar 2016\u20132020, 0\u201317 år, 4{NBSP}452 rader"
+    )

@@ -89,3 +89,14 @@ def sider_md(rader: pd.DataFrame) -> Tekst:
     """Every page the rows were read from, as Markdown links with readable titles."""
     urls = dict.fromkeys(str(u) for u in rader["kilde"].dropna())
     return Tekst("; ".join(f"[{sidetittel(u)}]({u})" for u in urls))
+
+
+_MAANED = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|kvartal"
+
+
+def typografi(tekst: str) -> Tekst:
+    """Text written elsewhere (dataset titles, file descriptions) set as the book sets its own:
+    an en dash in ranges (2016–2020, 0–17 år), no break in "1. januar" or "4 452"."""
+    tekst = re.sub(r"(?<=\d)-(?=\d)", "\u2013", str(tekst))
+    tekst = re.sub(rf"(?<=\d\.) (?=({_MAANED})\b)", NBSP, tekst)
+    return Tekst(re.sub(r"(?<=\d) (?=\d{3}\b)", NBSP, tekst))
