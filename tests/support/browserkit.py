@@ -7,6 +7,7 @@ import functools
 import gzip
 import http.server
 import os
+import shutil
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -15,7 +16,8 @@ import pytest
 
 from support import ROOT
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# make test CHROMIUM=/path/to/chromium; tools/preflight.py looks for the same one.
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -34,8 +36,21 @@ ALL_DRAWN = (
 
 def launch(playwright):
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
+        pytest.fail(
+            f"{CHROMIUM} not found: install Debian's chromium (make test does as root) or set CHROMIUM="
+        )
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium for the whole session (tests/conftest.py registers this fixture)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
 
 
 def site_pages(site):
