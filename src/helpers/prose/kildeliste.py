@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlparse
 
 import pandas as pd
 
-from helpers.prose.kilder import kreditt, utgiver
+from helpers.prose.kildelinje import kreditt, utgiver
 from helpers.prose.norsk import NBSP, Tekst
 
 # Pages whose address names no words a reader could use.
