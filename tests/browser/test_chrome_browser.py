@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
 from support.browserkit import (
     CHART_PAGE_BUDGET,
     TEXT_PAGE_BUDGET,

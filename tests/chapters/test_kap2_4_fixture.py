@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from chapter_run import run_chapter
 from support import FIXTURES, ROOT
+from support.chapter_run import run_chapter
 
 from helpers import load
 from helpers.catalog.datasets.alder import UTFLYTTING_ALDER_RESSURS

@@ -16,8 +16,8 @@ import sys
 import time
 
 import pytest
-from support.cli import contents, run_cli, staging_left
 from support import ROOT
+from support.cli import contents, run_cli, staging_left
 from support.pxfake import fake_server
 
 FIRST = "01223"  # the refresh fetches tables in id order

@@ -2,16 +2,16 @@
 unless SSB_ONLINE=1. Every refresh here writes into a copy of data/ in a temporary folder;
 the repository's data/ is only ever read, and checked to be unchanged."""
 
+import contextlib
 import copy
 import hashlib
-import contextlib
 import json
 import math
 import os
 import shutil
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -37,9 +37,9 @@ from helpers.catalog import regions
 from helpers.catalog.periods import whole_years
 from helpers.catalog.registry import datasets, describe
 from helpers.catalog.spec import Dataset
+from helpers.statbank.checks import RefreshError, cells_of, resolve, validate
 from helpers.statbank.client import SsbClient
 from helpers.statbank.jsonstat import load_file, to_frame
-from helpers.statbank.checks import RefreshError, cells_of, resolve, validate
 from helpers.statbank.refresh import declared_queries, refresh, units
 from helpers.statbank.resources import COLUMNS, TIDY_TAIL, columns, region_shaped
 from helpers.store.package import read_resource, sha256
