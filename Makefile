@@ -15,7 +15,7 @@ endif
 # (src/helpers/build.py): a failing cell or any Sphinx warning fails the build.
 JB_BUILD := $(BIN)/python -m helpers build .
 
-.PHONY: book test check-fast serve preview lab lint format hooks clean distclean data check bench bench-charts
+.PHONY: book test check-fast serve preview lab lint format hooks clean distclean data check verify bench bench-charts
 
 # pip shows its own progress: the first install takes a minute or two.
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
@@ -80,6 +80,11 @@ data: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m helpers check
+
+# Every declared SSB table against SSB's metadata (no data fetched); SSB_API_URL points it
+# elsewhere (a mirror, or the test suite's local fake). VERIFY_REPORT=file keeps the report.
+verify: $(STAMP)
+	$(BIN)/python -m helpers verify $(if $(VERIFY_REPORT),--report $(VERIFY_REPORT))
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

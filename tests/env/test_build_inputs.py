@@ -7,9 +7,9 @@ import sys
 import time
 from types import SimpleNamespace
 
-from helpers.build import _record_path, _stale, input_hashes
-
 from support import ROOT
+
+from helpers.build import _record_path, _stale, input_hashes
 
 
 def fake_build(tmp_path):

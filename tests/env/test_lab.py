@@ -11,7 +11,6 @@ import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
 from jupytext.async_contentsmanager import build_async_jupytext_contents_manager_class
-
 from support import ROOT
 
 CHAPTERS = sorted(

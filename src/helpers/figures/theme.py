@@ -7,7 +7,7 @@ can rely on it everywhere.
 
 from __future__ import annotations
 
-from helpers.norsk import D3_NUMBER_LOCALE
+from helpers.prose.norsk import D3_NUMBER_LOCALE
 
 OKABE_ITO = {
     "oransje": "#E69F00",
