@@ -27,11 +27,11 @@ def _med_enhet(chart, enhet: str):
 def _y_akse(tittel: str, format: str, fra_null: bool = True) -> alt.Axis:
     """The value axis with its title level above the plot, where it takes no width from
     it (on a phone the plot keeps 280 px); a scale that does not start at zero says so."""
-    if not fra_null:
-        tittel = f"{tittel} (aksen starter ikke på null)"
+    # Lines short enough for a small-multiple panel: the title must not widen the chart.
+    lines = wrap(tittel, 28) + (["(aksen starter ikke på null)"] if not fra_null else [])
     return alt.Axis(
         format=format,
-        title=tittel,
+        title=lines if len(lines) > 1 else tittel,
         titleAngle=0,
         titleAlign="left",
         titleBaseline="bottom",
