@@ -6,7 +6,7 @@ import pandas as pd
 
 from helpers.catalog import regions, sources
 from helpers.catalog.periods import whole_years
-from helpers.catalog.registry import SERIES_LABELS
+from helpers.vocab import SERIES_LABELS
 from helpers.catalog.spec import Dataset, SsbQuery
 
 _COLUMNS = ["region_code", "year", "series", "value", "unit", "source_url", "note"]
