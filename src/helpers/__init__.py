@@ -27,6 +27,14 @@ _EXPORTS = {
     "kreditt": "helpers.prose.kildelinje",
     "lim": "helpers.prose.glue",
     "lim_alle": "helpers.prose.glue",
+    "Figur": "helpers.figures.figure",
+    "Kilde": "helpers.figures.figure",
+    "ssb_tabell": "helpers.figures.figure",
+    "kilder_fra": "helpers.figures.figure",
+    "tidsserier": "helpers.figures.charts",
+    "stolper": "helpers.figures.charts",
+    "aldersprofil": "helpers.figures.charts",
+    "tidsserier_med_referanse": "helpers.figures.charts",
     "FLOW_SERIES": "helpers.catalog.registry",
     "SERIES_LABELS": "helpers.catalog.registry",
     "datasets": "helpers.catalog.registry",
@@ -42,6 +50,11 @@ _EXPORTS = {
     "rekord": "helpers.prose.rekord",
     "tilbake": "helpers.prose.tilbake",
     "forside": "helpers.prose.forside",
+    "alder": "helpers.prose.alder",
+    "hjemmekontor": "helpers.prose.hjemmekontor",
+    "utvandring": "helpers.prose.utvandring",
+    "fodested": "helpers.prose.fodested",
+    "destinasjoner": "helpers.prose.destinasjoner",
 }
 
 __all__ = list(_EXPORTS)

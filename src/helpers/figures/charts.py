@@ -1,177 +1,26 @@
-"""Figures: chapters say what to plot; this module decides how it looks and ships.
+"""Charts: chapters say what to plot; these functions decide how it looks.
 
-A `Figur` is a Vega-Lite chart plus everything a complete figure needs around it:
-a one-sentence description (Vega puts it on the chart as aria-label), the source
-line, the plotted numbers as a table and as CSV. In the book it renders as a
-placeholder and the spec as inert JSON; `helpers.sphinx_vega` serves the Vega code
-from the site itself and draws it, and at build time turns the embedded CSV into a
-file and adds the static SVG/PNG (downloads, no-script and print fallback). No CDN
-is ever referenced.
-
-Sizes are decided here and in the page's render script, never in a chapter: single
-charts take the width of the page (`width="container"`); small multiples get a cell
-width computed from the page width and the `LAYOUT` numbers below.
+Each returns (chart, plotted): an Altair chart in the book's theme and the table of
+exactly what it draws, with Norwegian column names, for `Figur(..., tabell=plotted)`.
+Sizes are decided here and in helpers.figures.layout, never in a chapter: single charts
+take the width of the page (`width="container"`); small multiples get a cell width
+computed from the page width.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
-import json
-import re
-import urllib.parse
-from dataclasses import dataclass, field
-
 import altair as alt
 import pandas as pd
 
-from helpers import theme
-from helpers.prose.norsk import tall
-
-VEGA_LITE_VERSION = alt.SCHEMA_VERSION.lstrip("v")  # the bundle served must match this
-
-# Read by static/oslo-vega-render.js (through the spec's usermeta) and by static_spec():
-# per facet column, room for the y axis ("akse") and the gap between columns ("mellom");
-# below "smal" pixels the small multiples stack in one column.
-LAYOUT = {"akse": 72, "mellom": 20, "smal": 560, "min": 160}
-# The static images (downloads, print, no-script) are drawn at this width: about the
-# width of the book's text column.
-STATIC_WIDTH = 720
-BAR_STEP = 20  # pixels per bar in stolper()
-
-# Bumped when the HTML or spec a Figur writes changes shape. A chapter's output cached by
-# Jupyter Book from an older helpers.charts would otherwise ship half a figure; the build
-# (helpers.sphinx_vega) stops and says to clear the cache instead.
-FIGUR_VERSJON = 2
+from helpers.figures import theme
+from helpers.figures.layout import BAR_STEP
 
 FELT_TITLER = {"serie_navn": "Serie", "region": "By", "aar": "År", "verdi": "Verdi"}
-AAR_KOLONNER = {"År", "år", "aar", "Aar"}
 
 
-@dataclass(frozen=True)
-class Kilde:
-    tabell: str  # SSB table id, or a short name of the publication
-    tekst: str
-    url: str
-
-
-def fra_ssb_url(url: str) -> bool:
-    host = (urllib.parse.urlparse(url).hostname or "").lower()
-    return host == "ssb.no" or host.endswith(".ssb.no")
-
-
-def ssb_tabell(tabell: str, tekst: str | None = None) -> Kilde:
-    return Kilde(tabell, tekst or f"SSB, tabell {tabell}", f"https://www.ssb.no/statbank/table/{tabell}")
-
-
-def _script_safe_json(obj) -> str:
-    # JSON inside <script> must not be able to close the tag or open a comment:
-    # escaping <, > and & makes "</script><script>" in a label plain data.
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-@dataclass
-class Figur:
-    chart: alt.TopLevelMixin
-    beskrivelse: str
-    kilder: list[Kilde]
-    tabell: pd.DataFrame  # exactly what is plotted, with Norwegian column names
-    merknad: str = ""
-    navn: str = ""
-    _spec: dict = field(default=None, init=False, repr=False)
-
-    def spec(self) -> dict:
-        if self._spec is None:
-            spec = self.chart.to_dict()
-            spec["description"] = self.beskrivelse
-            spec["config"] = {**theme.config(), **spec.get("config", {})}
-            # The dark variant rides along so the page can redraw when the reader toggles mode.
-            dark = theme.config(dark=True)
-            dark.pop("locale")
-            spec["usermeta"] = {"oslo": {"dark": dark, "layout": LAYOUT, "versjon": FIGUR_VERSJON}}
-            spec.pop("$schema", None)
-            spec["$schema"] = f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION}.json"
-            self._spec = spec
-        return self._spec
-
-    @property
-    def ident(self) -> str:
-        """Element id and file name: the chapter's name made safe, plus the content's hash."""
-        digest = hashlib.sha1(
-            json.dumps(self.spec(), sort_keys=True, ensure_ascii=False).encode()
-        ).hexdigest()
-        slug = re.sub(r"[^a-z0-9]+", "-", self.navn.lower()).strip("-") or "x"
-        return f"figur-{slug}-{digest[:10]}"
-
-    def csv(self) -> str:
-        """The plotted numbers as CSV (UTF-8, comma-separated, decimal point, empty = missing).
-
-        Whole-number columns are written without ".0" even when a gap made pandas store them
-        as floats."""
-        frame = self.tabell.copy()
-        for col in frame.columns:
-            values = frame[col]
-            if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
-                frame[col] = values.astype("Int64")
-        return frame.to_csv(index=False, lineterminator="\n")
-
-    def _table_html(self) -> str:
-        head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in self.tabell.columns)
-        rows = []
-        for _, row in self.tabell.iterrows():
-            cells = []
-            for column, value in row.items():
-                if isinstance(value, float) and pd.isna(value):
-                    cells.append("<td class='mangler'>mangler</td>")
-                elif str(column) in AAR_KOLONNER and pd.notna(value):
-                    cells.append(f"<td>{int(value)}</td>")  # a year, not a number: 2020, never 2 020
-                elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                    cells.append(
-                        f"<td class='tall'>{tall(value, 0 if float(value).is_integer() else 1)}</td>"
-                    )
-                else:
-                    cells.append(f"<td>{html.escape(str(value))}</td>")
-            rows.append("<tr>" + "".join(cells) + "</tr>")
-        # A wide table scrolls inside its own frame, which keyboard users can then reach.
-        return (
-            f"<div class='oslo-tabell-ramme' tabindex='0' role='region' aria-label='Tallene i figuren'>"
-            f"<table class='oslo-tabell'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-        )
-
-    def lisens(self) -> str:
-        """SSB publishes under CC BY 4.0; other publishers' terms are theirs to state,
-        so the figure claims the licence only for what comes from SSB."""
-        fra_ssb = [k for k in self.kilder if fra_ssb_url(k.url)]
-        if len(fra_ssb) == len(self.kilder):
-            return "Lisens: CC BY 4.0."
-        if fra_ssb:
-            return "Lisens: CC BY 4.0 for SSBs tall; for de andre kildene gjelder deres vilkår."
-        return "Bruksvilkår: se kilden."
-
-    def html(self) -> str:
-        ident = self.ident
-        sources = "; ".join(f"<a href='{html.escape(k.url)}'>{html.escape(k.tekst)}</a>" for k in self.kilder)
-        # A data URI keeps the figure whole in a notebook; the book build moves it to a file.
-        csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(self.csv())
-        note = f"<p class='oslo-merknad'>{html.escape(self.merknad)}</p>" if self.merknad else ""
-        return (
-            f"<div class='oslo-figur' data-figur='{ident}'>"
-            f"<div id='{ident}' class='vega-embed oslo-chart'></div>"
-            f"<script type='application/json' class='oslo-vega-spec' data-target='{ident}'>{_script_safe_json(self.spec())}</script>"
-            f"{note}"
-            f"<p class='oslo-kilde'>Kilde: {sources}. {self.lisens()}</p>"
-            f"<details class='oslo-data'><summary>Vis tallene i figuren</summary>{self._table_html()}</details>"
-            f"<p class='oslo-nedlasting'>Last ned: "
-            f"<a class='oslo-last-ned-csv' download='{ident}.csv' href='{csv_href}'>tallene (CSV)</a></p>"
-            f"</div>"
-        )
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {
-            "text/html": self.html(),
-            "text/plain": f"Figur: {self.beskrivelse}",
-        }
+def _med_enhet(chart, enhet: str):
+    """The unit rides in the spec's usermeta: the figure writes it into the CSV."""
+    return chart.properties(usermeta={"oslo": {"enhet": enhet}})
 
 
 def _tooltip(title_by: str, verdi_tittel: str, fmt: str, facett: str | None = None) -> list:
@@ -262,7 +111,7 @@ def tidsserier(
     else:
         chart = layer.properties(width="container", height=hoyde)
     plotted = data.rename(columns={"aar": "År", "verdi": "Verdi", "serie_navn": "Serie", "region": "By"})
-    return chart, plotted
+    return _med_enhet(chart, y_tittel), plotted
 
 
 def stolper(
@@ -328,31 +177,7 @@ def stolper(
         .properties(width="container", height=BAR_STEP * bars + 4 * data[kategori].nunique())
     )
     plotted = data.rename(columns={verdi: "Verdi"})
-    return chart, plotted
-
-
-def static_spec(spec: dict, width: int = STATIC_WIDTH) -> dict:
-    """The spec as drawn at build time into SVG/PNG: a fixed width instead of the page's,
-    the light theme on white (a downloaded image should read anywhere)."""
-    out = json.loads(json.dumps(spec))
-    out["config"] = {**out.get("config", {}), "background": "white"}
-    if "facet" in out and "spec" in out:
-        columns = int(out.get("columns") or 1)
-        out["spec"]["width"] = facet_cell_width(
-            width, columns, out.get("usermeta", {}).get("oslo", {}).get("layout", LAYOUT)
-        )
-    elif out.get("width") == "container" or "width" not in out:
-        # What Vega-Lite does for "container": the whole chart, axes included, fills the width.
-        out["width"] = width
-        out["autosize"] = {"type": "fit-x", "contains": "padding"}
-    return out
-
-
-def facet_cell_width(width: float, columns: int, layout: dict = LAYOUT) -> int:
-    """Mirror of cellWidth() in static/oslo-vega-render.js."""
-    return max(
-        layout["min"], int((width - columns * layout["akse"] - (columns - 1) * layout["mellom"]) // columns)
-    )
+    return _med_enhet(chart, x_tittel), plotted
 
 
 # --- chapters: time series against a reference band (chapter 8, "Kom de tilbake?")
@@ -487,28 +312,7 @@ def tidsserier_med_referanse(
             "maks": f"Høyest {referanse_tekst}",
         }
     plotted = data.rename(columns=names)[list(names.values())]
-    return chart, plotted
-
-
-# --- chapters: a figure's source line from the source URLs of the plotted rows
-
-
-def kilder_fra(urls) -> list[Kilde]:
-    """One `Kilde` per distinct address, named by publisher and page, so a figure whose
-    values come from several pages credits each of them."""
-    from urllib.parse import urlparse
-
-    from helpers.catalog.sources import publisher
-
-    out, seen = [], {}
-    for url in dict.fromkeys(str(u) for u in urls):
-        # The page's name: the last path part that reads as words ("flytting", not "aar" or "343890").
-        parts = [p.split(".")[0] for p in urlparse(url).path.split("/") if p]
-        words = [p for p in reversed(parts) if len(p) >= 6 and not p.isdigit() and p != "statistikker"]
-        text = publisher(url)[1] + (": " + words[0].replace("-", " ") if words else "")
-        seen[text] = seen.get(text, 0) + 1
-        out.append(Kilde(url, text if seen[text] == 1 else f"{text} ({seen[text]})", url))
-    return out
+    return _med_enhet(chart, y_tittel), plotted
 
 
 # --- chapters: aldersprofil (one line per year over single years of age; chapter 2) ---
@@ -599,4 +403,4 @@ def aldersprofil(
         .properties(width="container", height=hoyde)
     )
     plotted = wide.rename(columns={"alder": "Alder"})
-    return chart, plotted
+    return _med_enhet(chart, y_tittel), plotted
