@@ -23,6 +23,7 @@ _EXPORTS = {
     "retning": "helpers.prose.norsk",
     "stor_forbokstav": "helpers.prose.norsk",
     "Tekst": "helpers.prose.norsk",
+    "typografi": "helpers.prose.norsk",
     "kilder": "helpers.prose.kildelinje",
     "kreditt": "helpers.prose.kildelinje",
     "lim": "helpers.prose.glue",

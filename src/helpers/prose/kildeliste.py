@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlparse
 import pandas as pd
 
 from helpers.prose.kildelinje import kreditt, utgiver
-from helpers.prose.norsk import NBSP, Tekst
+from helpers.prose.norsk import NBSP, Tekst, typografi
 
 # Pages whose address names no words a reader could use.
 TITLER = {
@@ -88,4 +88,4 @@ def utgivere_md(rader: pd.DataFrame) -> Tekst:
 def sider_md(rader: pd.DataFrame) -> Tekst:
     """Every page the rows were read from, as Markdown links with readable titles."""
     urls = dict.fromkeys(str(u) for u in rader["kilde"].dropna())
-    return Tekst("; ".join(f"[{sidetittel(u)}]({u})" for u in urls))
+    return Tekst("; ".join(f"[{typografi(sidetittel(u))}]({u})" for u in urls))
