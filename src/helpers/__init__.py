@@ -26,8 +26,6 @@ _EXPORTS = {
     "typografi": "helpers.prose.norsk",
     "kilder": "helpers.prose.kildelinje",
     "kreditt": "helpers.prose.kildelinje",
-    "lim": "helpers.prose.glue",
-    "lim_alle": "helpers.prose.glue",
     "Figur": "helpers.figures.figure",
     "Kilde": "helpers.figures.figure",
     "ssb_tabell": "helpers.figures.figure",
