@@ -110,6 +110,6 @@ def test_typed_number_check(tmp_path):
         "Se SSBs tabell\n[06913](https://www.ssb.no/statbank/table/06913), per 1 000 innbyggere.\n"
     )
     assert checks.typed_number_problems(page) == [
-        f"{page}:8: '36 076' is typed; compute it and glue it ({{glue}}`navn`)",
-        f"{page}:18: '4 567' is typed; compute it and glue it ({{glue}}`navn`)",
+        f"{page}:8: '076' is typed; compute it and write {{eval}}`navn` (CONTRIBUTING.md)",
+        f"{page}:18: '567' is typed; compute it and write {{eval}}`navn` (CONTRIBUTING.md)",
     ]
