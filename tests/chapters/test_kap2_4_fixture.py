@@ -64,13 +64,15 @@ def _text(out: dict) -> str:
 
 
 def _html(out: dict) -> str:
-    return str(out.get("text/html", ""))
+    from support.chapter_run import figure_html
+
+    return figure_html(out)
 
 
 @pytest.fixture
 def moves_by_age(tmp_path, monkeypatch):
     data = _package_copy(tmp_path)
-    _add_resource(data, "TESTDATA-ssb_09588_utflytting_alder.csv", UTFLYTTING_ALDER_RESSURS)
+    _add_resource(data, "TESTDATA-ssb_09587_utflytting_alder.csv", UTFLYTTING_ALDER_RESSURS)
     monkeypatch.setenv(ENV_VAR, str(data))
     return data
 

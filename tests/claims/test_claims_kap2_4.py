@@ -45,7 +45,7 @@ def test_moves_by_age_are_declared_but_missing():
     assert rows.empty
     from helpers import describe
 
-    assert describe("oslo_utflytting_alder").ssb[0].table == "09588"
+    assert describe("oslo_utflytting_alder").ssb[0].table == "09587"
     assert "IKKE BEKREFTET" in describe("oslo_utflytting_alder").ssb[0].note
 
 
@@ -175,7 +175,7 @@ def test_comparison_with_a_period_refuses_missing_years():
 
 
 def test_aldersprofil_highlights_one_year_and_keeps_gaps():
-    from helpers.charts import aldersprofil
+    from helpers.figures.charts import aldersprofil
 
     frame = _frame(
         [("Oslo", 2019, 20, 1.0), ("Oslo", 2019, 22, 2.0), ("Oslo", 2020, 20, 3.0), ("Oslo", 2020, 21, 4.0)]

@@ -12,13 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from support import ROOT
+from support.chapter_run import figure_html, run_chapter
 
 from helpers import facts, load, tilbake
 from helpers.catalog.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS, split_measure
-from helpers.charts import tidsserier_med_referanse
+from helpers.figures.charts import tidsserier_med_referanse
 from helpers.store.package import describe_csv, sha256
-
-from support.chapter_run import run_chapter
 
 CHAPTER = ROOT / "notebooks" / "07-kom-de-tilbake.md"
 FIXTURE = ROOT / "tests" / "fixtures" / "boligprisindeks-testfixture.csv"
@@ -318,7 +317,7 @@ def _run_chapter(data: Path, monkeypatch) -> dict[str, str]:
     """Execute the chapter against `data`; {eval} name or figure label -> text (html for figures)."""
     monkeypatch.setenv("OSLO_FLYTTING_DATA", str(data))
     shown = run_chapter(CHAPTER)
-    return {name: out.get("text/html") or out.get("text/plain") for name, out in shown.items()}
+    return {name: figure_html(out) or out.get("text/plain") for name, out in shown.items()}
 
 
 @pytest.fixture(scope="module")

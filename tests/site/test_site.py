@@ -1,4 +1,4 @@
-"""What helpers.site.theme and helpers.sphinx_vega leave in the built pages: Norwegian
+"""What helpers.site.theme and helpers.site.vega leave in the built pages: Norwegian
 labels on the theme's controls, figures with their files, pages light enough."""
 
 import re
@@ -22,6 +22,10 @@ ENGLISH = [
     'aria-label="Main"',
     'aria-label="Page"',
     "System Settings",
+    "Launch interactive content",
+    "Launch on",
+    "Copyright",
+    ">Index<",
 ]
 
 
@@ -49,6 +53,6 @@ def test_chart_pages_stay_light_and_every_figure_has_its_files(site):
         html = page.read_text(encoding="utf-8")
         assert len(html.encode()) <= PAGE_LIMIT, f"{page.relative_to(site)}: {len(html.encode())} bytes"
         assert "data:text/csv" not in html, "the build should have turned the CSV into a file"
-        for ident in re.findall(r"class='oslo-vega-spec' data-target='([^']+)'", html):
-            for ext in ("csv", "png", "svg"):
-                assert (site / "_static" / "figurer" / f"{ident}.{ext}").is_file(), f"{ident}.{ext}"
+        for name in re.findall(r"<div class='oslo-figur' data-figur='([^']+)'", html):
+            for file_name in (f"{name}.csv", f"{name}.png", f"{name}.svg", f"{name}-visning.svg"):
+                assert (site / "_static" / "figurer" / file_name).is_file(), file_name

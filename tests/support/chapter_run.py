@@ -71,3 +71,11 @@ def run_chapter(path: Path) -> dict[str, dict]:
             elif figure and out.get("output_type") in ("display_data", "execute_result"):
                 shown[figure] = dict(out["data"])
     return shown
+
+
+def figure_html(out: dict) -> str:
+    """A glued figure as the site renders it (helpers.site.vega), from its MIME data."""
+    from helpers.figures.render import MIME_TYPE
+    from helpers.site.vega import figure_html as render
+
+    return render(out[MIME_TYPE], lambda name: name) if MIME_TYPE in out else ""

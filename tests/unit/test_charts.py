@@ -9,14 +9,22 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from helpers.charts import VEGA_LITE_VERSION, Figur, ssb_tabell, tidsserier
-from helpers.theme import CITY_COLOURS, SERIES_COLOURS
+from helpers.figures.charts import tidsserier
+from helpers.figures.figure import Figur, ssb_tabell
+from helpers.figures.render import vl_version
+from helpers.figures.theme import CITY_COLOURS, SERIES_COLOURS
 
 
 def _frame(values, label="Utvandring til utlandet"):
     return pd.DataFrame(
         {"aar": list(values), "verdi": list(values.values()), "serie_navn": label, "region": "Oslo"}
     )
+
+
+def _html(fig: Figur) -> str:
+    from helpers.site.vega import figure_html
+
+    return figure_html(fig.data(), lambda name: "../_static/figurer/" + name)
 
 
 def _spec_from_html(html: str) -> dict:
@@ -29,7 +37,7 @@ def test_missing_year_breaks_the_line_instead_of_bridging_it():
     chart, plotted = tidsserier(_frame({2010: 10.0, 2011: 12.0, 2013: 11.0, 2014: 9.0}))
     assert plotted["Verdi"].isna().sum() == 1  # 2012 is in the data as null, not dropped or zero
     spec = chart.properties(width=400).to_dict()
-    svg = vlc.vegalite_to_svg(spec, vl_version=".".join(VEGA_LITE_VERSION.split(".")[:2]))
+    svg = vlc.vegalite_to_svg(spec, vl_version=vl_version())
     lines = [
         d
         for d in re.findall(r'<path[^>]*d="([^"]+)"', svg)
@@ -43,7 +51,7 @@ def test_spec_cannot_break_out_of_its_script_tag():
     evil = "</script><script>alert(1)</script><!--"
     chart, plotted = tidsserier(_frame({2010: 1.0, 2011: 2.0}, label=evil))
     fig = Figur(chart, beskrivelse="test", kilder=[ssb_tabell("01223")], tabell=plotted)
-    html = fig.html()
+    html = _html(fig)
     assert "<script>alert(1)" not in html
     assert html.count("</script>") == 1
     spec = _spec_from_html(html)
@@ -55,20 +63,20 @@ def test_figure_carries_description_source_table_and_csv():
     fig = Figur(
         chart, beskrivelse="Beskrivelse for skjermleser", kilder=[ssb_tabell("06913")], tabell=plotted
     )
-    html = fig.html()
+    html = _html(fig)
     spec = _spec_from_html(html)
     assert spec["description"] == "Beskrivelse for skjermleser"
     assert "https://www.ssb.no/statbank/table/06913" in html
-    assert "class='vega-embed oslo-chart'" in html
+    assert "class='oslo-chart' role='img' aria-label='Beskrivelse for skjermleser'" in html
     assert "1\u00a0000" in html and "mangler" in html
-    assert "<td>2010</td>" in html and "2\u00a0010" not in html  # years are not thousands
-    assert "data:text/csv" in html
+    assert "<th scope='row'>2010</th>" in html and "2\u00a0010" not in html  # years are not thousands
+    assert "data:" not in html
     assert spec["config"]["locale"]["number"]["decimal"] == ","
 
 
 def test_no_cdn_in_figure_html():
     chart, plotted = tidsserier(_frame({2010: 1.0, 2011: 2.0}))
-    html = Figur(chart, beskrivelse="x", kilder=[ssb_tabell("01223")], tabell=plotted).html()
+    html = _html(Figur(chart, beskrivelse="x", kilder=[ssb_tabell("01223")], tabell=plotted))
     for cdn in ("cdn.jsdelivr", "unpkg.com", "cdnjs", "require.js"):
         assert cdn not in html
 
@@ -89,21 +97,23 @@ def _figur(values=None, **kw):
 
 def test_csv_writes_whole_numbers_without_decimals_and_gaps_as_empty():
     lines = _figur().csv().splitlines()
-    assert lines[0] == "Serie,År,Verdi"
+    kilde = '"SSB, tabell 06913 (https://www.ssb.no/statbank/table/06913)"'
+    assert lines[0] == "Serie,År,Verdi,Enhet,Kilde"
     assert lines[1:] == [
-        "Utvandring til utlandet,2010,1000",
-        "Utvandring til utlandet,2011,",
-        "Utvandring til utlandet,2012,1500",
+        f"Utvandring til utlandet,2010,1000,Personer,{kilde}",
+        f"Utvandring til utlandet,2011,,Personer,{kilde}",
+        f"Utvandring til utlandet,2012,1500,Personer,{kilde}",
     ]
 
 
 def test_ident_is_safe_in_attributes_and_file_names():
-    ident = _figur(navn="Oslo's <strømmer>").ident
-    assert re.fullmatch(r"figur-[a-z0-9-]+-[0-9a-f]{10}", ident), ident
+    fig = _figur(navn="Oslo's <strømmer>")
+    assert re.fullmatch(r"figur-[a-z0-9-]+-[0-9a-f]{10}", fig.ident), fig.ident
+    assert fig.filnavn == "oslo-s-strommer"  # readable, no hash
 
 
 def test_static_spec_fixes_the_width_and_paints_white():
-    from helpers.charts import STATIC_WIDTH, facet_cell_width, static_spec
+    from helpers.figures.layout import STATIC_WIDTH, facet_cell_width, static_spec
 
     single = static_spec(_figur().spec())
     assert single["width"] == STATIC_WIDTH and single["autosize"]["type"] == "fit-x"
@@ -118,12 +128,25 @@ def test_static_spec_fixes_the_width_and_paints_white():
 
 
 def test_colours_fixed_for_known_series_and_distinct_for_others():
-    from helpers.theme import OKABE_ITO, farger
+    from helpers.figures.theme import FARGER, farger
 
     colours = farger(["Oslo", "Ukjent A", "Ukjent B", "Bergen"])
     assert colours["Oslo"] == CITY_COLOURS["Oslo"] and colours["Bergen"] == CITY_COLOURS["Bergen"]
     assert len(set(colours.values())) == 4
-    assert set(colours.values()) <= set(OKABE_ITO.values())
+    assert set(colours.values()) <= set(FARGER.values())
+
+
+def test_a_flow_colour_never_means_anything_else():
+    from helpers.figures.theme import farger
+
+    from helpers import vocab
+
+    flows = {vocab.FARGER[vocab.SERIER[kode].farge] for kode in vocab.STROMMER}
+    groups = farger(["Innvandrere", "Befolkningen ellers", "Alle", "Har mulighet"])
+    years = farger(["2018", "2019", "2020"])
+    assert not (set(groups.values()) | set(years.values())) & flows
+    # Years: the last in colour, the earlier ones grey.
+    assert years["2020"] not in (years["2018"], years["2019"])
 
 
 def test_unknown_series_still_get_a_colour():
@@ -133,52 +156,56 @@ def test_unknown_series_still_get_a_colour():
 
 
 def test_bars_keep_a_missing_category_as_a_gap():
-    from helpers.charts import stolper
+    from helpers.figures.charts import stolper
 
     frame = pd.DataFrame({"kategori": ["A", "B", "C"], "verdi": [3.0, np.nan, 1.0]})
     chart, plotted = stolper(frame, kategori="kategori")
     spec = chart.to_dict()
-    assert spec["mark"]["invalid"] == "break-paths-show-domains"  # C keeps its place, with no bar
+    assert spec["layer"][0]["mark"]["invalid"] == "break-paths-show-domains"  # B keeps its place
     assert plotted["Verdi"].isna().sum() == 1
-    svg = vlc.vegalite_to_svg({**spec, "width": 400}, vl_version=".".join(VEGA_LITE_VERSION.split(".")[:2]))
-    assert svg.count('aria-roledescription="bar"') == 2 and ">B</text>" in svg
+    svg = vlc.vegalite_to_svg({**spec, "width": 400}, vl_version=vl_version())
+    # Two bars, every label above its bars, and «ingen tall» where B's bar would be.
+    assert svg.count('aria-roledescription="bar"') == 2
+    assert all(f">{c}</text>" in svg for c in "ABC") and ">ingen tall</text>" in svg
 
 
 def test_build_step_writes_files_and_links_them(tmp_path):
-    from helpers.sphinx_vega import complete_figures
+    from helpers.site.vega import write_files
 
     fig = _figur(navn="test")
-    body = "<p>før</p>" + fig.html() + "<p>etter</p>"
-    out = complete_figures(body, tmp_path, tmp_path / "cache", lambda uri, resource=0: "../" + uri)
-    files = {p.suffix for p in (tmp_path / "_static" / "figurer").iterdir()}
-    assert files == {".csv", ".png", ".svg"}
-    assert "data:text/csv" not in out
-    csv = (tmp_path / "_static" / "figurer" / f"{fig.ident}.csv").read_text()
-    assert csv == fig.csv()
+    data = fig.data()
+    write_files(data, tmp_path)
+    files = sorted(p.name for p in (tmp_path / "_static" / "figurer").iterdir())
+    assert files == ["test-visning.svg", "test.csv", "test.png", "test.svg"]
+    assert (tmp_path / "_static" / "figurer" / "test.csv").read_text() == fig.csv()
+    out = _html(fig)
     for kind in ("csv", "png", "svg"):
         assert (
-            f"class='oslo-last-ned-{kind}' download='{fig.ident}.{kind}' href='../_static/figurer/{fig.ident}.{kind}'"
+            f"class='oslo-last-ned-{kind}' download='test.{kind}' href='../_static/figurer/test.{kind}'"
             in out
         )
-    assert (
-        f"<noscript><img class='oslo-statisk' src='../_static/figurer/{fig.ident}.svg' alt='Beskrivelse'"
-        in out
-    )
-    assert "class='oslo-utskrift'" in out and "loading='lazy'" in out
-    assert "class='vega-embed oslo-chart pst-js-only'" in out
-    # A second build draws nothing new: the images come from the cache.
-    cached = sorted(p.name for p in (tmp_path / "cache").iterdir())
-    complete_figures(body, tmp_path, tmp_path / "cache", lambda uri, resource=0: uri)
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == cached
+    # The first view is the static drawing, inside the box Vega later draws into.
+    assert f"<div id='{fig.ident}' class='oslo-chart' role='img' aria-label='Beskrivelse'>" in out
+    assert "<img class='oslo-statisk' src='../_static/figurer/test-visning.svg' alt=''" in out
 
 
 def test_a_figure_from_an_older_helpers_version_is_caught():
-    from helpers.sphinx_vega import stale_figures
+    from types import SimpleNamespace
 
-    html = _figur(navn="ny").html()
-    assert stale_figures(html) == []
-    old = html.replace('"versjon":', '"gammel":')
-    assert stale_figures(old) == [_figur(navn="ny").ident]
+    from helpers.figures.render import MIME_TYPE
+    from helpers.site.vega import FigurMime, figur
+
+    warnings = []
+    renderer = SimpleNamespace(logger=SimpleNamespace(warning=lambda msg, **kw: warnings.append(msg)))
+    data = _figur(navn="ny").data()
+    new = FigurMime.handle_mime(renderer, SimpleNamespace(mime_type=MIME_TYPE, content=data, line=1), False)
+    assert isinstance(new[0], figur) and not warnings
+    old = FigurMime.handle_mime(
+        renderer, SimpleNamespace(mime_type=MIME_TYPE, content={**data, "versjon": 2}, line=1), False
+    )
+    assert old == [] and "make clean" in warnings[0]
+    other = SimpleNamespace(mime_type="text/html", content="<p>", line=1)
+    assert FigurMime.handle_mime(renderer, other, False) is None
 
 
 def _numbers_in_csv(figur: Figur) -> Counter:
@@ -215,7 +242,7 @@ def _two_series():
 
 def _charts():
     from helpers import facts
-    from helpers.charts import aldersprofil, stolper, tidsserier_med_referanse
+    from helpers.figures.charts import aldersprofil, stolper, tidsserier_med_referanse
 
     two = _two_series()
     ages = pd.DataFrame(
@@ -248,7 +275,8 @@ def test_the_table_holds_exactly_the_numbers_the_chart_is_drawn_from(name):
 
 def test_panels_of_a_reference_chart_follow_the_page_like_small_multiples():
     from helpers import facts
-    from helpers.charts import STATIC_WIDTH, facet_cell_width, static_spec, tidsserier_med_referanse
+    from helpers.figures.charts import tidsserier_med_referanse
+    from helpers.figures.layout import STATIC_WIDTH, facet_cell_width, static_spec
 
     two = _two_series()
     chart, plotted = tidsserier_med_referanse(two, referanse=facts.referanser(two), delt=True, kolonner=2)

@@ -1,4 +1,4 @@
-from helpers.charts import kilder_fra
+from helpers.figures.figure import kilder_fra
 
 
 def test_one_source_per_address_named_by_publisher_and_page():

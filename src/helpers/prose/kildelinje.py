@@ -85,6 +85,6 @@ def kreditt(rader: pd.DataFrame | Iterable[str]) -> list[tuple[str, str]]:
 
 def kilder(rader: pd.DataFrame | Iterable[str]) -> list:
     """The credit as the figure takes it (a `Kilde` per publisher)."""
-    from helpers.charts import Kilde
+    from helpers.figures.figure import Kilde
 
     return [Kilde(navn, navn, url) for navn, url in kreditt(rader)]

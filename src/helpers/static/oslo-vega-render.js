@@ -1,6 +1,9 @@
 // Draws every chart on the page from the inert JSON spec next to it, with the Vega
-// code this site serves itself. A chart that fails shows a visible message in its
-// box (which already has the vega-embed class), never an empty space.
+// code this site serves itself. Until then the box shows the static SVG drawn at build
+// time; a chart that fails keeps it and says so below it, never an empty space.
+//
+// The box is one image for assistive technology (role="img", the Norwegian description
+// as its label); what Vega draws inside, with its English ARIA texts, is hidden from it.
 //
 // Charts follow the page: a single chart (width "container" in its spec) is drawn at
 // the box's width; small multiples (a facet) get a cell width computed from it, in one
@@ -15,7 +18,7 @@
     return document.documentElement.getAttribute("data-theme") === "dark";
   }
 
-  // Mirror of helpers.charts.facet_cell_width().
+  // Mirror of helpers.figures.layout.facet_cell_width().
   function cellWidth(width, columns, layout) {
     return Math.max(layout.min, Math.floor((width - columns * layout.akse - (columns - 1) * layout.mellom) / columns));
   }
@@ -47,14 +50,36 @@
 
   function fail(host, err) {
     host.classList.add("oslo-chart-feil");
-    host.textContent = "Figuren kunne ikke tegnes: " + (err && err.message ? err.message : err);
+    // The static image comes back in place of a half-drawn or stale drawing.
+    host.removeAttribute("data-drawn");
+    var canvas = host.querySelector(".oslo-vega");
+    if (canvas) canvas.textContent = "";
+    var message = host.nextElementSibling;
+    if (!message || !message.classList.contains("oslo-feilmelding")) {
+      message = document.createElement("p");
+      message.className = "oslo-feilmelding";
+      host.parentNode.insertBefore(message, host.nextSibling);
+    }
+    message.textContent = "Den interaktive figuren kunne ikke tegnes, her er den som bilde (" +
+      (err && err.message ? err.message : err) + ").";
     console.error("Figur " + host.id + " feilet:", err);
+  }
+
+  // The element Vega draws into, beside the static image in the box.
+  function canvasOf(host) {
+    var canvas = host.querySelector(".oslo-vega");
+    if (!canvas) {
+      canvas = document.createElement("div");
+      canvas.className = "oslo-vega";
+      canvas.setAttribute("aria-hidden", "true");
+      host.appendChild(canvas);
+    }
+    return canvas;
   }
 
   function draw(script, slack, attempt) {
     var host = document.getElementById(script.getAttribute("data-target"));
     if (!host) return;
-    host.classList.add("vega-embed");
     if (typeof window.vegaEmbed !== "function") {
       fail(host, new Error("Vega-koden ble ikke lastet"));
       return;
@@ -71,23 +96,33 @@
     if (drawn[host.id] && drawn[host.id].view) drawn[host.id].view.finalize();
     var record = { view: null, width: width, dark: dark };
     drawn[host.id] = record;
-    window.vegaEmbed(host, spec, { actions: false, renderer: "svg", tooltip: { theme: dark ? "dark" : "light" } })
+    window.vegaEmbed(canvasOf(host), spec, { actions: false, renderer: "svg", tooltip: { theme: dark ? "dark" : "light" } })
       .then(function (result) {
         if (drawn[host.id] !== record) {  // a newer draw of this chart has started
           result.view.finalize();
           return;
         }
         record.view = result.view;
-        var svg = host.querySelector("svg");
+        var svg = host.querySelector(".oslo-vega svg");
+        // Whatever ARIA Vega still writes (facet headers) is English and hidden anyway:
+        // the box's Norwegian description is the one name.
+        if (svg) {
+          [svg].concat(Array.prototype.slice.call(svg.querySelectorAll("[aria-label], [role], [aria-roledescription]")))
+            .forEach(function (el) {
+              el.removeAttribute("aria-label");
+              el.removeAttribute("role");
+              el.removeAttribute("aria-roledescription");
+            });
+        }
         var over = svg ? parseFloat(svg.getAttribute("width")) - width : 0;
         // Narrow the cells by the overflow; axis labels can change with the width, so
         // measure again, a few times at most.
-        if (spec.facet && over > 0 && (attempt || 0) < 3) {
+        if (spec.facet && over > 0 && (attempt || 0) < 4) {
           draw(script, (slack || 0) + over, (attempt || 0) + 1);
           return;
         }
         if (host.getAttribute("data-drawn") !== "true") {
-          host.setAttribute("data-drawn", "true");
+          host.setAttribute("data-drawn", "true");  // CSS swaps the static image for the drawing
           // For the benchmark: when the last chart was ready, on the page's own clock.
           if (window.performance && performance.mark) performance.mark("oslo-drawn:" + host.id);
         }

@@ -1,0 +1,1 @@
+"""Figures: one theme, chart functions, and the Figur that carries a chart to its reader."""

@@ -1,0 +1,276 @@
+"""A figure as data: chart, words, credits and numbers, travelling as one MIME bundle.
+
+A `Figur` is a Vega-Lite chart plus everything a complete figure needs around it: a
+title, a one-sentence description for screen readers, the note, the source line and
+licence, the plotted numbers as a table and as CSV, and static images. Like Altair's
+charts it reaches its reader as MIME data (`_repr_mimebundle_`):
+
+- `application/vnd.oslo-figur+json` (MIME_TYPE): everything above; the book's Sphinx side
+  (helpers.site.vega) renders it into the page and writes the download files.
+- `application/vnd.vegalite.v5+json` and `image/svg+xml`: the chart with its title and
+  source drawn in, so JupyterLab (or any notebook viewer) shows the figure when a chapter
+  runs as a notebook.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from helpers.figures import theme
+from helpers.figures.layout import LAYOUT, standalone_spec, static_spec
+from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE, draw, vl_version
+from helpers.prose.norsk import tall
+
+AAR_KOLONNER = {"År", "år", "aar", "Aar"}
+
+
+@dataclass(frozen=True)
+class Kilde:
+    tabell: str  # SSB table id, or a short name of the publication
+    tekst: str
+    url: str
+
+
+def fra_ssb_url(url: str) -> bool:
+    host = (urllib.parse.urlparse(url).hostname or "").lower()
+    return host == "ssb.no" or host.endswith(".ssb.no")
+
+
+def ssb_tabell(tabell: str, tekst: str | None = None) -> Kilde:
+    return Kilde(tabell, tekst or f"SSB, tabell {tabell}", f"https://www.ssb.no/statbank/table/{tabell}")
+
+
+def kilder_fra(urls) -> list[Kilde]:
+    """One `Kilde` per distinct address, named by publisher and page, so a figure whose
+    values come from several pages credits each of them."""
+    from helpers.catalog.sources import publisher
+
+    out, seen = [], {}
+    for url in dict.fromkeys(str(u) for u in urls):
+        # The page's name: the last path part that reads as words ("flytting", not "aar" or "343890").
+        parts = [p.split(".")[0] for p in urllib.parse.urlparse(url).path.split("/") if p]
+        words = [p for p in reversed(parts) if len(p) >= 6 and not p.isdigit() and p != "statistikker"]
+        text = publisher(url)[1] + (": " + words[0].replace("-", " ") if words else "")
+        seen[text] = seen.get(text, 0) + 1
+        out.append(Kilde(url, text if seen[text] == 1 else f"{text} ({seen[text]})", url))
+    return out
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(str.maketrans("æøå", "eoa"))).strip("-")
+
+
+def _is_year_column(name) -> bool:
+    return str(name) in AAR_KOLONNER
+
+
+def _numeric(frame: pd.DataFrame, column) -> bool:
+    return pd.api.types.is_numeric_dtype(frame[column]) and not _is_year_column(column)
+
+
+def _cell(value, desimaler: int, year: bool) -> str | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return None
+    if year:
+        return str(int(value))  # a year, not a number: 2020, never 2 020
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return tall(value, desimaler)
+    return str(value)
+
+
+def _decimals(values: pd.Series) -> int:
+    """One number of decimals per column: 0 when every value is whole, else 1."""
+    present = values.dropna()
+    return 0 if len(present) == 0 or (present % 1 == 0).all() else 1
+
+
+def grid(tabell: pd.DataFrame) -> dict:
+    """The plotted numbers as a reader scans them: one row per year (or category), one
+    column per series. The key with fewest distinct values becomes the columns; the
+    others name the rows. Numbers are formatted the Norwegian way, missing is None.
+    Columns that hold one number per series (a reference period's mean) become rows."""
+    keys = [c for c in tabell.columns if not _numeric(tabell, c)]
+    values = [c for c in tabell.columns if _numeric(tabell, c)]
+    if len(keys) < 2 or not values:
+        return _plain_grid(tabell)
+    spread = sorted(keys, key=lambda k: (tabell[k].nunique(), not _is_year_column(k)))
+    across = spread[0]
+    down = [k for k in keys if k != across]
+    main = "Verdi" if "Verdi" in values else values[0]
+    extra = [c for c in values if c != main]
+    if tabell.duplicated(subset=keys).any() or any(
+        tabell.groupby(across, sort=False)[c].nunique(dropna=True).max() > 1 for c in extra
+    ):
+        return _plain_grid(tabell)
+    order = list(dict.fromkeys(tabell[across].dropna()))
+    # A value that is missing (a row without a number) says «mangler»; a combination the
+    # data never had (a county that did not exist that year) stays an empty cell.
+    cells = {tuple(r[k] for k in down) + (r[across],): r[main] for _, r in tabell.iterrows()}
+    desimaler = _decimals(tabell[main])
+    rows = []
+    for index in dict.fromkeys(tuple(r) for r in tabell[down].itertuples(index=False)):
+        head = [_cell(v, 0, _is_year_column(k)) for k, v in zip(down, index)]
+        rows.append(
+            head
+            + [_cell(cells[(*index, c)], desimaler, False) if (*index, c) in cells else "" for c in order]
+        )
+    for column in extra:
+        per = tabell.groupby(across, sort=False)[column].first()
+        head = [str(column)] + [""] * (len(down) - 1)
+        rows.append(head + [_cell(per.get(c), _decimals(tabell[column]), False) for c in order])
+    return {
+        "kolonner": [str(k) for k in down] + [str(c) for c in order],
+        "radnokler": len(down),
+        "tall": [False] * len(down) + [True] * len(order),
+        "rader": rows,
+    }
+
+
+def _plain_grid(tabell: pd.DataFrame) -> dict:
+    formats = {c: _decimals(tabell[c]) if _numeric(tabell, c) else 0 for c in tabell.columns}
+    rows = [
+        [_cell(v, formats[c], _is_year_column(c)) for c, v in row.items()] for _, row in tabell.iterrows()
+    ]
+    first = tabell.columns[0] if len(tabell.columns) else None
+    return {
+        "kolonner": [str(c) for c in tabell.columns],
+        "radnokler": 0 if first is None or _numeric(tabell, first) else 1,
+        "tall": [_numeric(tabell, c) for c in tabell.columns],
+        "rader": rows,
+    }
+
+
+@dataclass
+class Figur:
+    chart: object  # an Altair chart (from the functions in helpers.figures.charts)
+    beskrivelse: str
+    kilder: list[Kilde]
+    tabell: pd.DataFrame  # exactly what is plotted, with Norwegian column names
+    merknad: str = ""
+    navn: str = ""
+    tittel: str = ""  # what the figure shows, in words; the chart's own title when empty
+    _spec: dict = field(default=None, init=False, repr=False)
+    _etikett: str = field(default="", init=False, repr=False)
+
+    def spec(self) -> dict:
+        """The chart as the page draws it: theme, Norwegian locale, the dark variant."""
+        if self._spec is None:
+            spec = self.chart.to_dict()
+            # The chart's own title (a stand-in label) is set as text around the chart,
+            # where it wraps; drawn by Vega it would be cut off on a phone.
+            title = spec.pop("title", "")
+            self._etikett = (
+                " ".join(title)
+                if isinstance(title, list)
+                else str(title.get("text", "") if isinstance(title, dict) else title)
+            )
+            spec["description"] = self.beskrivelse
+            spec["config"] = {**theme.config(), **spec.get("config", {})}
+            # The dark variant rides along so the page can redraw when the reader toggles mode.
+            dark = theme.config(dark=True)
+            dark.pop("locale")
+            meta = spec.get("usermeta", {}).get("oslo", {})
+            spec["usermeta"] = {"oslo": {**meta, "dark": dark, "layout": LAYOUT, "versjon": FIGUR_VERSJON}}
+            spec.pop("$schema", None)
+            spec["$schema"] = f"https://vega.github.io/schema/vega-lite/v{vl_version()}.json"
+            self._spec = spec
+        return self._spec
+
+    @property
+    def etikett(self) -> str:
+        """The chart's own title, e.g. «Stedfortreder: …»."""
+        self.spec()
+        return self._etikett
+
+    @property
+    def overskrift(self) -> str:
+        return self.tittel or self.etikett
+
+    @property
+    def filnavn(self) -> str:
+        """The download files' name: the figure's name, readable, without a hash."""
+        return slug(self.navn) or slug(self.overskrift)[:60] or "figur"
+
+    @property
+    def ident(self) -> str:
+        """Element id in the page: the name plus the content's hash."""
+        digest = hashlib.sha1(
+            json.dumps(self.spec(), sort_keys=True, ensure_ascii=False).encode()
+        ).hexdigest()
+        return f"figur-{self.filnavn}-{digest[:10]}"
+
+    @property
+    def enhet(self) -> str:
+        return self.spec()["usermeta"]["oslo"].get("enhet", "")
+
+    def kildetekst(self) -> str:
+        return "Kilde: " + "; ".join(k.tekst for k in self.kilder) + "."
+
+    def lisens(self) -> str:
+        """SSB publishes under CC BY 4.0; other publishers' terms are theirs to state,
+        so the figure claims the licence only for what comes from SSB."""
+        fra_ssb = [k for k in self.kilder if fra_ssb_url(k.url)]
+        if len(fra_ssb) == len(self.kilder):
+            return "Lisens: CC BY 4.0."
+        if fra_ssb:
+            return "Lisens: CC BY 4.0 for SSBs tall; for de andre kildene gjelder deres vilkår."
+        return "Bruksvilkår: se kilden."
+
+    def csv(self) -> str:
+        """The plotted numbers as CSV (UTF-8, comma-separated, decimal point, empty =
+        missing), with the unit and the source on every row so the file stands alone.
+        Whole-number columns are written without ".0" even when a gap made pandas store
+        them as floats."""
+        frame = self.tabell.copy()
+        for col in frame.columns:
+            values = frame[col]
+            if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
+                frame[col] = values.astype("Int64")
+        if self.enhet and "Enhet" not in frame.columns:
+            frame["Enhet"] = self.enhet
+        frame["Kilde"] = "; ".join(f"{k.tekst} ({k.url})" for k in self.kilder)
+        return frame.to_csv(index=False, lineterminator="\n")
+
+    def nedlastingsspec(self) -> dict:
+        """The chart with its title, label, note, source and licence drawn in."""
+        lines = [self.etikett if self.tittel else "", self.merknad, f"{self.kildetekst()} {self.lisens()}"]
+        return standalone_spec(self.spec(), tittel=self.overskrift or self.beskrivelse, undertekst=lines)
+
+    def data(self) -> dict:
+        """Everything the page needs, as JSON."""
+        download = self.nedlastingsspec()
+        return {
+            "versjon": FIGUR_VERSJON,
+            "ident": self.ident,
+            "navn": self.filnavn,
+            "tittel": self.overskrift,
+            "etikett": self.etikett if self.tittel else "",
+            "beskrivelse": self.beskrivelse,
+            "merknad": self.merknad,
+            "kilder": [{"tekst": k.tekst, "url": k.url} for k in self.kilder],
+            "lisens": self.lisens(),
+            "spec": self.spec(),
+            "svg": draw(static_spec(self.spec()), "svg").decode(),
+            "nedlasting": {"spec": download, "svg": draw(download, "svg").decode(), "csv": self.csv()},
+            "tabell": grid(self.tabell),
+        }
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = self.data()
+        notebook = copy.deepcopy(data["nedlasting"]["spec"])
+        # JupyterLab 4 draws Vega-Lite 5 under this MIME type; without a $schema it does
+        # not warn that the spec was written for a newer Vega-Lite.
+        notebook.pop("$schema", None)
+        return {
+            MIME_TYPE: data,
+            "application/vnd.vegalite.v5+json": notebook,
+            "image/svg+xml": data["nedlasting"]["svg"],
+            "text/plain": f"Figur: {self.overskrift or self.beskrivelse}",
+        }

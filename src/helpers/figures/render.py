@@ -1,0 +1,67 @@
+"""Static images of a figure, drawn with vl-convert and cached by content.
+
+The kernel draws the SVGs a figure carries in its MIME bundle; the site draws the PNG.
+Both use one cache (.cache/vega/figurer in the repository), so a figure that has not
+changed is never drawn twice, also across clean builds. vl-convert starts its JavaScript
+engine on the first drawing in a process (about two seconds), which the cache saves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+# The figure's own MIME type: what the site renders (helpers.site.vega).
+MIME_TYPE = "application/vnd.oslo-figur+json"
+# Bumped when the data a Figur carries changes shape. A chapter's output cached by Jupyter
+# Book from an older version would otherwise ship half a figure; the site stops and says
+# to clear the cache instead.
+FIGUR_VERSJON = 3
+PNG_SCALE = 2
+
+
+def vl_version() -> str:
+    """Vega-Lite's major.minor as Altair writes it: the bundle served must match."""
+    import altair as alt
+
+    return ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+
+def cache_dir() -> Path | None:
+    from helpers.store.paths import DataNotFound, repo_root
+
+    try:
+        return repo_root() / ".cache" / "vega" / "figurer"
+    except DataNotFound:
+        return None
+
+
+def _draw(spec: dict, fmt: str, vl: str) -> bytes:
+    import vl_convert
+
+    if fmt == "svg":
+        return vl_convert.vegalite_to_svg(spec, vl_version=vl, allowed_base_urls=[]).encode()
+    return vl_convert.vegalite_to_png(spec, vl_version=vl, scale=PNG_SCALE, allowed_base_urls=[])
+
+
+def draw(spec: dict, fmt: str, cache: Path | None = None) -> bytes:
+    """The spec drawn as `fmt` ("svg" or "png"), from the cache when drawn before."""
+    import vl_convert
+
+    vl = vl_version()
+    cache = cache if cache is not None else cache_dir()
+    key_text = json.dumps(spec, sort_keys=True, ensure_ascii=False) + vl_convert.__version__ + vl + fmt
+    key = hashlib.sha1(key_text.encode()).hexdigest()[:20]
+    if cache is None:
+        return _draw(spec, fmt, vl)
+    path = cache / f"{key}.{fmt}"
+    if path.is_file():
+        return path.read_bytes()
+    data = _draw(spec, fmt, vl)
+    cache.mkdir(parents=True, exist_ok=True)
+    # Parallel kernels may draw the same figure: each writes its own file, the last rename wins.
+    tmp = path.with_suffix(f".{fmt}.{hashlib.sha1(data).hexdigest()[:8]}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return data

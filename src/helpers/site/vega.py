@@ -1,0 +1,238 @@
+"""Sphinx extension: a figure's MIME data becomes a figure in the page.
+
+A chapter's `Figur` reaches Sphinx as `application/vnd.oslo-figur+json` (see
+helpers.figures.figure). myst-nb hands that output to `FigurMime` (registered as a
+`myst_nb.mime_renderers` entry point), which keeps it in the doctree as a `figur` node;
+the HTML writer turns the node into the page's figure: title, the static SVG as the
+first view (also what shows without JavaScript and on paper), the spec for Vega, note,
+source, downloads and the numbers as a table. It writes the CSV, SVG and PNG under
+_static/figurer with readable names.
+
+vl-convert ships Vega, Vega-Lite and vega-embed as one flat script with thousands of
+top-level names, some of which (`_`, `$`) clash with Sphinx's own scripts. We wrap it
+in a function scope, write it into the build's _static (not the source's, where Jupyter
+Book would add it to every page) and add it to a page only when that page has a figure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).resolve().parents[1] / "static"
+FIGURE_DIR = "figurer"  # under the build's _static
+
+
+class figur(nodes.General, nodes.Element):
+    """One figure: its MIME data in node["data"], rendered by the HTML writer."""
+
+
+def _vl_version() -> str:
+    from helpers.figures.render import vl_version
+
+    return vl_version()
+
+
+def bundle_name() -> str:
+    import vl_convert
+
+    key = f"{vl_convert.__version__}-vl{_vl_version()}"
+    return f"vega/vega-bundle-{hashlib.sha1(key.encode()).hexdigest()[:10]}.js"
+
+
+def bundle_text(cache_dir: Path) -> str:
+    """The wrapped bundle, cached outside _build so a clean build does not rebuild it."""
+    import vl_convert
+
+    cache = cache_dir / Path(bundle_name()).name
+    if cache.is_file():
+        return cache.read_text(encoding="utf-8")
+    raw = vl_convert.javascript_bundle(vl_version=_vl_version())
+    wrapped = (
+        "/* Vega, Vega-Lite, vega-embed (BSD-3-Clause), bundled by vl-convert */\n(function(){\n"
+        + raw
+        + "\n})();\n"
+    )
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = cache.with_suffix(".tmp")
+    tmp.write_text(wrapped, encoding="utf-8")
+    tmp.replace(cache)
+    return wrapped
+
+
+class FigurMime:
+    """myst-nb's hook for our MIME type (entry point group `myst_nb.mime_renderers`)."""
+
+    mime_priority_overrides = [("*", MIME_TYPE, 1)]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != MIME_TYPE:
+            return None
+        content = json.loads(data.content) if isinstance(data.content, (str, bytes)) else data.content
+        if content.get("versjon") != FIGUR_VERSJON:
+            renderer.logger.warning(
+                f"figur {content.get('ident', '?')} er laget av en eldre helpers.figures (lagret i "
+                "Jupyter Books cache); kjør `make clean` og bygg på nytt",
+                subtype="figur",
+                line=data.line,
+            )
+            return []
+        return [figur(data=content)]
+
+
+def script_safe_json(obj) -> str:
+    # JSON inside <script> must not be able to close the tag or open a comment:
+    # escaping <, > and & makes "</script><script>" in a label plain data.
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _svg_size(svg: str) -> tuple[int, int]:
+    m = re.search(r'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', svg)
+    return (round(float(m.group(1))), round(float(m.group(2)))) if m else (0, 0)
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if not path.is_file() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def write_files(data: dict, outdir: Path) -> dict[str, str]:
+    """The figure's files under _static/figurer, named by the figure: file name -> kind."""
+    from helpers.figures.render import draw
+
+    name = data["navn"]
+    files = {
+        f"{name}.csv": data["nedlasting"]["csv"].encode("utf-8"),
+        f"{name}.svg": data["nedlasting"]["svg"].encode("utf-8"),
+        f"{name}.png": draw(data["nedlasting"]["spec"], "png"),
+        f"{name}-visning.svg": data["svg"].encode("utf-8"),
+    }
+    for file_name, content in files.items():
+        _write_if_changed(outdir / "_static" / FIGURE_DIR / file_name, content)
+    return files
+
+
+def table_html(tabell: dict, label: str) -> str:
+    keys = tabell["radnokler"]
+    head = "".join(f"<th scope='col'>{html.escape(c)}</th>" for c in tabell["kolonner"])
+    rows = []
+    for row in tabell["rader"]:
+        cells = []
+        for i, value in enumerate(row):
+            if i < keys:
+                cells.append(f"<th scope='row'>{html.escape(value or '')}</th>")
+            elif value is None:
+                cells.append("<td class='mangler'>mangler</td>")
+            elif value == "":
+                cells.append("<td></td>")
+            elif tabell.get("tall", [True] * len(row))[i]:
+                cells.append(f"<td class='tall'>{html.escape(value)}</td>")
+            else:
+                cells.append(f"<td>{html.escape(value)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    # A wide table scrolls inside its own frame, which keyboard users can then reach.
+    return (
+        f"<div class='oslo-tabell-ramme' tabindex='0' role='region' aria-label='{html.escape(label)}'>"
+        f"<table class='oslo-tabell'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def figure_html(data: dict, href) -> str:
+    """The figure in the page. `href(file name)` gives a file's address from this page."""
+    e = html.escape
+    ident = data["ident"]
+    name = data["navn"]
+    width, height = _svg_size(data["svg"])
+    parts = [f"<div class='oslo-figur' data-figur='{e(name)}'>"]
+    if data["tittel"]:
+        parts.append(f"<p class='oslo-tittel'>{e(data['tittel'])}</p>")
+    if data["etikett"]:
+        parts.append(f"<p class='oslo-etikett'>{e(data['etikett'])}</p>")
+    # The box is one image for assistive technology, named by the Norwegian description;
+    # what Vega draws inside is hidden from it (oslo-vega-render.js). The static SVG is
+    # the first view, and what stays without JavaScript and on paper.
+    parts.append(
+        f"<div id='{e(ident)}' class='oslo-chart' role='img' aria-label='{e(data['beskrivelse'])}'>"
+        f"<img class='oslo-statisk' src='{e(href(name + '-visning.svg'))}' alt='' "
+        f"width='{width}' height='{height}' decoding='async'></div>"
+        f"<script type='application/json' class='oslo-vega-spec' data-target='{e(ident)}'>"
+        f"{script_safe_json(data['spec'])}</script>"
+    )
+    if data["merknad"]:
+        parts.append(f"<p class='oslo-merknad'>{e(data['merknad'])}</p>")
+    sources = "; ".join(f"<a href='{e(k['url'])}'>{e(k['tekst'])}</a>" for k in data["kilder"])
+    parts.append(f"<p class='oslo-kilde'>Kilde: {sources}. {e(data['lisens'])}</p>")
+    links = [
+        f"<a class='oslo-last-ned-{kind}' download='{e(name)}.{kind}' href='{e(href(f'{name}.{kind}'))}'>{label}</a>"
+        for kind, label in (("csv", "tallene (CSV)"), ("png", "bildet (PNG)"), ("svg", "bildet (SVG)"))
+    ]
+    parts.append(f"<p class='oslo-nedlasting'>Last ned: {links[0]}, {links[1]} eller {links[2]}</p>")
+    label = f"Tallene i figuren: {data['tittel'] or data['beskrivelse']}"
+    parts.append(
+        f"<details class='oslo-data'><summary>Vis tallene i figuren</summary>{table_html(data['tabell'], label)}</details>"
+    )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def visit_figur_html(self, node: figur) -> None:
+    data = node["data"]
+    builder = self.builder
+    write_files(data, Path(builder.outdir))
+    here = builder.get_target_uri(builder.current_docname)
+
+    def href(file_name: str) -> str:
+        return relative_uri(here, f"_static/{FIGURE_DIR}/{file_name}")
+
+    self.body.append(figure_html(data, href))
+    raise nodes.SkipNode
+
+
+def skip(self, node) -> None:
+    raise nodes.SkipNode
+
+
+def _builder_inited(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+    app.add_css_file("oslo-figur.css")
+
+
+def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if doctree is not None and next(iter(doctree.findall(figur)), None) is not None:
+        app.add_js_file(bundle_name(), defer="defer")
+        app.add_js_file("oslo-vega-render.js", defer="defer")
+
+
+def _build_finished(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    cache_dir = Path(app.confdir) / ".cache" / "vega"
+    target = Path(app.outdir) / "_static" / bundle_name()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = bundle_text(cache_dir)
+    if not target.is_file() or target.stat().st_size != len(text.encode()):
+        target.write_text(text, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict:
+    others = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
+    app.add_node(figur, html=(visit_figur_html, None), **others)
+    app.connect("builder-inited", _builder_inited)
+    app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _build_finished)
+    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}
