@@ -43,7 +43,7 @@ _EXPORTS = {
     "aldersprofil": "helpers.figures.charts",
     "tidsserier_med_referanse": "helpers.figures.charts",
     "FLOW_SERIES": "helpers.catalog.registry",
-    "SERIES_LABELS": "helpers.catalog.registry",
+    "SERIES_LABELS": "helpers.vocab",
     "datasets": "helpers.catalog.registry",
     "CITIES": "helpers.catalog.regions",
     "publisher": "helpers.catalog.sources",
