@@ -223,6 +223,18 @@ def _trim_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
             files[:] = [f for f in files if _asset_needed(getattr(f, "filename", f), body)]
 
 
+def _citation_list_items(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Entries of a reference list as list items.
+
+    Docutils writes the list as role="list" and each entry as role="doc-biblioentry", a
+    role ARIA has deprecated and no list may hold: screen readers announce an empty list
+    (axe: aria-required-children, critical).
+    """
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 # --- 404 -----------------------------------------------------------------------
 
 NOT_FOUND = "404"
@@ -310,6 +322,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _write_sitemap)
     app.connect("config-inited", _opengraph_site_url)
     app.connect("html-page-context", _trim_assets)
+    app.connect("html-page-context", _citation_list_items)
     app.connect("builder-inited", _rewrite_pages_if_site_changed)
     app.connect("build-finished", _remember_site)
     app.connect("html-collect-pages", _not_found_page)
