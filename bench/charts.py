@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browserkit import launch  # noqa: E402
+from support.browserkit import launch  # noqa: E402
 
 HTML_LIMIT = 200 * 1024
 DRAWN_LIMIT_MS = 1000

@@ -8,7 +8,7 @@ import pytest
 LEVELS = ("unit", "catalog", "statbank", "claims", "chapters", "site", "browser", "env")
 TESTS = Path(__file__).resolve().parent
 
-pytest_plugins = ["support.served"]
+pytest_plugins = ["support.served", "support.browserkit"]
 
 
 def pytest_collection_modifyitems(config, items):

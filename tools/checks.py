@@ -2,7 +2,7 @@
 
     python tools/checks.py whitespace FILE...   no trailing whitespace, one newline at the end
     python tools/checks.py no-outputs FILE...   .ipynb files carry no outputs or execution counts
-    python tools/checks.py typed-numbers FILE... no number of 3+ digits typed in a page's prose
+    python tools/checks.py typed-numbers FILE... no number of 3+ digits typed in a page's prose (or captions)
 
 Chapters are MyST Markdown (notebooks/*.md); an .ipynb in the repository is at most a
 scratch copy, and its outputs would put numbers in git that no build computed.
@@ -44,70 +44,72 @@ def output_problems(path: Path) -> list[str]:
     return problems
 
 
-FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
-NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*")
-NOT_PROSE = [
-    re.compile(r"`[^`]*`"),  # inline code and the target of roles like {glue}`navn`
-    re.compile(r"https?://\S+"),
-    re.compile(r"\]\([^)]*\)"),  # link targets
-    re.compile(r"<!--.*?-->"),
-    re.compile(r"^\s*:[\w-]+:.*$"),  # directive options (:name:, :width:)
-    re.compile(r"^\([\w-]+\)=\s*$"),  # labels
-]
+# --- typed numbers: one implementation for the pre-commit hook and tests/unit -----------
+
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+CODE_CELL = re.compile(r"^(`{3,}|~{3,})\{code-cell\}[^\n]*\n(?P<body>.*?)^\1[ \t]*$", re.S | re.M)
+CODE_BLOCK = re.compile(r"^(`{3,}|~{3,})(?!\{)[^\n]*\n.*?^\1[ \t]*$", re.S | re.M)
+# A figure's caption is prose although it sits in a code cell's metadata (mystnb.figure).
+CAPTION = re.compile(r"^\s*caption:\s*\|?[ \t]*\n?(?P<text>(?:[ \t]{6,}.*\n?)+|.*)", re.M)
+DIRECTIVE_OPEN = re.compile(r"^(`{3,}|~{3,})\{[^}]+\}.*$", re.M)
+DIRECTIVE_CLOSE = re.compile(r"^(`{3,}|~{3,})\s*$", re.M)
+OPTION = re.compile(r"^:[\w-]+:.*$", re.M)
+LABEL = re.compile(r"^\([\w:-]+\)=\s*$", re.M)
+ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
+INLINE_CODE = re.compile(r"`[^`\n]*`")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+SSB_TABLE_LINK = re.compile(r"\[\s*\d{4,5}\s*\]\(\s*https?://(?:www\.)?ssb\.no/statbank/table/\d{4,5}/?\s*\)")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+URL = re.compile(r"<?https?://\S+>?")
+DOI = re.compile(r"(?:doi\.org/)?\b10\.\d{4,9}/[^\s\])]+")  # an identifier, not a statistic
+TABLE_IDS = re.compile(r"\b(?:tabell|tabellene|table)\s+\d{4,5}(?:\s*(?:,|og|eller|/)\s*\d{4,5})*", re.I)
+SPACE = r"(?:[ \u00a0\u202f]|&nbsp;|&#160;)"
+RATE_UNIT = re.compile(rf"\b(?:per|hver)(?:\s|{SPACE})+1{SPACE}000\b", re.I)
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+DIGITS = re.compile(r"\d+")
 
 
-def prose_lines(text: str):
-    """(line number, text) of a MyST page's prose: no front matter, no code, no options."""
-    lines = text.split("\n")
-    start = 0
-    if lines and lines[0].strip() == "---":
-        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
-    open_fences: list[tuple[str, bool]] = []  # (marker, holds code)
-    for n, line in enumerate(lines[start:], start + 1):
-        fence = FENCE.match(line.strip())
-        closes = bool(
-            fence
-            and open_fences
-            and not fence.group(2).strip()
-            and fence.group(1)[0] == open_fences[-1][0][0]
-            and len(fence.group(1)) >= len(open_fences[-1][0])
-        )
-        if closes:
-            open_fences.pop()
-            continue
-        if open_fences and open_fences[-1][1]:
-            continue
-        if fence:
-            info = fence.group(2).strip()
-            # Directives other than code cells hold prose (captions, notes): keep reading.
-            open_fences.append((fence.group(1), not info.startswith("{") or info.startswith("{code-cell}")))
-            continue
-        for pattern in NOT_PROSE:
-            line = pattern.sub(" ", line)
-        yield n, line
+def _blank(match: re.Match) -> str:
+    """Remove a match but keep its line breaks, so line numbers stay right."""
+    return "\n" * match.group().count("\n")
 
 
-def allowed_number(token: str, before: str) -> bool:
-    """Years, SSB table ids (five digits, with "tabell" shortly before, perhaps on the line
-    above) and the denominator of a rate ("per 1 000", "av hver 1 000 innbyggere") may be typed."""
-    if re.fullmatch(r"1[89]\d\d|20\d\d", token):
-        return True
-    if re.search(r"\b(per|hver)\s*$", before, re.IGNORECASE):
-        return True
-    return bool(re.fullmatch(r"\d{5}", token)) and "tabell" in before[-200:].lower()
+def _captions_only(match: re.Match) -> str:
+    kept = [c.group("text") for c in CAPTION.finditer(match.group("body"))]
+    text = " ".join(kept)
+    return text + "\n" * max(match.group().count("\n") - text.count("\n"), 0)
+
+
+def prose(markdown: str) -> str:
+    """The reader-visible text a writer typed (captions included), with everything
+    generated or technical removed; line breaks are kept where they were."""
+    text = FRONT_MATTER.sub(_blank, markdown)
+    text = CODE_CELL.sub(_captions_only, text)
+    text = CODE_BLOCK.sub(_blank, text)
+    for pattern in (DIRECTIVE_OPEN, DIRECTIVE_CLOSE, OPTION, LABEL, HTML_COMMENT):
+        text = pattern.sub(_blank, text)
+    for pattern in (ROLE, INLINE_CODE, SSB_TABLE_LINK, URL, DOI):
+        text = pattern.sub(" ", text)
+    return LINK.sub(r"\1", text)
+
+
+def bare_numbers(markdown: str) -> list[tuple[int, str]]:
+    """(line, digits) of every run of three or more digits typed in the prose that is
+    neither a year (1900–2099), an SSB table id nor the "1 000" of "per 1 000"."""
+    text = prose(markdown)
+    for pattern in (TABLE_IDS, RATE_UNIT):
+        text = pattern.sub(lambda m: " " + _blank(m), text)
+    found = []
+    for n, line in enumerate(text.split("\n"), 1):
+        found += [(n, run) for run in DIGITS.findall(line) if len(run) >= 3 and not YEAR.match(run)]
+    return found
 
 
 def typed_number_problems(path: Path) -> list[str]:
-    problems = []
-    previous = ""
-    for n, line in prose_lines(path.read_text(encoding="utf-8")):
-        for found in NUMBER.finditer(line):
-            token = found.group()
-            digits = sum(c.isdigit() for c in token)
-            if digits >= 3 and not allowed_number(token, previous + " " + line[: found.start()]):
-                problems.append(f"{path}:{n}: {token!r} is typed; compute it and glue it ({{glue}}`navn`)")
-        previous = line
-    return problems
+    return [
+        f"{path}:{n}: {digits!r} is typed; compute it and write {{eval}}`navn` (CONTRIBUTING.md)"
+        for n, digits in bare_numbers(path.read_text(encoding="utf-8"))
+    ]
 
 
 CHECKS = {

@@ -6,8 +6,10 @@ source changes, and reload the open page when the rebuild is done.
 
 The build is the strict one of `make book`: a failing cell or a Sphinx warning keeps the
 last good site on screen, with the error in a red bar at the top of the page and in full in
-the terminal. Unchanged chapters come from the execution cache; after a change in src/ or
-data/ every chapter runs again, since the cache only knows the chapters' own code.
+the terminal. A number typed into the prose (tools/checks.py typed-numbers, the check of
+`make lint`) shows in a yellow bar. The build re-runs only the chapters whose text, helpers
+modules or data files changed (helpers.build), and waits for a `make book` running at the
+same time. A busy port is reported before anything is built.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ import http.server
 import json
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 import threading
@@ -27,10 +28,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+CHECKS = Path(__file__).resolve().parent / "checks.py"
 WATCHED = ("notebooks", "book", "src", "data", "_config.yml", "_toc.yml")
+PAGES = ("notebooks", "book")
 SKIPPED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
-# Changes here alter what chapters compute, which the execution cache cannot see.
-RERUN_ALL = ("src", "data")
 ENDPOINT = "/__preview__"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 RELOADER = (
@@ -44,8 +45,12 @@ RELOADER = (
   setInterval(function () {
     fetch("%s", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
       if (seen === null) { seen = s.version; } else if (s.version !== seen) { location.reload(); }
-      bar.textContent = s.ok ? "" : "Byggingen feilet, siste fungerende versjon vises:\\n" + s.message;
-      bar.style.display = s.ok ? "none" : "block";
+      var typed = s.warnings.length ? "Tall skrevet inn i teksten (regn dem ut og lim dem inn):\\n" +
+        s.warnings.join("\\n") : "";
+      bar.textContent = s.ok ? typed : "Byggingen feilet, siste fungerende versjon vises:\\n" + s.message;
+      bar.style.background = s.ok ? "#fff3b0" : "#b00020";
+      bar.style.color = s.ok ? "#000" : "#fff";
+      bar.style.display = bar.textContent ? "block" : "none";
     }).catch(function () {});
   }, 1000);
 })();
@@ -62,14 +67,17 @@ class State:
         self.version = 0
         self.ok = True
         self.message = ""
+        self.warnings: list[str] = []
 
     def as_json(self) -> bytes:
         with self.lock:
-            return json.dumps({"version": self.version, "ok": self.ok, "message": self.message}).encode()
+            return json.dumps(
+                {"version": self.version, "ok": self.ok, "message": self.message, "warnings": self.warnings}
+            ).encode()
 
-    def update(self, ok: bool, message: str) -> None:
+    def update(self, ok: bool, message: str, warnings: list[str]) -> None:
         with self.lock:
-            self.ok, self.message = ok, message
+            self.ok, self.message, self.warnings = ok, message, warnings
             if ok:
                 self.version += 1
 
@@ -124,10 +132,15 @@ def changed(before: dict, after: dict) -> list[str]:
     return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
 
 
-def forget_executions(root: Path) -> None:
-    """Make the next build execute every chapter and read every page again."""
-    for folder in ("_build/.jupyter_cache", "_build/.doctrees"):
-        shutil.rmtree(root / folder, ignore_errors=True)
+def typed_numbers(root: Path) -> list[str]:
+    """The typed-number findings of `make lint` on every page, paths relative to root."""
+    pages = sorted(str(p) for folder in PAGES for p in (root / folder).glob("*.md"))
+    if not pages:
+        return []
+    proc = subprocess.run(
+        [sys.executable, str(CHECKS), "typed-numbers", *pages], capture_output=True, text=True
+    )
+    return [line.replace(f"{root}/", "") for line in proc.stderr.splitlines() if line.strip()]
 
 
 def build(command: list[str], root: Path, state: State) -> bool:
@@ -141,17 +154,18 @@ def build(command: list[str], root: Path, state: State) -> bool:
             sys.stdout.write(line)
             tail.append(ANSI.sub("", line).rstrip())
     ok = proc.returncode == 0
-    state.update(ok, "" if ok else "\n".join(tail))
+    warnings = typed_numbers(root)
+    state.update(ok, "" if ok else "\n".join(tail), warnings)
     took = time.monotonic() - started
     print(f"\n[preview] {'bygget' if ok else 'FEILET'} på {took:.0f} s", flush=True)
+    for line in warnings:
+        print(f"[preview] skrevet inn: {line}", flush=True)
     return ok
 
 
-def serve(site: Path, port: int, state: State) -> http.server.ThreadingHTTPServer:
+def bind(site: Path, port: int, state: State) -> http.server.ThreadingHTTPServer:
     handler = functools.partial(type("PreviewHandler", (Handler,), {"state": state}), directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
 
 
 def watch(root: Path, command: list[str], state: State, interval: float, stop: threading.Event) -> None:
@@ -169,9 +183,6 @@ def watch(root: Path, command: list[str], state: State, interval: float, stop: t
         files = changed(seen, now)
         seen = now
         print(f"\n[preview] endret: {', '.join(files[:5])}{' …' if len(files) > 5 else ''}", flush=True)
-        if any(f.split("/", 1)[0] in RERUN_ALL for f in files):
-            print("[preview] hjelpekode eller data er endret: alle kapitler kjøres på nytt", flush=True)
-            forget_executions(root)
         build(command, root, state)
 
 
@@ -185,10 +196,19 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     command = shlex.split(args.build) if args.build else [sys.executable, "-m", "helpers", "build", str(root)]
     state = State()
-    build(command, root, state)
     site = root / "_build" / "html"
     site.mkdir(parents=True, exist_ok=True)
-    server = serve(site, args.port, state)
+    try:
+        server = bind(site, args.port, state)
+    except OSError as exc:
+        print(
+            f"[preview] port {args.port} på 127.0.0.1 er opptatt ({exc.strerror}): "
+            f"velg en annen, f.eks. make preview PORT={args.port + 1}",
+            file=sys.stderr,
+        )
+        return 2
+    build(command, root, state)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"[preview] http://127.0.0.1:{args.port}/  (Ctrl+C for å stoppe)", flush=True)
     stop = threading.Event()
     try:

@@ -1,4 +1,4 @@
-"""Command line: python -m helpers {check,tidy,import-shared,refresh}."""
+"""Command line: python -m helpers {check,tidy,import-shared,refresh,verify,build}."""
 
 from __future__ import annotations
 
@@ -40,13 +40,13 @@ def _cmd_tidy(args) -> int:
 
 
 def _cmd_import_shared(args) -> int:
+    from helpers.store.package import SnapshotError
     from helpers.store.paths import data_dir
-    from helpers.store.shared import MANIFEST
-    from helpers.store.package import SnapshotError, import_shared
+    from helpers.store.shared import import_shared
 
     target = Path(args.data) if args.data else data_dir()
     try:
-        written = import_shared(Path(args.source), target, MANIFEST)
+        written = import_shared(Path(args.source), target)
     except SnapshotError as exc:
         print(f"FEIL: {exc}", file=sys.stderr)
         return 1
@@ -58,6 +58,12 @@ def _cmd_refresh(args) -> int:
     from helpers.statbank.refresh import main as refresh_main
 
     return refresh_main(args)
+
+
+def _cmd_verify(args) -> int:
+    from helpers.statbank.verify import main as verify_main
+
+    return verify_main(args)
 
 
 def _cmd_build(args) -> int:
@@ -74,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     tidy = sub.add_parser("tidy", help="JSON-stat2-fil -> ryddig CSV på stdout")
     tidy.add_argument("file")
     tidy.set_defaults(func=_cmd_tidy)
-    imp = sub.add_parser("import-shared", help="kopier publiserte verdier fra shared/data inn i datapakken")
-    imp.add_argument("source", help="f.eks. ../shared/data")
+    imp = sub.add_parser(
+        "import-shared", help="kopier publiserte verdier (CSV med source_url og note) inn i datapakken"
+    )
+    imp.add_argument("source", help="mappen med CSV-filene, f.eks. ../shared/data eller en mappe i repoet")
     imp.set_defaults(func=_cmd_import_shared)
     ref = sub.add_parser("refresh", help="hent alle datasett fra SSBs statistikkbank og bytt ut atomisk")
     ref.add_argument(
@@ -84,8 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     ref.add_argument(
         "--backoff", type=float, help="første ventetid i sekunder, dobles per forsøk (miljø: SSB_BACKOFF)"
     )
-    ref.add_argument("--timeout", type=float, help="sekunder før en forespørsel gis opp (miljø: SSB_TIMEOUT)")
+    ref.add_argument(
+        "--timeout", type=float, help="sekunder uten svar før et forsøk gis opp (miljø: SSB_TIMEOUT)"
+    )
     ref.set_defaults(func=_cmd_refresh)
+    ver = sub.add_parser("verify", help="kontroller deklarerte SSB-tabeller mot metadata (henter ikke data)")
+    ver.add_argument("--report", help="skriv rapporten også til denne filen")
+    ver.set_defaults(func=_cmd_verify)
     bld = sub.add_parser("build", help="bygg boka strengt (advarsler og cellefeil stopper bygget)")
     bld.add_argument("root", nargs="?", default=".")
     bld.set_defaults(func=_cmd_build)

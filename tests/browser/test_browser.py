@@ -1,18 +1,7 @@
 """Every page of the built site in Debian's chromium: charts drawn, no errors,
 no request leaves 127.0.0.1."""
 
-import pytest
-from support.browserkit import launch, site_pages, visit
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
+from support.browserkit import site_pages, visit
 
 
 def test_every_page_clean(browser, served, site):

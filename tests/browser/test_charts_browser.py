@@ -14,22 +14,12 @@ from collections import Counter
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from support.browserkit import axe_violations, chart_pages, launch, site_pages, visit, wait_drawn
+from support.browserkit import axe_violations, chart_pages, site_pages, visit, wait_drawn
 
 NORSK_TALL = re.compile(r"^\u2212?\d{1,3}(\u00a0\d{3})*(,\d+)?$")
 # Only digits, signs and separators: what a formatted number is made of, in any locale.
 TALLAKTIG = re.compile(r"[\u2212+-]?[\d\u00a0\u202f ,.']*\d[\d\u00a0\u202f ,.']*")
 MARKS = ".mark-symbol path, .mark-rect path"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,7 @@ def test_fixture_loads_with_gaps_kept(with_fixture):
 
 def test_chapter_draws_net_moves_by_category_when_the_table_exists(with_fixture):
     glued = run_chapter(CHAPTER)
-    html = figure_html(glued["fig_flytting"])
+    html = figure_html(glued["fig-flytting-innvandrere"])
     assert "data-figur='nettoflytting-innvandringskategori'" in html
     assert "Stedfortreder" not in glued["fig_flytting_tekst"]["text/plain"]
     assert "innvandrere \u22122\u00a0222 (2019: \u22121\u00a0111)" in glued["flytting_funn"]["text/plain"]
@@ -42,5 +42,5 @@ def test_chapter_draws_net_moves_by_category_when_the_table_exists(with_fixture)
 
 def test_chapter_shows_the_2013_stand_in_without_the_table():
     glued = run_chapter(CHAPTER)
-    assert "data-figur='flytting-innvandrere-2013'" in figure_html(glued["fig_flytting"])
+    assert "data-figur='flytting-innvandrere-2013'" in figure_html(glued["fig-flytting-innvandrere"])
     assert glued["fig_flytting_tekst"]["text/plain"].startswith("Stedfortreder")

@@ -17,7 +17,7 @@ from support.pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url
 from helpers import tall
 from helpers.statbank.client import SsbClient
 from helpers.statbank.jsonstat import load_file
-from helpers.statbank.refresh import declared_queries, refresh
+from helpers.statbank.refresh import declared_queries, refresh, units
 from helpers.store.paths import data_dir
 
 
@@ -32,8 +32,9 @@ def refreshed(tmp_path_factory):
     before = _contents(data_dir())
     folder = tmp_path_factory.mktemp("kapitler") / "data"
     shutil.copytree(data_dir(), folder)
+    # Of the candidates for one need, the first holds in the fixtures; the others are never asked.
     with responses.RequestsMock() as mock:
-        for q in declared_queries():
+        for q in (unit[0] for unit in units(declared_queries())):
             mock.add(responses.GET, meta_url(q.table), json=HANDBUILT[q.table]["meta"])
             mock.add_callback(
                 responses.GET, data_url(q.table), callback=data_answer(HANDBUILT[q.table]["data"])
@@ -64,12 +65,9 @@ CHAPTERS = {
         _fake_value("01223", Region="0301", ContentsCode="Fraflytting8", Tid="2020K4"),
     ),
     "notebooks/02-alder.md": ("fig_alder", "SSB, tabell 09588"),
-    "notebooks/05-fodested-og-familie.md": (
-        "fig_flytting",
-        "data-figur='nettoflytting-innvandringskategori'",
-    ),
-    "notebooks/06-hvor-flyttet-de.md": ("fig_fylker", "data-figur='utflytting-fylker'"),
-    "notebooks/08-kom-de-tilbake.md": ("fig_bolig", "Indeks (2015=100)"),
+    "notebooks/05-fodested-og-familie.md": ("fig-flytting-innvandrere", "data-figur='nettoflytting-innvandringskategori'"),
+    "notebooks/06-hvor-flyttet-de.md": ("fig-fylker", "data-figur='utflytting-fylker'"),
+    "notebooks/07-kom-de-tilbake.md": ("fig-tilbake-boligpriser", "Indeks (2015=100)"),
     "book/om-dataene.md": ("datasett_kommuner", "oslo_utflytting_destinasjon"),
 }
 

@@ -45,7 +45,7 @@ def test_moves_by_age_are_declared_but_missing():
     assert rows.empty
     from helpers import describe
 
-    assert describe("oslo_utflytting_alder").ssb[0].table == "09588"
+    assert describe("oslo_utflytting_alder").ssb[0].table == "09587"
     assert "IKKE BEKREFTET" in describe("oslo_utflytting_alder").ssb[0].note
 
 
@@ -193,3 +193,139 @@ def test_aldersprofil_highlights_one_year_and_keeps_gaps():
     assert tabell.set_index("Alder")["2019"].isna().tolist() == [False, True, False]  # age 21 missing, not 0
     with pytest.raises(KeyError):
         aldersprofil(frame, fremhev=2020, farge_fra="ukjent")
+
+
+# --- The chapters' data-dependent wording (helpers.prose), on the snapshot and on changed data
+
+
+def test_chapter_2_words_on_the_snapshot(folk):
+    from helpers import alder
+
+    oslo = {a: facts.andel_i_alder(folk, "Oslo", a, 20, 34) for a in (2015, 2024)}
+    assert alder.utvikling(oslo[2015], oslo[2024]) == "holdt seg nesten uendret"
+    assert alder.plass_blant_byene(1) == "den høyeste andelen blant de fem største byene"
+    tekst = alder.funn_stedfortreder(folk[folk["region"] == "Oslo"], 2020)
+    assert "29-åringene det største årskullet, med 16\u00a0387 personer" in tekst
+
+
+def test_chapter_2_words_on_changed_data():
+    from helpers import alder
+
+    assert alder.utvikling(28.3, 30.0) == "økt" and alder.utvikling(28.3, 26.0) == "falt"
+    assert alder.plass_blant_byene(3, 4) == "nummer 3 av de fire største byene"
+    folk = _frame([("Oslo", 2020, 30, 5.0), ("Oslo", 2020, 41, 9.0)])
+    assert "41-åringene det største årskullet, med 9 personer" in alder.funn_stedfortreder(folk, 2020)
+    rater = pd.DataFrame({"aar": [2020, 2020], "alder": [25, 26], "verdi": [7.3, 6.0]})
+    eldre = pd.Series({2016: 30.0, 2017: 30.5, 2018: 31.0, 2019: 30.2, 2020: 32.0})
+    tekst = alder.funn_rater(rater, eldre, 2016, 2020)
+    assert "høyest blant 25-åringene: 7,3 av hundre" in tekst
+    assert "mellom 30,0 og 31,0\u00a0år i 2016–2019: eldre enn i noen av årene før" in tekst
+    yngre = eldre.copy()
+    yngre[2020] = 29.0
+    assert "yngre enn i noen av årene før" in alder.funn_rater(rater, yngre, 2016, 2020)
+    innenfor = eldre.copy()
+    innenfor[2020] = 30.7
+    assert "innenfor spennet" in alder.funn_rater(rater, innenfor, 2016, 2020)
+    hull = eldre.drop(2017)
+    assert "kan ikke sammenlignes" in alder.funn_rater(rater, hull, 2016, 2020)
+
+
+def test_chapter_4_words_on_the_snapshot(byer):
+    from helpers import utvandring
+
+    utv = facts.serie(byer, "Oslo", "utvandring")
+    ut = facts.serie(byer, "Oslo", "utflytting_innenlands")
+    e_utv, e_ut = facts.endring(utv, 2019, 2020), facts.endring(ut, 2019, 2020)
+    tekst = utvandring.sammenligning(e_utv, e_ut)
+    assert "langt mindre enn økningen i utflyttingen" in tekst and "likevel mer" in tekst
+    p_utv, p_ut = facts.mot_periode(utv, 2020, 2016, 2018), facts.mot_periode(ut, 2020, 2016, 2018)
+    assert utvandring.PLASS[p_utv["plassering"]] == "lavere enn i hvert av de tre årene"
+    assert utvandring.over_under(p_utv) == "under" and utvandring.over_under(p_ut) == "over"
+    assert utvandring.hovedfunn(p_utv, p_ut).endswith("resten av Norge, ikke til utlandet.")
+    landet = load("utvandring_statsborgerskap_landet")
+    sv = utvandring.svensker(landet, "fra hele landet")
+    assert sv["sv_funn"].startswith(
+        "Utvandringen av svenske statsborgere fra hele landet falt fra 2\u00a0161"
+    )
+    assert "blant polske og litauiske statsborgere falt utvandringen enda mer" in sv["sv_blant_andre"]
+    assert "2024" in sv["sv_senere"] and "utledet" in sv["sv_senere"]
+
+
+def _statsborgerskap(rows):
+    return pd.DataFrame(
+        [("utvandring", g, a, v, False) for g, a, v in rows],
+        columns=["serie", "statsborgerskap", "aar", "verdi", "aar_usikkert"],
+    )
+
+
+def test_chapter_4_words_on_changed_data():
+    from helpers import utvandring
+
+    def e(diff, pst):
+        return {"diff": diff, "prosent": pst}
+
+    assert "mindre enn økningen" in utvandring.sammenligning(e(900, 10.0), e(1000, 5.0))
+    assert "langt mindre" not in utvandring.sammenligning(e(900, 10.0), e(1000, 5.0))
+    assert "også mindre" in utvandring.sammenligning(e(900, 3.0), e(1000, 5.0))
+    assert "større enn økningen" in utvandring.sammenligning(e(2000, 3.0), e(1000, 5.0))
+    assert utvandring.sammenligning(e(-10, -1.0), e(1000, 5.0)) == (
+        "Utvandringen falt altså, mens utflyttingen til resten av landet økte."
+    )
+    over, under = {"plassering": "over"}, {"plassering": "under"}
+    assert utvandring.hovedfunn(over, over).startswith("Både utvandringen")
+    assert utvandring.hovedfunn(under, under).startswith("Ingen av dem")
+    # Swedes rising while the others fall: no "not particular to Swedes" sentence.
+    rader = _statsborgerskap(
+        [
+            ("Sverige", 2018, 100.0),
+            ("Sverige", 2020, 150.0),
+            ("I alt", 2018, 1000.0),
+            ("I alt", 2020, 900.0),
+            ("Polen", 2018, 100.0),
+            ("Polen", 2020, 10.0),
+        ]
+    )
+    sv = utvandring.svensker(rader, "fra Oslo")
+    assert (
+        sv["sv_funn"]
+        == "Utvandringen av svenske statsborgere fra Oslo økte fra 100 i 2018 til 150 i 2020, en økning på 50,0\u00a0prosent."
+    )
+    assert sv["sv_blant_andre"] == "" and sv["sv_senere"] == ""
+    assert "fra 10,0\u00a0prosent til 16,7\u00a0prosent" in sv["sv_mot_alle"]
+    # 2019 is skipped as the base year when an earlier year exists; without 2020, nothing.
+    med_2019 = _statsborgerskap([("Sverige", 2017, 80.0), ("Sverige", 2019, 10.0), ("Sverige", 2020, 40.0)])
+    assert utvandring.svensker(med_2019, "fra Oslo")["sv_basis"] == 2017
+    assert utvandring.svensker(med_2019[med_2019["aar"] != 2020], "fra Oslo") is None
+
+
+def test_chapter_3_words_on_the_snapshot(mulig):
+    from helpers import hjemmekontor
+
+    andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
+    jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"]
+    assert hjemmekontor.rekkefolge(andel).startswith("Anslaget rangerer altså yrkene i samme rekkefølge")
+    assert hjemmekontor.over_akademisk(andel, jobber) == (
+        "Ledere og kontoryrker ligger enda høyere enn de akademiske yrkene, "
+        "men hver av dem har under halvparten så mange jobber."
+    )
+    hele = load("hjemmekontor_mulig_region").set_index("region")["verdi"]
+    assert hjemmekontor.naboer(hele) == "Av kommunene i anslaget lå bare Bærum, Asker og Oppegård høyere enn Oslo."
+    oslo = load("sysselsatte_yrke_oslo").set_index("yrke")["verdi"]
+    over = [y for y in andel.index if andel[y] > hele["Hele landet"]]
+    assert hjemmekontor.over_halvparten(oslo[over].sum(), oslo.sum()).startswith("Mer enn halvparten")
+
+
+def test_chapter_3_words_on_changed_data(mulig):
+    from helpers import hjemmekontor
+
+    andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"].copy()
+    jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"].copy()
+    andel["Håndverkere"] = 40.0  # craft above sales and service: not the article's order
+    assert hjemmekontor.rekkefolge(andel).startswith("Anslaget rangerer ikke yrkene")
+    jobber["Ledere"] = jobber["Akademiske yrker"]  # no longer a small group
+    assert hjemmekontor.over_akademisk(andel, jobber).endswith("enn de akademiske yrkene.")
+    andel["Ledere"] = andel["Kontoryrker"] = 10.0
+    assert hjemmekontor.over_akademisk(andel, jobber) == ""
+    hele = pd.Series({"Hele landet": 39.0, "Oslo": 50.0, "Bærum": 44.0})
+    assert hjemmekontor.naboer(hele) == "Ingen av de andre kommunene i anslaget lå høyere enn Oslo."
+    assert hjemmekontor.over_halvparten(40, 100) == "Det er under halvparten av lønnstakerne i Oslo."

@@ -155,3 +155,101 @@ def test_andel_and_plass_refuse_what_is_missing():
         facts.andel(float("nan"), 10)
     with pytest.raises(KeyError):
         facts.plass(pd.Series({"a": 1.0}), "b")
+
+
+# --- the chapters' data-dependent wording (helpers.prose), on the snapshot and on changed data
+
+
+def test_chapter_5_words_on_the_snapshot(kategori, husholdninger):
+    from helpers import fodested
+
+    endring = kategori[kategori["maal"] == "endring i løpet av året"].set_index("aar")["verdi"]
+    assert fodested.opp_ned(endring[2020]) == "gikk ned med 500"
+    assert fodested.opp_ned(endring[2021]) == "gikk opp med 900"
+    oslo = husholdninger[husholdninger["region"] == "Oslo"]
+    typer = ["Par uten hjemmeboende barn", "Par med barn"]
+    par = {a: {t: _one(oslo, aar=a, kategori=t, maal="antall") for t in typer} for a in (2019, 2022)}
+    assert fodested.par(par, *typer).startswith(
+        "Oslo hadde dessuten flere par uten hjemmeboende barn enn par med barn i begge årene"
+    )
+    f = load("oslo_flytting_innvandrere_2013")
+    alle = f[f["verdensregion"] == "alle"].pivot_table(index="flyt", columns="gruppe", values="verdi")
+    tekst = fodested.stedfortreder_2013(
+        facts.andel(alle.loc["utflytting", "Innvandrere"], alle.loc["utflytting", "Alle"]),
+        facts.andel(alle.loc["utvandring", "Innvandrere"], alle.loc["utvandring", "Alle"]),
+    )
+    assert "21,9\u00a0prosent av utflyttingen" in tekst and "72,1\u00a0prosent av utvandringen" in tekst
+
+
+def test_chapter_5_denominator_is_oslo_kommunes_population(kategori):
+    # The Wikipedia copy's total equals Oslo kommune's population 1 January 2020, which the chapter uses.
+    folk = facts.serie(load("storbyer"), "Oslo", "folkemengde_1jan")[2020]
+    total = kategori[(kategori["aar"] == 2020) & (kategori["kategori"] == "Hele befolkningen")]["verdi"]
+    assert folk == total.item() == 693494
+
+
+def test_chapter_5_words_on_changed_data():
+    from helpers import fodested
+
+    assert fodested.opp_ned(0) == "var uendret"
+    typer = ["uten", "med"]
+    assert fodested.par({2019: {"uten": 5, "med": 9}, 2022: {"uten": 4, "med": 8}}, *typer).startswith(
+        "Oslo hadde færre par uten hjemmeboende barn enn par med barn."
+    )
+    blandet = fodested.par({2019: {"uten": 5, "med": 9}, 2022: {"uten": 10, "med": 8}}, *typer)
+    assert blandet == "I 2022 var det 10 par uten hjemmeboende barn og 8 par med barn."
+    assert "i 2022." in fodested.par({2022: {"uten": 10, "med": 8}}, *typer)
+    netto = pd.DataFrame(
+        {
+            "aar": [2019, 2020, 2020],
+            "kategori": ["Innvandrere", "Innvandrere", "Befolkningen ellers"],
+            "verdi": [-10.0, 25.0, -3.0],
+        }
+    )
+    assert fodested.netto_funn(netto).startswith(
+        "I 2020 var Oslos nettoflytting til resten av landet for innvandrere 25 (2019: \u221210); "
+        "for resten av befolkningen \u22123."
+    )
+
+
+def test_chapter_6_words_on_the_snapshot(fylker, netto):
+    from helpers import destinasjoner
+
+    assert destinasjoner.netto_tap(netto) == "Oslo hadde det største tapet av alle fylkene, 2\u00a0758 personer."
+    assert destinasjoner.andre_med_gevinst(netto) == (
+        "Også tre andre fylker fikk flere inn enn de mistet: Vestfold og Telemark, Agder og Trøndelag."
+    )
+    inn = fylker[fylker["serie"] == "innflytting"].set_index("fylke")["verdi"]
+    assert destinasjoner.flere_faerre(inn["Viken"], netto["Viken"]) == "langt flere"
+    t = load("oslo_telemark_2021").set_index(["fra", "til"])["verdi"]
+    assert destinasjoner.flere_faerre(t[("Telemark", "Oslo")], t[("Oslo", "Telemark")]) == "flere"
+
+
+def test_chapter_6_words_on_changed_data(netto):
+    from helpers import destinasjoner
+
+    endret = netto.copy()
+    endret["Nordland"] = -5000.0
+    endret["Oslo"] = 100.0
+    assert destinasjoner.netto_tap(endret) == (
+        "Nordland hadde det største tapet, 5\u00a0000 personer, og Oslo hadde en nettogevinst på 100 personer."
+    )
+    assert destinasjoner.andre_med_gevinst(pd.Series({"Viken": 10.0, "Agder": 2.0, "Oslo": -12.0})) == (
+        "Også ett annet fylke fikk flere inn enn det mistet: Agder."
+    )
+    assert destinasjoner.andre_med_gevinst(pd.Series({"Viken": 10.0, "Oslo": -10.0})).startswith("Ingen andre")
+    assert destinasjoner.flere_faerre(3, 2) == "flere" and destinasjoner.flere_faerre(1, 2) == "færre"
+    assert destinasjoner.flere_faerre(2, 2) == "like mange"
+    kommuner = pd.DataFrame(
+        {
+            "aar": [2020] * 6 + [2019] * 2,
+            "til_navn": ["Bærum", "Asker", "Bergen", "Moss", "Drammen", "Hamar", "Bærum", "Hamar"],
+            "verdi": [60.0, 50.0, 40.0, 30.0, 20.0, 10.0, 5.0, 4.0],
+        }
+    )
+    tekst = destinasjoner.kommuner_funn(kommuner, 2020)
+    assert tekst.startswith(
+        "De fem vanligste tilflyttingskommunene i 2020 var Bærum, Asker, Bergen, Moss og Drammen."
+    )
+    assert "To av dem er blant de fem Tønnessen (2021) nevner." in tekst
+    assert "Ett av de fem var også blant de fem vanligste i 2019" in tekst

@@ -12,14 +12,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from support import ROOT
+from support.chapter_run import figure_html, run_chapter
 
-from helpers import facts, konklusjon, load
+from helpers import facts, load, tilbake
 from helpers.catalog.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS, split_measure
 from helpers.figures.charts import tidsserier_med_referanse
 from helpers.store.package import describe_csv, sha256
-from support.chapter_run import figure_html
 
-CHAPTER = ROOT / "notebooks" / "08-kom-de-tilbake.md"
+CHAPTER = ROOT / "notebooks" / "07-kom-de-tilbake.md"
 FIXTURE = ROOT / "tests" / "fixtures" / "boligprisindeks-testfixture.csv"
 
 
@@ -212,7 +212,7 @@ def test_reference_chart_draws_band_rule_and_keeps_gaps():
 
 
 def test_conclusion_on_the_snapshot(byer, etter):
-    s = konklusjon.setninger(byer, etter)
+    s = tilbake.setninger(byer, etter)
     assert s["konkl_ut"].startswith(
         "Utflyttingen til resten av landet lå over spennet fra 2016–2019 i alle årene"
     )
@@ -296,7 +296,7 @@ def test_conclusion_sentence_changes_with_a_later_year(tmp_path, monkeypatch):
     monkeypatch.setenv("OSLO_FLYTTING_DATA", str(_with_2023_back_in_range(tmp_path)))
     byer, etter = load("storbyer"), load("oslo_etter_2020")
     assert facts.serie(byer, "Oslo", "utflytting_innenlands")[2023] == 32000
-    s = konklusjon.setninger(byer, etter)
+    s = tilbake.setninger(byer, etter)
     assert s["konkl_ut"].startswith(
         "Utflyttingen til resten av landet var tilbake innenfor spennet fra 2016–2019 i 2023"
     )
@@ -314,23 +314,10 @@ def test_index_fixture_loads_as_rows(tmp_path, monkeypatch):
 
 
 def _run_chapter(data: Path, monkeypatch) -> dict[str, str]:
-    """Execute chapter 8 against `data`; glued name -> text (or html for figures)."""
-    import jupytext
-    from nbclient import NotebookClient
-
+    """Execute the chapter against `data`; {eval} name or figure label -> text (html for figures)."""
     monkeypatch.setenv("OSLO_FLYTTING_DATA", str(data))
-    nb = jupytext.read(CHAPTER)
-    NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(CHAPTER.parent)}}
-    ).execute()
-    glued = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            meta = out.get("metadata", {}).get("scrapbook")
-            if meta:
-                data_ = {k.removeprefix("application/papermill.record/"): v for k, v in out["data"].items()}
-                glued[meta["name"]] = figure_html(data_) or data_.get("text/plain")
-    return glued
+    shown = run_chapter(CHAPTER)
+    return {name: figure_html(out) or out.get("text/plain") for name, out in shown.items()}
 
 
 @pytest.fixture(scope="module")
@@ -352,21 +339,25 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
     assert after.startswith(
         "Utflyttingen til resten av landet var tilbake innenfor spennet fra 2016–2019 i 2023"
     )
-    assert changed["til"] == "2023"
+    assert changed["TIL"] == "2023"
     # With the index resource present, the house-price figure is SSB's index (fixture values).
     assert (
-        "Indeks (2015=100)" in changed["fig_bolig"]
-        and "Indeks (2015=100)" not in chapter_on_snapshot["fig_bolig"]
+        "Indeks (2015=100)" in changed["fig-tilbake-boligpriser"]
+        and "Indeks (2015=100)" not in chapter_on_snapshot["fig-tilbake-boligpriser"]
     )
-    assert "333,3" in changed["fig_bolig"] and "999,9" not in changed["fig_bolig"]
+    assert "333,3" in changed["fig-tilbake-boligpriser"] and "999,9" not in changed["fig-tilbake-boligpriser"]
     # Only the unadjusted index for all dwelling types is drawn.
-    assert "888,8" not in changed["fig_bolig"] and "777,7" not in changed["fig_bolig"]
-    assert "tabell 07221" in chapter_on_snapshot["bolig_indeks"]
+    assert (
+        "888,8" not in changed["fig-tilbake-boligpriser"]
+        and "777,7" not in changed["fig-tilbake-boligpriser"]
+    )
+    # Without the index, the figure says once that SSB publishes it and we do not have it.
+    assert "tabell 07221; det har vi ikke her" in chapter_on_snapshot["fig-tilbake-boligpriser"]
 
 
 def test_built_page_has_its_figures_and_conclusion(site):
-    html = (site / "notebooks" / "08-kom-de-tilbake.html").read_text()
-    assert html.count("class='oslo-vega-spec'") == 7
+    html = (site / "notebooks" / "07-kom-de-tilbake.html").read_text()
+    assert html.count("class='oslo-vega-spec'") == 8
     assert 'id="kap-tilbake"' in html or "kap-tilbake" in html
     # the conclusion arrives glued, with Norwegian number formatting
     assert "lå over spennet fra 2016–2019 i alle årene etter 2020" in html

@@ -1,69 +1,25 @@
-"""No statistic typed into prose: every number of three or more digits in a chapter's or
-prose page's Markdown must come from the data through {glue}.
+"""No statistic typed into prose: the check of tools/checks.py (the pre-commit hook) on
+every page, and on planted pages that show what it catches and what it lets through."""
 
-What is left after stripping code cells, directive options, MyST roles, links, URLs and
-labels may still contain years (1900–2099) and SSB table ids (4–5 digits right after
-"tabell", "tabellene" or "table", or a list of them, or the text of a link to
-ssb.no/statbank/table/). One more allowance: "1 000" right after "per" or "hver" is the
-unit of a rate ("per 1 000 innbyggere"), not a statistic.
-"""
-
-import re
+import sys
 
 import pytest
 from support import ROOT
 
+sys.path.insert(0, str(ROOT / "tools"))
+from checks import bare_numbers  # noqa: E402
+
 PAGES = sorted(ROOT.glob("notebooks/*.md")) + sorted(ROOT.glob("book/*.md"))
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-DIRECTIVE_OPEN = re.compile(r"^(`{3,}|~{3,})\{[^}]+\}.*$", re.M)
-DIRECTIVE_CLOSE = re.compile(r"^(`{3,}|~{3,})\s*$", re.M)
-OPTION = re.compile(r"^:[\w-]+:.*$", re.M)
-LABEL = re.compile(r"^\([\w:-]+\)=\s*$", re.M)
-ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
-INLINE_CODE = re.compile(r"`[^`\n]*`")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-SSB_TABLE_LINK = re.compile(r"\[\s*\d{4,5}\s*\]\(\s*https?://(?:www\.)?ssb\.no/statbank/table/\d{4,5}/?\s*\)")
-LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-URL = re.compile(r"<?https?://\S+>?")
-TABLE_IDS = re.compile(r"\b(?:tabell|tabellene|table)\s+\d{4,5}(?:\s*(?:,|og|eller|/)\s*\d{4,5})*", re.I)
-RATE_UNIT = re.compile(r"\b(?:per|hver)[ \u00a0]+1[ \u00a0]000\b", re.I)
-YEAR = re.compile(r"^(?:19|20)\d\d$")
-DIGITS = re.compile(r"\d+")
 
-
-def prose(markdown: str) -> str:
-    """The reader-visible text a writer typed, with everything generated or technical removed."""
-    text = FRONT_MATTER.sub("", markdown)
-    # Code cells and plain code blocks go entirely; a directive ({glue:figure}, {note}, …)
-    # keeps its body, which is prose (a caption), but loses its opening line and options.
-    text = re.sub(r"^(`{3,}|~{3,})\{code-cell\}[^\n]*\n.*?^\1[ \t]*$", "", text, flags=re.S | re.M)
-    text = re.sub(r"^(`{3,}|~{3,})(?!\{)[^\n]*\n.*?^\1[ \t]*$", "", text, flags=re.S | re.M)
-    text = DIRECTIVE_OPEN.sub("", text)
-    text = DIRECTIVE_CLOSE.sub("", text)
-    text = OPTION.sub("", text)
-    text = LABEL.sub("", text)
-    text = HTML_COMMENT.sub("", text)
-    text = ROLE.sub("", text)
-    text = INLINE_CODE.sub("", text)
-    text = SSB_TABLE_LINK.sub("", text)
-    text = LINK.sub(r"\1", text)
-    text = URL.sub("", text)
-    return text
-
-
-def bare_numbers(markdown: str) -> list[str]:
-    """Digit runs of three or more that are neither years nor SSB table ids."""
-    text = prose(markdown)
-    text = TABLE_IDS.sub("", text)
-    text = RATE_UNIT.sub("", text)
-    return [run for run in DIGITS.findall(text) if len(run) >= 3 and not YEAR.match(run)]
+def digits(markdown: str) -> list[str]:
+    return [d for _, d in bare_numbers(markdown)]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_typed_statistics_in_prose(page):
     found = bare_numbers(page.read_text(encoding="utf-8"))
-    assert not found, f"{page.name}: tall skrevet rett inn i teksten (lim dem inn med {{glue}}): {found}"
+    assert not found, f"{page.name}: tall skrevet rett inn i teksten (regn dem ut, {{eval}}): {found}"
 
 
 def test_there_are_pages_to_check():
@@ -79,18 +35,25 @@ jupytext:
 # Test
 
 ```{code-cell} ipython3
-:tags: [remove-cell]
+:tags: [remove-input, remove-output]
 x = 36076  # code may hold any number
 ```
 
-I 2020 flyttet {glue}`ut_2020` personer, se tabell 06913 og tabellene 09588 og 13864,
+I 2020 flyttet {eval}`ut_2020` personer, se tabell 06913 og tabellene 09588 og 13864,
 [01223](https://www.ssb.no/statbank/table/01223) og https://www.ssb.no/statbank/table/07459.
-Raten var {glue}`rate` per 1 000 innbyggere.
+Raten var {eval}`rate` per 1&nbsp;000 innbyggere, eller per
+1 000. Artikkelen: [doi.org/10.18261/issn.2703-8866-2021-02-03](https://doi.org/10.18261/x).
 
-```{glue:figure} fig_x
-:name: fig-test-12345
-
-Figur for 2016–2020, {glue}`fra`–{glue}`til`.
+```{code-cell} ipython3
+---
+tags: [remove-input]
+mystnb:
+  figure:
+    name: fig-test-12345
+    caption: |
+      Figur for 2016–2020, {eval}`fra`–{eval}`til`.
+---
+Figur(chart, beskrivelse=f"{36076}")
 ```
 """
 
@@ -105,6 +68,7 @@ def test_clean_page_passes():
         ("Utflyttingen var 36 076 personer.", ["076"]),
         ("Utflyttingen var 36076 personer.", ["36076"]),
         ("Omtrent 8\u00a0000 utvandret.", ["000"]),
+        ("Omtrent 8&nbsp;000 utvandret.", ["000"]),
         ("Tallet 06913 uten ordet tabell foran.", ["06913"]),
         ("I år 2150 eller 1850?", ["2150", "1850"]),
         ("Se [figuren med 123 personer](https://example.org/456).", ["123"]),
@@ -112,9 +76,24 @@ def test_clean_page_passes():
     ],
 )
 def test_planted_bare_number_is_caught(planted, expected):
-    assert bare_numbers(PLANTED + "\n" + planted + "\n") == expected
+    assert digits(PLANTED + "\n" + planted + "\n") == expected
+
+
+def test_the_line_of_a_typed_number_is_reported():
+    page = PLANTED + "\nUtflyttingen var 36 076 personer.\n"
+    assert bare_numbers(page) == [(page.count("\n"), "076")]
 
 
 def test_number_in_a_caption_is_caught():
     page = PLANTED.replace("Figur for 2016–2020,", "Figur for 2016–2020 med 43 856 flyttinger,")
-    assert bare_numbers(page) == ["856"]
+    assert digits(page) == ["856"]
+
+
+def test_the_hook_and_this_test_are_one_check(tmp_path):
+    from checks import main
+
+    page = tmp_path / "side.md"
+    page.write_text(PLANTED + "\nUtflyttingen var 36076 personer.\n", encoding="utf-8")
+    assert main(["typed-numbers", str(page)]) == 1
+    page.write_text(PLANTED, encoding="utf-8")
+    assert main(["typed-numbers", str(page)]) == 0

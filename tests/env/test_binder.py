@@ -24,9 +24,9 @@ import pytest
 import yaml
 from packaging.specifiers import SpecifierSet
 from support import ROOT
+from support.browserkit import CHROMIUM
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 BIN = Path(sys.executable).parent
 # Outside addresses a chapter might try to reach: none. Requests through these proxies fail.
 NO_NETWORK = {"HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9", "NO_PROXY": ""}
@@ -298,7 +298,9 @@ def test_student_flow_in_a_fresh_environment(tmp_path_factory):
     repository; every chapter converted with jupytext and executed from a copy of the
     repository; every chapter opened in that environment's JupyterLab."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
+        pytest.fail(
+            f"{CHROMIUM} not found: install Debian's chromium (make test does as root) or set CHROMIUM="
+        )
     work = tmp_path_factory.mktemp("binder")
     repo = copy_repository(work / "home")
     venv = work / "venv"

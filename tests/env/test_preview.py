@@ -32,6 +32,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def preview_command(root, port: int, build: str, *options) -> list:
+    return [
+        sys.executable,
+        ROOT / "tools" / "preview.py",
+        "--root",
+        root,
+        "--port",
+        str(port),
+        "--build",
+        build,
+        *options,
+    ]
+
+
 def get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode()
@@ -58,18 +72,9 @@ def preview(tmp_path):
     (tmp_path / "fake_build.py").write_text(FAKE_BUILD)
     port = free_port()
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            ROOT / "tools" / "preview.py",
-            "--root",
-            tmp_path,
-            "--port",
-            str(port),
-            "--interval",
-            "0.2",
-            "--build",
-            f"{sys.executable} {tmp_path / 'fake_build.py'}",
-        ],
+        preview_command(
+            tmp_path, port, f"{sys.executable} {tmp_path / 'fake_build.py'}", "--interval", "0.2"
+        ),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -93,7 +98,7 @@ def test_page_gets_the_reloader(preview):
     assert "første utkast" in page
     assert "make preview: reload after each rebuild" in page
     assert page.index("make preview") < page.index("</body>")
-    assert state(base) == {"version": 1, "ok": True, "message": ""}
+    assert state(base) == {"version": 1, "ok": True, "message": "", "warnings": []}
 
 
 def test_an_edit_is_rebuilt_and_a_failure_is_shown(preview):
@@ -108,13 +113,43 @@ def test_an_edit_is_rebuilt_and_a_failure_is_shown(preview):
     assert "en bevisst feil" in failed["message"]
     assert "andre utkast" in get(base + "/"), "the last good site stays"
     chapter.write_text("tredje utkast")
-    until(lambda: state(base) == {"version": 3, "ok": True, "message": ""})
+    until(lambda: state(base) == {"version": 3, "ok": True, "message": "", "warnings": []})
 
 
-def test_a_change_in_helpers_runs_every_chapter_again(preview):
+def test_a_typed_number_is_shown_on_the_page(preview):
+    """The check of `make lint`, run after each build: the author sees it while writing."""
     root, base = preview
-    cache = root / "_build" / ".jupyter_cache"
-    cache.mkdir()
-    (root / "src" / "helper.py").write_text("X = 1\n")
-    until(lambda: state(base)["version"] == 2)
-    assert not cache.exists()
+    (root / "notebooks" / "01-kapittel.md").write_text("Det flyttet 36 076 personer i 2020.\n")
+    shown = until(lambda: (s := state(base))["version"] == 2 and s)
+    assert shown["ok"] is True
+    assert shown["warnings"] == [
+        "notebooks/01-kapittel.md:1: '36 076' is typed; compute it and glue it ({glue}`navn`)"
+    ]
+    assert "Tall skrevet inn i teksten" in get(base + "/")
+    (root / "notebooks" / "01-kapittel.md").write_text("Det flyttet {glue}`ut_2020` personer i 2020.\n")
+    until(lambda: state(base) == {"version": 3, "ok": True, "message": "", "warnings": []})
+
+
+def test_a_busy_port_is_reported_in_one_line_before_building(tmp_path):
+    (tmp_path / "notebooks").mkdir()
+    marker = tmp_path / "built"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        proc = subprocess.run(
+            preview_command(
+                tmp_path, port, f"{sys.executable} -c 'import pathlib; pathlib.Path(\"{marker}\").touch()'"
+            ),
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    assert proc.returncode == 2
+    assert time.monotonic() - started < 10
+    assert not marker.exists(), "nothing is built when the port is busy"
+    assert proc.stderr.strip().splitlines() == [
+        f"[preview] port {port} på 127.0.0.1 er opptatt (Address already in use): "
+        f"velg en annen, f.eks. make preview PORT={port + 1}"
+    ]

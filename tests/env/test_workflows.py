@@ -120,6 +120,11 @@ def test_data_workflow_refreshes_monthly_and_proposes_a_pull_request():
     runs = [s.get("run", "") for s in steps]
     assert "make data" in runs and runs.index("make data") < runs.index("make book")
     assert any("tools/data_changes.py" in r for r in runs)
+    # verify (metadata only) runs first; its report goes to the run and into the pull request.
+    verify = next(i for i, r in enumerate(runs) if r.startswith("make verify"))
+    assert verify < runs.index("make data") and steps[verify]["continue-on-error"] is True
+    assert any("verify.md" in r and "data-pr.md" in r for r in runs)
+    assert steps[-1]["if"] == "steps.verify.outcome == 'failure'" and "exit 1" in runs[-1]
     pr = next(s for s in steps if s.get("uses", "").startswith("peter-evans/create-pull-request@"))
     assert pr["with"]["add-paths"] == "data/"
     assert pr["with"]["body-path"].endswith("data-pr.md")

@@ -25,16 +25,51 @@ def test_chapter_has_its_numbered_figures(site, chapter):
         assert f"Figur {number}.{i}" in html
 
 
-def test_stand_ins_say_so_in_title_and_caption(site):
-    alder = (site / "notebooks" / "02-alder.html").read_text()
-    assert "Stedfortreder: alle innbyggere i Oslo etter alder, ikke flyttere" in alder  # chart title
-    assert "Stedfortreder, ikke artikkelens figur" in alder  # caption
-    assert "09588" in alder  # which table would fill the gap
-    utv = (site / "notebooks" / "04-utvandring.html").read_text()
-    assert "Stedfortreder: utvandring fra hele landet etter statsborgerskap" in utv
-    assert "BEF021" in utv
+def _reader_text(html: str) -> str:
+    """The page's visible text: no figure specs, scripts or tables of numbers."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(["script", "style", "details"]):
+        tag.decompose()
+    main = soup.find("main") or soup
+    return main.get_text(" ", strip=True)
+
+
+def test_stand_ins_are_labelled_once(site):
+    """A stand-in is named as one in its caption, and the gap is said once, in the reader's
+    words, not again in the chart title, the note and the paragraph."""
+    alder = _reader_text((site / "notebooks" / "02-alder.html").read_text())
+    assert alder.count("Stedfortreder") == 1 and "Stedfortreder for utflytterne" in alder
+    assert alder.count("har vi ikke tall for") == 1
+    utv = _reader_text((site / "notebooks" / "04-utvandring.html").read_text())
+    assert utv.count("Stedfortreder") == 1 and "Stedfortreder for Oslo" in utv
+    assert utv.count("for lavt") == 1  # the 2019 register gap, explained once
     hk = (site / "notebooks" / "03-hjemmekontor.html").read_text()
     assert "microdata.no" in hk and "lavere tillit" in hk.lower()
+
+
+@pytest.mark.parametrize("chapter", [*CHAPTERS, "05-fodested-og-familie", "06-hvor-flyttet-de"])
+def test_reader_voice(site, chapter):
+    """No maintainer's words on a reader's page, and every mention of the article names it."""
+    text = _reader_text((site / "notebooks" / f"{chapter}.html").read_text())
+    for term in (
+        "oppfriskning",
+        "ContentsCode",
+        "IKKE BEKREFTET",
+        "make clean",
+        "import-shared",
+        "kunne ikke nås",
+        "tallgrunnlaget",
+        "datasettet er beskrevet",
+        "BEF021",
+        "09588",
+    ):
+        assert term.lower() not in text.lower(), f"{chapter}: {term}"
+    assert re.search(r"Tønnessen\s*[\[(]\s*2021\s*[\])]", text), chapter  # the citation, linked to the reference list
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if re.search(r"\bartikkel", sentence, re.I):
+            assert "Tønnessen" in sentence, f"{chapter}: {sentence}"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -44,7 +79,7 @@ def test_no_typed_numbers_in_prose(chapter):
     text = (ROOT / "notebooks" / f"{chapter}.md").read_text()
     prose = re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S)
     prose = re.sub(r"^---\n.*?\n---\n", "", prose, flags=re.S)
-    prose = re.sub(r"\{glue(?::figure)?\}`?[\w]+`?", "", prose)  # glue names, not numbers
+    prose = re.sub(r"\{(?:glue|eval|cite:[tp])\}`[^`]+`", "", prose)  # names, not numbers
     for number in re.findall(r"\d+(?:[ \u00a0]\d{3})*", prose):
         digits = number.replace(" ", "").replace("\u00a0", "")
         if len(digits) < 3:
@@ -52,3 +87,53 @@ def test_no_typed_numbers_in_prose(chapter):
         is_year = len(digits) == 4 and 1900 <= int(digits) <= 2100
         is_table = number in SSB_TABLES
         assert is_year or is_table, f"{chapter}: {number!r}"
+
+
+MINE = {
+    "02-alder": ["fig-alder-utflytting", "fig-alder-byer"],
+    "03-hjemmekontor": ["fig-hjemmekontor-yrke", "fig-oslo-yrker", "fig-permittering"],
+    "04-utvandring": ["fig-oslo-utvandring", "fig-utvandring-statsborgerskap"],
+    "05-fodested-og-familie": ["fig-innvandrerkategori", "fig-flytting-innvandrere", "fig-husholdninger"],
+    "06-hvor-flyttet-de": ["fig-fylker", "fig-kommuner"],
+}
+
+
+def _credit_under_figure(html: str, label: str) -> list[tuple[str, str]]:
+    from bs4 import BeautifulSoup
+
+    figure = BeautifulSoup(html, "html.parser").find(id=label)
+    assert figure is not None, label
+    line = figure.find(class_="oslo-kilde")
+    assert line is not None, label
+    return [(a.get_text(), a["href"]) for a in line.find_all("a")]
+
+
+def _credit_in_om_dataene(html: str, label: str) -> list[tuple[str, str]]:
+    from bs4 import BeautifulSoup
+
+    for item in BeautifulSoup(html, "html.parser").find_all("li"):
+        refs = [a for a in item.find_all("a") if a.get("href", "").endswith("#" + label)]
+        if refs:
+            return [(a.get_text(), a["href"]) for a in item.find_all("a") if a not in refs]
+    raise AssertionError(f"{label} mangler i «Kilder per figur»")
+
+
+@pytest.mark.parametrize("chapter", MINE)
+def test_om_dataene_credits_agree_with_the_figures(site, chapter):
+    """«Kilder per figur» names the same publishers, in the same order and with the same
+    pages, as the credit line under each figure."""
+    html = (site / "notebooks" / f"{chapter}.html").read_text()
+    om = (site / "book" / "om-dataene.html").read_text()
+    for label in MINE[chapter]:
+        under = _credit_under_figure(html, label)
+        assert under and all(not tekst.startswith("http") for tekst, _ in under), label
+        assert _credit_in_om_dataene(om, label) == under, label
+
+
+def test_om_dataene_reads_as_a_page_for_readers(site):
+    text = _reader_text((site / "book" / "om-dataene.html").read_text())
+    for term in ("oppfriskning", "IKKE BEKREFTET", "make clean", "import-shared", "kunne ikke nås", "%C3"):
+        assert term not in text, term
+    assert not re.search(r"\b(19|20)\d\d-(19|20)\d\d\b", text)  # ranges with an en dash
+    html = (site / "book" / "om-dataene.html").read_text()
+    assert "<table" not in html.split("Kilder per figur", 1)[1].split("Datapakken", 1)[0]  # no wide table

@@ -9,8 +9,8 @@ from support import ROOT
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 BASEURL = CONFIG["html"]["baseurl"]
-# Pages that are not content: the root redirect, the index and the search page.
-NOT_CONTENT = {"index.html", "genindex.html", "search.html"}
+# Pages that are not content: the root redirect, the search page and the 404 page.
+NOT_CONTENT = {"index.html", "search.html", "404.html"}
 
 
 def content_pages(site):

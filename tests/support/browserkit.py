@@ -3,14 +3,21 @@ that leaves 127.0.0.1 blocked and counted, axe-core from node_modules."""
 
 from __future__ import annotations
 
+import functools
+import gzip
+import http.server
 import os
+import shutil
+import threading
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from support import ROOT
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# make test CHROMIUM=/path/to/chromium; tools/preflight.py looks for the same one.
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -29,12 +36,31 @@ ALL_DRAWN = (
 
 def launch(playwright):
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
+        pytest.fail(
+            f"{CHROMIUM} not found: install Debian's chromium (make test does as root) or set CHROMIUM="
+        )
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium for the whole session (tests/conftest.py registers this fixture)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
 def site_pages(site):
-    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts)
+    # 404.html links from the published address's root (/oslo-flytting-bok/...): it is
+    # visited through serve_like_github_pages, not at the root of `served`.
+    return sorted(
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if "_static" not in p.parts and p.name != "404.html"
+    )
 
 
 def chart_pages(site):
@@ -76,3 +102,72 @@ def axe_violations(page, impacts=("serious", "critical")):
         if v["impact"] in impacts
         for n in v["nodes"]
     ]
+
+
+# Chart and text page budgets: everything a page transfers (HTML, CSS, fonts, scripts,
+# images), each file gzipped as a web server sends it.
+TEXT_PAGE_BUDGET = 200 * 1024
+CHART_PAGE_BUDGET = 500 * 1024
+
+
+@functools.lru_cache(maxsize=None)
+def gzipped_size(path: Path) -> int:
+    data = path.read_bytes()
+    return min(len(data), len(gzip.compress(data, compresslevel=6)))
+
+
+def weight(site: Path, base: str, urls) -> dict:
+    """Requests and gzipped bytes of the files behind the local URLs a page requested."""
+    files = []
+    for url in urls:
+        parts = urlsplit(url)
+        if not url.startswith(base) or parts.scheme not in ("http", "https"):
+            continue
+        rel = unquote(parts.path)[len(urlsplit(base).path) :].lstrip("/")
+        path = site / rel
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            files.append(path)
+    return {
+        "requests": len(files),
+        "gzipped": sum(gzipped_size(f) for f in files),
+        "raw": sum(f.stat().st_size for f in files),
+        "files": files,
+    }
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """A static server like GitHub Pages: the site under a path, 404.html for what is missing."""
+
+    prefix = "/"
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = urlsplit(self.path).path
+        if not path.startswith(self.prefix):
+            self.send_error(404)
+            return None
+        self.path = "/" + self.path[len(self.prefix) :]
+        if not Path(self.translate_path(self.path)).exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return None
+        return super().send_head()
+
+
+def serve_like_github_pages(site: Path, prefix: str):
+    """Serve site under prefix (e.g. /oslo-flytting-bok/); returns (server, base URL)."""
+    handler = type("Handler", (_PagesHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"

@@ -6,8 +6,11 @@ handmade-*.csv, obviously fake values), never data, and lives only in a temporar
 """
 
 import json
+import re
 import shutil
 from pathlib import Path
+
+import nbformat
 
 from helpers.store.package import describe_csv
 from helpers.store.paths import data_dir
@@ -40,24 +43,34 @@ def package_with(tmp_path: Path, fixture: Path, resource: str) -> Path:
     return target
 
 
+EVAL = re.compile(r"\{eval\}`([^`]+)`")
+
+
 def run_chapter(path: Path) -> dict[str, dict]:
-    """Execute a chapter as the book build does (cwd = notebooks/); glued outputs by name,
-    each as {mimetype: content}."""
+    """Execute a chapter as a notebook (cwd = notebooks/, as the book build does) and return
+    what a reader sees, each as {mimetype: content}: every {eval}`name` of its Markdown and
+    captions by name, every figure by its label (mystnb.figure.name), and anything glued."""
     import jupytext
     from nbclient import NotebookClient
 
     nb = jupytext.read(path)
+    names = sorted({n for n in EVAL.findall(path.read_text(encoding="utf-8"))})
+    probe = "import json as _j\nprint(_j.dumps({n: str(globals()[n]) for n in %r}))" % names
+    nb.cells.append(nbformat.v4.new_code_cell(probe))
     NotebookClient(
         nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     ).execute()
+    shown = {n: {"text/plain": v} for n, v in json.loads(nb.cells.pop()["outputs"][0]["text"]).items()}
     prefix = "application/papermill.record/"
-    glued = {}
     for cell in nb.cells:
+        figure = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("name")
         for out in cell.get("outputs", []):
             name = out.get("metadata", {}).get("scrapbook", {}).get("name")
             if name:
-                glued[name] = {k.removeprefix(prefix): v for k, v in out["data"].items()}
-    return glued
+                shown[name] = {k.removeprefix(prefix): v for k, v in out["data"].items()}
+            elif figure and out.get("output_type") in ("display_data", "execute_result"):
+                shown[figure] = dict(out["data"])
+    return shown
 
 
 def figure_html(out: dict) -> str:

@@ -8,12 +8,17 @@ the way SSB answers a query; `data_answer(doc)` wraps it as a `responses` callba
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import json
 import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
+from helpers.statbank.client import match_codes
 from helpers.statbank.jsonstat import categories
 from support import FIXTURES
 
@@ -36,11 +41,15 @@ def _handbuilt() -> dict[str, dict[str, dict]]:
 HANDBUILT = _handbuilt()
 
 
-def value_codes(url: str) -> dict[str, list[str]]:
+def value_codes(url: str, body: bytes | str | None = None) -> dict[str, list[str]]:
+    """The selection of a data request: from a POST body when there is one, else the URL."""
+    if body:
+        doc = json.loads(body)
+        return {s["variableCode"]: list(s["valueCodes"]) for s in doc["selection"]}
     return {
         k[len("valueCodes[") : -1]: v.split(",")
         for k, v in parse_qsl(urlsplit(url).query)
-        if k.startswith("valueCodes[")
+        if k.lower().startswith("valuecodes[")
     }
 
 
@@ -57,8 +66,9 @@ def subset(doc: dict, selection: dict[str, list[str]]) -> dict:
     ids, sizes = doc["id"], doc["size"]
     keep = []
     for d in ids:
-        wanted = selection.get(d, ["*"])
-        keep.append([i for i, (code, _) in enumerate(cats[d]) if wanted == ["*"] or code in wanted])
+        # Selection expressions (*, *K4, from(x), top(n)) are resolved as SSB does.
+        picked = set(match_codes([c for c, _ in cats[d]], selection.get(d, ["*"])))
+        keep.append([i for i, (code, _) in enumerate(cats[d]) if code in picked])
     strides = [1] * len(ids)
     for k in range(len(ids) - 2, -1, -1):
         strides[k] = strides[k + 1] * sizes[k + 1]
@@ -84,7 +94,8 @@ def data_answer(doc: dict):
     """A `responses` callback answering data requests from the full document `doc`."""
 
     def answer(request):
-        return 200, {"Content-Type": "application/json"}, json.dumps(subset(doc, value_codes(request.url)))
+        sel = value_codes(request.url, request.body)
+        return 200, {"Content-Type": "application/json"}, json.dumps(subset(doc, sel))
 
     return answer
 
@@ -95,3 +106,141 @@ def data_url(table: str, base: str = FAKE_BASE):
 
 def meta_url(table: str, base: str = FAKE_BASE):
     return re.compile(re.escape(f"{base}/tables/{table}/metadata") + r"(\?.*)?$")
+
+
+# -- a local fake SSB server (127.0.0.1 only) ----------------------------------------------------
+
+SEARCH_FIXTURE = FIXTURES / "ssb-v2-tables-search.HANDBUILT.json"
+
+
+class FakeSsbHandler(BaseHTTPRequestHandler):
+    """PxWebApi v2 on 127.0.0.1, answering from HANDBUILT, or misbehaving as `mode` says.
+
+    Modes: "fixtures" (a well-behaved statbank), "500", "garbage", "slow" (3 s, then 500),
+    "retry-after:<value>" (429 with that header), "drip" (one byte a second, forever),
+    "huge" (announces 2 GB), "endless" (streams without Content-Length, fast, forever),
+    "claims" (a small answer claiming 2×10⁸ cells), "other-table" (the right cells, another
+    table's id), "redirect" (to another host), "cut" (a body cut off halfway), "deep"
+    (JSON nested 100 000 levels). Misbehaviour applies to data requests; metadata and
+    searches are answered from the fixtures, so a failure names the table it hit.
+    """
+
+    mode = "fixtures"
+    meta: dict = {}
+    data: dict = {}
+    log: list = []
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self._answer(None)
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        self._answer(self.rfile.read(length) if length else b"")
+
+    def _answer(self, body):
+        self.log.append((self.command, self.path, len(self.path)))
+        parts = urlsplit(self.path).path.rstrip("/").split("/")
+        if parts[-1] == "tables":
+            return self._send(200, SEARCH_FIXTURE.read_bytes())
+        table, endpoint = parts[-2], parts[-1]
+        if table not in self.meta:
+            return self._send(404, b'{"title": "Non-existent table"}')
+        if endpoint == "metadata":
+            return self._send(200, json.dumps(self.meta[table]).encode())
+        mode, _, arg = self.mode.partition(":")
+        answer = subset(self.data[table], value_codes(self.path, body))
+        if mode == "fixtures":
+            self._send(200, json.dumps(answer).encode())
+        elif mode == "500":
+            self._send(500, b"Internal Server Error", "text/plain")
+        elif mode == "garbage":
+            self._send(200, b"<html>not json {{{")
+        elif mode == "slow":
+            time.sleep(3)
+            self._send(500, b"too late", "text/plain")
+        elif mode == "retry-after":
+            self.send_response(429)
+            self.send_header("Retry-After", arg)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif mode == "drip":
+            self._stream(b"{", length=10_000, pause=1.0)
+        elif mode == "huge":
+            self._stream(b"0" * 65536, length=2_000_000_000, pause=0)
+        elif mode == "endless":
+            self._stream(b"[" + b"1," * 32767, length=None, pause=0)
+        elif mode == "claims":
+            answer["size"] = [20000, 10000] + [1] * (len(answer["size"]) - 2)
+            self._send(200, json.dumps(answer).encode())
+        elif mode == "other-table":
+            answer["label"] = "99999: " + answer["label"].split(":", 1)[-1]
+            answer["extension"]["px"]["tableid"] = "99999"
+            self._send(200, json.dumps(answer).encode())
+        elif mode == "redirect":
+            self.send_response(302)
+            self.send_header("Location", f"http://elsewhere.test:{self.server.server_address[1]}{self.path}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif mode == "cut":
+            whole = json.dumps(answer).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(whole)))
+            self.end_headers()
+            self.wfile.write(whole[: len(whole) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+        elif mode == "deep":
+            self._send(200, b"[" * 100_000 + b"]" * 100_000)
+
+    def _send(self, status, payload, kind="application/json"):
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        try:
+            self.wfile.write(payload)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up first
+            pass
+
+    def _stream(self, block, length, pause):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        if length is not None:
+            self.send_header("Content-Length", str(length))
+        self.end_headers()
+        try:
+            while True:
+                self.wfile.write(block[:1] if pause else block)
+                self.wfile.flush()
+                if pause:
+                    time.sleep(pause)
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            pass
+
+
+@contextlib.contextmanager
+def fake_server(mode: str = "fixtures", meta: dict | None = None, data: dict | None = None):
+    """A FakeSsbHandler server on 127.0.0.1 (a free port); yields (base URL, request log)."""
+    log: list = []
+    handler = type(
+        "Handler",
+        (FakeSsbHandler,),
+        {
+            "mode": mode,
+            "meta": {**{t: h["meta"] for t, h in HANDBUILT.items()}, **(meta or {})},
+            "data": {**{t: h["data"] for t, h in HANDBUILT.items()}, **(data or {})},
+            "log": log,
+        },
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/api/pxwebapi/v2", log
+    finally:
+        server.shutdown()
+        server.server_close()

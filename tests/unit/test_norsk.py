@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from helpers.norsk import MINUS, NBSP, aar_liste, liste, prosent, tall
+from helpers.prose.norsk import MINUS, NBSP, aar_liste, liste, prosent, tall
 
 
 def test_thousands_with_non_breaking_space():
@@ -12,10 +12,55 @@ def test_thousands_with_non_breaking_space():
 
 
 def test_decimal_comma_and_rounding():
-    assert tall(5.25, 1) in ("5,2", "5,3")  # banker's vs half-up is Python's business
+    assert tall(51.94, 1) == "51,9"
     assert tall(51.94, 1) == "51,9"
     assert prosent(12.21) == f"12,2{NBSP}prosent"
     assert prosent(12.21, ord=False) == f"12,2{NBSP}%"
+
+
+@pytest.mark.parametrize(
+    "x, desimaler, written",
+    [
+        (5.25, 1, "5,3"),
+        (0.5, 0, "1"),
+        (2.5, 0, "3"),
+        (-2.5, 0, f"{MINUS}3"),
+        (2.675, 2, "2,68"),
+        (1.05, 1, "1,1"),
+        (12.25, 1, "12,3"),
+        (5.24999, 1, "5,2"),
+        (39941.5, 0, f"39{NBSP}942"),
+    ],
+)
+def test_half_rounds_away_from_zero(x, desimaler, written):
+    assert tall(x, desimaler) == written
+
+
+def test_numpy_numbers_round_the_same():
+    import numpy as np
+
+    assert tall(np.float64(5.25), 1) == "5,3"
+    assert tall(np.float32(1.5)) == "2"
+    assert tall(np.int64(36076)) == f"36{NBSP}076"
+
+
+def test_text_shows_without_quotes_in_eval():
+    # {eval} shows the plain-text repr; a plain str would show '36\xa0076'.
+    assert repr(tall(36076)) == f"36{NBSP}076"
+    assert repr(prosent(12.21)) == f"12,2{NBSP}prosent"
+    assert repr(liste(["a", "b"])) == "a og b"
+
+
+def test_dates_quarters_and_ranges_do_not_break():
+    from helpers.prose.norsk import dato, kvartal, periode, retning
+
+    assert kvartal(2025, 1) == f"1.{NBSP}kvartal 2025"
+    assert dato("2026-11-30") == f"30.{NBSP}november 2026"
+    assert periode(2016, 2019) == "2016\u20132019"
+    assert retning(32930, 33318) == "økte" and retning(33318, 32930) == "falt"
+    assert retning(100.4, 99.6) == "var uendret"  # both written as 100
+    with pytest.raises(ValueError):
+        kvartal(2025, 5)
 
 
 def test_negative_uses_a_real_minus_and_no_negative_zero():
@@ -43,7 +88,7 @@ def test_year_runs_collapse():
 
 
 def test_capital_first_letter_keeps_proper_nouns():
-    from helpers.norsk import stor_forbokstav
+    from helpers.prose.norsk import stor_forbokstav
 
     assert stor_forbokstav("fylkene Viken og Oslo") == "Fylkene Viken og Oslo"
     assert stor_forbokstav("") == ""

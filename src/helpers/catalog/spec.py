@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fnmatch
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,8 +16,16 @@ class SsbQuery:
 
     `selection` maps dimension -> codes; a code may also be "*" or a pattern such as
     "*K4" (matched against the table's metadata) or "from(1997)" (that code and every
-    later one). The refresh resolves these against the metadata, so every cell it asks
-    for is named, and a code the table lacks stops the refresh with the table's name.
+    later one). These selection expressions are sent to SSB as written (PxWebApi v2
+    documents them); the refresh also resolves them against the metadata, so every cell
+    of the answer is checked, and a code the table lacks stops the refresh with the
+    table's name. `contents` may map "*" to one series name when the table has a single
+    statistic whose code is not known ("*" then must match exactly one ContentsCode).
+
+    `need` marks a candidate: several queries with the same `need` are alternatives for one
+    figure whose right table is not known. The refresh fetches the first candidate whose
+    metadata holds every dimension and code, and skips the need when none does; `verify`
+    reports each candidate and searches SSB's table list with `search`.
     """
 
     table: str
@@ -30,10 +40,19 @@ class SsbQuery:
     expect_years: tuple[int, int] | None = None
     # Quarterly values counted from 1 January ("hittil i år"): the 4th quarter is the year.
     year_to_date: bool = False
+    need: str = ""
+    search: str = ""
 
     @property
     def url(self) -> str:
         return f"https://www.ssb.no/statbank/table/{self.table}"
+
+    def series_of(self, code: str) -> str | None:
+        """Our series name for a ContentsCode: by the code, or by the pattern ("*", "Utflytt*")
+        it was selected with."""
+        if code in self.contents:
+            return self.contents[code]
+        return next((s for p, s in self.contents.items() if fnmatch.fnmatchcase(code, p)), None)
 
     @property
     def resource(self) -> str:

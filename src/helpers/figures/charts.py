@@ -469,9 +469,9 @@ def aldersprofil(
     others = [y for y in years if y != fremhev]
     if fremhev not in years:
         raise KeyError(f"{fremhev} finnes ikke i dataene")
-    from helpers.norsk import aar_liste
+    from helpers.prose.norsk import aar_liste
 
-    andre_navn = aar_liste(others) if others else ""
+    andre_navn = str(aar_liste(others)) if others else ""  # a plain str: Altair quotes it with repr()
     ages = range(int(frame["alder"].min()), int(frame["alder"].max()) + 1)
     index = pd.MultiIndex.from_product([years, list(ages)], names=["aar", "alder"])
     long = frame.set_index(["aar", "alder"])[["verdi"]].reindex(index).reset_index()

@@ -26,7 +26,7 @@ import pandas as pd
 from helpers.figures import theme
 from helpers.figures.layout import LAYOUT, standalone_spec, static_spec
 from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE, draw, vl_version
-from helpers.norsk import tall
+from helpers.prose.norsk import tall
 
 AAR_KOLONNER = {"År", "år", "aar", "Aar"}
 

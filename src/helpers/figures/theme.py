@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from helpers import vocab
-from helpers.norsk import D3_NUMBER_LOCALE
+from helpers.prose.norsk import D3_NUMBER_LOCALE
 
 FARGER = vocab.FARGER
 SERIES_COLOURS = vocab.serie_farger()

@@ -10,15 +10,25 @@
 - The themes' translatable strings that no catalogue has in Norwegian bokmål get ours
   (locale/nb/LC_MESSAGES/*.po, compiled into .cache/locale at build time).
 - node_modules/ (the test tools from npm) is never a source of pages.
+- Pages load only what they use: no fontawesome.js (1.49 MB for a dozen icons; our
+  static/icons.css draws them), no search index outside the search page, and the
+  copy, toggle and tab scripts of the extensions only where the page has such elements.
+- A 404 page whose links work at any depth under the published address, a favicon,
+  Norwegian strings for Sphinx's search scripts (translations.js), search snippets from
+  the article text only.
 """
 
 from __future__ import annotations
 
 import html
+import json
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.locale import _
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALE = Path(__file__).parent / "locale"
@@ -111,14 +121,34 @@ def _opengraph_site_url(app: Sphinx, config) -> None:
 
 def _config_inited(app: Sphinx, config: Config) -> None:
     config.templates_path = [str(TEMPLATES), *config.templates_path]
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+    # Sphinx looks for translations.js (the search scripts' strings) in locale_dirs.
+    config.locale_dirs = [*config.locale_dirs, str(_compiled_locale(app))]
     if not config.html_favicon:
         # Sphinx joins the path to the configuration directory; an absolute one survives that.
         config.html_favicon = str(STATIC / "favicon.svg")
     config.exclude_patterns = [*config.exclude_patterns, "node_modules", "node_modules/*"]
 
 
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def _translations_js(catalog) -> str:
+    """The catalogue in the form Sphinx's translations.js has (Documentation.addTranslations)."""
+    messages = {m.id: m.string for m in catalog if m.id and m.string and isinstance(m.id, str)}
+    body = {"locale": str(catalog.locale or "nb"), "messages": messages, "plural_expr": "(n != 1)"}
+    return f"Documentation.addTranslations({json.dumps(body, ensure_ascii=False, indent=1)});\n"
+
+
 def _compile_catalogs(source: Path, target: Path) -> Path:
-    """Each .po under source as .mo under target (same layout), rewritten only when changed."""
+    """Each .po under source as .mo under target (same layout), rewritten only when changed.
+
+    The Sphinx catalogue also becomes sphinx.js, which the HTML builder serves as
+    translations.js for the search scripts.
+    """
     for po in source.rglob("*.po"):
         mo = target / po.relative_to(source).with_suffix(".mo")
         if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
@@ -129,6 +159,8 @@ def _compile_catalogs(source: Path, target: Path) -> Path:
         mo.parent.mkdir(parents=True, exist_ok=True)
         with po.open("rb") as f:
             catalog = read_po(f)
+        if po.stem == "sphinx":
+            _write_atomic(mo.with_suffix(".js"), _translations_js(catalog).encode("utf-8"))
         tmp = mo.with_suffix(".tmp")
         with tmp.open("wb") as f:
             write_mo(f, catalog)
@@ -136,9 +168,13 @@ def _compile_catalogs(source: Path, target: Path) -> Path:
     return target
 
 
+def _compiled_locale(app: Sphinx) -> Path:
+    return Path(app.confdir) / ".cache" / "locale"
+
+
 def _add_catalogs(app: Sphinx) -> None:
     # Fallbacks behind the catalogues Sphinx and the themes already loaded.
-    compiled = _compile_catalogs(LOCALE, Path(app.confdir) / ".cache" / "locale")
+    compiled = _compile_catalogs(LOCALE, _compiled_locale(app))
     for name in ("sphinx", "booktheme"):
         app.add_message_catalog(name, str(compiled))
 
@@ -153,6 +189,99 @@ def _multitoc_is_parallel_safe(app: Sphinx) -> None:
         ext.parallel_read_safe = True
 
 
+# --- What each page loads ---------------------------------------------------
+
+# Scripts and stylesheets of extensions, each kept only on pages that hold what it acts on
+# (a marker in the page body). The theme's own scripts stay everywhere: sidebar, colour
+# mode and the search dialog need them.
+OPTIONAL_ASSETS = {
+    "copybutton": 'class="highlight',  # copy button on code blocks
+    "clipboard.min": 'class="highlight',
+    "togglebutton": "toggle",  # hidden/collapsible cells
+    "design-tabs": 'class="sd-tab',  # sphinx-design tabs
+    "sphinx-design": 'class="sd-',
+}
+
+
+def _asset_needed(filename: str, body: str) -> bool:
+    name = Path(str(filename)).name
+    return all(marker in body for asset, marker in OPTIONAL_ASSETS.items() if name.startswith(asset + "."))
+
+
+def _trim_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Drop the extensions' assets a page has no use for.
+
+    Sphinx restores its asset lists after every page, so editing them here is per page.
+    """
+    body = context.get("body") or ""
+    for key in ("script_files", "css_files"):
+        files = context.get(key)
+        if files is not None:
+            files[:] = [f for f in files if _asset_needed(getattr(f, "filename", f), body)]
+
+
+# --- 404 -----------------------------------------------------------------------
+
+NOT_FOUND = "404"
+NOT_FOUND_BODY = """
+<h1>{title}</h1>
+<p>Siden du prøvde å åpne, finnes ikke i boka. Kanskje adressen er skrevet feil, eller
+siden har fått et nytt navn.</p>
+<p><a href="{start}">Gå til forsiden</a> eller <a href="{search}">søk i boka</a>.</p>
+"""
+
+
+def _not_found_page(app: Sphinx):
+    """A 404.html at the site root: GitHub Pages serves it for every address it cannot find."""
+    if app.builder.format != "html":
+        return
+    title = _("Page not found")
+    body = NOT_FOUND_BODY.format(
+        title=html.escape(title),
+        start=html.escape(app.builder.get_target_uri(app.config.root_doc)),
+        search="search.html",
+    )
+    yield NOT_FOUND, {"title": title, "body": body, "display_toc": False}, "page.html"
+
+
+RELATIVE_URL = re.compile(r'((?:href|src)=["\'])(?![a-z][a-z0-9+.-]*:|/|#)')
+
+
+def _not_found_links(app: Sphinx, exception) -> None:
+    """Links on the 404 page from the site root, not relative to the page.
+
+    The page is served at whatever address was missing (/oslo-flytting-bok/a/b/c), so the
+    relative links Sphinx writes would point nowhere.
+    """
+    page = Path(app.outdir, f"{NOT_FOUND}.html")
+    if exception is not None or app.builder.format != "html" or not page.is_file():
+        return
+    root = urlsplit(app.config.html_baseurl).path or "/"
+    root = root if root.endswith("/") else root + "/"
+    text = page.read_text(encoding="utf-8")
+    text = RELATIVE_URL.sub(lambda m: m.group(1) + root, text)
+    text = text.replace('data-content_root="./"', f'data-content_root="{root}"')
+    page.write_text(text, encoding="utf-8")
+
+
+def _static_fingerprint() -> str:
+    return ";".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(STATIC.iterdir()) if p.is_file())
+
+
+def _static_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Every page again when a file of site/static changed.
+
+    Sphinx copies static files and writes their ?v= checksums only when it writes pages,
+    and it writes none when no document changed: an edited stylesheet would not reach
+    the site until some chapter changed too.
+    """
+    current = _static_fingerprint()
+    if getattr(env, "oslo_site_static", None) == current:
+        return []
+    env.oslo_site_static = current
+    return sorted(env.found_docs - set(added) - set(changed) - set(removed))
+
+
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     app.connect("builder-inited", _multitoc_is_parallel_safe)
@@ -162,4 +291,10 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _root_redirect, priority=900)
     app.connect("build-finished", _write_sitemap)
     app.connect("config-inited", _opengraph_site_url)
+    app.connect("html-page-context", _trim_assets)
+    app.connect("env-get-outdated", _static_changed)
+    app.connect("html-collect-pages", _not_found_page)
+    app.connect("build-finished", _not_found_links)
+    app.add_css_file("icons.css")
+    app.add_css_file("oslo-site.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -147,13 +147,26 @@ def _status(doc: dict, n: int, source: str) -> list[str | None]:
     raise JsonStatError(f"'status' må være tekst, liste eller objekt, fikk {type(raw).__name__}", source)
 
 
-def to_frame(doc: dict, source: str = "<json-stat>") -> pd.DataFrame:
+# No SSB answer can hold more (800 000 cells per query); a document claiming more is refused
+# before any array is built.
+MAX_CELLS = 5_000_000
+MAX_FILE_BYTES = 1_000_000_000
+
+
+def to_frame(doc: dict, source: str = "<json-stat>", max_cells: int = MAX_CELLS) -> pd.DataFrame:
     """One row per cell: `D` and `D_label` for every dimension D, then `value` and `status`.
 
     Rows come in JSON-stat order (last dimension varies fastest). Raises JsonStatError,
-    naming `source`, when the document is not a consistent dataset.
+    naming `source`, when the document is not a consistent dataset or claims more than
+    `max_cells` cells (checked from `size` before anything is built).
     """
     ids, sizes = _shape(doc, source)
+    claimed = math.prod(sizes)
+    if claimed > max_cells:
+        raise JsonStatError(
+            f"'size' sier {claimed} celler ({' × '.join(map(str, sizes))}), mer enn {max_cells} som kan stemme",
+            source,
+        )
     names = [name for d in ids for name in (d, f"{d}_label")] + ["value", "status"]
     if len(set(names)) != len(names):
         raise JsonStatError(f"dimensjonsnavnene {ids!r} kolliderer med kolonnenavnene", source)
@@ -176,6 +189,14 @@ def load_file(path: str | Path) -> pd.DataFrame:
     """Read a JSON-stat 2.0 file (utf-8) into a tidy frame; errors name the file."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise JsonStatError(f"kan ikke lese filen ({exc})", str(path)) from exc
+    if size > MAX_FILE_BYTES:
+        raise JsonStatError(
+            f"filen er {size} byte, mer enn {MAX_FILE_BYTES} som et SSB-svar kan være", str(path)
+        )
+    try:
         # utf-8-sig: a saved browser download may start with a BOM, which json refuses.
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -186,7 +207,11 @@ def load_file(path: str | Path) -> pd.DataFrame:
         raise JsonStatError(
             f"ugyldig JSON (linje {exc.lineno}, kolonne {exc.colno}: {exc.msg})", str(path)
         ) from exc
-    return to_frame(doc, source=str(path))
+    except RecursionError as exc:
+        raise JsonStatError("ugyldig JSON: for dypt nestet", str(path)) from exc
+    # A dense `value` array spends at least two bytes per cell ("1,"); a file that claims
+    # more cells than it has bytes is refused before the frame is built.
+    return to_frame(doc, source=str(path), max_cells=min(MAX_CELLS, len(text.encode("utf-8"))))
 
 
 def categories(doc: dict, source: str = "<json-stat>") -> dict[str, list[tuple[str, str]]]:

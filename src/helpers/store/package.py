@@ -83,9 +83,16 @@ def read_resource(name: str, folder: Path | None = None) -> pd.DataFrame:
     expected = meta.get("hash", "").removeprefix("sha256:")
     actual = sha256(path)
     if expected and actual != expected:
+        if name.startswith("ssb_"):
+            fix = f"`make data` skriver den på nytt fra SSB, `git checkout -- data/{path.name}` henter den committede"
+        else:
+            fix = (
+                f"`git checkout -- data/{path.name}` henter den committede; endret du den med vilje, kjør "
+                f"`python -m helpers import-shared {path.parent}` (regner ut sha256 på nytt)"
+            )
         raise SnapshotError(
             f"{path}: innholdet stemmer ikke med sha256 i datapackage.json "
-            f"(ventet {expected[:12]}…, fant {actual[:12]}…). Kjør `python -m helpers check`."
+            f"(ventet {expected[:12]}…, fant {actual[:12]}…). {fix}."
         )
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")

@@ -1,19 +1,33 @@
 """Import transcribed published values (a folder of CSV files) into the data package.
 
-MANIFEST says which files of the shared folder become which resources.
+`import_shared(folder)` takes any folder: a file MANIFEST knows (the project's shared set)
+gets the description written there; any other `*.csv` directly in the folder becomes a
+resource named after the file, and must have `source_url` and `note` on every row (its
+description is the first line of `<name>.notes.md` beside it, when there is one). The
+resources are merged into datapackage.json: the ones imported are replaced or added, every
+other resource (the `ssb_*` ones a refresh wrote) is kept as it was.
+
+Publisher and licence are set per resource from where its rows come from (`source_url`,
+or `source_repo` for files read from public repositories): only rows from Statistics
+Norway carry SSB's CC BY 4.0; for other publishers the resource says their terms were
+not checked, rather than claim a licence nobody granted.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import shutil
+from collections import Counter
 from pathlib import Path
+from urllib.parse import urlparse
 
 from helpers.store.package import (
     LICENSE_SSB,
     SnapshotError,
     describe_csv,
+    read_package,
     replace_atomically,
     staging_dir,
 )
@@ -103,50 +117,154 @@ MANIFEST = [
         ],
         "retrieved": "public repositories at named commits",
     },
+    {
+        "file": "oslo_stavanger_quarterly_2024_2025.csv",
+        "name": "oslo_stavanger_kvartal_2024_2025",
+        "description": "SSB-tabell 01222 (kvartalsvise endringer, ikke hittil i år) for Oslo og Stavanger 2024-2025: innenlandsk utflytting, nettoflytting inkludert inn- og utvandring, folkevekst, døde, fødselsoverskudd og folkemengde ved utgangen av kvartalet, slik SSBs R-pakke PxWebApiData skriver dem ut på sin referanseside; kilde (med commit) per rad.",
+        "sources": [
+            {
+                "title": "SSB-tabell 01222 via statisticsnorway/ssb-pxwebapidata (referansesiden ApiData)",
+                "path": "https://www.ssb.no/statbank/table/01222",
+            }
+        ],
+        "retrieved": "public repositories at named commits",
+    },
 ]
 
 
-def import_shared(source: Path, target: Path, manifest: list[dict]) -> list[str]:
-    """Copy the transcribed published values from shared/data into the package, verbatim."""
+# host (or a parent domain) -> publisher; a row's publisher is that of its source_url.
+HOST_PUBLISHERS = {
+    "ssb.no": "Statistisk sentralbyrå",
+    "oslo.kommune.no": "Oslo kommune",
+    "kommuneprofilen.no": "Kommuneprofilen",
+    "imdi.no": "IMDi",
+    "telemarkfylke.no": "Telemark fylkeskommune",
+}
+# Public repositories the files under github/ were read from -> who published the values.
+REPO_PUBLISHERS = {
+    "gardenberg/imdikator-munch": "IMDi",
+    "evensrii/Telemark": "Telemark fylkeskommune",
+}
+SSB = "Statistisk sentralbyrå"
+
+
+def _publisher_of_url(url: str) -> str:
+    host = (urlparse(str(url)).hostname or "").lower()
+    for domain, name in HOST_PUBLISHERS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return host.removeprefix("www.") or "ukjent kilde"
+
+
+def row_publishers(path: Path) -> Counter:
+    """How many rows of a CSV each publisher stands behind."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    found: Counter = Counter()
+    for row in rows:
+        if row.get("source_url"):
+            found[_publisher_of_url(row["source_url"])] += 1
+        elif row.get("ssb_table"):  # an SSB table republished in a public repository
+            found[SSB] += 1
+        elif row.get("source_repo"):
+            found[REPO_PUBLISHERS.get(row["source_repo"], f"github.com/{row['source_repo']}")] += 1
+        else:
+            found["ukjent kilde"] += 1
+    return found
+
+
+def licences(publishers: Counter) -> list[dict]:
+    """SSB's CC BY 4.0 for SSB's rows; for every other publisher, a plain statement that its
+    terms were not checked (pointing to the rows' own source_url)."""
+    out = [LICENSE_SSB] if SSB in publishers else []
+    others = sorted(p for p in publishers if p != SSB)
+    if others:
+        out.append(
+            {
+                "name": "LicenseRef-publisher-terms",
+                "title": "Vilkårene til utgiveren (ikke avklart): "
+                + ", ".join(others)
+                + "; se source_url per rad",
+            }
+        )
+    return out
+
+
+def _describe(path: Path, item: dict) -> dict:
+    res = describe_csv(
+        path,
+        item["name"],
+        item["description"],
+        item["sources"],
+        item.get("retrieved", "unknown"),
+        item.get("types"),
+    )
+    who = row_publishers(path)
+    res["publishers"] = [{"title": name, "rows": n} for name, n in who.most_common()]
+    res["licenses"] = licences(who)
+    return res
+
+
+def _unlisted(src: Path) -> dict:
+    """What a CSV outside MANIFEST must say for itself to become a resource."""
+    with open(src, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        header = reader.fieldnames or []
+        missing = [c for c in ("source_url", "note") if c not in header]
+        if missing:
+            raise SnapshotError(f"{src}: mangler kolonnen {', '.join(missing)} (kreves på hver rad)")
+        for i, row in enumerate(reader, start=2):
+            if not (row.get("source_url") or "").strip():
+                raise SnapshotError(f"{src}, linje {i}: tom source_url")
+    notes = src.with_suffix(".notes.md")
+    first = notes.read_text(encoding="utf-8").strip().splitlines()[0].lstrip("# ") if notes.is_file() else ""
+    return {
+        "file": src.name,
+        "name": src.stem,
+        "description": first or f"{src.name}: publiserte verdier med kilde-URL og merknad per rad.",
+        "sources": [],
+        "retrieved": "se source_url per rad",
+    }
+
+
+def import_shared(source: Path, target: Path, manifest: list[dict] | None = None) -> list[str]:
+    """Copy published values from `source` (any folder) into the package in `target`, merging."""
+    manifest = MANIFEST if manifest is None else manifest
+    if not source.is_dir():
+        raise SnapshotError(f"{source}: finnes ikke eller er ingen mappe")
+    items = []
+    for item in manifest:
+        # The shared set keeps some files under github/; data/ keeps them flat.
+        for rel in (item["file"], Path(item["file"]).name):
+            if (source / rel).is_file():
+                items.append({**item, "file": rel})
+                break
+    known = {Path(item["file"]).name for item in manifest}
+    items += [
+        _unlisted(p)
+        for p in sorted(source.glob("*.csv"))
+        if p.name not in known and not p.name.startswith(("ssb_", "."))
+    ]
+    if not items:
+        raise SnapshotError(f"{source}: ingen CSV-filer å importere")
+    try:
+        package = read_package(target)
+    except SnapshotError:
+        package = None  # a first import writes a new package
     staging = staging_dir(target)
     try:
         resources, written = [], []
-        for item in manifest:
+        for item in items:
             src = source / item["file"]
-            if not src.is_file():
-                raise SnapshotError(f"{src}: finnes ikke")
             dst = staging / Path(item["file"]).name
             shutil.copyfile(src, dst)
             notes = src.with_suffix("").with_suffix(".notes.md") if src.suffix == ".csv" else None
             if notes and notes.is_file():
                 shutil.copyfile(notes, staging / notes.name)
                 written.append(notes.name)
-            resources.append(
-                describe_csv(
-                    dst,
-                    item["name"],
-                    item["description"],
-                    item["sources"],
-                    item.get("retrieved", "unknown"),
-                    item.get("types"),
-                )
-            )
+            resources.append(_describe(dst, item))
             written.append(dst.name)
-        package = {
-            "profile": "tabular-data-package",
-            "name": "oslo-flytting",
-            "title": "Flyttingen fra Oslo i koronaåret: publiserte tall fra SSB",
-            "description": (
-                "Publiserte verdier avskrevet fra SSBs og Oslo kommunes sider, én verdi per rad med "
-                "kilde-URL og merknad. Ingen verdier er beregnet, interpolert eller anslått."
-            ),
-            "licenses": [LICENSE_SSB],
-            "created": dt.datetime.now(dt.timezone.utc)
-            .replace(microsecond=0)
-            .isoformat()
-            .replace("+00:00", "Z"),
-            "resources": resources,
-        }
+        package = merge(package, resources)
         (staging / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
@@ -155,3 +273,34 @@ def import_shared(source: Path, target: Path, manifest: list[dict]) -> list[str]
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def merge(package: dict | None, resources: list[dict]) -> dict:
+    """The package with `resources` replacing those of the same name (in place) or appended."""
+    if package is None:
+        package = {
+            "profile": "tabular-data-package",
+            "name": "oslo-flytting",
+            "title": "Flyttingen fra Oslo i koronaåret: publiserte tall fra SSB",
+            "description": (
+                "Publiserte verdier avskrevet fra SSBs og Oslo kommunes sider, én verdi per rad med "
+                "kilde-URL og merknad. Ingen verdier er beregnet, interpolert eller anslått."
+            ),
+            "created": dt.datetime.now(dt.timezone.utc)
+            .replace(microsecond=0)
+            .isoformat()
+            .replace("+00:00", "Z"),
+            "resources": [],
+        }
+    package = dict(package)
+    # Licences are stated per resource; the package itself claims none for all of them.
+    package.pop("licenses", None)
+    present = [r["name"] for r in package["resources"]]
+    out = list(package["resources"])
+    for res in resources:
+        if res["name"] in present:
+            out[present.index(res["name"])] = res
+        else:
+            out.append(res)
+    package["resources"] = out
+    return package

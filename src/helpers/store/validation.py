@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
 
 from helpers.store.paths import data_dir
 from helpers.store.package import SnapshotError, read_package, read_resource
+
+
+def leftovers(folder: Path, package: dict) -> list[Path]:
+    """What an interrupted refresh can leave behind: half-moved copies (`.<name>.incoming`),
+    `ssb_*.csv` the descriptor does not list, and staging folders of older versions."""
+    listed = {res.get("path") for res in package.get("resources", [])}
+    found = sorted(folder.glob(".*.incoming"))
+    found += sorted(p for p in folder.glob("ssb_*.csv") if p.name not in listed)
+    found += sorted(p for p in folder.parent.glob(".staging-*") if p.is_dir())
+    found += sorted(p for p in folder.glob(".staging-*") if p.is_dir())
+    return found
+
+
+def remove_leftovers(folder: Path, package: dict) -> list[str]:
+    """Remove `leftovers`; returns their names. Only the next refresh calls this, under its lock."""
+    removed = []
+    for path in leftovers(folder, package):
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed.append(str(path))
+    return removed
 
 
 def check_package(folder: Path | None = None) -> list[str]:
@@ -17,6 +41,10 @@ def check_package(folder: Path | None = None) -> list[str]:
         package = read_package(folder)
     except SnapshotError as exc:
         return [str(exc)]
+    for path in leftovers(folder, package):
+        problems.append(
+            f"{path}: rest etter en avbrutt oppfriskning; `make data` fjerner den (eller slett den selv)"
+        )
 
     from frictionless import Package, system
 

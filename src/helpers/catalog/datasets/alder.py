@@ -64,49 +64,71 @@ def _folkemengde_alder(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out.sort_values(["region", "aar", "alder"]).reset_index(drop=True)
 
 
-_UTFLYTTING_09588 = SsbQuery(
-    table="09588",
-    title="Flyttinger over kommunegrensen, etter kjønn og alder (Oslo)",
-    selection={
-        "Region": ["0301"],
-        "Alder": ["*"],
-        "ContentsCode": ["Utflyttinger"],
-        "Tid": [str(y) for y in range(2015, 2025)],
-    },
-    contents={"Utflyttinger": "utflytting_innenlands"},
-    note=(
-        "IKKE BEKREFTET: SSBs arkiverte sider kaller 09588 «innenlandske flyttinger mellom "
-        "kommuner»; at den har ettårig alder, og kodene for Alder og ContentsCode, er ikke "
-        "kontrollert mot metadata (ingen tilgang til SSB herfra). Finnes ikke alder der, er "
-        "09587 (alder, men etter flytteregion) og 13864 (flyttinger mellom kommuner) de neste "
-        "å sjekke. Kjønn er utelatt slik at SSB summerer over det, om tabellen tillater det."
-    ),
+# No table with moves by single year of age for a municipality is confirmed (public evidence:
+# 09588 has only Region, ContentsCode and Tid). The candidates below ask for what the figure
+# needs (Oslo, every age, the out-moves); a refresh fetches the first that SSB's metadata
+# holds, and `python -m helpers verify` reports each and searches the table list.
+_BEHOV = "utflytting_alder_oslo"
+_KANDIDAT_NOTE = (
+    "KANDIDAT, IKKE BEKREFTET: at tabellen har ettårig alder for Oslo (0301) og en statistikkvariabel "
+    "for utflytting (kode som begynner med «Utflytt») er ikke sett i SSBs metadata. "
+    "`python -m helpers verify` sier om den holder; oppfriskningen bruker den første som holder."
 )
-# The resource a refresh writes for the query (SsbQuery.resource: ssb_<table>).
-UTFLYTTING_ALDER_RESSURS = _UTFLYTTING_09588.resource
+_UTFLYTTING_KANDIDATER = tuple(
+    SsbQuery(
+        table=table,
+        title=title,
+        selection={
+            "Region": ["0301"],
+            "Alder": ["*"],
+            "ContentsCode": ["Utflytt*"],
+            "Tid": ["from(2015)"],
+        },
+        contents={"Utflytt*": "utflytting_innenlands"},
+        need=_BEHOV,
+        search="flyttinger alder",
+        note=_KANDIDAT_NOTE + extra,
+    )
+    for table, title, extra in (
+        (
+            "09587",
+            "Flyttinger etter alder (kandidat)",
+            " Offentlige notater peker på 09587 for alder; den kan være etter flytteregion, ikke kommune.",
+        ),
+        (
+            "09588",
+            "Flyttinger per kommune (kandidat)",
+            " Offentlige spørringer viser bare Region, ContentsCode og Tid, uten Alder (se verify).",
+        ),
+    )
+)
+# Chapters credit the first candidate; the resource a refresh writes is that of the candidate
+# which held (SsbQuery.resource: ssb_<table>).
+UTFLYTTING_ALDER_RESSURS = _UTFLYTTING_KANDIDATER[0].resource
 
 
 def _utflytting_alder(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Domestic out-moves from Oslo by single year of age, from a refreshed SSB table.
 
-    The resource is what a refresh writes for `_UTFLYTTING_09588`: one row per cell as
-    helpers.statbank.jsonstat.to_frame returns it (a code and a label column per dimension, then
-    value and status). Missing cells stay NaN.
+    The resource is what a refresh writes for the candidate that held: one row per cell,
+    a code and a label column per dimension, then value and status. Missing cells stay NaN.
     """
-    raw = frames.get(UTFLYTTING_ALDER_RESSURS)
-    if raw is None or raw.empty:
+    found = [(q, frames[q.resource]) for q in _UTFLYTTING_KANDIDATER if q.resource in frames]
+    if not found or found[0][1].empty:
         return pd.DataFrame(columns=ALDER_KOLONNER)
-    rows = raw[raw["ContentsCode"].isin(_UTFLYTTING_09588.contents)]
+    query, raw = found[0]
+    serie = raw["ContentsCode"].map(query.series_of)
+    rows, serie = raw[serie.notna()], serie[serie.notna()]
     out = pd.DataFrame(
         {
             "region_kode": rows["Region"].astype(str),
             "aar": rows["Tid"].astype(int),
             "alder": [alder_fra_kode(a) for a in rows["Alder"]],
             "alder_tekst": rows["Alder"].astype(str),
-            "serie": rows["ContentsCode"].map(_UTFLYTTING_09588.contents),
+            "serie": serie,
             "verdi": pd.to_numeric(rows["value"], errors="coerce"),
             "enhet": "personer",
-            "kilde": _UTFLYTTING_09588.url,
+            "kilde": query.url,
             "merknad": rows.get("status", pd.Series("", index=rows.index)).fillna("").astype(str),
         }
     )
@@ -154,7 +176,10 @@ DATASETS = [
                     "Tid": ["*"],
                 },
                 contents={"Personer1": "folkemengde_1jan"},
-                note="Koden Personer1 er ikke bekreftet mot SSBs metadata herfra.",
+                note=(
+                    "Personer1, Kjonn (kan summeres bort) og Alder 000–105+ er bekreftet i offentlig "
+                    "v2-metadata; enheten heter «antall» på norsk."
+                ),
             ),
         ),
     ),
@@ -166,9 +191,9 @@ DATASETS = [
             "øyeblikksbildet; en oppfriskning fra SSBs statistikkbank legger det til."
         ),
         resources=(),
-        optional=(UTFLYTTING_ALDER_RESSURS,),
+        optional=tuple(q.resource for q in _UTFLYTTING_KANDIDATER),
         build=_utflytting_alder,
-        ssb=(_UTFLYTTING_09588,),
+        ssb=_UTFLYTTING_KANDIDATER,
         notes="Artikkelens egne tall (microdata.no) er ikke offentlige; dette er det offentlige motstykket.",
     ),
     Dataset(

@@ -142,10 +142,11 @@ _FLYTTINGER_13864 = SsbQuery(
     selection={
         "Fraflyttingsregion": ["0301"],
         "TilflyttRegion": ["*"],
-        "ContentsCode": ["Flyttinger"],
-        "Tid": ["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"],
+        # One statistic, code unconfirmed ("Flyttinger" was a guess): "*" must match one code.
+        "ContentsCode": ["*"],
+        "Tid": ["from(2016)"],
     },
-    contents={"Flyttinger": "flyttinger"},
+    contents={"*": "flyttinger"},
     note=(
         "Ikke bekreftet mot SSBs metadata (ingen tilgang herfra): tabellens tittel, koden Flyttinger i "
         "ContentsCode (tabellen har én statistikkvariabel), at den dekker "

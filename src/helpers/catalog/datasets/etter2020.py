@@ -353,7 +353,13 @@ _BOLIG_07221 = SsbQuery(
 _BOLIG_07230 = SsbQuery(
     table="07230",
     title="Prisindeks for brukte boliger, etter region og år (2015=100)",
-    selection={"Region": ["001", "TOTAL"], "ContentsCode": ["Boligindeks"], "Tid": ["*"]},
+    # 07230 has a Boligtype dimension (a public v2 query selects it); 00 = all dwellings.
+    selection={
+        "Region": ["001", "TOTAL"],
+        "Boligtype": ["00"],
+        "ContentsCode": ["Boligindeks"],
+        "Tid": ["*"],
+    },
     contents={"Boligindeks": "boligprisindeks_aar"},
     unit="indeks",
     note=(

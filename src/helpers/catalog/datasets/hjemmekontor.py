@@ -40,6 +40,11 @@ def _numeric(rows: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
+# Where SSB's Yrke code in 11619 differs from the STYRK major group (group 3 includes the
+# military occupations there).
+YRKE_11619 = {"3": "3_01-03"}
+
+
 def _styrk_kode(kategori: str) -> str:
     match = re.match(r"\s*(\d)", kategori)
     if not match:
@@ -206,20 +211,23 @@ DATASETS = [
         ssb=(
             SsbQuery(
                 table="11619",
-                title="Sysselsatte etter bosted, yrke, kjønn og alder",
+                title="Lønnstakere etter bosted, yrke, kjønn og alder",
                 selection={
                     "Region": ["0301"],
                     "Kjonn": ["0"],
                     "Alder": ["15-74"],
-                    "Yrke": [str(k) for k in STYRK],
-                    "ContentsCode": ["Sysselsatte"],
+                    "Yrke": [YRKE_11619.get(k, k) for k in STYRK],
+                    # The table has one statistic (Lønnstakere); its code is not in any public
+                    # source, so "*" is sent and must match exactly one code.
+                    "ContentsCode": ["*"],
                     "Tid": ["*"],
                 },
-                contents={"Sysselsatte": "sysselsatte"},
+                contents={"*": "lonnstakere"},
                 note=(
-                    "Utvalget (Region, Kjonn=0, Alder=15-74, Yrke 1-9) er det replikasjonsrepoet til "
-                    "DP 935 brukte; ContentsCode (her antatt Sysselsatte) og om tabellen er etter bosted "
-                    "eller arbeidssted er ikke bekreftet mot SSBs metadata herfra."
+                    "Utvalget (Region, Kjonn=0, Alder=15-74, Yrke 1, 2, 3_01-03, 4-9) er det en offentlig "
+                    "v0-spørring mot 11619 brukte, og et CSV-uttrekk viser «Lønnstakere 2018» og "
+                    "«3_01-03 Høyskole- og militære yrker». Koden i ContentsCode er ikke sett; om tabellen "
+                    "er etter bosted eller arbeidssted er ikke bekreftet."
                 ),
             ),
         ),

@@ -1,0 +1,1 @@
+"""Facts about the data: pure functions from tidy frames to plain values."""

@@ -1,0 +1,92 @@
+"""Chapter 2 (Alder): the text around figure 2.1, whose sentences depend on which data exist.
+
+With moves by age in the package, the figure shows out-migration rates and the text says
+where 2020 stands against the years before; without them, it shows all residents by age
+as a labelled stand-in and says once that the movers' ages are missing.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analysis import facts
+from helpers.prose.norsk import NBSP, Tekst, periode, tall
+
+PLASSERING = {
+    "over": "eldre enn i noen av årene før",
+    "under": "yngre enn i noen av årene før",
+    "innenfor": "innenfor spennet fra årene før",
+}
+
+
+def _spenn(m: dict) -> str:
+    lav, hoy = tall(m["min"], 1), tall(m["maks"], 1)
+    return Tekst(f"{lav}{NBSP}år" if lav == hoy else f"mellom {lav} og {hoy}{NBSP}år")
+
+
+def funn_rater(rater: pd.DataFrame, snittalder: pd.Series, fra: int, til: int) -> Tekst:
+    """Under the rate figure: the peak age in `til`, and the movers' mean age against fra..til-1."""
+    topp = rater[rater["aar"] == til].sort_values("verdi").iloc[-1]
+    tekst = (
+        f"Figuren under viser hvor mange av hundre innbyggere i hver alder som flyttet fra Oslo til resten "
+        f"av landet. I {til} var andelen høyest blant {int(topp['alder'])}-åringene: "
+        f"{tall(topp['verdi'], 1)} av hundre."
+    )
+    try:
+        m = facts.mot_periode(snittalder, til, fra, til - 1)
+    except (KeyError, ValueError):
+        # A year of the comparison is missing: say what can be said, nothing more.
+        return Tekst(tekst + f" Gjennomsnittsalderen kan ikke sammenlignes med alle årene {fra}–{til - 1}.")
+    return Tekst(
+        tekst
+        + (
+            f" Utflytterne var i snitt {tall(m['verdi'], 1)}{NBSP}år gamle i {til}, mot {_spenn(m)} i "
+            f"{fra}–{til - 1}: {PLASSERING[m['plassering']]}."
+        )
+    )
+
+
+def funn_stedfortreder(folk: pd.DataFrame, til: int) -> Tekst:
+    """Under the stand-in figure: the gap, once, and what the residents' ages do show."""
+    topp = folk[folk["aar"] == til].sort_values("verdi").iloc[-1]
+    return Tekst(
+        "Hvor gamle utflytterne var, har vi ikke tall for. Figuren under viser i stedet alle som "
+        "bodde i Oslo, fordelt på alder: hvor mange byen hadde i hver alder, og dermed hvor mange den kunne "
+        f"miste. Per 1.{NBSP}januar {til} var {int(topp['alder'])}-åringene det største årskullet, "
+        f"med {tall(topp['verdi'])} personer."
+    )
+
+
+# Small counts are written as words in running text.
+TALLORD = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju", 8: "åtte", 9: "ni", 10: "ti"}
+
+
+def plass_blant_byene(plass: int, antall: int = 5) -> Tekst:
+    """Oslo's rank among the largest cities, as a phrase after the share."""
+    byer = f"de {TALLORD.get(antall, antall)} største byene"
+    return Tekst(f"den høyeste andelen blant {byer}" if plass == 1 else f"nummer {plass} av {byer}")
+
+
+def utvikling(fra: float, til: float, terskel: float = 1.0) -> Tekst:
+    """A share's movement over a period (percentage points): less than `terskel` reads as
+    'nearly unchanged', so a tenth of a point is not called a fall."""
+    endring = til - fra
+    if abs(endring) < terskel:
+        return Tekst("holdt seg nesten uendret")
+    return Tekst("økt" if endring > 0 else "falt")
+
+
+def figurtekst_rater(fra: int, til: int) -> Tekst:
+    """Caption of the rate figure."""
+    return Tekst(
+        f"Utflyttinger fra Oslo til resten av Norge per hundre innbyggere med samme alder, {periode(fra, til)}. "
+        f"{til} er den kraftige linjen."
+    )
+
+
+def figurtekst_stedfortreder(fra: int, til: int) -> Tekst:
+    """Caption of the stand-in figure: labelled as one, once."""
+    return Tekst(
+        f"Stedfortreder for utflytterne: alle innbyggere i Oslo etter alder, 1.{NBSP}januar {periode(fra, til)}. "
+        f"{til} er den kraftige linjen."
+    )

@@ -1,0 +1,37 @@
+"""The landing page's words that come from files: when the data were last written, and
+how to cite the book (from CITATION.cff, so the page and the file never disagree)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from helpers.store.paths import repo_root
+from helpers.prose.norsk import Tekst, dato, liste
+from helpers.store.package import read_package
+
+
+def sist_oppdatert(folder: Path | None = None) -> Tekst:
+    """The day the data package was last written (its `created`), as '25. november 2026'."""
+    created = read_package(folder).get("created")
+    if not created:
+        raise ValueError("datapackage.json mangler `created`: vet ikke når dataene sist ble skrevet")
+    return dato(created)
+
+
+def sitering(cff: Path | None = None) -> Tekst:
+    """'Oslo-flytting-prosjektet. Flyttingen …, versjon 0.1.0. https://…', from CITATION.cff
+    (plain text: {eval} shows text as it is, without Markdown)."""
+    path = cff or repo_root() / "CITATION.cff"
+    try:
+        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"{path}: kan ikke lese sitatopplysningene ({exc})") from exc
+    authors = liste(
+        a.get("name") or " ".join(p for p in (a.get("given-names"), a.get("family-names")) if p)
+        for a in meta["authors"]
+    )
+    year = str(meta["date-released"])[:4] if meta.get("date-released") else None
+    when = f" ({year})" if year else ""
+    return Tekst(f"{authors}{when}. {meta['title']}, versjon {meta['version']}. {meta['url']}")

@@ -1,0 +1,69 @@
+"""Sentences of the chapter «Rekordutflytting» whose shape depends on the data.
+
+Each function takes the series and returns a whole sentence (or clause), so that a
+refresh that changes a ranking changes the words, and tests can check it on made-up data.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analysis import facts
+from helpers.prose.norsk import Tekst, aar_liste, liste, tall
+
+
+def rang(verdier: pd.Series, aar: int = 2020) -> Tekst:
+    """Where `aar` stands among the years up to itself: a clause after «og det var»."""
+    r = facts.rangering(verdier, aar, til_og_med=aar)
+    if r["antall_aar"] == 1:
+        return Tekst("det første året i serien vår")
+    if r["hoyest"]:
+        return Tekst(f"flere enn i noe år før, i hele serien fra {r['fra']}")
+    return Tekst(f"det {r['rang']}. høyeste tallet fram til {aar} (høyere i {aar_liste(r['hoyere_aar'])})")
+
+
+def ingress(verdier: pd.Series, aar: int = 2020) -> Tekst:
+    """The chapter's opening claim about `aar`: a clause after «I 2020, …,»."""
+    r = facts.rangering(verdier, aar, til_og_med=aar)
+    if r["hoyest"] and r["antall_aar"] > 1:
+        return Tekst("flyttet flere fra Oslo til resten av Norge enn i noe år før")
+    return Tekst(f"flyttet {tall(verdier[aar])} fra Oslo til resten av Norge")
+
+
+def etterpaa(verdier: pd.Series, aar: int = 2020) -> Tekst:
+    """What the years after `aar` did to its level: a sentence."""
+    senere = verdier[verdier.index > aar]
+    hoyere = senere[senere > verdier[aar]]
+    if senere.empty:
+        return Tekst(f"Vi har ennå ingen år etter {aar} i serien.")
+    if len(hoyere):
+        return Tekst(
+            f"Rekorden varte ikke lenge: i {aar_liste(hoyere.index)} flyttet enda flere ut "
+            f"({liste(tall(v) for v in hoyere)})."
+        )
+    return Tekst(
+        f"Ingen av årene etter {aar} som vi har tall for ({aar_liste(senere.index)}), "
+        f"har kommet over nivået fra {aar}."
+    )
+
+
+def topp_etter(verdier: pd.Series, aar: int = 2020) -> Tekst:
+    """Whether a later year beat `aar`, and which: a sentence."""
+    senere = verdier[verdier.index > aar]
+    if senere.empty:
+        return Tekst(f"Vi har ennå ingen hele år etter {aar} i serien.")
+    topp = int(senere.idxmax())
+    naar = "året etter" if topp == aar + 1 else f"i {topp}"
+    if senere[topp] > verdier[aar]:
+        return Tekst(f"Men toppen kom {naar}: da flyttet {tall(senere[topp])} ut.")
+    return Tekst(
+        f"Ingen av årene etter har hatt flere; det høyeste tallet etterpå var {tall(senere[topp])}, {naar}."
+    )
+
+
+def mangler(manglende: dict[str, list[int]]) -> Tekst:
+    """The gaps of a figure, once, in the reader's terms; empty when there are none."""
+    if not manglende:
+        return Tekst("")
+    deler = liste(f"{navn[0].lower()}{navn[1:]} i {aar_liste(aar)}" for navn, aar in manglende.items())
+    return Tekst(f"Tall vi ikke har: {deler}. Der er linjen brutt.")

@@ -1,0 +1,351 @@
+"""Sentences of the chapter «Kom de tilbake?» whose shape depends on the data.
+
+The chapter shows them with {eval} and the tests call the same functions on changed
+data: when a refresh adds a year in which out-migration is back inside its 2016–2019
+range, the conclusion says so without anyone editing the chapter.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analysis import facts
+from helpers.prose.norsk import Tekst, aar_liste, kvartal, liste, prosent, tall
+
+_STED = {"over": "over", "innenfor": "innenfor", "under": "under"}
+
+
+def _spenn(ref: dict, desimaler: int = 0) -> str:
+    return f"{tall(ref['min'], desimaler)} til {tall(ref['maks'], desimaler)}"
+
+
+def _periode(ref: dict) -> str:
+    return f"{ref['fra']}–{ref['til']}"
+
+
+def utflytting(ut: pd.Series, etter_aar: int = 2020) -> Tekst:
+    """Has domestic out-migration come back inside its pre-pandemic range, and when?"""
+    ref = facts.referanse(ut)
+    e = facts.etter(ut, ref, etter_aar)
+    periode = _periode(ref)
+    if e["siste"] is None:
+        return Tekst(
+            f"Vi har ennå ingen hele år med tall etter {etter_aar}, så vi kan ikke si om "
+            "utflyttingen har falt tilbake."
+        )
+    forste = e["forste_ikke_over"]
+    if forste is None:
+        return Tekst(
+            f"Utflyttingen til resten av landet lå over spennet fra {periode} i alle årene etter "
+            f"{etter_aar} som vi har tall for ({aar_liste(e['aar'])}). I {e['siste']} var den "
+            f"{tall(e['siste_verdi'])}, mot høyst {tall(ref['maks'])} i årene før pandemien."
+        )
+    hvor = "tilbake innenfor" if e["plassering"][forste] == "innenfor" else "under"
+    text = (
+        f"Utflyttingen til resten av landet var {hvor} spennet fra {periode} i {forste} "
+        f"({tall(ut[forste])} personer, mot {_spenn(ref)} før pandemien)."
+    )
+    if e["siste"] != forste:
+        text += f" I {e['siste']}, det siste året med tall, lå den {_STED[e['siste_plassering']]} spennet."
+    return Tekst(text)
+
+
+def netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
+    """Where total and domestic net migration stand in the latest year, against 2016–2019."""
+    parts = []
+    for key in ("i_alt", "innenlands"):
+        label = facts.NETTO[key]
+        values = nett[nett["serie_navn"] == label].set_index("aar")["verdi"]
+        ref = facts.referanse(values)
+        e = facts.etter(values, ref, etter_aar)
+        if e["siste"] is None:
+            parts.append((label, None, None, ref))
+        else:
+            parts.append((label, e["siste"], e["siste_plassering"], ref))
+    (l_alt, y_alt, p_alt, r_alt), (l_inn, y_inn, p_inn, r_inn) = parts
+    if y_alt is None:
+        return Tekst(f"Vi har ingen nettotall for hele år etter {etter_aar}.")
+    alt_v = nett[(nett["serie_navn"] == l_alt) & (nett["aar"] == y_alt)]["verdi"].iloc[0]
+    text = (
+        f"Nettoflyttingen i alt, med utlandet, var {tall(alt_v)} personer i {y_alt}, "
+        f"{_STED[p_alt]} spennet fra {_periode(r_alt)} ({_spenn(r_alt)})."
+    )
+    if y_inn is not None:
+        inn_v = nett[(nett["serie_navn"] == l_inn) & (nett["aar"] == y_inn)]["verdi"].iloc[0]
+        samme = "samme år" if y_inn == y_alt else f"i {y_inn}"
+        if p_inn == p_alt:
+            bind = "Også den innenlandske nettoflyttingen lå"
+        else:
+            bind = "Den innenlandske nettoflyttingen lå derimot"
+        text += (
+            f" {bind} {_STED[p_inn]} spennet fra {_periode(r_inn)} {samme} "
+            f"({tall(inn_v)}, mot {_spenn(r_inn)})."
+        )
+    return Tekst(text)
+
+
+def rate(rate_ut: pd.Series, etter_aar: int = 2020) -> Tekst:
+    """The same question per 1 000 inhabitants, so population growth cannot explain it."""
+    ref = facts.referanse(rate_ut)
+    e = facts.etter(rate_ut, ref, etter_aar)
+    if e["siste"] is None:
+        return Tekst(
+            f"Utflyttingsraten kan ikke regnes for noe år etter {etter_aar} ennå, fordi "
+            "folkemengden for året etter mangler."
+        )
+    return Tekst(
+        f"Regnet per 1 000 innbyggere lå utflyttingen i {e['siste']} "
+        f"{_STED[e['siste_plassering']]} spennet fra {_periode(ref)} "
+        f"({tall(e['siste_verdi'], 1)}, mot {_spenn(ref, 1)})."
+    )
+
+
+def setninger(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Oslo") -> dict[str, Tekst]:
+    """The three conclusions (out-migration, net migration, rate) by name."""
+    ut = facts.serie(byer, region, "utflytting_innenlands")
+    rater = facts.per_1000(byer, region)
+    rate_ut = rater[rater["serie"] == "utflytting_innenlands"].set_index("aar")["verdi"]
+    return {
+        "konkl_ut": utflytting(ut),
+        "konkl_netto": netto(facts.nettoflytting(byer, etter2020, region)),
+        "konkl_rate": rate(rate_ut),
+    }
+
+
+def strom(serie: pd.Series, navn: str, etter_aar: int = 2020) -> Tekst:
+    """One flow after `etter_aar`: its pre-pandemic range and where the latest year lies
+    (not a list of every year: the figure shows them)."""
+    ref = facts.referanse(serie)
+    e = facts.etter(serie, ref, etter_aar)
+    stor = navn[:1].upper() + navn[1:]
+    if e["siste"] is None:
+        return Tekst(f"{stor} har vi ingen tall for etter {etter_aar}.")
+    return Tekst(
+        f"{stor} lå mellom {tall(ref['min'])} og {tall(ref['maks'])} i {_periode(ref)}. I {e['siste']}, "
+        "det siste året vi har "
+        f"tall for, var den {tall(e['siste_verdi'])}, {_STED[e['siste_plassering']]} spennet."
+    )
+
+
+def rate_etter(rate_ut: pd.Series, aar: int = 2020) -> Tekst:
+    """Whether a later year's rate beat `aar`."""
+    r = facts.rangering(rate_ut, aar)
+    senere = [y for y in r["hoyere_aar"] if y > aar]
+    if not senere:
+        return Tekst(f"Ingen senere år har kommet over {aar}.")
+    return Tekst(
+        f"Men {aar} er ikke lenger toppen: i {aar_liste(senere)} var raten enda høyere, "
+        f"så økningen etter {aar} kan ikke forklares med befolkningsveksten alene."
+    )
+
+
+def _med_ca(verdi: float, avrundet: bool) -> str:
+    return f"ca. {tall(verdi)}" if avrundet else tall(verdi)
+
+
+def _kvartalspar(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> list[tuple[int, float, pd.DataFrame]]:
+    """(quarter, newest value, earlier rows of that quarter) for each quarter of the newest
+    year that has an earlier value of the same measure."""
+    if ut_nytt.empty:
+        return []
+    nytt = int(ut_nytt["aar"].max())
+    par = []
+    for _, row in ut_nytt[ut_nytt["aar"] == nytt].sort_values("kvartal").iterrows():
+        k = int(row["kvartal"])
+        foer = tidligere[(tidligere["kvartal"] == k) & (tidligere["aar"] < nytt)].sort_values("aar")
+        par.append((k, float(row["verdi"]), foer))
+    return par
+
+
+def kvartal_retning(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> str | None:
+    """'lavere', 'høyere' or 'blandet': the newest quarters against every earlier value of
+    the same quarter; None when no quarter can be compared."""
+    par = [(k, v, f) for k, v, f in _kvartalspar(ut_nytt, tidligere) if not f.empty]
+    if not par:
+        return None
+    if all((f["verdi"] > v).all() for _, v, f in par):
+        return "lavere"
+    if all((f["verdi"] < v).all() for _, v, f in par):
+        return "høyere"
+    return "blandet"
+
+
+def kvartal_mot_tidligere(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
+    """Each quarter of the newest year against the same quarter of earlier years (same
+    measure only); quarters without an earlier value are named as such.
+
+    `ut_nytt`: aar, kvartal, verdi. `tidligere`: aar, kvartal, verdi, avrundet.
+    """
+    if ut_nytt.empty:
+        return Tekst("Vi har ingen kvartalstall for utflyttingen etter 2023.")
+    nytt = int(ut_nytt["aar"].max())
+    retning = kvartal_retning(ut_nytt, tidligere)
+    if retning is None:
+        return Tekst(f"For ingen av kvartalene i {nytt} har vi tall for samme kvartal tidligere år.")
+    deler, uten = [], []
+    for k, verdi, foer in _kvartalspar(ut_nytt, tidligere):
+        if foer.empty:
+            uten.append(f"{k}.")
+            continue
+        if len(foer) == 1:
+            r = foer.iloc[0]
+            sammen = f"mot {_med_ca(r['verdi'], r['avrundet'])} i samme kvartal i {int(r['aar'])}"
+        else:
+            sammen = "mot " + liste(
+                f"{_med_ca(r['verdi'], r['avrundet'])} i {int(r['aar'])}" for _, r in foer.iterrows()
+            )
+        deler.append(f"I {kvartal(nytt, k)} flyttet {tall(verdi)} ut, {sammen}.")
+    ord_ = {
+        "lavere": "lavere enn i samme kvartal tidligere år, i alle kvartalene vi kan sammenligne",
+        "høyere": "høyere enn i samme kvartal tidligere år, i alle kvartalene vi kan sammenligne",
+        "blandet": "dels høyere og dels lavere enn i samme kvartal tidligere år",
+    }[retning]
+    tekst = f"Utflyttingen i {nytt} var {ord_}. " + " ".join(deler)
+    if uten:
+        tekst += f" For {liste(uten)}\u00a0kvartal har vi ikke tall fra tidligere år å sammenligne med."
+    return Tekst(tekst)
+
+
+def kvartal_mot_aaret_foer(serie: pd.DataFrame, navn: str) -> Tekst:
+    """The newest year's quarters against the same quarters a year earlier: a clause
+    «<navn> var lavere i alle fire kvartalene i 2025 enn i 2024» with the counts computed.
+
+    `serie`: aar, kvartal, verdi for one measure.
+    """
+    nytt = int(serie["aar"].max())
+    a = serie[serie["aar"] == nytt].set_index("kvartal")["verdi"]
+    b = serie[serie["aar"] == nytt - 1].set_index("kvartal")["verdi"]
+    felles = sorted(set(a.index) & set(b.index))
+    if not felles:
+        return Tekst(f"{navn[:1].upper() + navn[1:]} har vi ikke for samme kvartal i {nytt - 1} og {nytt}.")
+    lavere = [k for k in felles if a[k] < b[k]]
+    hoyere = [k for k in felles if a[k] > b[k]]
+    antall = {1: "ett", 2: "to", 3: "tre", 4: "fire"}
+    stor = navn[:1].upper() + navn[1:]
+    if len(lavere) == len(felles):
+        return Tekst(f"{stor} var lavere i {nytt} enn i {nytt - 1} i alle {antall[len(felles)]} kvartalene.")
+    if len(hoyere) == len(felles):
+        return Tekst(f"{stor} var høyere i {nytt} enn i {nytt - 1} i alle {antall[len(felles)]} kvartalene.")
+    return Tekst(
+        f"{stor} var lavere i {nytt} enn i {nytt - 1} i {antall.get(len(lavere), len(lavere))} "
+        f"av {antall[len(felles)]} kvartaler."
+    )
+
+
+def fortegn(serie: pd.Series, positiv: str, negativ: str) -> Tekst:
+    """How many of the values are negative: «negativ i tre av fire kvartaler»."""
+    antall = {0: "ingen", 1: "ett", 2: "to", 3: "tre", 4: "fire"}
+    n, neg = len(serie), int((serie < 0).sum())
+    if neg == 0:
+        return Tekst(f"{positiv} i alle {antall.get(n, n)} kvartalene")
+    if neg == n:
+        return Tekst(f"{negativ} i alle {antall.get(n, n)} kvartalene")
+    return Tekst(f"{negativ} i {antall.get(neg, neg)} av {antall.get(n, n)} kvartaler")
+
+
+def andel_utvikling(serie: pd.Series) -> Tekst:
+    """A share from its first to its last year: «44 prosent i 2022 og 45 prosent i 2024»
+    (the figure shows the years between)."""
+    serie = serie.sort_index()
+    if serie.empty:
+        return Tekst("ukjent")
+    fra, til = int(serie.index[0]), int(serie.index[-1])
+    if fra == til:
+        return Tekst(f"{prosent(serie.iloc[0], 0)} i {fra}")
+    return Tekst(f"{prosent(serie.iloc[0], 0)} i {fra} og {prosent(serie.iloc[-1], 0)} i {til}")
+
+
+def boligmaal(ssb_k4: pd.Series, en: pd.Series) -> Tekst:
+    """How far SSB's index and Eiendom Norge's measure can differ, in the latest year
+    both have; empty when no year has both."""
+    felles = sorted(set(ssb_k4.index) & set(en.index))
+    if not felles:
+        return Tekst("")
+    y = felles[-1]
+    return Tekst(
+        f"Hvor mye målene kan skille seg, ser vi i {y}: SSBs indeks steg {prosent(ssb_k4[y])} fra "
+        f"fjerde kvartal året før, mens Eiendom Norge oppga {prosent(en[y])} fra desember til desember."
+    )
+
+
+def opinion(oslo: float | None, norge: float | None) -> Tekst:
+    """The one survey of home office in Oslo after the pandemic, if we have it."""
+    if oslo is None or norge is None:
+        return Tekst("")
+    return Tekst(
+        f"En spørreundersøkelse fra Opinion i desember 2022 fant at {prosent(oslo, 0)} av "
+        f"arbeidstakerne i Oslo hadde hatt hjemmekontor den siste måneden, mot {prosent(norge, 0)} "
+        "i hele landet. Det er én måling, gjengitt i nyhetene, ikke offisiell statistikk."
+    )
+
+
+def nord_netto(tot: pd.DataFrame) -> Tekst:
+    """Net migration 2019 -> 2020 in every area that has both years; the verb computed.
+    `tot`: omraade, aar, verdi."""
+    orden = list(dict.fromkeys(tot["omraade"]))
+    begge = [o for o in orden if set(tot[tot["omraade"] == o]["aar"]) >= {2019, 2020}]
+    if not begge:
+        return Tekst("Ingen av byene har tall for både 2019 og 2020.")
+
+    def rows(o):
+        return tot[tot["omraade"] == o].set_index("aar")["verdi"]
+
+    fall = [f"{o} fra {tall(rows(o)[2019])} til {tall(rows(o)[2020])}" for o in begge]
+    endringer = [rows(o)[2020] - rows(o)[2019] for o in begge]
+    if all(e < 0 for e in endringer):
+        return Tekst(f"Fra 2019 til 2020 falt den overalt: {liste(fall)}.")
+    if all(e > 0 for e in endringer):
+        return Tekst(f"Fra 2019 til 2020 steg den overalt: {liste(fall)}.")
+    return Tekst(f"Fra 2019 til 2020 endret den seg slik: {liste(fall)}.")
+
+
+def nord_bare_ett(tot: pd.DataFrame) -> Tekst:
+    orden = list(dict.fromkeys(tot["omraade"]))
+    bare = [o for o in orden if not set(tot[tot["omraade"] == o]["aar"]) >= {2019, 2020}]
+    if not bare:
+        return Tekst("")
+    deler = []
+    for o in bare:
+        row = tot[tot["omraade"] == o].iloc[0]
+        deler.append(f"{o} ({tall(row['verdi'])} i {int(row['aar'])})")
+    return Tekst(f"For {liste(deler)} har vi bare ett av årene.")
+
+
+def _nord_verdi(nord: pd.DataFrame, omraade: str, maal: str, aar: int) -> float | None:
+    r = nord[(nord["omraade"] == omraade) & (nord["maal"] == maal) & (nord["aar"] == aar)]
+    return float(r["verdi"].iloc[0]) if len(r) else None
+
+
+def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
+    """What the few gross or domestic figures from the neighbouring capitals say."""
+    deler = []
+    sth = _nord_verdi(nord, "Stockholm", "utflyttinger", 2020)
+    sth_snitt = _nord_verdi(nord, "Stockholm", "utflyttinger_snitt_2015-2019", 2019)
+    if sth is not None and sth_snitt is not None:
+        deler.append(
+            f"For Stockholm finnes bruttotall i en forskers blogg, basert på svensk statistikk: "
+            f"{tall(sth)} utflyttinger i 2020, mot {tall(sth_snitt)} i snitt per år i 2015–2019. "
+            "Bloggen sier ikke tydelig om flytting til utlandet er med."
+        )
+    hel = _nord_verdi(nord, "Helsingfors", "nettoflytting_mellom_kommuner_forelopig", 2020)
+    if hel is not None and hel < 0:
+        deler.append(
+            f"Regner vi bare flytting innenlands, mistet Helsingfors {tall(abs(hel))} personer på "
+            "flytting mellom kommuner i 2020 (foreløpige tall)."
+        )
+    hreg = _nord_verdi(nord, "Helsingforsregionen", "nettoflytting_innenlandsk", 2020)
+    if hreg is not None and hreg < 0:
+        deler.append(f"Hovedstadsregionen som helhet hadde et innenlandsk flyttetap på {tall(abs(hreg))}.")
+    kbh = _nord_verdi(nord, "København", "utflytting_okning_fra_2019", 2020)
+    kbh_pct = _nord_verdi(nord, "København", "utflytting_okning_fra_2019_pct", 2020)
+    if kbh is not None and kbh_pct is not None and {2019, 2020} <= set(ut_oslo.index):
+        e = facts.endring(ut_oslo, 2019, 2020)
+        deler.append(
+            f"For København har vi bare økningen i utflyttingen fra 2019 til 2020: {tall(kbh)} "
+            f"personer, ca. {prosent(kbh_pct, 0)}, ifølge et konsulentselskap som bruker tall fra "
+            f"Danmarks Statistik. Oslos utflytting til resten av landet økte med {tall(e['diff'])} "
+            f"personer, eller {prosent(e['prosent'])}, men det er ikke sikkert at tallene måler det samme."
+        )
+    if nord["aar"].max() <= 2020:
+        deler.append("Hvordan flyttingen fra disse byene utviklet seg etter 2020, har vi ingen tall for.")
+    return Tekst(" ".join(deler))

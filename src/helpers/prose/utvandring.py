@@ -1,0 +1,156 @@
+"""Chapter 4 (Utvandring): sentences whose structure depends on the data.
+
+`sammenligning` compares the rise in emigration with the rise in domestic out-migration;
+`svensker` writes the paragraph on Swedish citizens for whichever table the chapter has
+(Oslo's own, or the whole country's as a stand-in).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analysis import facts
+from helpers.prose.norsk import Tekst, aar_liste, liste, prosent, retning, tall
+
+ANDRE = ["Norge", "Danmark", "Polen", "Litauen"]
+# Citizenship as the reader says it: "polske og litauiske statsborgere".
+STATSBORGERE = {
+    "Norge": "norske",
+    "Sverige": "svenske",
+    "Danmark": "danske",
+    "Polen": "polske",
+    "Litauen": "litauiske",
+}
+
+
+PLASS = {
+    "over": Tekst("høyere enn i hvert av de tre årene"),
+    "under": Tekst("lavere enn i hvert av de tre årene"),
+    "innenfor": Tekst("innenfor spennet fra de tre årene"),
+}
+
+
+def _verb(e: dict) -> str:
+    """The verb for a change from `facts.endring`."""
+    return retning(0, e["diff"])
+
+
+def over_under(m: dict) -> Tekst:
+    """'over' or 'under' the period's mean, from `facts.mot_periode`."""
+    return Tekst("under" if m["prosent_mot_snitt"] < 0 else "over")
+
+
+def sammenligning(e_utv: dict, e_ut: dict) -> Tekst:
+    """Emigration's change against domestic out-migration's, in persons and in percent."""
+    if e_utv["diff"] <= 0 or e_ut["diff"] <= 0:
+        # Not both rising: the comparison of rises means nothing; say which way each went.
+        return Tekst(
+            f"Utvandringen {_verb(e_utv)} altså, mens utflyttingen til resten av landet {_verb(e_ut)}."
+        )
+    if e_utv["diff"] < e_ut["diff"] / 2:
+        antall = "langt mindre"
+    else:
+        antall = "mindre" if e_utv["diff"] < e_ut["diff"] else "større"
+    prosent_ord = "mer" if e_utv["prosent"] > e_ut["prosent"] else "mindre"
+    bindeord = "likevel " if (antall != "større") == (prosent_ord == "mer") else "også "
+    return Tekst(
+        f"Økningen i utvandringen var altså {antall} enn økningen i utflyttingen målt i antall personer. "
+        f"Regnet i prosent av nivået året før økte utvandringen {bindeord}{prosent_ord}."
+    )
+
+
+def _endring(rader: pd.DataFrame, gruppe: str, fra: int, til: int) -> dict | None:
+    s = rader[rader["statsborgerskap"] == gruppe].set_index("aar")["verdi"]
+    if fra in s.index and til in s.index:
+        return facts.endring(s, fra, til)
+    return None
+
+
+def hovedfunn(p_utv: dict, p_ut: dict) -> Tekst:
+    """Where 2020 stands against 2016-2018 for emigration and for domestic out-migration."""
+    if p_ut["plassering"] == "over" and p_utv["plassering"] != "over":
+        return Tekst("Økningen i 2020 gjaldt altså flyttingen til resten av Norge, ikke til utlandet.")
+    if p_ut["plassering"] == "over" and p_utv["plassering"] == "over":
+        return Tekst(
+            "Både utvandringen og utflyttingen til resten av landet lå over nivået fra de tre årene."
+        )
+    return Tekst("Ingen av dem lå over nivået fra alle de tre årene.")
+
+
+def svensker(rader: pd.DataFrame, sted: str, til: int = 2020) -> dict | None:
+    """Emigration of Swedish citizens (`sted`: "fra Oslo" or "fra hele landet") up to `til` against the latest earlier year other than
+    2019 (the year emigration was registered too low), with the total and the other groups.
+
+    Returns the texts by name, or None when the table lacks `til` or any earlier year."""
+    rader = rader[rader["serie"] == "utvandring"]
+    sv = rader[rader["statsborgerskap"] == "Sverige"].set_index("aar")["verdi"]
+    for_til = [a for a in sv.index if a < til and a != 2019] or [a for a in sv.index if a < til]
+    if til not in sv.index or not for_til:
+        return None
+    basis = int(max(for_til))
+    e_sv = facts.endring(sv, basis, til)
+    faller = e_sv["diff"] < 0
+    tekst = {
+        "sv_funn": (
+            f"Utvandringen av svenske statsborgere {sted} {'falt' if faller else 'økte'} fra {tall(sv[basis])} i "
+            f"{basis} til {tall(sv[til])} i {til}, {'en nedgang' if faller else 'en økning'} på "
+            f"{prosent(abs(e_sv['prosent']))}."
+        ),
+        "sv_basis": basis,
+        "sv_basis_verdi": tall(sv[basis]),
+        "sv_til": tall(sv[til]),
+    }
+    e_alle = _endring(rader, "I alt", basis, til)
+    alle = rader[rader["statsborgerskap"] == "I alt"].set_index("aar")["verdi"]
+    tekst["sv_mot_alle"] = (
+        f"All utvandring {'falt' if e_alle['diff'] < 0 else 'økte'} med {prosent(abs(e_alle['prosent']))} i "
+        f"samme periode, så svenskenes andel av utvandrerne gikk fra {prosent(sv[basis] / alle[basis] * 100)} "
+        f"til {prosent(sv[til] / alle[til] * 100)}."
+        if e_alle
+        else ""
+    )
+    andre = {g: e for g in ANDRE if (e := _endring(rader, g, basis, til))}
+    sterkere = [g for g, e in andre.items() if e["prosent"] < e_sv["prosent"]]
+    if faller and sterkere:
+        tekst["sv_blant_andre"] = (
+            f"Nedgangen var likevel ikke særegen for svenskene: blant {liste(STATSBORGERE[g] for g in sterkere)} "
+            "statsborgere falt utvandringen enda mer."
+        )
+    elif faller and andre:
+        tekst["sv_blant_andre"] = "Ingen av de andre gruppene i figuren hadde en like stor nedgang."
+    else:
+        tekst["sv_blant_andre"] = ""
+    senere = sorted(a for a in sv.index if a > til)
+    if senere:
+        a = int(senere[-1])
+        usikker = bool(
+            rader[(rader["aar"] == a) & (rader["statsborgerskap"] == "Sverige")]["aar_usikkert"].any()
+        )
+        tekst["sv_senere"] = f"I {a} utvandret {tall(sv[a])} svenske statsborgere" + (
+            ", men det årstallet står ikke på kildesiden og er utledet." if usikker else "."
+        )
+    else:
+        tekst["sv_senere"] = ""
+    return {k: Tekst(v) if isinstance(v, str) else v for k, v in tekst.items()}
+
+
+def mangler(aar: list[int]) -> Tekst:
+    """The caption's word on years missing from the emigration series."""
+    return Tekst(f"Tall for {aar_liste(aar)} har vi ikke; der er linjen brutt." if aar else "")
+
+
+def gap_statsborgerskap(har_oslo: bool) -> Tekst:
+    """The gap, said once, when the chapter shows the whole country instead of Oslo."""
+    if har_oslo:
+        return Tekst("")
+    return Tekst(
+        "Tallene for Oslo alene har vi ikke, og utvandrernes yrke publiserer ikke SSB. Figuren viser derfor hele landet."
+    )
+
+
+def figurtekst_statsborgerskap(har_oslo: bool) -> Tekst:
+    if har_oslo:
+        return Tekst("Utvandring fra Oslo etter statsborgerskap, antall utvandringer.")
+    return Tekst(
+        "Stedfortreder for Oslo: utvandring fra hele landet etter statsborgerskap, antall utvandringer."
+    )

@@ -1,0 +1,312 @@
+"""Checks of a declaration against SSB's metadata and of an answer's cells, before any write.
+
+`resolve` matches every declared dimension and code (or selection expression) against the
+table's metadata, reports every problem at once, and finds the form SSB uses for a region
+code (`0301` or a prefixed `K_0301`/`K-0301`) when the plain one is missing. `validate`
+checks the cells: each asked-for cell once and nothing else, no negative counts of persons,
+expected years present, published totals equal to the sum of their parts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from helpers.catalog import regions
+from helpers.catalog.periods import whole_years
+from helpers.catalog.spec import SsbQuery
+from helpers.statbank.client import is_expression, match_codes
+from helpers.statbank.jsonstat import categories, dataset_meta
+from helpers.store.package import number_text
+
+# SSB's symbols for an empty cell (https://www.ssb.no/en/help/explanation-of-symbols).
+STATUS_TEXT = {
+    ".": "tall kan ikke forekomme",
+    "..": "tall ikke tilgjengelig",
+    "...": "oppgave mangler",
+    ":": "vises ikke av konfidensialitetshensyn",
+    "-": "null",
+}
+# Series that may be negative: net moves, growth, excess of births.
+SIGNED = re.compile(r"netto|vekst|endring|overskudd")
+# SSB writes the unit in the table's language: "personer" (bokmål) or "personar" (nynorsk).
+# In Norwegian metadata a count of persons may say "antall" (07459's Personer1) or, in
+# English, "number"; a count of moves is counted in persons too.
+UNIT_SPELLINGS = {
+    "personer": {"personer", "personar", "person", "antall", "number"},
+    "flyttinger": {"flyttinger", "flyttingar", "personer", "personar", "antall", "number"},
+}
+# Units that count people (or moves, one person each): such values cannot be negative.
+PERSONS = {"personer", "flyttinger"}
+
+
+class RefreshError(RuntimeError):
+    """A refresh that stopped; `table` says where ("datapakken" for the package as a whole)."""
+
+    def __init__(self, table: str, reason: str):
+        self.table = table
+        self.reason = reason
+        where = table if table == "datapakken" else f"SSB-tabell {table}"
+        super().__init__(f"{where}: {reason}")
+
+
+# Prefixed forms SSB uses for region codes in some tables or codelists (06913: K_4001).
+_REGION_FORMS = ("K_{}", "K-{}", "F_{}", "F-{}")
+
+
+@dataclass
+class Plan:
+    """A declaration matched against the metadata.
+
+    `expected`: the codes the answer must hold per dimension (selection expressions
+    resolved); `send`: what the data request asks for (expressions as written, explicit
+    codes in SSB's form); `forms`: declared code -> SSB's code where they differ.
+    """
+
+    expected: dict[str, list[str]]
+    send: dict[str, list[str]]
+    forms: dict[str, str] = field(default_factory=dict)
+
+
+def _region_form(dim: str, code: str, codes: set[str]) -> str | None:
+    if "region" not in dim.lower():
+        return None
+    found = [f.format(code) for f in _REGION_FORMS if f.format(code) in codes]
+    return found[0] if len(found) == 1 else None
+
+
+def plan(query: SsbQuery, meta: dict) -> Plan:
+    """Every declared dimension and code checked against the metadata; all problems at once.
+
+    A plain region code the table lacks is looked up in SSB's prefixed forms (`K_0301`);
+    when exactly one exists it is used, and `forms` says so.
+    """
+    cats = categories(meta, source=f"SSB-tabell {query.table} (metadata)")
+    problems, expected, send, forms = [], {}, {}, {}
+    for dim, wanted in query.selection.items():
+        if dim not in cats:
+            problems.append(f"dimensjonen {dim!r} finnes ikke (tabellen har {', '.join(cats)})")
+            continue
+        codes = [c for c, _ in cats[dim]]
+        have = set(codes)
+        picked, sent = [], []
+        for w in wanted:
+            hits = match_codes(codes, [w])
+            if not hits and not is_expression(w):
+                form = _region_form(dim, w, have)
+                if form:
+                    forms[w] = form
+                    hits = [form]
+            if not hits:
+                problems.append(f"koden {w!r} finnes ikke i dimensjonen {dim} ({closest(w, cats[dim])})")
+            sent.append(w if is_expression(w) else forms.get(w, w))
+            picked += [h for h in hits if h not in picked]
+        expected[dim], send[dim] = picked, sent
+    for dim in cats:
+        ext = (meta["dimension"].get(dim) or {}).get("extension") or {}
+        if dim not in query.selection and ext.get("elimination") is False:
+            problems.append(f"dimensjonen {dim} må velges (SSB kan ikke summere den bort)")
+    if "Tid" not in query.selection:
+        problems.append("spørringen må velge Tid")
+    problems += _contents_problems(query, expected.get("ContentsCode", []))
+    if problems:
+        raise RefreshError(query.table, "; ".join(problems))
+    _check_units(query, meta, expected.get("ContentsCode", []))
+    return Plan(expected, send, forms)
+
+
+def resolve(query: SsbQuery, meta: dict) -> dict[str, list[str]]:
+    """The codes the answer to `query` must hold, per dimension (see `plan`)."""
+    return plan(query, meta).expected
+
+
+def _contents_problems(query: SsbQuery, codes: list[str]) -> list[str]:
+    if "ContentsCode" not in query.selection:
+        return []
+    problems = []
+    unmapped = [c for c in codes if query.series_of(c) is None]
+    if unmapped:
+        problems.append(f"ingen serie er oppgitt for {', '.join(unmapped)} i SsbQuery.contents")
+    for key in (k for k in query.contents if is_expression(k)):
+        hits = [c for c in codes if c not in query.contents and query.series_of(c) == query.contents[key]]
+        if len(hits) > 1:
+            problems.append(
+                f"ContentsCode {key!r} gir {len(hits)} koder ({', '.join(hits[:6])}), men serien "
+                f"{query.contents[key]!r} kan bare ha én; oppgi koden"
+            )
+    return problems
+
+
+def closest(code: str, pairs: list[tuple[str, str]], n: int = 3) -> str:
+    """The valid codes nearest to a missing one, with their labels, for an error message.
+
+    Nearest by the length of the shared start ("3" for "3_01-03", "K_0301" for "0301" read
+    backwards too), then by overall similarity of code and label.
+    """
+    import difflib
+    import os.path
+
+    def score(pair: tuple[str, str]) -> tuple:
+        c, label = pair
+        start = len(os.path.commonprefix([c.lower(), code.lower()]))
+        end = len(os.path.commonprefix([c.lower()[::-1], code.lower()[::-1]]))
+        ratio = max(
+            difflib.SequenceMatcher(None, code.lower(), c.lower()).ratio(),
+            difflib.SequenceMatcher(None, code.lower(), label.lower()).ratio(),
+        )
+        return (max(start, end), ratio)
+
+    near = sorted(pairs, key=score, reverse=True)[:n]
+    more = f"; {len(pairs)} koder i alt" if len(pairs) > n else ""
+    return "nærmeste: " + ", ".join(f"{c} «{label}»" for c, label in near) + more
+
+
+def _check_units(query: SsbQuery, meta: dict, contents: list[str]) -> None:
+    units = dataset_meta(meta)["units"].get("ContentsCode", {})
+    accepted = UNIT_SPELLINGS.get(query.unit, {query.unit})
+    for code in contents:
+        base = str((units.get(code) or {}).get("base", "")).strip().lower()
+        if base and base not in accepted:
+            raise RefreshError(
+                query.table, f"{code} har enheten {base!r}, men spørringen venter {query.unit!r}"
+            )
+
+
+# -- cells -----------------------------------------------------------------------------------
+
+
+def cells_of(query: SsbQuery, frame: pd.DataFrame, request: dict[str, list[str]]) -> pd.DataFrame:
+    """The client's tidy frame in the order of the request, with the series name of each cell.
+
+    The answer must have exactly the dimensions asked for (SSB sums the others away) and
+    no cell nobody asked for.
+    """
+    dims = [c for c in frame.columns if c not in ("value", "status") and not c.endswith("_label")]
+    if set(dims) != set(request):
+        raise RefreshError(
+            query.table, f"svaret har dimensjonene {dims}, men spørringen ba om {list(request)}"
+        )
+    order = {d: {c: i for i, c in enumerate(request[d])} for d in request}
+    frame = frame.assign(**{f"_{d}": frame[d].map(order[d]) for d in request})
+    unknown = frame[[f"_{d}" for d in request]].isna().any(axis=1)
+    if unknown.any():
+        row = frame[unknown].iloc[0]
+        raise RefreshError(
+            query.table,
+            "svaret har en celle det ikke ble spurt om: " + ", ".join(f"{d}={row[d]}" for d in request),
+        )
+    frame = frame.sort_values([f"_{d}" for d in request], kind="stable").reset_index(drop=True)
+    frame = frame.drop(columns=[f"_{d}" for d in request])
+    frame["series"] = frame["ContentsCode"].map(query.series_of) if "ContentsCode" in request else ""
+    frame["status"] = frame["status"].where(frame["status"].notna(), "").astype(str)
+    frame["value"] = frame["value"].astype(float)
+    return frame
+
+
+def _cell_name(query: SsbQuery, cell) -> str:
+    """A cell by its codes, the series name standing in for ContentsCode: '0301/innvandring/2020K4'."""
+    return "/".join(str(cell["series"] if d == "ContentsCode" else cell[d]) for d in query.selection)
+
+
+# -- checks ------------------------------------------------------------------------------------
+
+
+def validate(query: SsbQuery, request: dict[str, list[str]], cells: pd.DataFrame) -> list[str]:
+    """What is wrong with the cells of one table (from `cells_of`); empty when they can be written."""
+    problems: list[str] = []
+    dims = list(request)
+    expected = math.prod(len(request[d]) for d in dims)
+    if cells.duplicated(dims).any():
+        dup = cells[cells.duplicated(dims)].iloc[0]
+        problems.append(f"cellen {_cell_name(query, dup)} kom mer enn én gang")
+    if len(cells) != expected:
+        problems.append(f"svaret har {len(cells)} celler, spørringen ba om {expected}")
+    for dim in dims:
+        missing = [c for c in request[dim] if c not in set(cells[dim])]
+        if missing:
+            problems.append(f"{dim} mangler i svaret: {', '.join(missing[:10])}")
+
+    blank = cells["value"].isna()
+    stray = ~blank & (cells["status"] != "") & cells["status"].isin(list(STATUS_TEXT))
+    if stray.any():
+        r = cells[stray].iloc[0]
+        problems.append(f"{_cell_name(query, r)} har både tall og symbolet {r['status']!r}")
+
+    if query.unit in PERSONS:
+        signed = cells["series"].astype(str).str.contains(SIGNED)
+        for _, r in cells[~signed & (cells["value"] < 0)].head(5).iterrows():
+            problems.append(f"negativt antall {number_text(r['value'])} for {_cell_name(query, r)}")
+
+    problems += _missing_expected(query, cells)
+    problems += _totals(query, cells)
+    return problems
+
+
+def _missing_expected(query: SsbQuery, cells: pd.DataFrame) -> list[str]:
+    """Every city (or, in a table without Region, the table as a whole) has a value for every
+    series in every expected year."""
+    if not query.expect_years:
+        return []
+    first, last = query.expect_years
+    view = pd.DataFrame(
+        {
+            "region_code": cells["Region"] if "Region" in cells else "",
+            "period": cells["Tid"],
+            "series": cells["series"],
+            "value": cells["value"],
+        }
+    )
+    years = whole_years(view, year_to_date=query.year_to_date)
+    years = years[years["value"].notna()]
+    series = list(dict.fromkeys(query.contents.values())) or [""]
+    if "Region" in cells:
+        in_use = [regions.in_use(c, y) for c, y in zip(years["region_code"], years["year"])]
+        have = {
+            (regions.CODES[c][0], y, s)
+            for c, y, s, ok in zip(years["region_code"], years["year"], years["series"], in_use)
+            if ok
+        }
+        places = sorted({regions.CODES[c][0] for c in query.selection["Region"] if c in regions.CODES})
+    else:
+        have = {("", y, s) for y, s in zip(years["year"], years["series"])}
+        places = [""]
+    gaps = [
+        f"{place} {y} {s}".strip()
+        for place in places
+        for s in series
+        for y in range(first, last + 1)
+        if (place, y, s) not in have
+    ]
+    if not gaps:
+        return []
+    more = f" (og {len(gaps) - 8} til)" if len(gaps) > 8 else ""
+    return [f"ventede verdier mangler for {first}–{last}: {', '.join(gaps[:8])}{more}"]
+
+
+def _totals(query: SsbQuery, cells: pd.DataFrame) -> list[str]:
+    if not query.totals:
+        return []
+    problems = []
+    others = [d for d in query.selection if d != "ContentsCode"]
+    wide = cells.pivot_table(index=others, columns="series", values="value", aggfunc="first")
+    for total, parts in query.totals:
+        names = {query.contents[total]: 1, **{query.contents[p]: sign for p, sign in parts.items()}}
+        if not set(names) <= set(wide.columns):
+            continue
+        cols = wide[list(names)].dropna()
+        summed = sum(cols[query.contents[p]] * sign for p, sign in parts.items())
+        off = cols[(cols[query.contents[total]] - summed).abs() > 0.5]
+        for key, r in off.head(5).iterrows():
+            where = " ".join(key) if isinstance(key, tuple) else str(key)
+            formula = " ".join(
+                f"{'+' if s > 0 else '−'} {query.contents[p]} {number_text(r[query.contents[p]])}"
+                for p, s in parts.items()
+            )
+            problems.append(
+                f"{query.contents[total]} {number_text(r[query.contents[total]])} for {where} "
+                f"≠ {formula.lstrip('+ ')}"
+            )
+    return problems

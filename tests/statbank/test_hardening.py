@@ -1,0 +1,171 @@
+"""Every way a misbehaving statbank made the refresh hang, eat memory or end unclear (issue 11).
+
+Each test runs `python -m helpers refresh` against a local fake (127.0.0.1 only) in a child
+process, and asserts the exit code, the wall time, the peak memory where the defect was
+memory, the one-line message naming the table and the cause, and that data/ is unchanged
+with nothing left in the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from support import ROOT
+from support.cli import contents, run_cli, staging_left
+from support.pxfake import fake_server
+
+FIRST = "01223"  # the refresh fetches tables in id order
+MEMORY_MB = 600  # the defects took 1.6-5.8 GB; a refresh of the fixtures takes far less
+
+
+def refresh_against(mode, target, quick, **extra):
+    with fake_server(mode) as (url, log):
+        run = run_cli(
+            "refresh", env={"SSB_API_URL": url, "OSLO_FLYTTING_DATA": str(target), **quick, **extra}
+        )
+    return run, log
+
+
+@pytest.mark.parametrize(
+    "mode, words, seconds",
+    [
+        ("retry-after:3600", ["Retry-After", "3600"], 20),
+        ("retry-after:inf", ["Retry-After", "inf"], 20),
+        ("retry-after:snart", ["HTTP 429", "2 forsøk"], 20),
+        ("drip", ["innen 3 s"], 25),
+        ("other-table", ["gjelder tabell 99999"], 20),
+        ("redirect", ["omdirigerer til", "elsewhere.test"], 20),
+        ("cut", ["avbrutt"], 20),
+        ("deep", ["for dypt nestet"], 20),
+        ("garbage", ["ugyldig JSON"], 20),
+    ],
+)
+def test_misbehaving_server_ends_in_one_line_naming_table_and_cause(mode, words, seconds, target, quick):
+    before = contents(target)
+    run, _ = refresh_against(mode, target, quick)
+    assert run.rc == 1, run.err
+    assert run.seconds < seconds, run.seconds
+    assert run.failure.startswith(f"FEIL: SSB-tabell {FIRST}: "), run.err
+    for w in words:
+        assert w in run.failure, run.failure
+    assert "Ingen filer" in run.err
+    assert contents(target) == before
+    assert not staging_left()
+
+
+@pytest.mark.parametrize(
+    "mode, words",
+    [
+        ("huge", ["2000000000 byte", "grensen"]),  # refused from Content-Length, before reading
+        ("endless", ["over grensen"]),  # no length announced: stopped while streaming
+        ("claims", ["200000000 celler"]),  # a small answer claiming 2×10⁸ cells
+    ],
+)
+def test_oversized_answers_are_refused_before_they_fill_memory(mode, words, target, quick):
+    before = contents(target)
+    run, _ = refresh_against(mode, target, quick)
+    assert run.rc == 1 and run.seconds < 30, (run.rc, run.seconds, run.err)
+    assert run.peak_mb < MEMORY_MB, run.peak_mb
+    assert f"SSB-tabell {FIRST}" in run.failure and all(w in run.failure for w in words), run.failure
+    assert contents(target) == before
+
+
+def test_a_good_refresh_stays_small_and_under_the_url_limit(target, quick):
+    run, log = refresh_against("fixtures", target, quick)
+    assert run.rc == 0, run.err
+    assert run.peak_mb < MEMORY_MB
+    assert all(length <= 2100 for _, _, length in log)
+    assert "[1/9] SSB-tabell 01223: henter" in run.err  # progress: table n of m, cells
+    assert "celler (GET, URL" in run.err
+    check = run_cli("check", env={"OSLO_FLYTTING_DATA": str(target)})
+    assert check.rc == 0, check.err
+
+
+def test_tidy_refuses_a_small_file_claiming_millions_of_cells(tmp_path):
+    doc = {
+        "version": "2.0",
+        "class": "dataset",
+        "id": ["A", "B"],
+        "size": [10_000, 1_000],
+        "dimension": {"A": {"category": {"index": ["a"]}}, "B": {"category": {"index": ["b"]}}},
+        "value": [1],
+    }
+    path = tmp_path / "svar.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    run = run_cli("tidy", str(path))
+    assert run.rc == 1 and run.seconds < 20
+    assert run.peak_mb < MEMORY_MB
+    assert str(path) in run.failure and "10000000 celler" in run.failure
+
+
+# -- one refresh at a time ---------------------------------------------------------------------
+
+
+def test_a_second_refresh_is_refused_naming_the_holder(target, quick, state):
+    holder = {
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "started": "2030-01-01T00:00:00+00:00",
+        "what": "test",
+    }
+    (state / "refresh.lock").write_text(json.dumps(holder), encoding="utf-8")
+    before = contents(target)
+    run, log = refresh_against("fixtures", target, quick)
+    assert run.rc == 1 and f"pid {os.getpid()}" in run.failure and socket.gethostname() in run.failure
+    assert log == [] and contents(target) == before
+    assert (state / "refresh.lock").exists()  # someone else's lock is left alone
+
+
+def test_a_stale_lock_is_taken_over(target, quick, state):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    holder = {"pid": dead.pid, "host": socket.gethostname(), "started": "2030-01-01T00:00:00+00:00"}
+    (state / "refresh.lock").write_text(json.dumps(holder), encoding="utf-8")
+    run, _ = refresh_against("fixtures", target, quick)
+    assert run.rc == 0, run.err
+    assert "foreldet lås" in run.err
+    assert not (state / "refresh.lock").exists()
+
+
+def test_sigterm_ends_like_any_failure(target, quick):
+    before = contents(target)
+    with fake_server("drip") as (url, _):
+        env = {k: v for k, v in os.environ.items() if k != "OSLO_FLYTTING_DATA"}
+        env.update(
+            {"SSB_API_URL": url, "OSLO_FLYTTING_DATA": str(target), **quick, "SSB_REQUEST_SECONDS": "60"}
+        )
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "helpers", "refresh"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
+        )
+        time.sleep(4)
+        proc.terminate()
+        _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 2
+    assert "FEIL: [1/9] SSB-tabell 01223: uventet stopp" in err and "SIGTERM" in err
+    assert contents(target) == before
+    assert not staging_left()
+    assert not list(target.glob(".*.incoming"))
+
+
+# -- a crash's leftovers -------------------------------------------------------------------------
+
+
+def test_leftovers_of_a_crash_fail_check_and_the_next_refresh_removes_them(target, quick):
+    (target / ".ssb_01223.csv.incoming").write_text("halv\n", encoding="utf-8")
+    (target / "ssb_99999.csv").write_text("a\n1\n", encoding="utf-8")  # moved in, never described
+    check = run_cli("check", env={"OSLO_FLYTTING_DATA": str(target)})
+    assert check.rc == 1
+    assert (
+        ".ssb_01223.csv.incoming" in check.err and "ssb_99999.csv" in check.err and "make data" in check.err
+    )
+    run, _ = refresh_against("fixtures", target, quick)
+    assert run.rc == 0, run.err
+    assert "fjernet rest" in run.err
+    assert not (target / "ssb_99999.csv").exists() and not (target / ".ssb_01223.csv.incoming").exists()
+    assert run_cli("check", env={"OSLO_FLYTTING_DATA": str(target)}).rc == 0
