@@ -25,7 +25,7 @@ TITLER = {
     "ssb.no/a/english/kortnavn/folkendrkv_en/2009k4/kvart10-en.html": "Population changes, 4th quarter 2009",
     "ssb.no/a/kortnavn/folkendrkv/2012k4/hittil16.html": "Befolkningsendringer hittil i 2012",
     "ssb.no/a/kortnavn/flytting/tab-2011-05-05-02.html": "Flyttinger 2010, tabell 2",
-    "ssb.no/priser-og-prisindekser/statistikker/bpi/kvartal/2017-01-12": "Boligprisindeksen, 4. kvartal 2016",
+    "ssb.no/priser-og-prisindekser/statistikker/bpi/kvartal/2017-01-12": "Boligprisindeksen, 4.\u00a0kvartal 2016",
     "stat.fi/til/muutl/2020/muutl_2020_2021-05-12_tie_001_fi.html": "Muuttoliike 2020",
 }
 _SLUTT = re.compile(r"\.(html?|aspx|ece|csv|tex|php)$", re.I)
@@ -89,3 +89,14 @@ def sider_md(rader: pd.DataFrame) -> Tekst:
     """Every page the rows were read from, as Markdown links with readable titles."""
     urls = dict.fromkeys(str(u) for u in rader["kilde"].dropna())
     return Tekst("; ".join(f"[{sidetittel(u)}]({u})" for u in urls))
+
+
+_MAANED = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|kvartal"
+
+
+def typografi(tekst: str) -> Tekst:
+    """Text written elsewhere (dataset titles, file descriptions) set as the book sets its own:
+    an en dash in ranges (2016–2020, 0–17 år), no break in "1. januar" or "4 452"."""
+    tekst = re.sub(r"(?<=\d)-(?=\d)", "\u2013", str(tekst))
+    tekst = re.sub(rf"(?<=\d\.) (?=({_MAANED})\b)", NBSP, tekst)
+    return Tekst(re.sub(r"(?<=\d) (?=\d{3}\b)", NBSP, tekst))

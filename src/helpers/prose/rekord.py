@@ -12,13 +12,14 @@ from helpers.analysis import facts
 from helpers.prose.norsk import Tekst, aar_liste, liste, tall
 
 
-def rang(verdier: pd.Series, aar: int = 2020) -> Tekst:
-    """Where `aar` stands among the years up to itself: a clause after «og det var»."""
+def rang(verdier: pd.Series, aar: int = 2020, flere: str = "flere") -> Tekst:
+    """Where `aar` stands among the years up to itself: a clause after «og det var».
+    `flere` is the comparative for the measure: «flere» for people, «høyere» for a rate."""
     r = facts.rangering(verdier, aar, til_og_med=aar)
     if r["antall_aar"] == 1:
         return Tekst("det første året i serien vår")
     if r["hoyest"]:
-        return Tekst(f"flere enn i noe år før, i hele serien fra {r['fra']}")
+        return Tekst(f"{flere} enn i noe år før, i hele serien fra {r['fra']}")
     return Tekst(f"det {r['rang']}. høyeste tallet fram til {aar} (høyere i {aar_liste(r['hoyere_aar'])})")
 
 

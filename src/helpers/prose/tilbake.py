@@ -94,7 +94,7 @@ def rate(rate_ut: pd.Series, etter_aar: int = 2020) -> Tekst:
             "folkemengden for året etter mangler."
         )
     return Tekst(
-        f"Regnet per 1 000 innbyggere lå utflyttingen i {e['siste']} "
+        f"Regnet per 1\u00a0000 innbyggere lå utflyttingen i {e['siste']} "
         f"{_STED[e['siste_plassering']]} spennet fra {_periode(ref)} "
         f"({tall(e['siste_verdi'], 1)}, mot {_spenn(ref, 1)})."
     )

@@ -151,7 +151,8 @@ def _compile_catalogs(source: Path, target: Path) -> Path:
     """
     for po in source.rglob("*.po"):
         mo = target / po.relative_to(source).with_suffix(".mo")
-        if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
+        outputs = [mo, mo.with_suffix(".js")] if po.stem == "sphinx" else [mo]
+        if all(out.is_file() and out.stat().st_mtime >= po.stat().st_mtime for out in outputs):
             continue
         from babel.messages.mofile import write_mo  # only when there is something to compile
         from babel.messages.pofile import read_po

@@ -1,0 +1,56 @@
+"""Chapter «Rekordutflytting» and the landing page: every comparative word and ranking in
+their sentences, on the snapshot and on changed data."""
+
+import pandas as pd
+import pytest
+
+from helpers import facts, load, rekord, retning
+
+
+@pytest.fixture(scope="module")
+def ut():
+    return facts.serie(load("storbyer"), "Oslo", "utflytting_innenlands")
+
+
+def test_2020_is_the_record_up_to_then_on_the_snapshot(ut):
+    assert rekord.rang(ut, 2020) == "flere enn i noe år før, i hele serien fra 2011"
+    assert rekord.ingress(ut, 2020) == "flyttet flere fra Oslo til resten av Norge enn i noe år før"
+
+
+def test_a_higher_earlier_year_changes_the_ranking_and_the_lead():
+    changed = pd.Series({2017: 37000.0, 2018: 30000.0, 2019: 32150.0, 2020: 36076.0})
+    assert rekord.rang(changed, 2020) == "det 2. høyeste tallet fram til 2020 (høyere i 2017)"
+    assert rekord.ingress(changed, 2020) == "flyttet 36\u00a0076 fra Oslo til resten av Norge"
+
+
+def test_a_rate_is_higher_not_more():
+    rate = pd.Series({2018: 48.0, 2019: 49.6, 2020: 51.9})
+    assert rekord.rang(rate, 2020, flere="høyere").startswith("høyere enn i noe år før")
+
+
+def test_the_peak_after_2020_on_the_snapshot(ut):
+    assert rekord.topp_etter(ut, 2020) == "Men toppen kom året etter: da flyttet 39\u00a0942 ut."
+    assert (
+        rekord.etterpaa(ut, 2020) == "Rekorden varte ikke lenge: i 2021 flyttet enda flere ut (39\u00a0942)."
+    )
+
+
+def test_no_later_year_above_2020_says_so():
+    changed = pd.Series({2019: 32150.0, 2020: 36076.0, 2021: 35000.0, 2023: 34000.0})
+    assert rekord.topp_etter(changed, 2020) == (
+        "Ingen av årene etter har hatt flere; det høyeste tallet etterpå var 35\u00a0000, året etter."
+    )
+    assert "har kommet over nivået fra 2020" in rekord.etterpaa(changed, 2020)
+    assert rekord.topp_etter(changed[changed.index <= 2020], 2020).startswith("Vi har ennå ingen hele år")
+
+
+def test_in_migration_rose_from_2019_to_2020_so_the_chapter_cannot_say_faerre():
+    inn = facts.serie(load("storbyer"), "Oslo", "innflytting_innenlands")
+    assert retning(inn[2019], inn[2020]) == "økte"
+    assert retning(inn[2020], inn[2019]) == "falt"
+
+
+def test_gaps_are_named_once_or_not_at_all():
+    assert rekord.mangler({}) == ""
+    said = rekord.mangler({"Innvandring fra utlandet": [2021, 2023]})
+    assert said == "Tall vi ikke har: innvandring fra utlandet i 2021 og 2023. Der er linjen brutt."

@@ -1,0 +1,92 @@
+"""«Kom de tilbake?» and the summary: the quarters of 2025 against the same quarters
+before, net migration and population growth 2024-2025, on the snapshot and on changed data."""
+
+import pandas as pd
+import pytest
+
+from helpers import load, tilbake
+
+
+@pytest.fixture(scope="module")
+def oslo():
+    kv = load("kvartal_2024_2025")
+    return kv[kv["region"] == "Oslo"]
+
+
+@pytest.fixture(scope="module")
+def tidligere():
+    etter = load("oslo_etter_2020")
+    rows = etter[
+        (etter["region"] == "Oslo")
+        & (etter["maal"] == "utflytting_innenlands")
+        & etter["periode"].str.match(r"^\d\. kvartal$")
+        & ~etter["usikker"]
+    ].copy()
+    rows["kvartal"] = rows["periode"].str[0].astype(int)
+    return rows
+
+
+def test_the_quarterly_resource_holds_what_the_shared_file_says(oslo):
+    ut = oslo[oslo["maal"] == "utflytting_innenlands"]
+    assert list(zip(ut["aar"], ut["kvartal"], ut["verdi"])) == [
+        (2025, 1, 6965), (2025, 2, 8469), (2025, 3, 12567), (2025, 4, 6972)
+    ]  # fmt: skip
+    # End-of-quarter populations chain through the quarterly growth, as SSB's table does.
+    pop = oslo[oslo["maal"] == "folkemengde_ved_utgangen_av_kvartalet"].set_index(["aar", "kvartal"])["verdi"]
+    vekst = oslo[oslo["maal"] == "folkevekst"].set_index(["aar", "kvartal"])["verdi"]
+    assert pop[(2024, 2)] - pop[(2024, 1)] == vekst[(2024, 2)]
+
+
+def test_2025_quarters_are_lower_than_the_same_quarters_before(oslo, tidligere):
+    ut = oslo[oslo["maal"] == "utflytting_innenlands"]
+    assert tilbake.kvartal_retning(ut, tidligere) == "lavere"
+    text = tilbake.kvartal_mot_tidligere(ut, tidligere)
+    assert text.startswith("Utflyttingen i 2025 var lavere enn i samme kvartal tidligere år")
+    assert (
+        "I 1.\u00a0kvartal 2025 flyttet 6\u00a0965 ut, mot 8\u00a0558 i 2021 og ca. 7\u00a0200 i 2023."
+        in text
+    )
+    assert "For 2. og 3.\u00a0kvartal har vi ikke tall" in text
+
+
+def test_a_higher_quarter_turns_the_word(oslo, tidligere):
+    ut = oslo[oslo["maal"] == "utflytting_innenlands"].copy()
+    ut.loc[ut["kvartal"] == 1, "verdi"] = 9000
+    assert tilbake.kvartal_retning(ut, tidligere) == "blandet"
+    assert "dels høyere og dels lavere" in tilbake.kvartal_mot_tidligere(ut, tidligere)
+    ut.loc[ut["kvartal"] == 4, "verdi"] = 9000
+    assert tilbake.kvartal_retning(ut, tidligere) == "høyere"
+    assert tilbake.kvartal_retning(ut, tidligere.iloc[0:0]) is None
+
+
+def test_net_migration_and_growth_2025_against_2024(oslo):
+    netto = oslo[oslo["maal"] == "nettoinnflytting_inkl_inn_og_utvandring"]
+    vekst = oslo[oslo["maal"] == "folkevekst"]
+    assert tilbake.kvartal_mot_aaret_foer(netto, "nettoflyttingen") == (
+        "Nettoflyttingen var lavere i 2025 enn i 2024 i alle fire kvartalene."
+    )
+    assert tilbake.fortegn(netto.loc[netto["aar"] == 2025, "verdi"], "positiv", "negativ") == (
+        "negativ i tre av fire kvartaler"
+    )
+    assert tilbake.fortegn(vekst.loc[vekst["aar"] == 2025, "verdi"], "positiv", "negativ") == (
+        "negativ i ett av fire kvartaler"
+    )
+
+
+def test_changed_quarters_change_the_words():
+    serie = pd.DataFrame(
+        {"aar": [2024, 2024, 2025, 2025], "kvartal": [1, 2, 1, 2], "verdi": [5.0, 5.0, 6.0, 4.0]}
+    )
+    assert tilbake.kvartal_mot_aaret_foer(serie, "folkeveksten") == (
+        "Folkeveksten var lavere i 2025 enn i 2024 i ett av to kvartaler."
+    )
+    assert tilbake.fortegn(pd.Series([1.0, 2.0]), "positiv", "negativ") == "positiv i alle to kvartalene"
+    assert tilbake.fortegn(pd.Series([-1.0, -2.0]), "positiv", "negativ") == "negativ i alle to kvartalene"
+
+
+def test_a_flow_is_placed_by_its_latest_year_not_listed():
+    serie = pd.Series({2016: 10.0, 2017: 12.0, 2018: 11.0, 2019: 13.0, 2020: 15.0, 2021: 14.0, 2022: 12.5})
+    assert tilbake.strom(serie, "innvandringen") == (
+        "Innvandringen lå mellom 10 og 13 i 2016–2019. I 2022, det siste året vi har tall for, "
+        "var den 13, innenfor spennet."  # 12,5 written half away from zero
+    )

@@ -1,0 +1,38 @@
+"""The landing page's date and citation come from datapackage.json and CITATION.cff."""
+
+import json
+
+import pytest
+
+from helpers import forside
+
+
+def test_last_written_is_the_package_date(tmp_path):
+    (tmp_path / "datapackage.json").write_text(json.dumps({"created": "2026-11-25T11:03:30Z"}))
+    assert forside.sist_oppdatert(tmp_path) == "25.\u00a0november 2026"
+    (tmp_path / "datapackage.json").write_text(json.dumps({"resources": []}))
+    with pytest.raises(ValueError, match="created"):
+        forside.sist_oppdatert(tmp_path)
+
+
+def test_citation_follows_citation_cff(tmp_path):
+    cff = tmp_path / "CITATION.cff"
+    cff.write_text(
+        "cff-version: 1.2.0\ntitle: Boka\nversion: 1.2.3\nurl: https://example.org/bok/\n"
+        "date-released: 2027-01-02\nauthors:\n  - given-names: Kari\n    family-names: Nordmann\n"
+        "  - name: Prosjektet\n",
+        encoding="utf-8",
+    )
+    assert (
+        forside.sitering(cff)
+        == "Kari Nordmann og Prosjektet (2027). Boka, versjon 1.2.3. https://example.org/bok/"
+    )
+
+
+def test_the_books_own_citation_file_is_read():
+    assert "Flyttingen fra Oslo i koronaåret" in forside.sitering()
+
+
+def test_an_unreadable_citation_file_is_named(tmp_path):
+    with pytest.raises(ValueError, match="CITATION.cff"):
+        forside.sitering(tmp_path / "CITATION.cff")

@@ -1,0 +1,53 @@
+"""A figure's credit line comes from the rows it draws: one readable publisher name per
+publisher, never a URL slug, and nothing the rows do not hold."""
+
+import pandas as pd
+import pytest
+
+from helpers import kilder, kreditt
+from helpers.prose.kildelinje import utgiver
+
+
+def test_publishers_are_named_readably():
+    assert utgiver("https://www.ssb.no/statbank/table/01223") == "Statistisk sentralbyrå (SSB)"
+    assert (
+        utgiver("https://statbank.ssb.no/befolkning/statistikker/flytting/aar")
+        == "Statistisk sentralbyrå (SSB)"
+    )
+    assert utgiver("https://www.oslo.kommune.no/statistikk/befolkning/") == "Oslo kommune"
+    assert utgiver("https://en.wikipedia.org/wiki/Demographics_of_Oslo") == "Wikipedia"
+    assert utgiver(
+        "https://github.com/statisticsnorway/ssb-pxwebapidata/blob/abc/reference/ApiData.html"
+    ) == ("Statistisk sentralbyrå (SSB), via SSBs R-pakke PxWebApiData")
+    # Another repository on GitHub is not SSB's.
+    assert utgiver("https://github.com/evensrii/Telemark") == "github.com"
+    assert utgiver("https://www.example.org/a%20b") == "example.org"
+
+
+def test_a_source_that_is_no_address_is_refused():
+    with pytest.raises(ValueError, match="ingen nettadresse"):
+        utgiver("Oslo kommune")
+
+
+def test_credit_lists_each_publisher_of_the_rows_once_most_values_first():
+    rows = pd.DataFrame(
+        {
+            "kilde": [
+                "https://www.oslo.kommune.no/a",
+                "https://www.oslo.kommune.no/b",
+                "https://www.oslo.kommune.no/b",
+                "https://www.ssb.no/x",
+            ]
+        }
+    )
+    assert kreditt(rows) == [
+        ("Oslo kommune", "https://www.oslo.kommune.no/b"),
+        ("Statistisk sentralbyrå (SSB)", "https://www.ssb.no/x"),
+    ]
+    assert [k.tekst for k in kilder(rows)] == ["Oslo kommune", "Statistisk sentralbyrå (SSB)"]
+    assert "%" not in "".join(k.tekst for k in kilder(rows))
+
+
+def test_a_figure_without_sourced_rows_has_no_credit_to_give():
+    with pytest.raises(ValueError, match="ingen verdier med kilde"):
+        kreditt(pd.DataFrame({"kilde": [None]}))
