@@ -70,7 +70,7 @@ def _naermest_storrelse(sel):
     return alt.condition(sel, alt.value(130), alt.value(45))
 
 
-def _annotasjoner(base, farge: str, annoter, x, y, fra: int, til: int) -> list:
+def _annotasjoner(base, farge: str, annoter, x, y, fra: int, til: int, data: pd.DataFrame) -> list:
     """A ring around the value and the text beside it, drawn from the chart's own rows
     (so the table and CSV hold no extra number). Text in the right half of the years
     reads leftwards, so it stays inside the chart on a phone."""
@@ -78,14 +78,20 @@ def _annotasjoner(base, farge: str, annoter, x, y, fra: int, til: int) -> list:
     for (serie, aar), tekst in (annoter or {}).items():
         at = base.transform_filter(f"datum[{_js(farge)}] === {_js(serie)} && datum.aar === {int(aar)}")
         right_half = aar > (fra + til) / 2
+        value = data.loc[(data[farge] == serie) & (data["aar"] == aar), "verdi"].dropna()
+        near = data[(data[farge] != serie) & data["aar"].between(aar - 2, aar + 2)]["verdi"].dropna()
+        # The text goes to the side with fewer of the other lines' points nearby.
+        above = len(value) > 0 and (near < value.iloc[0]).sum() > (near > value.iloc[0]).sum()
         layers.append(at.mark_point(size=260, filled=False, strokeWidth=1.5, opacity=0.9).encode(x=x, y=y))
         layers.append(
             at.transform_calculate(_tekst=_js(tekst))
             .mark_text(
                 align="right" if right_half else "left",
-                baseline="top",
+                baseline="bottom" if above else "top",
                 dx=-10 if right_half else 10,
-                dy=8,
+                # Vega writes a text's further lines downwards whatever the baseline.
+                dy=-10 - 13 * tekst.count("\n") if above else 8,
+                lineHeight=13,
                 fontSize=11,
                 fontStyle="italic",
                 lineBreak="\n",
@@ -171,7 +177,7 @@ def tidsserier(
         )
         .add_params(naermest)
     )
-    layer = alt.layer(lines, points, *_annotasjoner(base, farge, annoter, x, y, fra, til))
+    layer = alt.layer(lines, points, *_annotasjoner(base, farge, annoter, x, y, fra, til, data))
     if facett:
         # The cell width here is for notebooks; the page's render script and static_spec()
         # replace it with one computed from the available width (LAYOUT).
@@ -419,7 +425,7 @@ def tidsserier_med_referanse(
         )
         .add_params(naermest)
     )
-    layers += _annotasjoner(alt.Chart(), farge, annoter, x, y, fra, til)
+    layers += _annotasjoner(alt.Chart(), farge, annoter, x, y, fra, til, data)
     layer = alt.layer(*layers, data=data)
     if delt:
         # The cell width here is for notebooks; the page's render script and static_spec()
