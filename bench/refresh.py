@@ -1,6 +1,6 @@
 """`make data` against a local fake statbank: wall time and peak memory of one full refresh.
 
-The fake (tests/pxfake.py, 127.0.0.1 only) serves every declared table from the hand-built
+The fake (tests/support/pxfake.py, 127.0.0.1 only) serves every declared table from the hand-built
 fixtures, with 13864's destinations widened to 1 300 municipality codes (about the size of
 SSB's list, fake values) so the largest answer has a realistic size. The refresh runs into
 a temporary copy of data/, in a child process whose peak RSS is read with getrusage.

@@ -11,7 +11,6 @@ from support.browserkit import (
     CHART_PAGE_BUDGET,
     TEXT_PAGE_BUDGET,
     axe_violations,
-    launch,
     serve_like_github_pages,
     site_pages,
     visit,
@@ -32,16 +31,6 @@ FURNITURE = [
     "På denne siden",
 ]
 FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

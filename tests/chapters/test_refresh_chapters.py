@@ -64,11 +64,16 @@ CHAPTERS = {
         "ut_2020",
         _fake_value("01223", Region="0301", ContentsCode="Fraflytting8", Tid="2020K4"),
     ),
-    "notebooks/02-alder.md": ("fig_alder", "SSB, tabell 09588"),
-    "notebooks/05-fodested-og-familie.md": ("fig-flytting-innvandrere", "data-figur='nettoflytting-innvandringskategori'"),
+    # The rate chart, drawn from the first age candidate that held (09587 in the fixtures).
+    "notebooks/02-alder.md": ("fig-alder-utflytting", "Utflyttinger per 100 innbyggere"),
+    "notebooks/05-fodested-og-familie.md": (
+        "fig-flytting-innvandrere",
+        "data-figur='nettoflytting-innvandringskategori'",
+    ),
     "notebooks/06-hvor-flyttet-de.md": ("fig-fylker", "data-figur='utflytting-fylker'"),
     "notebooks/07-kom-de-tilbake.md": ("fig-tilbake-boligpriser", "Indeks (2015=100)"),
-    "book/om-dataene.md": ("datasett_kommuner", "oslo_utflytting_destinasjon"),
+    # The credit of the destination figures now links SSB's table, not the stand-in's pages.
+    "book/om-dataene.md": ("kilder_kommuner", "statbank/table/13864"),
 }
 
 

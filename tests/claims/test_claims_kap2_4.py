@@ -309,7 +309,10 @@ def test_chapter_3_words_on_the_snapshot(mulig):
         "men hver av dem har under halvparten så mange jobber."
     )
     hele = load("hjemmekontor_mulig_region").set_index("region")["verdi"]
-    assert hjemmekontor.naboer(hele) == "Av kommunene i anslaget lå bare Bærum, Asker og Oppegård høyere enn Oslo."
+    assert (
+        hjemmekontor.naboer(hele)
+        == "Av kommunene i anslaget lå bare Bærum, Asker og Oppegård høyere enn Oslo."
+    )
     oslo = load("sysselsatte_yrke_oslo").set_index("yrke")["verdi"]
     over = [y for y in andel.index if andel[y] > hele["Hele landet"]]
     assert hjemmekontor.over_halvparten(oslo[over].sum(), oslo.sum()).startswith("Mer enn halvparten")
@@ -329,3 +332,15 @@ def test_chapter_3_words_on_changed_data(mulig):
     hele = pd.Series({"Hele landet": 39.0, "Oslo": 50.0, "Bærum": 44.0})
     assert hjemmekontor.naboer(hele) == "Ingen av de andre kommunene i anslaget lå høyere enn Oslo."
     assert hjemmekontor.over_halvparten(40, 100) == "Det er under halvparten av lønnstakerne i Oslo."
+
+
+def test_chapter_3_lists_with_values(mulig):
+    from helpers import hjemmekontor
+
+    andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
+    rekke = facts.rangert(andel)
+    assert hjemmekontor.med_andeler(rekke[:3]) == (
+        "ledere (67\u00a0prosent), kontoryrker (62\u00a0prosent) og akademiske yrker (49\u00a0prosent)"
+    )
+    assert hjemmekontor.med_andeler([("Reiseliv", 827.4)]) == "reiseliv (827\u00a0prosent)"
+    assert hjemmekontor.med_andeler([]) == ""

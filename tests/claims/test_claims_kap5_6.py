@@ -215,7 +215,9 @@ def test_chapter_5_words_on_changed_data():
 def test_chapter_6_words_on_the_snapshot(fylker, netto):
     from helpers import destinasjoner
 
-    assert destinasjoner.netto_tap(netto) == "Oslo hadde det største tapet av alle fylkene, 2\u00a0758 personer."
+    assert (
+        destinasjoner.netto_tap(netto) == "Oslo hadde det største tapet av alle fylkene, 2\u00a0758 personer."
+    )
     assert destinasjoner.andre_med_gevinst(netto) == (
         "Også tre andre fylker fikk flere inn enn de mistet: Vestfold og Telemark, Agder og Trøndelag."
     )
@@ -237,7 +239,9 @@ def test_chapter_6_words_on_changed_data(netto):
     assert destinasjoner.andre_med_gevinst(pd.Series({"Viken": 10.0, "Agder": 2.0, "Oslo": -12.0})) == (
         "Også ett annet fylke fikk flere inn enn det mistet: Agder."
     )
-    assert destinasjoner.andre_med_gevinst(pd.Series({"Viken": 10.0, "Oslo": -10.0})).startswith("Ingen andre")
+    assert destinasjoner.andre_med_gevinst(pd.Series({"Viken": 10.0, "Oslo": -10.0})).startswith(
+        "Ingen andre"
+    )
     assert destinasjoner.flere_faerre(3, 2) == "flere" and destinasjoner.flere_faerre(1, 2) == "færre"
     assert destinasjoner.flere_faerre(2, 2) == "like mange"
     kommuner = pd.DataFrame(

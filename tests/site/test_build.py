@@ -75,25 +75,6 @@ def test_failing_cell_fails_the_build_and_names_the_notebook(tmp_path):
     assert "raise RuntimeError('bevisst feil i celle')" in proc.stderr
 
 
-def test_changed_data_or_helpers_force_re_execution(tmp_path):
-    from helpers.build import forget_stale_outputs, inputs_fingerprint, remember_inputs
-
-    (tmp_path / "data").mkdir()
-    (tmp_path / "src" / "helpers").mkdir(parents=True)
-    (tmp_path / "data" / "a.csv").write_text("x\n1\n")
-    (tmp_path / "src" / "helpers" / "facts.py").write_text("A = 1\n")
-    cache = tmp_path / "_build" / ".jupyter_cache"
-    cache.mkdir(parents=True)
-    remember_inputs(tmp_path)
-    forget_stale_outputs(tmp_path)
-    assert cache.exists(), "unchanged inputs must keep the cache"
-    before = inputs_fingerprint(tmp_path)
-    (tmp_path / "data" / "a.csv").write_text("x\n2\n")
-    assert inputs_fingerprint(tmp_path) != before
-    forget_stale_outputs(tmp_path)
-    assert not cache.exists(), "changed data must drop the execution cache"
-
-
 def test_execution_cache_exists_before_parallel_readers_start(tmp_path):
     # Two reader processes creating the same SQLite tables at once made clean builds flaky.
     from helpers.build import _create_execution_cache

@@ -66,7 +66,9 @@ def test_reader_voice(site, chapter):
         "09588",
     ):
         assert term.lower() not in text.lower(), f"{chapter}: {term}"
-    assert re.search(r"Tønnessen\s*[\[(]\s*2021\s*[\])]", text), chapter  # the citation, linked to the reference list
+    assert re.search(r"Tønnessen\s*[\[(]\s*2021\s*[\])]", text), (
+        chapter
+    )  # the citation, linked to the reference list
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         if re.search(r"\bartikkel", sentence, re.I):
             assert "Tønnessen" in sentence, f"{chapter}: {sentence}"
@@ -137,3 +139,27 @@ def test_om_dataene_reads_as_a_page_for_readers(site):
     assert not re.search(r"\b(19|20)\d\d-(19|20)\d\d\b", text)  # ranges with an en dash
     html = (site / "book" / "om-dataene.html").read_text()
     assert "<table" not in html.split("Kilder per figur", 1)[1].split("Datapakken", 1)[0]  # no wide table
+
+
+MAANED = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|kvartal"
+
+
+@pytest.mark.parametrize("page", [*(f"notebooks/{c}" for c in MINE), "book/om-dataene"])
+def test_typography(site, page):
+    """Numbers and dates never break across lines, ranges take an en dash, one spelling of
+    «kapitlet», and no sentence starts with a digit."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site / f"{page}.html").read_text(), "html.parser")
+    main = soup.find("article")  # the page's own text, not the navigation around it
+    for tag in main.find_all(["script", "style", "details", "pre", "code"]):
+        tag.decompose()
+    text = main.get_text("", strip=False)
+    assert not re.search(r"\d \d{3}\b", text), re.search(r".{30}\d \d{3}\b.{10}", text)
+    assert not re.search(rf"\d\. ({MAANED})\b", text), re.search(rf".{{30}}\d\. ({MAANED}).{{10}}", text)
+    assert not re.search(r"\b(19|20)\d\d-(19|20)\d\d\b", text)
+    assert "kapittelet" not in text.lower()
+    for paragraph in main.find_all("p"):
+        # A sentence ends at . ! ? and an ordinary space; "1.&nbsp;januar" keeps its space.
+        for sentence in re.split(r"(?<=[.!?])[ \n]+", paragraph.get_text(" ", strip=True)):
+            assert not re.match(r"\d", sentence), f"{page}: {sentence}"

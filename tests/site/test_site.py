@@ -22,6 +22,10 @@ ENGLISH = [
     'aria-label="Main"',
     'aria-label="Page"',
     "System Settings",
+    "Launch interactive content",
+    "Launch on",
+    "Copyright",
+    ">Index<",
 ]
 
 

@@ -65,6 +65,7 @@ def test_misbehaving_server_ends_in_one_line_naming_table_and_cause(mode, words,
         ("huge", ["2000000000 byte", "grensen"]),  # refused from Content-Length, before reading
         ("endless", ["over grensen"]),  # no length announced: stopped while streaming
         ("claims", ["200000000 celler"]),  # a small answer claiming 2×10⁸ cells
+        ("gzip-bomb", ["over grensen"]),  # counted by what it unpacks to
     ],
 )
 def test_oversized_answers_are_refused_before_they_fill_memory(mode, words, target, quick):
@@ -76,8 +77,9 @@ def test_oversized_answers_are_refused_before_they_fill_memory(mode, words, targ
     assert contents(target) == before
 
 
-def test_a_good_refresh_stays_small_and_under_the_url_limit(target, quick):
-    run, log = refresh_against("fixtures", target, quick)
+@pytest.mark.parametrize("mode", ["fixtures", "gzip"])
+def test_a_good_refresh_stays_small_and_under_the_url_limit(mode, target, quick):
+    run, log = refresh_against(mode, target, quick)
     assert run.rc == 0, run.err
     assert run.peak_mb < MEMORY_MB
     assert all(length <= 2100 for _, _, length in log)
@@ -143,9 +145,16 @@ def test_sigterm_ends_like_any_failure(target, quick):
         proc = subprocess.Popen(
             [sys.executable, "-m", "helpers", "refresh"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
         )
-        time.sleep(4)
+        # Wait until the data request is under way (however slow the machine), then stop it.
+        seen, started = [], time.monotonic()
+        while time.monotonic() - started < 60:
+            line = proc.stderr.readline()
+            seen.append(line)
+            if ("henter" in line and "celler" in line) or not line:
+                break
         proc.terminate()
-        _, err = proc.communicate(timeout=20)
+        rest = proc.communicate(timeout=20)[1]
+        err = "".join(seen) + rest
     assert proc.returncode == 2
     assert "FEIL: [1/9] SSB-tabell 01223: uventet stopp" in err and "SIGTERM" in err
     assert contents(target) == before
@@ -169,3 +178,24 @@ def test_leftovers_of_a_crash_fail_check_and_the_next_refresh_removes_them(targe
     assert "fjernet rest" in run.err
     assert not (target / "ssb_99999.csv").exists() and not (target / ".ssb_01223.csv.incoming").exists()
     assert run_cli("check", env={"OSLO_FLYTTING_DATA": str(target)}).rc == 0
+
+
+def test_the_refresh_stages_outside_the_repository(target, monkeypatch):
+    """A kill at any moment can leave nothing in the repository but `.incoming` copies in data/."""
+    import responses
+
+    from helpers.statbank import refresh as refresh_module
+    from helpers.statbank.client import SsbClient
+    from support.pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url
+
+    seen = []
+    real = refresh_module.check_package
+    monkeypatch.setattr(refresh_module, "check_package", lambda folder: seen.append(folder) or real(folder))
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        for table, pair in HANDBUILT.items():
+            mock.add(responses.GET, meta_url(table), json=pair["meta"])
+            mock.add_callback(responses.GET, data_url(table), callback=data_answer(pair["data"]))
+        refresh_module.refresh(target, SsbClient(base_url=FAKE_BASE, sleep=lambda s: None))
+    (staging,) = seen
+    assert ROOT not in staging.parents and target.parent not in staging.parents
+    assert not staging.exists() and not list(target.glob(".*.incoming"))

@@ -42,9 +42,11 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One chromium for the whole session (tests/conftest.py registers this fixture)."""
+    """Chromium for one test module (tests/conftest.py registers this fixture). Not for the
+    session: Playwright's sync API holds an asyncio loop open while it runs, and later tests
+    (JupyterLab, Binder) run their own."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

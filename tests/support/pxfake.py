@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
+import gzip
 import itertools
 import json
 import re
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
@@ -116,13 +119,14 @@ SEARCH_FIXTURE = FIXTURES / "ssb-v2-tables-search.HANDBUILT.json"
 class FakeSsbHandler(BaseHTTPRequestHandler):
     """PxWebApi v2 on 127.0.0.1, answering from HANDBUILT, or misbehaving as `mode` says.
 
-    Modes: "fixtures" (a well-behaved statbank), "500", "garbage", "slow" (3 s, then 500),
-    "retry-after:<value>" (429 with that header), "drip" (one byte a second, forever),
-    "huge" (announces 2 GB), "endless" (streams without Content-Length, fast, forever),
-    "claims" (a small answer claiming 2×10⁸ cells), "other-table" (the right cells, another
-    table's id), "redirect" (to another host), "cut" (a body cut off halfway), "deep"
-    (JSON nested 100 000 levels). Misbehaviour applies to data requests; metadata and
-    searches are answered from the fixtures, so a failure names the table it hit.
+        Modes: "fixtures" (a well-behaved statbank), "500", "garbage", "slow" (3 s, then 500),
+        "retry-after:<value>" (429 with that header), "drip" (one byte a second, forever),
+        "huge" (announces 2 GB), "endless" (streams without Content-Length, fast, forever),
+        "claims" (a small answer claiming 2×10⁸ cells), "other-table" (the right cells, another
+        table's id), "redirect" (to another host), "cut" (a body cut off halfway), "deep"
+        (JSON nested 100 000 levels), "gzip" (well-behaved, compressed), "gzip-bomb" (200 MB of
+    zeros in a few hundred kB). Misbehaviour applies to data requests; metadata and
+        searches are answered from the fixtures, so a failure names the table it hit.
     """
 
     mode = "fixtures"
@@ -154,6 +158,25 @@ class FakeSsbHandler(BaseHTTPRequestHandler):
         answer = subset(self.data[table], value_codes(self.path, body))
         if mode == "fixtures":
             self._send(200, json.dumps(answer).encode())
+        elif mode == "gzip":  # as SSB may send it: the client asks for gzip by default
+            payload = gzip.compress(json.dumps(answer).encode())
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+        elif mode == "gzip-bomb":
+            payload = _bomb()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            try:
+                self.wfile.write(payload)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif mode == "500":
             self._send(500, b"Internal Server Error", "text/plain")
         elif mode == "garbage":
@@ -222,10 +245,20 @@ class FakeSsbHandler(BaseHTTPRequestHandler):
             pass
 
 
+@functools.cache
+def _bomb(megabytes: int = 200) -> bytes:
+    """A gzip body that unpacks to `megabytes` of zeros, built without holding them."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: gzip framing
+    block = b"0" * 1_000_000
+    return b"".join(packer.compress(block) for _ in range(megabytes)) + packer.flush()
+
+
 @contextlib.contextmanager
 def fake_server(mode: str = "fixtures", meta: dict | None = None, data: dict | None = None):
     """A FakeSsbHandler server on 127.0.0.1 (a free port); yields (base URL, request log)."""
     log: list = []
+    if mode == "gzip-bomb":
+        _bomb()  # built before the first request, not while the client waits
     handler = type(
         "Handler",
         (FakeSsbHandler,),

@@ -128,12 +128,25 @@ def test_static_spec_fixes_the_width_and_paints_white():
 
 
 def test_colours_fixed_for_known_series_and_distinct_for_others():
-    from helpers.figures.theme import OKABE_ITO, farger
+    from helpers.figures.theme import FARGER, farger
 
     colours = farger(["Oslo", "Ukjent A", "Ukjent B", "Bergen"])
     assert colours["Oslo"] == CITY_COLOURS["Oslo"] and colours["Bergen"] == CITY_COLOURS["Bergen"]
     assert len(set(colours.values())) == 4
-    assert set(colours.values()) <= set(OKABE_ITO.values())
+    assert set(colours.values()) <= set(FARGER.values())
+
+
+def test_a_flow_colour_never_means_anything_else():
+    from helpers.figures.theme import farger
+
+    from helpers import vocab
+
+    flows = {vocab.FARGER[vocab.SERIER[kode].farge] for kode in vocab.STROMMER}
+    groups = farger(["Innvandrere", "Befolkningen ellers", "Alle", "Har mulighet"])
+    years = farger(["2018", "2019", "2020"])
+    assert not (set(groups.values()) | set(years.values())) & flows
+    # Years: the last in colour, the earlier ones grey.
+    assert years["2020"] not in (years["2018"], years["2019"])
 
 
 def test_unknown_series_still_get_a_colour():
@@ -148,10 +161,12 @@ def test_bars_keep_a_missing_category_as_a_gap():
     frame = pd.DataFrame({"kategori": ["A", "B", "C"], "verdi": [3.0, np.nan, 1.0]})
     chart, plotted = stolper(frame, kategori="kategori")
     spec = chart.to_dict()
-    assert spec["mark"]["invalid"] == "break-paths-show-domains"  # C keeps its place, with no bar
+    assert spec["layer"][0]["mark"]["invalid"] == "break-paths-show-domains"  # B keeps its place
     assert plotted["Verdi"].isna().sum() == 1
     svg = vlc.vegalite_to_svg({**spec, "width": 400}, vl_version=vl_version())
-    assert svg.count('aria-roledescription="bar"') == 2 and ">B</text>" in svg
+    # Two bars, every label above its bars, and «ingen tall» where B's bar would be.
+    assert svg.count('aria-roledescription="bar"') == 2
+    assert all(f">{c}</text>" in svg for c in "ABC") and ">ingen tall</text>" in svg
 
 
 def test_build_step_writes_files_and_links_them(tmp_path):

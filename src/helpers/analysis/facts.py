@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.catalog.registry import FLOW_SERIES, SERIES_LABELS
+from helpers.catalog.registry import FLOW_SERIES
+from helpers.vocab import SERIES_LABELS
 
 
 def serie(frame: pd.DataFrame, region: str, serie: str) -> pd.Series:

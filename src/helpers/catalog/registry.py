@@ -15,16 +15,10 @@ import pandas as pd
 from helpers.catalog import datasets as datasets_pkg
 from helpers.catalog.spec import Dataset
 from helpers.store.package import has_resource, read_resource
+from helpers.vocab import STROMMER
 
-SERIES_LABELS = {
-    "innflytting_innenlands": "Innflytting fra resten av Norge",
-    "utflytting_innenlands": "Utflytting til resten av Norge",
-    "innvandring": "Innvandring fra utlandet",
-    "utvandring": "Utvandring til utlandet",
-    "folkemengde_1jan": "Folkemengde 1. januar",
-    "folkemengde_31des": "Folkemengde 31. desember",
-}
-FLOW_SERIES = ["innflytting_innenlands", "utflytting_innenlands", "innvandring", "utvandring"]
+# Series codes and their Norwegian labels live in helpers.vocab, with their colours.
+FLOW_SERIES = list(STROMMER)
 
 
 def _collect() -> dict[str, Dataset]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from helpers import vocab
 from helpers.figures import theme
-from helpers.figures.layout import BAR_STEP
+from helpers.figures.layout import BAR_STEP, wrap
 
 FELT_TITLER = {"serie_navn": "Serie", "region": "By", "aar": "År", "verdi": "Verdi"}
 
@@ -21,6 +22,83 @@ FELT_TITLER = {"serie_navn": "Serie", "region": "By", "aar": "År", "verdi": "Ve
 def _med_enhet(chart, enhet: str):
     """The unit rides in the spec's usermeta: the figure writes it into the CSV."""
     return chart.properties(usermeta={"oslo": {"enhet": enhet}})
+
+
+def _y_akse(tittel: str, format: str, fra_null: bool = True) -> alt.Axis:
+    """The value axis with its title level above the plot, where it takes no width from
+    it (on a phone the plot keeps 280 px); a scale that does not start at zero says so."""
+    # Lines short enough for a small-multiple panel: the title must not widen the chart.
+    lines = wrap(tittel, 28) + (["(aksen starter ikke på null)"] if not fra_null else [])
+    return alt.Axis(
+        format=format,
+        title=lines if len(lines) > 1 else tittel,
+        titleAngle=0,
+        titleAlign="left",
+        titleBaseline="bottom",
+        titleX=0,
+        titleY=-8,
+        tickCount={"expr": "max(3, ceil(height / 50))"},
+        # Grid lines carry the values across; no ticks or axis line to take width.
+        ticks=False,
+        domain=False,
+        labelPadding=4,
+    )
+
+
+def _aar_x(fra: int, til: int) -> alt.X:
+    """Years across, as many labels as fit: one per 60 px."""
+    return alt.X(
+        "aar:Q",
+        title=None,
+        scale=alt.Scale(domain=[fra, til], nice=False, padding=8),
+        # The first and last year's labels stay inside the plot: no width lost to overhang.
+        axis=alt.Axis(
+            format="d", tickMinStep=1, labelFlush=True, tickCount={"expr": "max(2, ceil(width / 60))"}
+        ),
+    )
+
+
+def _naermest(fields: list[str]):
+    """The point nearest the pointer: its tooltip shows without an exact hit on a small
+    point (Vega-Lite draws a Voronoi layer for it)."""
+    return alt.selection_point(
+        name="naermest", fields=fields, nearest=True, on="pointerover", clear="pointerout", empty=False
+    )
+
+
+def _naermest_storrelse(sel):
+    return alt.condition(sel, alt.value(130), alt.value(45))
+
+
+def _annotasjoner(base, farge: str, annoter, x, y, fra: int, til: int, data: pd.DataFrame) -> list:
+    """A ring around the value and the text beside it, drawn from the chart's own rows
+    (so the table and CSV hold no extra number). Text in the right half of the years
+    reads leftwards, so it stays inside the chart on a phone."""
+    layers = []
+    for (serie, aar), tekst in (annoter or {}).items():
+        at = base.transform_filter(f"datum[{_js(farge)}] === {_js(serie)} && datum.aar === {int(aar)}")
+        right_half = aar > (fra + til) / 2
+        value = data.loc[(data[farge] == serie) & (data["aar"] == aar), "verdi"].dropna()
+        near = data[(data[farge] != serie) & data["aar"].between(aar - 2, aar + 2)]["verdi"].dropna()
+        # The text goes to the side with fewer of the other lines' points nearby.
+        above = len(value) > 0 and (near < value.iloc[0]).sum() > (near > value.iloc[0]).sum()
+        layers.append(at.mark_point(size=260, filled=False, strokeWidth=1.5, opacity=0.9).encode(x=x, y=y))
+        layers.append(
+            at.transform_calculate(_tekst=_js(tekst))
+            .mark_text(
+                align="right" if right_half else "left",
+                baseline="bottom" if above else "top",
+                dx=-10 if right_half else 10,
+                # Vega writes a text's further lines downwards whatever the baseline.
+                dy=-10 - 13 * tekst.count("\n") if above else 8,
+                lineHeight=13,
+                fontSize=11,
+                fontStyle="italic",
+                lineBreak="\n",
+            )
+            .encode(x=x, y=y, text="_tekst:N")
+        )
+    return layers
 
 
 def _tooltip(title_by: str, verdi_tittel: str, fmt: str, facett: str | None = None) -> list:
@@ -53,8 +131,11 @@ def tidsserier(
     kolonner: int = 2,
     hoyde: int = 260,
     null_i_akse: bool = True,
+    annoter: dict[tuple[str, int], str] | None = None,
 ) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
-    """Lines with a point on every value; gaps stay gaps. Returns (chart, plotted data)."""
+    """Lines with a point on every value; gaps stay gaps. `annoter` writes a short text
+    on the chart at a series' value in a year, {(series, year): text}, for what a reader
+    must know there (a register artefact). Returns (chart, plotted data)."""
     fra = fra if fra is not None else int(frame["aar"].min())
     til = til if til is not None else int(frame["aar"].max())
     keys = [k for k in (facett, farge) if k]
@@ -70,13 +151,10 @@ def tidsserier(
         sort=present,
         scale=alt.Scale(domain=present, range=[colours[d] for d in present]),
     )
-    x = alt.X(
-        "aar:Q",
-        title=None,
-        scale=alt.Scale(domain=[fra, til], nice=False, padding=8),
-        axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True),
+    x = _aar_x(fra, til)
+    y = alt.Y(
+        "verdi:Q", title=None, scale=alt.Scale(zero=null_i_akse), axis=_y_akse(y_tittel, format, null_i_akse)
     )
-    y = alt.Y("verdi:Q", title=y_tittel, scale=alt.Scale(zero=null_i_akse), axis=alt.Axis(format=format))
     tooltip = _tooltip(farge, y_tittel, format, facett)
     base = alt.Chart(data)
     # A line's tooltip can only name its series: year and value would be those of the
@@ -85,16 +163,21 @@ def tidsserier(
     lines = base.mark_line(invalid="break-paths-show-domains").encode(
         x=x, y=y, color=colour, tooltip=line_tooltip
     )
-    points = base.mark_point(invalid="break-paths-show-domains").encode(
-        # Same field, sort and (empty) title as the colour: Vega-Lite merges the two into one
-        # legend whose symbols have both the colour and the shape of the points.
-        x=x,
-        y=y,
-        color=colour,
-        shape=alt.Shape(f"{farge}:N", title=None, sort=present, scale=alt.Scale(domain=present)),
-        tooltip=tooltip,
+    points = (
+        base.mark_point(invalid="break-paths-show-domains")
+        .encode(
+            # Same field, sort and (empty) title as the colour: Vega-Lite merges the two into one
+            # legend whose symbols have both the colour and the shape of the points.
+            x=x,
+            y=y,
+            color=colour,
+            shape=alt.Shape(f"{farge}:N", title=None, sort=present, scale=alt.Scale(domain=present)),
+            size=_naermest_storrelse(naermest := _naermest([farge, "aar"])),
+            tooltip=tooltip,
+        )
+        .add_params(naermest)
     )
-    layer = alt.layer(lines, points)
+    layer = alt.layer(lines, points, *_annotasjoner(base, farge, annoter, x, y, fra, til, data))
     if facett:
         # The cell width here is for notebooks; the page's render script and static_spec()
         # replace it with one computed from the available width (LAYOUT).
@@ -114,6 +197,25 @@ def tidsserier(
     return _med_enhet(chart, y_tittel), plotted
 
 
+def _rekkefolge(data: pd.DataFrame, kategori: str, verdi: str, sorter) -> list:
+    """The categories from top to bottom: by value ("-x" largest first, "x" smallest
+    first; a category's bars summed, one without any value last), as listed, or as they
+    come."""
+    order = list(dict.fromkeys(data[kategori].dropna()))
+    if isinstance(sorter, list):
+        return [c for c in sorter if c in order] + [c for c in order if c not in sorter]
+    if sorter in ("-x", "x"):
+        sums = data.groupby(kategori, sort=False)[verdi].sum(min_count=1)
+        present = sums.dropna().sort_values(ascending=sorter == "x", kind="stable")
+        return list(present.index) + [c for c in order if c not in present.index]
+    return order
+
+
+# A category label is wrapped at this many characters: in bold 12 px about 310 px, which
+# leaves it whole on a 390 px phone.
+ETIKETT_BREDDE = 44
+
+
 def stolper(
     frame: pd.DataFrame,
     *,
@@ -125,76 +227,107 @@ def stolper(
     sorter: list[str] | str | None = "-x",
     kategori_tittel: str | None = None,
 ) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
-    """Horizontal bars (long Norwegian labels read best on the y axis); optional
-    grouping by `farge` (series or city, with their fixed colours). Missing values are
-    left out of the bars and marked 'mangler' in the table, never drawn as zero."""
+    """Horizontal bars with each category's name above its bars, so long Norwegian
+    labels take no width from the bars on a phone; optional grouping by `farge` (series,
+    city or year, with their fixed colours). A missing value keeps its place and says
+    «ingen tall» where the bar would be, never a bar of zero. Where single bars go both
+    ways, gains and losses get different colours."""
     data = frame[[c for c in (kategori, farge, verdi) if c]].copy()
+    order = _rekkefolge(data, kategori, verdi, sorter)
+    # Each category's band holds its label's lines, then one slot per bar: the label
+    # takes the first slots of the yOffset scale, the bars the rest.
+    wrapped = {c: wrap(str(c), ETIKETT_BREDDE) or [""] for c in order}
+    lines = max(len(v) for v in wrapped.values())
+    etikett_slots = [" " * (i + 1) for i in range(lines)]
+    series = [d for d in dict.fromkeys(data[farge]) if pd.notna(d)] if farge else ["_"]
+    data["_slot"] = data[farge] if farge else "_"
+    data["_etikett"] = data[kategori].map(lambda c: "\n".join(wrapped.get(c, [str(c)])))
     tooltip = [alt.Tooltip(f"{kategori}:N", title=kategori_tittel or "Kategori")]
-    enc = {}
     if farge:
-        present = [d for d in dict.fromkeys(data[farge]) if pd.notna(d)]
-        colours = theme.farger(present)
-        rng = [colours[d] for d in present]
-        enc["color"] = alt.Color(
-            f"{farge}:N", title=None, sort=present, scale=alt.Scale(domain=present, range=rng)
+        colours = theme.farger(series)
+        colour = alt.Color(
+            f"{farge}:N",
+            title=None,
+            sort=series,
+            scale=alt.Scale(domain=series, range=[colours[d] for d in series]),
         )
-        enc["yOffset"] = alt.YOffset(f"{farge}:N", sort=present)
         tooltip.append(alt.Tooltip(f"{farge}:N", title=FELT_TITLER.get(farge, "Serie")))
-    else:
-        enc["color"] = alt.value(theme.OKABE_ITO["blaa"])
-    tooltip.append(alt.Tooltip(f"{verdi}:Q", title=x_tittel, format=format))
-    # A fixed height (one step per bar) rather than Vega-Lite's step height: with a step
-    # height and the page's width Vega-Lite warns on every draw.
-    bars = data[kategori].nunique() * (data[farge].nunique() if farge else 1)
-    chart = (
-        # A category without a value keeps its place on the axis, with no bar: a visible gap.
-        alt.Chart(data)
-        .mark_bar(invalid="break-paths-show-domains")
-        .encode(
-            # The category title stands level above the labels: rotated beside long labels
-            # Vega places it on top of them.
-            y=alt.Y(
-                f"{kategori}:N",
-                title=kategori_tittel,
-                sort=sorter,
-                axis=alt.Axis(
-                    labelLimit=260,
-                    titleAngle=0,
-                    titleAlign="right",
-                    titleBaseline="bottom",
-                    titleX=-4,
-                    titleY=-6,
-                ),
-            ),
-            x=alt.X(
-                f"{verdi}:Q",
-                title=x_tittel,
-                axis=alt.Axis(format=format, labelFlush=False, labelOverlap=True),
-            ),
-            tooltip=tooltip,
-            **enc,
+    elif (data[verdi] < 0).any() and (data[verdi] > 0).any():
+        # Gains and losses: the direction shows it, and so does the colour.
+        colour = alt.condition(
+            f"datum[{_js(verdi)}] < 0",
+            alt.value(theme.FARGER[vocab.TAP]),
+            alt.value(theme.FARGER[vocab.GEVINST]),
         )
-        .properties(width="container", height=BAR_STEP * bars + 4 * data[kategori].nunique())
+    else:
+        colour = alt.value(theme.FARGER["blaa"])
+    tooltip.append(alt.Tooltip(f"{verdi}:Q", title=x_tittel, format=format))
+    step = BAR_STEP
+    # An empty slot under the bars keeps one category's bars apart from the next label.
+    slots = etikett_slots + series + ["_mellom"]
+    height = len(order) * len(slots) * step
+    y = alt.Y(f"{kategori}:N", sort=order, axis=None, scale=alt.Scale(domain=order, padding=0))
+    y_offset = alt.YOffset("_slot:N", sort=slots, scale=alt.Scale(domain=slots, paddingInner=0.1))
+    x = alt.X(
+        f"{verdi}:Q",
+        title=x_tittel,
+        axis=alt.Axis(
+            format=format,
+            labelFlush=False,
+            labelOverlap="greedy",
+            tickCount={"expr": "max(2, ceil(width / 80))"},
+            titleAnchor="start",
+        ),
     )
-    plotted = data.rename(columns={verdi: "Verdi"})
+    base = alt.Chart(data)
+    bars = base.mark_bar(invalid="break-paths-show-domains").encode(
+        y=y, yOffset=y_offset, x=x, color=colour, tooltip=tooltip
+    )
+    # The labels and the «ingen tall» notes sit at the plot's left edge: x as a pixel value.
+    # One label per category (also where the first series has no row), one line per
+    # label slot, its last line in the slot right above the bars. The colour comes from
+    # the theme's text colour, light or dark.
+    data["_etikett_slot"] = data[kategori].map(lambda c: etikett_slots[lines - len(wrapped.get(c, [""]))])
+    labels = (
+        base.transform_aggregate(groupby=[kategori, "_etikett", "_etikett_slot"])
+        .mark_text(
+            align="left", baseline="middle", lineBreak="\n", lineHeight=step, fontSize=12, fontWeight="bold"
+        )
+        .encode(
+            y=y,
+            yOffset=alt.YOffset(
+                "_etikett_slot:N", sort=slots, scale=alt.Scale(domain=slots, paddingInner=0.1)
+            ),
+            x=alt.value(0),
+            text="_etikett:N",
+        )
+    )
+    missing = (
+        base.transform_filter(f"!isValid(datum[{_js(verdi)}])")
+        .mark_text(align="left", baseline="middle", dx=2, fontSize=11, fontStyle="italic", opacity=0.8)
+        .encode(y=y, yOffset=y_offset, x=alt.value(0), text=alt.value("ingen tall"))
+    )
+    chart = alt.layer(bars, labels, missing).properties(width="container", height=height)
+    plotted = data.drop(columns=["_slot", "_etikett", "_etikett_slot"]).rename(columns={verdi: "Verdi"})
     return _med_enhet(chart, x_tittel), plotted
+
+
+def _js(value: str) -> str:
+    """A Python string as a JavaScript string literal, for Vega expressions."""
+    import json
+
+    return json.dumps(str(value))
 
 
 # --- chapters: time series against a reference band (chapter 8, "Kom de tilbake?")
 
-# Series outside theme.SERIES_COLOURS (net migration, an index) take these, in order;
-# the order avoids vermilion and orange, which readers know as the outflows.
-_REFERANSE_EKSTRA = ["blaa", "blaagronn", "lilla", "himmelblaa", "vermilion", "oransje"]
-
 
 def _fargekart(labels: list[str], farger: dict[str, str] | None) -> dict[str, str]:
-    fixed = {**theme.SERIES_COLOURS, **theme.CITY_COLOURS, **(farger or {})}
-    chosen: dict[str, str] = {}
-    spare = [theme.OKABE_ITO[k] for k in _REFERANSE_EKSTRA]
-    for label in labels:
-        colour = fixed.get(label) or next((c for c in spare if c not in chosen.values()), spare[0])
-        chosen[label] = colour
-    return chosen
+    """Fixed colours for the known series and cities (and what the chapter gives); the
+    others from theme.farger(), which never hands out a flow's colour."""
+    fixed = {**(farger or {})}
+    rest = theme.farger([label for label in labels if label not in fixed])
+    return {label: fixed.get(label) or rest[label] for label in labels}
 
 
 def tidsserier_med_referanse(
@@ -212,12 +345,14 @@ def tidsserier_med_referanse(
     null_i_akse: bool = True,
     delt: bool = False,
     kolonner: int = 3,
+    annoter: dict[tuple[str, int], str] | None = None,
 ) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
     """Lines with points (gaps stay gaps) and, per series, a shaded band from the lowest
     to the highest value of a reference period with a dashed line at its mean, across the
     whole chart, so every later year can be read against "before".
 
     `referanse` has one row per series: columns `farge`, `min`, `maks`, `snitt`.
+    `annoter` as in `tidsserier`.
     `delt=True` gives one small panel per series (own y scale, a facet that follows the
     page width like `tidsserier(facett=...)`), for series whose bands would overlap.
     Returns (chart, plotted) like `tidsserier`. Chart and table hold the same rows, one
@@ -234,13 +369,10 @@ def tidsserier_med_referanse(
     colour = alt.Color(
         f"{farge}:N", title=None, sort=present, scale=scale, legend=None if delt else alt.Undefined
     )
-    x = alt.X(
-        "aar:Q",
-        title=None,
-        scale=alt.Scale(domain=[fra, til], nice=False, padding=8),
-        axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True),
+    x = _aar_x(fra, til)
+    y = alt.Y(
+        "verdi:Q", title=None, scale=alt.Scale(zero=null_i_akse), axis=_y_akse(y_tittel, format, null_i_akse)
     )
-    y = alt.Y("verdi:Q", title=y_tittel, scale=alt.Scale(zero=null_i_akse), axis=alt.Axis(format=format))
     tooltip = _tooltip(farge, y_tittel, format)
     ref = referanse[referanse[farge].isin(present)] if referanse is not None else None
     band = ref is not None and len(ref) > 0
@@ -288,9 +420,12 @@ def tidsserier_med_referanse(
             y=y,
             color=colour,
             shape=alt.Shape(f"{farge}:N", sort=present, legend=None),
+            size=_naermest_storrelse(naermest := _naermest([farge, "aar"])),
             tooltip=tooltip,
         )
+        .add_params(naermest)
     )
+    layers += _annotasjoner(alt.Chart(), farge, annoter, x, y, fra, til, data)
     layer = alt.layer(*layers, data=data)
     if delt:
         # The cell width here is for notebooks; the page's render script and static_spec()
@@ -334,9 +469,8 @@ def aldersprofil(
     if farge_fra not in colours:
         raise KeyError(f"{farge_fra!r} har ingen fast farge i temaet")
     sterk = colours[farge_fra]
-    svak = (
-        theme.OKABE_ITO["himmelblaa"] if sterk != theme.OKABE_ITO["himmelblaa"] else theme.OKABE_ITO["blaa"]
-    )
+    # The other years in grey: lighter and thinner than the year that matters.
+    svak = theme.FARGER["lysgraa"]
     years = sorted(int(y) for y in frame["aar"].unique())
     others = [y for y in years if y != fremhev]
     if fremhev not in years:
@@ -353,9 +487,12 @@ def aldersprofil(
     wide.columns = ["alder", *(str(y) for y in wide.columns[1:])]
     domain = [d for d in (andre_navn, str(fremhev)) if d]
     x = alt.X(
-        "alder:Q", title="Alder (år)", scale=alt.Scale(nice=False), axis=alt.Axis(format="d", tickMinStep=1)
+        "alder:Q",
+        title="Alder (år)",
+        scale=alt.Scale(nice=False),
+        axis=alt.Axis(format="d", tickMinStep=1, tickCount={"expr": "max(2, ceil(width / 60))"}),
     )
-    y = alt.Y("verdi:Q", title=y_tittel, axis=alt.Axis(format=format))
+    y = alt.Y("verdi:Q", title=None, axis=_y_akse(y_tittel, format))
     scale = alt.Scale(domain=domain, range=[svak, sterk][-len(domain) :])
     colour = alt.Color("periode:N", title=None, sort=domain, scale=scale)
     base = alt.Chart().encode(x=x, y=y, detail="aar:N")

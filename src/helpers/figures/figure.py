@@ -100,7 +100,7 @@ def grid(tabell: pd.DataFrame) -> dict:
     values = [c for c in tabell.columns if _numeric(tabell, c)]
     if len(keys) < 2 or not values:
         return _plain_grid(tabell)
-    spread = sorted(keys, key=lambda k: (tabell[k].nunique(), _is_year_column(k)))
+    spread = sorted(keys, key=lambda k: (tabell[k].nunique(), not _is_year_column(k)))
     across = spread[0]
     down = [k for k in keys if k != across]
     main = "Verdi" if "Verdi" in values else values[0]

@@ -10,7 +10,7 @@ import copy
 
 # Per facet column, room for the y axis ("akse") and the gap between columns ("mellom");
 # below "smal" pixels the small multiples stack in one column; "min" is the narrowest cell.
-LAYOUT = {"akse": 72, "mellom": 20, "smal": 560, "min": 160}
+LAYOUT = {"akse": 56, "mellom": 20, "smal": 560, "min": 160}
 # The static images (first view, downloads, print, no-script) are drawn at this width:
 # about the width of the book's text column.
 STATIC_WIDTH = 720

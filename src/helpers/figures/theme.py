@@ -1,58 +1,44 @@
-"""The book's one look: palette, fonts, sizes and Norwegian number format for Vega-Lite.
+"""The book's one look: colours, fonts, sizes and Norwegian number format for Vega-Lite.
 
-Colours come from Okabe & Ito's colour-blind-safe palette. Each city and each series
-has one fixed colour, so a reader who learned "orange is emigration" in chapter 1
-can rely on it everywhere.
+The colours come from helpers.vocab, where each series and city has its one colour.
 """
 
 from __future__ import annotations
 
+import re
+
+from helpers import vocab
 from helpers.prose.norsk import D3_NUMBER_LOCALE
 
-OKABE_ITO = {
-    "oransje": "#E69F00",
-    "himmelblaa": "#56B4E9",
-    "blaagronn": "#009E73",
-    "gul": "#F0E442",
-    "blaa": "#0072B2",
-    "vermilion": "#D55E00",
-    "lilla": "#CC79A7",
-    "svart": "#000000",
-}
+FARGER = vocab.FARGER
+SERIES_COLOURS = vocab.serie_farger()
+CITY_COLOURS = vocab.by_farger()
 
-SERIES_COLOURS = {
-    "Innflytting fra resten av Norge": OKABE_ITO["blaa"],
-    "Utflytting til resten av Norge": OKABE_ITO["vermilion"],
-    "Innvandring fra utlandet": OKABE_ITO["blaagronn"],
-    "Utvandring til utlandet": OKABE_ITO["oransje"],
-}
 
-CITY_COLOURS = {
-    "Oslo": OKABE_ITO["blaa"],
-    "Bergen": OKABE_ITO["vermilion"],
-    "Trondheim": OKABE_ITO["blaagronn"],
-    "Stavanger": OKABE_ITO["lilla"],
-    "Kristiansand": OKABE_ITO["oransje"],
-}
+def _is_year(value) -> bool:
+    return bool(re.fullmatch(r"(19|20)\d\d", str(value)))
 
 
 def farger(verdier) -> dict[str, str]:
     """One colour per value, in the order given: a series or city keeps its fixed colour;
-    anything else gets the next Okabe-Ito colour no fixed one in this chart uses (yellow
-    last: it is faint on white)."""
+    years are grey with the last in colour; anything else takes the next colour of
+    vocab.KATEGORIER, which no flow uses."""
     fixed = {**SERIES_COLOURS, **CITY_COLOURS}
     verdier = list(dict.fromkeys(verdier))
-    used = {fixed[v] for v in verdier if v in fixed}
-    order = [c for k, c in OKABE_ITO.items() if k != "gul"] + [OKABE_ITO["gul"]]
-    spare = [c for c in order if c not in used] or order
-    out, i = {}, 0
-    for v in verdier:
-        if v in fixed:
-            out[v] = fixed[v]
-        else:
-            out[v] = spare[i % len(spare)]
-            i += 1
-    return out
+    free = [v for v in verdier if v not in fixed]
+    out = {v: fixed[v] for v in verdier if v in fixed}
+    if free and all(_is_year(v) for v in free):
+        last = max(free, key=lambda v: int(str(v)))
+        others = [v for v in free if v != last]
+        out |= {v: FARGER[vocab.AAR_ANDRE[i % len(vocab.AAR_ANDRE)]] for i, v in enumerate(others)}
+        out[last] = FARGER[vocab.AAR_FOKUS]
+    else:
+        used = set(out.values())
+        spare = [FARGER[k] for k in vocab.KATEGORIER if FARGER[k] not in used] or [
+            FARGER[k] for k in vocab.KATEGORIER
+        ]
+        out |= {v: spare[i % len(spare)] for i, v in enumerate(free)}
+    return {v: out[v] for v in verdier}
 
 
 # The site's font: pydata-sphinx-theme's system stack ("system-ui, sans-serif"), with
@@ -85,14 +71,25 @@ TIME_LOCALE = {
 }
 
 
+# Text and lines on the page's backgrounds (vocab.BAKGRUNN): body text colours of the
+# theme, and grid lines faint enough to stay behind the data.
+TEKST = {"lys": "#222222", "mork": "#e6e6e6"}
+RUTENETT = {"lys": "#e3e3e3", "mork": "#3a4350"}
+
+
 def config(dark: bool = False) -> dict:
-    fg = "#e6e6e6" if dark else "#222222"
-    grid = "#444444" if dark else "#e3e3e3"
+    mode = "mork" if dark else "lys"
+    fg, grid = TEKST[mode], RUTENETT[mode]
     return {
         "locale": {"number": D3_NUMBER_LOCALE, "time": TIME_LOCALE},
         "font": FONT,
         "background": None,
+        # Vega's ARIA texts are English («X-axis for a linear scale…»); the figure's box
+        # carries the Norwegian description instead (helpers.site.vega).
+        "aria": False,
         "view": {"stroke": None},
+        # Little room around the chart: on a phone every pixel goes to the plot.
+        "padding": {"left": 1, "right": 3, "top": 4, "bottom": 2},
         "axis": {
             "labelColor": fg,
             "titleColor": fg,
@@ -102,6 +99,7 @@ def config(dark: bool = False) -> dict:
             "labelFontSize": 12,
             "titleFontSize": 12,
             "titleFontWeight": "normal",
+            "labelOverlap": "greedy",
         },
         "legend": {
             "labelColor": fg,
@@ -113,7 +111,8 @@ def config(dark: bool = False) -> dict:
             "labelLimit": 320,
         },
         "header": {"labelColor": fg, "titleColor": fg, "labelFontSize": 13, "labelFontWeight": "bold"},
-        "title": {"color": fg, "fontSize": 14, "anchor": "start"},
+        "title": {"color": fg, "subtitleColor": fg, "fontSize": 14, "anchor": "start"},
+        "text": {"color": fg},
         "line": {"strokeWidth": 2.5},
-        "point": {"size": 45, "filled": True},
+        "point": {"size": 45, "filled": True, "color": fg},
     }

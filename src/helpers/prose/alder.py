@@ -80,7 +80,7 @@ def figurtekst_rater(fra: int, til: int) -> Tekst:
     """Caption of the rate figure."""
     return Tekst(
         f"Utflyttinger fra Oslo til resten av Norge per hundre innbyggere med samme alder, {periode(fra, til)}. "
-        f"{til} er den kraftige linjen."
+        f"Året {til} er den kraftige linjen."
     )
 
 
@@ -88,5 +88,5 @@ def figurtekst_stedfortreder(fra: int, til: int) -> Tekst:
     """Caption of the stand-in figure: labelled as one, once."""
     return Tekst(
         f"Stedfortreder for utflytterne: alle innbyggere i Oslo etter alder, 1.{NBSP}januar {periode(fra, til)}. "
-        f"{til} er den kraftige linjen."
+        f"Året {til} er den kraftige linjen."
     )

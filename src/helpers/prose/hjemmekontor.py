@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.prose.norsk import Tekst, liste, stor_forbokstav
+from helpers.prose.norsk import NBSP, Tekst, liste, stor_forbokstav, tall
 
 # The article's ordering of the rise in out-migration: academic occupations most, sales and
 # service less, craft workers and cleaners hardly at all.
@@ -60,3 +60,9 @@ def over_halvparten(del_: float, helhet: float) -> Tekst:
             "arbeidsplassen uten å bytte jobb."
         )
     return Tekst("Det er under halvparten av lønnstakerne i Oslo.")
+
+
+def med_andeler(rekke: list[tuple[str, float]], enhet: str = "prosent") -> Tekst:
+    """Groups with their value in brackets, in the given order: 'ledere (67 prosent) og …'.
+    `enhet` "prosent" writes a share; "prosent økning" writes a rise."""
+    return Tekst(liste(f"{navn.lower()} ({tall(verdi)}{NBSP}{enhet})" for navn, verdi in rekke))

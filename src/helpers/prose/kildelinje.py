@@ -16,6 +16,12 @@ import pandas as pd
 # Pattern on "host/path" -> the publisher's name as a reader knows it (first match wins).
 UTGIVERE = [
     (r"^github\.com/statisticsnorway/", "Statistisk sentralbyrå (SSB), via SSBs R-pakke PxWebApiData"),
+    # Data files in public repositories: named by who keeps them, and whose numbers they hold.
+    (r"^github\.com/(sykdomspulsen-org|niphr)/", "Folkehelseinstituttet (FHI), tall fra SSB"),
+    (r"^github\.com/csids/", "datapakken spldata (csids), tall fra SSB"),
+    (r"^github\.com/radbrt/working_from_home/", "kodearkivet til SSB Discussion Paper 935"),
+    (r"^github\.com/gardenberg/imdikator", "IMDis indikatorer (kopi i imdikator-munch), tall fra SSB"),
+    (r"(?i)^github\.com/evensrii/telemark/", "Telemark fylkeskommunes datarepo"),
     (r"(^|\.)ssb\.no/", "Statistisk sentralbyrå (SSB)"),
     (r"(^|\.)oslo\.kommune\.no/", "Oslo kommune"),
     (r"(^|\.)kommuneprofilen\.no/", "Kommuneprofilen (tall fra SSB)"),

@@ -25,7 +25,7 @@ TITLER = {
     "ssb.no/a/english/kortnavn/folkendrkv_en/2009k4/kvart10-en.html": "Population changes, 4th quarter 2009",
     "ssb.no/a/kortnavn/folkendrkv/2012k4/hittil16.html": "Befolkningsendringer hittil i 2012",
     "ssb.no/a/kortnavn/flytting/tab-2011-05-05-02.html": "Flyttinger 2010, tabell 2",
-    "ssb.no/priser-og-prisindekser/statistikker/bpi/kvartal/2017-01-12": "Boligprisindeksen, 4. kvartal 2016",
+    "ssb.no/priser-og-prisindekser/statistikker/bpi/kvartal/2017-01-12": "Boligprisindeksen, 4.\u00a0kvartal 2016",
     "stat.fi/til/muutl/2020/muutl_2020_2021-05-12_tie_001_fi.html": "Muuttoliike 2020",
 }
 _SLUTT = re.compile(r"\.(html?|aspx|ece|csv|tex|php)$", re.I)

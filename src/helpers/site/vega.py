@@ -31,7 +31,7 @@ from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE
 
 logger = logging.getLogger(__name__)
 
-STATIC = Path(__file__).resolve().parents[1] / "static"
+STATIC = Path(__file__).resolve().parent / "static"
 FIGURE_DIR = "figurer"  # under the build's _static
 
 
@@ -208,7 +208,9 @@ def skip(self, node) -> None:
 
 
 def _builder_inited(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
+    # site/static is the site's one folder of static files (helpers.site.theme adds it too).
+    if str(STATIC) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(STATIC))
     app.add_css_file("oslo-figur.css")
 
 

@@ -367,8 +367,9 @@ class SsbClient:
         try:
             while True:
                 # read1: return what has arrived instead of waiting for a full block, so a
-                # server that drips bytes meets the deadline below.
-                chunk = resp.raw.read1(65536)
+                # server that drips bytes meets the deadline below. Decoded, so a gzipped
+                # answer is counted (and limited) by what it unpacks to.
+                chunk = resp.raw.read1(65536, decode_content=True)
                 if not chunk:
                     break
                 buf += chunk

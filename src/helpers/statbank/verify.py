@@ -172,6 +172,9 @@ def main(args) -> int:
     except (RefreshError, SsbError) as exc:
         say(f"FEIL: {exc}")
         mismatches = -1
+    except Exception as exc:  # a bug must still end in one line and a non-zero exit
+        say(f"FEIL: uventet stopp i verify: {type(exc).__name__}: {exc}")
+        mismatches = -1
     if report:
         report.write_text("\n".join(out) + "\n", encoding="utf-8")
     return 0 if mismatches == 0 else 1

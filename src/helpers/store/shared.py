@@ -140,16 +140,25 @@ HOST_PUBLISHERS = {
     "imdi.no": "IMDi",
     "telemarkfylke.no": "Telemark fylkeskommune",
 }
-# Public repositories the files under github/ were read from -> who published the values.
+# Public repositories (owner/name, or a whole owner) values were read from -> who published
+# them. statisticsnorway is SSB's own organisation: its packages print SSB's tables.
 REPO_PUBLISHERS = {
     "gardenberg/imdikator-munch": "IMDi",
     "evensrii/Telemark": "Telemark fylkeskommune",
+    "statisticsnorway": "Statistisk sentralbyrå",
 }
 SSB = "Statistisk sentralbyrå"
 
 
+def _publisher_of_repo(repo: str) -> str:
+    return REPO_PUBLISHERS.get(repo) or REPO_PUBLISHERS.get(repo.split("/")[0]) or f"github.com/{repo}"
+
+
 def _publisher_of_url(url: str) -> str:
-    host = (urlparse(str(url)).hostname or "").lower()
+    parsed = urlparse(str(url))
+    host = (parsed.hostname or "").lower()
+    if host == "github.com":
+        return _publisher_of_repo("/".join(parsed.path.strip("/").split("/")[:2]))
     for domain, name in HOST_PUBLISHERS.items():
         if host == domain or host.endswith("." + domain):
             return name
@@ -167,7 +176,7 @@ def row_publishers(path: Path) -> Counter:
         elif row.get("ssb_table"):  # an SSB table republished in a public repository
             found[SSB] += 1
         elif row.get("source_repo"):
-            found[REPO_PUBLISHERS.get(row["source_repo"], f"github.com/{row['source_repo']}")] += 1
+            found[_publisher_of_repo(row["source_repo"])] += 1
         else:
             found["ukjent kilde"] += 1
     return found
@@ -218,11 +227,15 @@ def _unlisted(src: Path) -> dict:
                 raise SnapshotError(f"{src}, linje {i}: tom source_url")
     notes = src.with_suffix(".notes.md")
     first = notes.read_text(encoding="utf-8").strip().splitlines()[0].lstrip("# ") if notes.is_file() else ""
+    with open(src, encoding="utf-8", newline="") as f:
+        first_url: dict[str, str] = {}
+        for row in csv.DictReader(f):
+            first_url.setdefault(_publisher_of_url(row["source_url"]), row["source_url"])
     return {
         "file": src.name,
         "name": src.stem,
         "description": first or f"{src.name}: publiserte verdier med kilde-URL og merknad per rad.",
-        "sources": [],
+        "sources": [{"title": name, "path": url} for name, url in first_url.items()],
         "retrieved": "se source_url per rad",
     }
 

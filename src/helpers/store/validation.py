@@ -17,8 +17,9 @@ def leftovers(folder: Path, package: dict) -> list[Path]:
     listed = {res.get("path") for res in package.get("resources", [])}
     found = sorted(folder.glob(".*.incoming"))
     found += sorted(p for p in folder.glob("ssb_*.csv") if p.name not in listed)
-    found += sorted(p for p in folder.parent.glob(".staging-*") if p.is_dir())
-    found += sorted(p for p in folder.glob(".staging-*") if p.is_dir())
+    # Older versions staged in the repository root, beside data/.
+    beside = folder.parent.glob(".staging-*") if folder.name == "data" else []
+    found += sorted(p for p in beside if p.is_dir())
     return found
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.catalog import regions
-from helpers.catalog.registry import SERIES_LABELS
+from helpers.vocab import SERIES_LABELS
 from helpers.catalog.spec import Dataset, SsbQuery
 
 ALDER_KOLONNER = [

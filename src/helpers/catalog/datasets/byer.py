@@ -6,7 +6,7 @@ import pandas as pd
 
 from helpers.catalog import regions, sources
 from helpers.catalog.periods import whole_years
-from helpers.catalog.registry import SERIES_LABELS
+from helpers.vocab import SERIES_LABELS
 from helpers.catalog.spec import Dataset, SsbQuery
 
 _COLUMNS = ["region_code", "year", "series", "value", "unit", "source_url", "note"]
@@ -86,9 +86,10 @@ def _city_rates(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 _CITY_CODES = ["0301", "1201", "4601", "1601", "5001", "1103", "1001", "4204"]
 _CODES_NOTE = (
-    "Kodene er lest av SSBs egne tabellsider og av offentlige skript som bruker API-et, ikke "
-    "bekreftet mot metadata herfra (ingen tilgang); en oppfriskning henter metadata først og "
-    "stopper med en feil som navngir tabellen og koden om en kode mangler."
+    "Kodene er lest av SSBs egne tabellsider og av offentlige skript som bruker API-et. 01223 med "
+    "Nettoflytting9 er bekreftet av en v2-spørring som kjørte; for 06913 er det uavklart om "
+    "regionkodene uten kodeliste er 0301 eller K_0301: oppfriskningen slår opp begge formene i "
+    "metadataene og sier hvilken den brukte. Mangler en kode, stopper den med tabellen og koden."
 )
 
 # 06913 has population on 1 January and all moves in or out of the municipality, but no

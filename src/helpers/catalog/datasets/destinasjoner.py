@@ -148,13 +148,13 @@ _FLYTTINGER_13864 = SsbQuery(
     },
     contents={"*": "flyttinger"},
     note=(
-        "Ikke bekreftet mot SSBs metadata (ingen tilgang herfra): tabellens tittel, koden Flyttinger i "
-        "ContentsCode (tabellen har én statistikkvariabel), at den dekker "
-        "2016–2019, at Oslo har koden 0301 i Fraflyttingsregion, og hvilke regionnivåer "
-        "TilflyttRegion har uten kodeliste. Dimensjonsnavnene Fraflyttingsregion og TilflyttRegion "
-        "er sett i et offentlig skript som spør tabellen (evensrii/Telemark), med kodelisten "
-        "agg_single:FylkerFastland01 for fylker. Tabell 09588 er ikke et alternativ: den har bare "
-        "inn-, ut- og nettoflytting per kommune, ikke hvor flytterne dro."
+        "Dimensjonsnavnene Fraflyttingsregion og TilflyttRegion er bekreftet av et offentlig skript som "
+        "spør tabellen (evensrii/Telemark, med kodelisten agg_KommGjeldende). Koden i ContentsCode er ikke "
+        "sett; spørringen sender «*», og tabellen må ha nøyaktig én statistikkvariabel. TilflyttRegion sendes "
+        "som «*» (alle koder listet ut ville passert SSBs grense på om lag 2 100 tegn i URL-en). Ikke "
+        "bekreftet: hvilke år tabellen dekker før 2025, at Oslo er 0301 uten kodeliste, og hvilke "
+        "regionnivåer TilflyttRegion har uten kodeliste. Tabell 09588 er ikke et alternativ: den har "
+        "bare inn-, ut- og nettoflytting per kommune, ikke hvor flytterne dro."
     ),
 )
 # The resource a refresh writes for the query (SsbQuery.resource: ssb_<table>).

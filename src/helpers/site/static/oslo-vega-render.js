@@ -50,10 +50,18 @@
 
   function fail(host, err) {
     host.classList.add("oslo-chart-feil");
-    var message = document.createElement("p");
-    message.className = "oslo-feilmelding";
-    message.textContent = "Den interaktive figuren kunne ikke tegnes: " + (err && err.message ? err.message : err);
-    host.parentNode.insertBefore(message, host.nextSibling);
+    // The static image comes back in place of a half-drawn or stale drawing.
+    host.removeAttribute("data-drawn");
+    var canvas = host.querySelector(".oslo-vega");
+    if (canvas) canvas.textContent = "";
+    var message = host.nextElementSibling;
+    if (!message || !message.classList.contains("oslo-feilmelding")) {
+      message = document.createElement("p");
+      message.className = "oslo-feilmelding";
+      host.parentNode.insertBefore(message, host.nextSibling);
+    }
+    message.textContent = "Den interaktive figuren kunne ikke tegnes, her er den som bilde (" +
+      (err && err.message ? err.message : err) + ").";
     console.error("Figur " + host.id + " feilet:", err);
   }
 
@@ -96,10 +104,20 @@
         }
         record.view = result.view;
         var svg = host.querySelector(".oslo-vega svg");
+        // Whatever ARIA Vega still writes (facet headers) is English and hidden anyway:
+        // the box's Norwegian description is the one name.
+        if (svg) {
+          [svg].concat(Array.prototype.slice.call(svg.querySelectorAll("[aria-label], [role], [aria-roledescription]")))
+            .forEach(function (el) {
+              el.removeAttribute("aria-label");
+              el.removeAttribute("role");
+              el.removeAttribute("aria-roledescription");
+            });
+        }
         var over = svg ? parseFloat(svg.getAttribute("width")) - width : 0;
         // Narrow the cells by the overflow; axis labels can change with the width, so
         // measure again, a few times at most.
-        if (spec.facet && over > 0 && (attempt || 0) < 3) {
+        if (spec.facet && over > 0 && (attempt || 0) < 4) {
           draw(script, (slack || 0) + over, (attempt || 0) + 1);
           return;
         }

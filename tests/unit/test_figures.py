@@ -1,0 +1,155 @@
+"""A Figur as MIME data: what the page, a notebook and a download each get."""
+
+import json
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import Figur, Kilde, ssb_tabell, stolper, tidsserier, tidsserier_med_referanse
+from helpers.figures.figure import grid
+from helpers.figures.render import MIME_TYPE
+
+UTV = "Utvandring til utlandet"
+INN = "Innflytting fra resten av Norge"
+
+
+def _frame():
+    rows = [
+        {"aar": aar, "verdi": verdi, "serie_navn": serie, "region": "Oslo"}
+        for serie, values in ((INN, [30000.0, 31000.0, np.nan]), (UTV, [8000.0, 6000.0, 9000.0]))
+        for aar, verdi in zip((2018, 2019, 2020), values)
+    ]
+    return pd.DataFrame(rows)
+
+
+def _figur(**kw):
+    chart, plotted = tidsserier(_frame(), **kw.pop("chart", {}))
+    return Figur(
+        chart.properties(title="Stedfortreder: hele landet"),
+        beskrivelse="Linjediagram over to strømmer.",
+        kilder=[ssb_tabell("01223")],
+        tabell=plotted,
+        merknad="En merknad.",
+        navn="to strømmer",
+        tittel="Utvandringen falt i 2019",
+        **kw,
+    )
+
+
+@pytest.fixture(scope="module")
+def bundle():
+    return _figur()._repr_mimebundle_()
+
+
+def test_the_bundle_carries_the_figure_for_the_page_and_for_notebooks(bundle):
+    assert set(bundle) == {MIME_TYPE, "application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"}
+    data = bundle[MIME_TYPE]
+    assert data["tittel"] == "Utvandringen falt i 2019"
+    # The chart's own title is the stand-in label, set as text, not drawn where it would be cut.
+    assert data["etikett"] == "Stedfortreder: hele landet" and "title" not in data["spec"]
+    assert data["navn"] == "to-strommer" and data["ident"].startswith("figur-to-strommer-")
+    assert data["kilder"] == [
+        {"tekst": "SSB, tabell 01223", "url": "https://www.ssb.no/statbank/table/01223"}
+    ]
+    assert data["svg"].startswith("<svg") and data["nedlasting"]["svg"].startswith("<svg")
+    # JupyterLab 4 draws Vega-Lite under v5's type; the spec says nothing about v6.
+    assert "$schema" not in bundle["application/vnd.vegalite.v5+json"]
+    json.dumps(data)  # all of it is JSON
+
+
+def test_downloads_say_what_they_show_and_where_it_comes_from(bundle):
+    svg = bundle["image/svg+xml"]
+    texts = " ".join(ET.fromstring(svg).itertext())
+    for words in (
+        "Utvandringen falt i 2019",
+        "Stedfortreder: hele landet",
+        "Kilde: SSB, tabell 01223",
+        "CC BY 4.0",
+    ):
+        assert words in texts, words
+    assert bundle[MIME_TYPE]["nedlasting"]["svg"] == svg
+
+
+def test_csv_names_unit_and_source_on_every_row():
+    rows = _figur().csv().splitlines()
+    assert rows[0] == "Serie,År,Verdi,Enhet,Kilde"
+    assert all(",Personer," in r and "01223" in r for r in rows[1:])
+    assert rows[3] == f'{INN},2020,,Personer,"SSB, tabell 01223 (https://www.ssb.no/statbank/table/01223)"'
+
+
+def test_the_table_is_a_grid_of_years_by_series(bundle):
+    tabell = bundle[MIME_TYPE]["tabell"]
+    assert tabell["kolonner"] == ["År", INN, UTV]
+    assert tabell["radnokler"] == 1 and tabell["tall"] == [False, True, True]
+    assert tabell["rader"] == [
+        ["2018", "30\u00a0000", "8\u00a0000"],
+        ["2019", "31\u00a0000", "6\u00a0000"],
+        ["2020", None, "9\u00a0000"],  # missing is missing, never zero
+    ]
+
+
+def test_grid_keeps_absent_combinations_apart_from_missing_values():
+    frame = pd.DataFrame(
+        {"Fylke": ["Hedmark", "Viken", "Viken"], "År": ["2019", "2019", "2020"], "Verdi": [np.nan, 5.0, 6.5]}
+    )
+    tabell = grid(frame)
+    assert tabell["kolonner"] == ["Fylke", "2019", "2020"]
+    assert tabell["rader"] == [["Hedmark", None, ""], ["Viken", "5,0", "6,5"]]
+
+
+def test_a_reference_period_becomes_rows_under_the_years():
+    from helpers import facts
+
+    frame = pd.DataFrame(
+        [
+            {"aar": aar, "verdi": float(aar - 2000), "serie_navn": s}
+            for s in (INN, UTV)
+            for aar in range(2016, 2022)
+        ]
+    )
+    chart, plotted = tidsserier_med_referanse(frame, referanse=facts.referanser(frame))
+    tabell = grid(plotted)
+    assert tabell["kolonner"] == ["År", INN, UTV]
+    assert [r[0] for r in tabell["rader"]][-3:] == ["Snitt 2016–2019", "Lavest 2016–2019", "Høyest 2016–2019"]
+
+
+def test_vega_keeps_its_english_aria_texts_to_itself(bundle):
+    assert bundle[MIME_TYPE]["spec"]["config"]["aria"] is False
+
+
+def test_a_truncated_axis_says_so():
+    spec = _figur(chart={"null_i_akse": False}).spec()
+    titles = json.dumps(
+        [layer["encoding"]["y"]["axis"]["title"] for layer in spec["layer"][:1]], ensure_ascii=False
+    )
+    assert "aksen starter ikke på null" in titles
+    assert "aksen starter ikke" not in json.dumps(_figur().spec(), ensure_ascii=False)
+
+
+def test_an_annotation_is_drawn_from_the_charts_own_rows():
+    figur = _figur(chart={"annoter": {(UTV, 2019): "Registrert for lavt"}})
+    spec = figur.spec()
+    texts = [layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "text"]
+    assert len(texts) == 1 and "Registrert for lavt" in json.dumps(texts[0], ensure_ascii=False)
+    assert len(spec["datasets"]) == 1  # no extra data, so no number the table does not hold
+    svg = figur.data()["svg"]
+    assert "Registrert for lavt" in svg
+
+
+def test_bars_carry_their_labels_above_and_say_when_a_value_is_missing():
+    frame = pd.DataFrame(
+        {
+            "kategori": ["En lang kategori som ikke får plass ved siden av stolpen", "B", "C"],
+            "verdi": [-3.0, np.nan, 1.0],
+        }
+    )
+    chart, plotted = stolper(frame, kategori="kategori", x_tittel="Netto")
+    figur = Figur(chart, beskrivelse="x", kilder=[Kilde("x", "x", "https://example.org")], tabell=plotted)
+    svg = figur.data()["svg"]
+    assert "ingen tall" in svg
+    # Gains and losses in two colours.
+    bars = next(layer for layer in figur.spec()["layer"] if layer["mark"]["type"] == "bar")
+    assert bars["encoding"]["color"]["condition"]["test"] == 'datum["verdi"] < 0'
+    assert "axis" in bars["encoding"]["y"] and bars["encoding"]["y"]["axis"] is None
