@@ -3,6 +3,7 @@
     python tools/checks.py whitespace FILE...   no trailing whitespace, one newline at the end
     python tools/checks.py no-outputs FILE...   .ipynb files carry no outputs or execution counts
     python tools/checks.py typed-numbers FILE... no number of 3+ digits typed in a page's prose (or captions)
+    python tools/checks.py chapter-lint FILE...  ruff check on a page's code cells, as on src/
 
 Chapters are MyST Markdown (notebooks/*.md); an .ipynb in the repository is at most a
 scratch copy, and its outputs would put numbers in git that no build computed.
@@ -112,10 +113,58 @@ def typed_number_problems(path: Path) -> list[str]:
     ]
 
 
+CELL_START = re.compile(r"^(`{3,}|~{3,})\{code-cell\}")
+
+
+def chapter_lint_problems(path: Path) -> list[str]:
+    """ruff check (the repository's ruff.toml) on the code cells of a MyST page, each
+    message pointing at the line of the Markdown file."""
+    import subprocess
+
+    lines = path.read_text(encoding="utf-8").split("\n")
+    code, where = [], []  # the cells' code, and for each of its lines the page's line number
+    i = 0
+    while i < len(lines):
+        fence = CELL_START.match(lines[i])
+        if not fence:
+            i += 1
+            continue
+        i += 1
+        if i < len(lines) and lines[i].strip() == "---":  # YAML options block
+            i = next(j for j in range(i + 1, len(lines)) if lines[j].strip() == "---") + 1
+        while i < len(lines) and lines[i].startswith(":") and lines[i].rstrip() != ":":
+            i += 1  # short options (:tags: ...)
+        while i < len(lines) and lines[i].rstrip() != fence.group(1):
+            code.append(lines[i])
+            where.append(i + 1)
+            i += 1
+        code.append("")
+        where.append(i + 1)
+        i += 1
+    if not code:
+        return []
+    root = Path(__file__).resolve().parents[1]
+    ruff = [sys.executable, "-m", "ruff"]
+    proc = subprocess.run(
+        [*ruff, "check", "--config", str(root / "ruff.toml"), "--output-format", "concise", "--quiet",
+         "--stdin-filename", f"{path.stem}.py", "-"],
+        input="\n".join(code), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    problems = []
+    for line in proc.stdout.splitlines():
+        m = re.match(r"^[^:]+:(\d+):\d+: (.*)$", line)
+        if m:
+            problems.append(f"{path}:{where[int(m.group(1)) - 1]}: {m.group(2)}")
+    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not problems):
+        problems.append(f"{path}: ruff could not check the code cells: {proc.stderr.strip()[:300]}")
+    return problems
+
+
 CHECKS = {
     "whitespace": whitespace_problems,
     "no-outputs": output_problems,
     "typed-numbers": typed_number_problems,
+    "chapter-lint": chapter_lint_problems,
 }
 
 

@@ -64,6 +64,7 @@ CHAPTERS = {
         "ut_2020",
         _fake_value("01223", Region="0301", ContentsCode="Fraflytting8", Tid="2020K4"),
     ),
+    # The rate chart, drawn from the first age candidate that held (09587 in the fixtures).
     "notebooks/02-alder.md": ("fig-alder-utflytting", "Utflyttinger per 100 innbyggere"),
     "notebooks/05-fodested-og-familie.md": (
         "fig-flytting-innvandrere",

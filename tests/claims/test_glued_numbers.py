@@ -97,3 +97,15 @@ def test_the_hook_and_this_test_are_one_check(tmp_path):
     assert main(["typed-numbers", str(page)]) == 1
     page.write_text(PLANTED, encoding="utf-8")
     assert main(["typed-numbers", str(page)]) == 0
+
+
+def test_chapter_code_is_linted_like_the_package(tmp_path):
+    from checks import chapter_lint_problems
+
+    clean = PLANTED.replace("x = 36076", "from helpers import Figur\nchart = x = 36076")
+    page = tmp_path / "side.md"
+    page.write_text(clean, encoding="utf-8")
+    assert chapter_lint_problems(page) == []
+    page.write_text(clean.replace("chart = x", "import os\nchart = x"), encoding="utf-8")
+    line = next(n for n, text in enumerate(clean.split("\n"), 1) if text.startswith("chart = x"))
+    assert chapter_lint_problems(page) == [f"{page}:{line}: F401 [*] `os` imported but unused"]

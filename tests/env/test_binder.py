@@ -171,22 +171,55 @@ def test_repo2docker_reads_the_repository_as_intended(tmp_path):
 # --- The student's path, end to end (slow: a fresh environment) -------------------------
 
 RUNNER = """
-import json, os, sys, nbformat
+import json, os, re, sys, nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 PROBE = "import sys, helpers, helpers.store.paths\\nprint(sys.prefix)\\nprint(helpers.__file__)\\nprint(helpers.store.paths.data_dir())"
+EVALS = "import json as _j\\nprint(_j.dumps({n: repr(globals()[n]) for n in %r}))"
+ROLE = re.compile(r"\\{eval\\}`([^`]+)`")
 for path in sys.argv[1:]:
     nb = nbformat.read(path, as_version=4)
+    # What jupyterlab-myst evaluates: every {eval} of the Markdown and of figure captions.
+    names = sorted({n for c in nb.cells for n in ROLE.findall(c.source if c.cell_type == "markdown"
+                                                              else str(c.metadata.get("mystnb", "")))})
+    nb.cells.append(nbformat.v4.new_code_cell(EVALS % names))
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
     result = {"notebook": path}
     try:
         NotebookClient(nb, timeout=600, kernel_name="python3",
                        resources={"metadata": {"path": os.path.dirname(path)}}).execute()
-        result["probe"] = nb.cells[-1].outputs[0]["text"].split()
+        result["probe"] = nb.cells.pop().outputs[0]["text"].split()
+        result["evals"] = json.loads(nb.cells.pop().outputs[0]["text"])
+        nbformat.write(nb, path.replace(".ipynb", ".executed.ipynb"))
     except CellExecutionError as e:
         result["error"] = str(e)[-3000:]
     print(json.dumps(result))
 """
+
+# Output types a notebook viewer draws as a figure. (text/html counts while helpers draws
+# figures as HTML; JupyterLab prefers it over the chart types when it is present.)
+FIGURE_MIME = {"application/vnd.vegalite.v5+json", "image/svg+xml", "text/html"}
+
+
+def figure_problems(executed: Path) -> list[str]:
+    """A chapter run as a notebook must show what the page shows: its numbers (no raw
+    {glue} role left in its Markdown: JupyterLab cannot fill one) and its figures as
+    outputs of their cells."""
+    nb = nbformat.read(executed, as_version=4)
+    problems = []
+    for n, cell in enumerate(nb.cells, 1):
+        if cell.cell_type == "markdown" and re.search(r"\{glue(:\w+)?\}", cell.source):
+            problems.append(f"{executed.name}: cell {n} has a {{glue}} role, which JupyterLab shows raw")
+        figure = cell.metadata.get("mystnb", {}).get("figure") if cell.cell_type == "code" else None
+        if figure:
+            shown = [
+                o
+                for o in cell.get("outputs", [])
+                if o.get("output_type") in ("display_data", "execute_result") and FIGURE_MIME & set(o["data"])
+            ]
+            if not shown:
+                problems.append(f"{executed.name}: figure {figure.get('name')} is not an output of its cell")
+    return problems
 
 
 def repo2docker_base_packages() -> list[str]:
@@ -226,9 +259,42 @@ def wait_for(url: str, seconds: float = 90) -> None:
             time.sleep(0.5)
 
 
-def open_in_jupyterlab(venv: Path, repo: Path, chapter_list: list[str]) -> list[str]:
+def notebook_text(page) -> str:
+    """All of the open notebook's rendered text: JupyterLab draws only the cells in view,
+    so scroll through it a screen at a time."""
+    scroller = ".jp-NotebookPanel .jp-WindowedPanel-outer"
+    height = page.eval_on_selector(scroller, "e => e.scrollHeight")
+    step = page.eval_on_selector(scroller, "e => e.clientHeight")
+    seen = []
+    for top in range(0, height + step, step):
+        page.eval_on_selector(scroller, f"e => {{ e.scrollTop = {top}; }}")
+        time.sleep(0.3)
+        seen.append(page.inner_text(".jp-NotebookPanel .jp-Notebook"))
+    return "\n".join(seen)
+
+
+def run_all_and_read(page, expected: list[str], seconds: float = 180) -> str:
+    """Run every cell of the open notebook (Run > Run All Cells) and return its rendered
+    text as soon as it shows every expected value (or when the time is up)."""
+    page.wait_for_selector(".jp-StatusBar-Widget >> text=Idle", timeout=60_000)  # the kernel is up
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    deadline = time.monotonic() + seconds
+    while True:
+        time.sleep(2)
+        if page.locator(".jp-StatusBar-Widget >> text=Busy").count() == 0 or time.monotonic() > deadline:
+            text = notebook_text(page)
+            if all(v in text for v in expected) or time.monotonic() > deadline:
+                return text
+
+
+def open_in_jupyterlab(
+    venv: Path, repo: Path, chapter_list: list[str], shown: dict[str, list[str]] | None = None
+) -> list[str]:
     """Start JupyterLab the way Binder does ($HOME = the repository) and open each chapter
-    through the launch button's address; return what went wrong."""
+    through the launch button's address; return what went wrong. For the chapters in
+    `shown`, run all cells and check that the Markdown shows those computed values
+    ({eval} through jupyterlab-myst) and no raw role."""
     from playwright.sync_api import sync_playwright
 
     port = free_port()
@@ -278,6 +344,13 @@ def open_in_jupyterlab(venv: Path, repo: Path, chapter_list: list[str]) -> list[
                     page.wait_for_selector(".jp-NotebookPanel-toolbar >> text=Python 3", timeout=30_000)
                 except Exception as e:  # noqa: BLE001 - reported with the chapter's name
                     problems.append(f"{chapter}: did not open as a notebook with a Python 3 kernel ({e})")
+                if chapter in (shown or {}):
+                    text = run_all_and_read(page, shown[chapter])
+                    missing = [v for v in shown[chapter] if v not in text]
+                    if missing or "{eval}" in text:
+                        problems.append(
+                            f"{chapter}: after Run All, JupyterLab does not show {missing} ({text[:300]!r})"
+                        )
                 if page.locator(".jp-FileEditor").count():
                     problems.append(f"{chapter}: opened in the text editor")
                 if outside:
@@ -337,10 +410,17 @@ def test_student_flow_in_a_fresh_environment(tmp_path_factory):
         assert "error" not in result, (
             f"{result['notebook']} failed on a Binder-like install:\n{result['error']}"
         )
+        executed = Path(result["notebook"].replace(".ipynb", ".executed.ipynb"))
+        assert not figure_problems(executed), "\n".join(figure_problems(executed))
+        # {eval} shows the plain-text repr: a plain str would appear in quotes in JupyterLab.
+        quoted = {n: v for n, v in result["evals"].items() if not v.strip() or v[0] in "'\""}
+        assert not quoted, f"{result['notebook']}: {{eval}} would show these quoted or empty: {quoted}"
         prefix, helpers_file, data = result["probe"]
         assert Path(prefix) == venv, result
         assert Path(helpers_file).is_relative_to(venv), "helpers must come from the installed package"
         assert Path(data) == repo / "data", result
 
-    problems = open_in_jupyterlab(venv, repo, chapter_list)
+    # The first chapter's longest computed phrases must render in JupyterLab as on the page.
+    sample = sorted(results[0]["evals"].values(), key=len)[-3:]
+    problems = open_in_jupyterlab(venv, repo, chapter_list, {chapter_list[0]: sample})
     assert not problems, "\n".join(problems)

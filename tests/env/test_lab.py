@@ -35,7 +35,8 @@ def test_make_lab_allows_root_only_as_root():
 
 
 def what_jupyterlab_adds(model: dict) -> None:
-    """A running kernel writes its kernelspec and language_info into the notebook's metadata."""
+    """A running kernel writes its kernelspec and language_info into the notebook's metadata;
+    running a Markdown cell with {eval} stores its results there (jupyterlab-myst)."""
     spec = KernelSpecManager().get_kernel_spec("python3")
     metadata = model["content"]["metadata"]
     metadata["kernelspec"] = {"display_name": spec.display_name, "language": spec.language, "name": "python3"}
@@ -48,6 +49,12 @@ def what_jupyterlab_adds(model: dict) -> None:
         "nbconvert_exporter": "python",
         "pygments_lexer": "ipython3",
     }
+    # jupyterlab-myst keeps each {eval} result in its Markdown cell once the cell has run.
+    for cell in model["content"]["cells"]:
+        if cell["cell_type"] == "markdown" and "{eval}`" in cell["source"]:
+            cell["metadata"]["user_expressions"] = [
+                {"expression": "x", "result": {"status": "ok", "data": {"text/plain": "36\u00a0076"}}}
+            ]
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

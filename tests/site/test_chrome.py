@@ -102,4 +102,13 @@ def test_extension_scripts_only_where_used(site):
         body = html.split('<article class="bd-article">', 1)[-1]
         rel = page.relative_to(site)
         assert ("copybutton.js" in html) == ('class="highlight' in body), rel
+        assert ("pygments.css" in html) == ('class="highlight' in body), rel
+        assert ("/mystnb." in html) == ('class="cell' in body), rel
         assert "sphinx-thebe" not in html and "thebe.js" not in html, rel
+
+
+def test_reference_lists_hold_list_items(site):
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert 'role="doc-biblioentry"' not in html, page.relative_to(site)
+    assert 'role="listitem"' in (site / "book" / "litteratur.html").read_text(encoding="utf-8")

@@ -92,3 +92,13 @@ def test_capital_first_letter_keeps_proper_nouns():
 
     assert stor_forbokstav("fylkene Viken og Oslo") == "Fylkene Viken og Oslo"
     assert stor_forbokstav("") == ""
+
+
+def test_typography_of_text_from_elsewhere():
+    from helpers.prose.norsk import typografi
+
+    assert typografi("Folkemengde 1. januar 2016-2020") == f"Folkemengde 1.{NBSP}januar 2016\u20132020"
+    assert typografi("Boligprisindeksen, 4. kvartal 2016") == f"Boligprisindeksen, 4.{NBSP}kvartal 2016"
+    assert typografi("4 452 rader, 1 234 567 personer") == f"4{NBSP}452 rader, 1{NBSP}234{NBSP}567 personer"
+    # Years side by side are not one number; a decimal is not grouped.
+    assert typografi("2016 2020 og 5,5 000") == "2016 2020 og 5,5 000"

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlparse
 import pandas as pd
 
 from helpers.prose.kildelinje import kreditt, utgiver
-from helpers.prose.norsk import NBSP, Tekst
+from helpers.prose.norsk import NBSP, Tekst, typografi
 
 # Pages whose address names no words a reader could use.
 TITLER = {
@@ -88,15 +88,4 @@ def utgivere_md(rader: pd.DataFrame) -> Tekst:
 def sider_md(rader: pd.DataFrame) -> Tekst:
     """Every page the rows were read from, as Markdown links with readable titles."""
     urls = dict.fromkeys(str(u) for u in rader["kilde"].dropna())
-    return Tekst("; ".join(f"[{sidetittel(u)}]({u})" for u in urls))
-
-
-_MAANED = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|kvartal"
-
-
-def typografi(tekst: str) -> Tekst:
-    """Text written elsewhere (dataset titles, file descriptions) set as the book sets its own:
-    an en dash in ranges (2016–2020, 0–17 år), no break in "1. januar" or "4 452"."""
-    tekst = re.sub(r"(?<=\d)-(?=\d)", "\u2013", str(tekst))
-    tekst = re.sub(rf"(?<=\d\.) (?=({_MAANED})\b)", NBSP, tekst)
-    return Tekst(re.sub(r"(?<=\d) (?=\d{3}\b)", NBSP, tekst))
+    return Tekst("; ".join(f"[{typografi(sidetittel(u))}]({u})" for u in urls))

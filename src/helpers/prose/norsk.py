@@ -12,6 +12,7 @@ plain-text repr, and the repr of an ordinary str would show quotes and "\\xa0".
 from __future__ import annotations
 
 import math
+import re
 import numbers
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
@@ -131,3 +132,19 @@ def retning(fra, til, opp: str = "økte", ned: str = "falt", lik: str = "var uen
     to whole units), so the word never contradicts the numbers beside it."""
     a, b = avrund(fra), avrund(til)
     return Tekst(opp if b > a else ned if b < a else lik)
+
+
+_DATO_ELLER_KVARTAL = re.compile(
+    r"\b(\d{1,2}\.) (" + "|".join(MAANEDER) + r"|kvartal)\b"
+)
+_SIFFERGRUPPE = re.compile(r"(?<![\d,.])(\d{1,3}) (?=\d{3}(?!\d))")
+
+
+def typografi(tekst: str) -> Tekst:
+    """Norwegian typography on text from elsewhere (page titles, descriptions): en dash
+    in number ranges, and no line break inside «4 452», «1. januar» or «3. kvartal»."""
+    tekst = re.sub(r"(?<=\d)-(?=\d)", EN_DASH, str(tekst))
+    tekst = _DATO_ELLER_KVARTAL.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", tekst)
+    while _SIFFERGRUPPE.search(tekst):
+        tekst = _SIFFERGRUPPE.sub(lambda m: f"{m.group(1)}{NBSP}", tekst)
+    return Tekst(tekst)

@@ -201,6 +201,8 @@ OPTIONAL_ASSETS = {
     "togglebutton": "toggle",  # hidden/collapsible cells
     "design-tabs": 'class="sd-tab',  # sphinx-design tabs
     "sphinx-design": 'class="sd-',
+    "pygments": 'class="highlight',  # colours for shown code
+    "mystnb": 'class="cell',  # notebook cells and their outputs
 }
 
 
@@ -219,6 +221,18 @@ def _trim_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         files = context.get(key)
         if files is not None:
             files[:] = [f for f in files if _asset_needed(getattr(f, "filename", f), body)]
+
+
+def _citation_list_items(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Entries of a reference list as list items.
+
+    Docutils writes the list as role="list" and each entry as role="doc-biblioentry", a
+    role ARIA has deprecated and no list may hold: screen readers announce an empty list
+    (axe: aria-required-children, critical).
+    """
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
 # --- 404 -----------------------------------------------------------------------
@@ -265,22 +279,37 @@ def _not_found_links(app: Sphinx, exception) -> None:
     page.write_text(text, encoding="utf-8")
 
 
-def _static_fingerprint() -> str:
-    return ";".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(STATIC.iterdir()) if p.is_file())
+SITE_STAMP = ".oslo-site-fingerprint"  # in the output folder
 
 
-def _static_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
-    """Every page again when a file of site/static changed.
+def _site_fingerprint() -> str:
+    """The files of the Sphinx side that Sphinx itself does not watch: static files and code."""
+    files = sorted([*STATIC.iterdir(), *Path(__file__).parent.glob("*.py")])
+    return ";".join(f"{p.name}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in files if p.is_file())
 
-    Sphinx copies static files and writes their ?v= checksums only when it writes pages,
-    and it writes none when no document changed: an edited stylesheet would not reach
-    the site until some chapter changed too.
+
+def _rewrite_pages_if_site_changed(app: Sphinx) -> None:
+    """Write every page again (without reading it again) when the Sphinx side changed.
+
+    Sphinx writes a page only when its source or a template is newer than the page, and
+    copies static files only when it writes pages: an edited stylesheet or extension
+    would not reach the site until some chapter changed too. A page whose output is
+    missing is written from the stored doctree; the chapters are not executed again.
     """
-    current = _static_fingerprint()
-    if getattr(env, "oslo_site_static", None) == current:
-        return []
-    env.oslo_site_static = current
-    return sorted(env.found_docs - set(added) - set(changed) - set(removed))
+    if app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    stamp = outdir / SITE_STAMP
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == _site_fingerprint():
+        return
+    for page in outdir.rglob("*.html"):
+        if "_static" not in page.relative_to(outdir).parts:
+            page.unlink()
+
+
+def _remember_site(app: Sphinx, exception) -> None:
+    if exception is None and app.builder.format == "html":
+        Path(app.outdir, SITE_STAMP).write_text(_site_fingerprint(), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:
@@ -293,7 +322,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _write_sitemap)
     app.connect("config-inited", _opengraph_site_url)
     app.connect("html-page-context", _trim_assets)
-    app.connect("env-get-outdated", _static_changed)
+    app.connect("html-page-context", _citation_list_items)
+    app.connect("builder-inited", _rewrite_pages_if_site_changed)
+    app.connect("build-finished", _remember_site)
     app.connect("html-collect-pages", _not_found_page)
     app.connect("build-finished", _not_found_links)
     app.add_css_file("icons.css")

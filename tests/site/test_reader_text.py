@@ -1,0 +1,133 @@
+"""What a reader of the built site sees: each figure credits the publishers of the values
+it draws, no maintainer vocabulary on any page, and Norwegian typography in the text."""
+
+import html
+import re
+
+import pytest
+import yaml
+from support import ROOT
+
+from helpers import FLOW_SERIES, load
+from helpers.prose.kildelinje import utgiver
+
+MAINTAINER_TERMS = [
+    "oppfriskning",
+    "oppfrisket",
+    "ContentsCode",
+    "IKKE BEKREFTET",
+    "make clean",
+    "import-shared",
+    "statistikkbanken kunne ikke nås",
+]
+
+
+def toc_pages() -> list[str]:
+    """Every page of the table of contents, as paths of the built site."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    found = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                found.append(entry["file"])
+            walk(entry.get("chapters") or entry.get("sections"))
+
+    walk(toc.get("chapters"))
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    return [f"{p}.html" for p in found]
+
+
+def article(page: str) -> str:
+    """The page's article: the text written for the reader, without navigation."""
+    return page.split("<article", 1)[-1].split("</article>", 1)[0]
+
+
+def reader_text(page: str) -> str:
+    """The visible text of the page's article: no scripts, styles or tags."""
+    main = article(page)
+    main = re.sub(r"<(script|style|noscript)\b.*?</\1>", " ", main, flags=re.S)
+    main = re.sub(r"<pre\b.*?</pre>", " ", main, flags=re.S)  # code shown as code, if any
+    return html.unescape(re.sub(r"<[^>]+>", " ", main))
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return {p: (site / p).read_text(encoding="utf-8") for p in toc_pages()}
+
+
+def test_every_page_of_the_book_is_checked(pages):
+    assert "book/intro.html" in pages and "notebooks/01-rekordutflytting.html" in pages
+    assert len(pages) >= 10
+
+
+@pytest.mark.parametrize("term", MAINTAINER_TERMS)
+def test_no_maintainer_vocabulary_on_reader_pages(pages, term):
+    found = [p for p, text in pages.items() if term.lower() in reader_text(text).lower()]
+    assert not found, f"«{term}» står på sider for lesere: {found}"
+
+
+def test_numbers_and_dates_do_not_break_across_lines(pages):
+    problems = []
+    for p, text in pages.items():
+        words = reader_text(text)
+        problems += [f"{p}: {m.group()!r}" for m in re.finditer(r"\b\d{1,3} \d{3}\b(?! ?[–-])", words)]
+        problems += [
+            f"{p}: {m.group()!r}"
+            for m in re.finditer(
+                r"\b\d{1,2}\. (januar|februar|mars|april|mai|juni|juli|august|"
+                r"september|oktober|november|desember|kvartal)\b",
+                words,
+            )
+        ]
+    assert not problems, "vanlig mellomrom der det skal være hardt mellomrom:\n" + "\n".join(problems[:20])
+
+
+def test_one_spelling_of_kapitlet(pages):
+    found = [p for p, text in pages.items() if re.search(r"\bkapittelet\b", reader_text(text), re.I)]
+    assert not found, f"«kapittelet» (skriv «kapitlet»): {found}"
+
+
+def test_no_sentence_starts_with_a_digit(pages):
+    problems = []
+    for p, text in pages.items():
+        for par in re.findall(r"<p\b[^>]*>(.*?)</p>", article(text), flags=re.S):
+            words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", par)).split())
+            # A sentence starts after . ! ? followed by a space (not "1. kvartal", not "ca. 7").
+            for m in re.finditer(r"(?:^|(?<![\d.][.])(?<!\bca\.)(?<=[.!?]) )(\d)", words):
+                problems.append(f"{p}: …{words[max(0, m.start() - 30) : m.start() + 30]}…")
+    assert not problems, "setning som starter med et tall:\n" + "\n".join(problems[:20])
+
+
+def test_the_article_is_cited_and_listed(pages):
+    assert "10.18261/issn.2703-8866-2021-02-03" in pages["book/litteratur.html"]
+    assert "10.18261/issn.2703-8866-2021-02-03" in pages["book/intro.html"]
+    for p in (
+        "notebooks/01-rekordutflytting.html",
+        "notebooks/07-kom-de-tilbake.html",
+        "notebooks/08-oppsummering.html",
+    ):
+        assert 'href="../book/litteratur.html#id' in pages[p] or "litteratur.html#" in pages[p], p
+
+
+def _credits(page: str) -> list[set[str]]:
+    """The publishers named in each figure's credit line, in the order of the figures."""
+    lines = re.findall(r"<p class='oslo-kilde'>Kilde: (.*?)</p>", page, flags=re.S)
+    return [{html.unescape(n) for n in re.findall(r">([^<]+)</a>", line)} for line in lines]
+
+
+def test_each_figure_credits_the_publishers_of_the_values_it_draws(pages):
+    byer = load("storbyer")
+    oslo = byer[byer["region"] == "Oslo"]
+    andre = byer[(byer["region"] != "Oslo") & byer["serie"].isin(FLOW_SERIES)]
+    expected = [
+        {utgiver(u) for u in oslo.loc[oslo["serie"].isin(FLOW_SERIES), "kilde"]},
+        {utgiver(u) for u in oslo.loc[oslo["serie"].isin([*FLOW_SERIES, "folkemengde_1jan"]), "kilde"]},
+        {utgiver(u) for u in andre["kilde"]},
+    ]
+    assert _credits(pages["notebooks/01-rekordutflytting.html"]) == expected
+    kv = load("kvartal_2024_2025")
+    quarters = _credits(pages["notebooks/07-kom-de-tilbake.html"])[2]
+    assert quarters == {utgiver(u) for u in kv.loc[kv["region"] == "Oslo", "kilde"]}
+    assert all("%" not in name and "/" not in name for c in expected for name in c)
