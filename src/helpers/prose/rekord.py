@@ -79,3 +79,21 @@ def mangler(manglende: dict[str, list[int]]) -> Tekst:
         return Tekst("")
     deler = liste(f"{navn[0].lower()}{navn[1:]} i {aar_liste(aar)}" for navn, aar in manglende.items())
     return Tekst(f"Tall vi ikke har: {deler}. Der er linjen brutt.")
+
+
+def tittel_topp(verdier: pd.Series, aar: int = 2020, hva: str = "Utflyttingen") -> Tekst:
+    """A figure title: did `aar` set a record, and which year is the top of the series?"""
+    r = facts.rangering(verdier, aar, til_og_med=aar)
+    topp = int(verdier.idxmax())
+    if r["hoyest"] and r["antall_aar"] > 1:
+        if topp == aar:
+            return Tekst(f"{hva} nådde toppen i {aar}")
+        return Tekst(f"{hva} satte rekord i {aar} og ny rekord i {topp}")
+    return Tekst(f"{hva} var høyest i {topp}")
+
+
+def tittel_spredte(antall: int, mulige: int, hvem: str) -> Tekst:
+    """A stand-in's title: how many values we have, «bare» when under half of the grid."""
+    forst = "Bare " if antall < mulige / 2 else ""
+    tekst = f"{forst}{tall(antall)} publiserte tall for {hvem}"
+    return Tekst(tekst[:1].upper() + tekst[1:])

@@ -349,3 +349,73 @@ def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
     if nord["aar"].max() <= 2020:
         deler.append("Hvordan flyttingen fra disse byene utviklet seg etter 2020, har vi ingen tall for.")
     return Tekst(" ".join(deler))
+
+
+def tittel_nivaa(serie: pd.Series, hva: str, etter_aar: int = 2020) -> Tekst:
+    """A figure title: where the latest year lies against the pre-pandemic range; «fortsatt
+    over» only when every year after `etter_aar` was over."""
+    ref = facts.referanse(serie)
+    e = facts.etter(serie, ref, etter_aar)
+    if e["siste"] is None:
+        return Tekst(f"{hva} før og i {etter_aar}")
+    hva, sted = hva.lower(), e["siste_plassering"]
+    if sted == "innenfor":
+        return Tekst(f"I {e['siste']} var {hva} tilbake på nivået fra før pandemien")
+    if sted == "under":
+        return Tekst(f"I {e['siste']} lå {hva} under nivået fra før pandemien")
+    igjen = "fortsatt" if e["forste_ikke_over"] is None else "igjen"
+    return Tekst(f"I {e['siste']} lå {hva} {igjen} over nivået fra før pandemien")
+
+
+def tittel_netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
+    """A figure title from total net migration (with the rest of the world)."""
+    values = nett[nett["serie_navn"] == facts.NETTO["i_alt"]].set_index("aar")["verdi"]
+    return tittel_nivaa(values, "Nettoflyttingen i alt", etter_aar)
+
+
+def tittel_kvartal(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
+    """A figure title: the newest year's quarters against the same quarters before."""
+    nytt = int(ut_nytt["aar"].max())
+    ord_ = {
+        "lavere": "lavere enn",
+        "høyere": "høyere enn",
+        "blandet": "dels høyere, dels lavere enn",
+    }.get(kvartal_retning(ut_nytt, tidligere))
+    if ord_ is None:
+        return Tekst(f"Utflyttingen per kvartal i {nytt}")
+    return Tekst(f"Utflyttingen i {nytt} var {ord_} i samme kvartal tidligere år")
+
+
+def tittel_nord(tot: pd.DataFrame) -> Tekst:
+    """A figure title: where net migration fell or rose from 2019 to 2020."""
+    orden = list(dict.fromkeys(tot["omraade"]))
+    endring = {}
+    for o in orden:
+        v = tot[tot["omraade"] == o].set_index("aar")["verdi"]
+        if {2019, 2020} <= set(v.index):
+            endring[o] = v[2020] - v[2019]
+    if not endring:
+        return Tekst("Nettoflytting i 2019 og 2020")
+    falt = [o for o, d in endring.items() if d < 0]
+    steg = [o for o, d in endring.items() if d > 0]
+    if len(falt) == len(endring):
+        hvor = "overalt der vi har begge årene" if len(endring) > 1 else f"i {falt[0]}"
+        return Tekst(f"Nettoflyttingen falt fra 2019 til 2020 {hvor}")
+    if len(steg) == len(endring):
+        hvor = "overalt der vi har begge årene" if len(endring) > 1 else f"i {steg[0]}"
+        return Tekst(f"Nettoflyttingen steg fra 2019 til 2020 {hvor}")
+    if falt:
+        return Tekst(f"Nettoflyttingen falt fra 2019 til 2020 i {liste(falt)}")
+    return Tekst(f"Nettoflyttingen steg fra 2019 til 2020 i {liste(steg)}")
+
+
+def tittel_boligpriser(endring: pd.Series) -> Tekst:
+    """A figure title from yearly price changes in percent: the largest rise, and the fall
+    (or the smallest rise)."""
+    endring = endring.dropna()
+    maks, minst = int(endring.idxmax()), int(endring.idxmin())
+    if endring[maks] <= 0:
+        return Tekst(f"Boligprisene falt minst i {maks} og mest i {minst}")
+    if endring[minst] < 0:
+        return Tekst(f"Boligprisene steg mest i {maks} og falt mest i {minst}")
+    return Tekst(f"Boligprisene steg mest i {maks} og minst i {minst}")

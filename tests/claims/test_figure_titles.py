@@ -1,0 +1,104 @@
+"""Figure titles (an answer in words above each chart): on the snapshot and on changed
+data, so a refresh that moves a record, a level or a sign changes the title's words."""
+
+import pandas as pd
+import pytest
+
+from helpers import facts, load, rekord, tilbake
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def ut():
+    return facts.serie(load("storbyer"), "Oslo", "utflytting_innenlands")
+
+
+def test_the_record_title_on_the_snapshot(ut):
+    assert rekord.tittel_topp(ut, 2020) == "Utflyttingen satte rekord i 2020 og ny rekord i 2021"
+
+
+def test_the_record_title_when_2020_stays_the_top_or_is_no_record():
+    stays = pd.Series({2018: 30000.0, 2019: 31000.0, 2020: 36000.0, 2021: 35000.0})
+    assert rekord.tittel_topp(stays, 2020) == "Utflyttingen nådde toppen i 2020"
+    beaten = pd.Series({2017: 37000.0, 2019: 31000.0, 2020: 36000.0, 2021: 35000.0})
+    assert rekord.tittel_topp(beaten, 2020, hva="Raten") == "Raten var høyest i 2017"
+
+
+def test_a_stand_in_says_bare_only_when_most_values_are_missing():
+    assert (
+        rekord.tittel_spredte(23, 208, "de andre storbyene")
+        == "Bare 23 publiserte tall for de andre storbyene"
+    )
+    assert rekord.tittel_spredte(1500, 2000, "byene") == f"1{NBSP}500 publiserte tall for byene"
+
+
+def test_the_level_title_on_the_snapshot(ut):
+    assert (
+        tilbake.tittel_nivaa(ut, "Utflyttingen")
+        == "I 2022 lå utflyttingen fortsatt over nivået fra før pandemien"
+    )
+
+
+@pytest.mark.parametrize(
+    ("etter", "title"),
+    [
+        ({2021: 32000.0}, "I 2021 var utflyttingen tilbake på nivået fra før pandemien"),
+        ({2021: 30000.0}, "I 2021 lå utflyttingen under nivået fra før pandemien"),
+        ({2021: 32000.0, 2022: 36000.0}, "I 2022 lå utflyttingen igjen over nivået fra før pandemien"),
+        ({}, "Utflyttingen før og i 2020"),
+    ],
+)
+def test_the_level_title_follows_the_latest_year(etter, title):
+    foer = {2016: 31445.0, 2017: 33259.0, 2018: 32764.0, 2019: 32150.0, 2020: 36076.0}
+    assert tilbake.tittel_nivaa(pd.Series({**foer, **etter}), "Utflyttingen") == title
+
+
+def _kvartaler(aar, verdier):
+    return pd.DataFrame({"aar": aar, "kvartal": range(1, len(verdier) + 1), "verdi": verdier})
+
+
+def test_the_quarter_title_follows_the_comparison():
+    foer = _kvartaler(2021, [8000.0, 9000.0])
+    assert tilbake.tittel_kvartal(_kvartaler(2025, [7000.0, 8000.0]), foer) == (
+        "Utflyttingen i 2025 var lavere enn i samme kvartal tidligere år"
+    )
+    assert tilbake.tittel_kvartal(_kvartaler(2025, [9000.0, 8000.0]), foer) == (
+        "Utflyttingen i 2025 var dels høyere, dels lavere enn i samme kvartal tidligere år"
+    )
+    assert (
+        tilbake.tittel_kvartal(_kvartaler(2025, [7000.0]), foer.iloc[0:0])
+        == "Utflyttingen per kvartal i 2025"
+    )
+
+
+def _tot(rows):
+    return pd.DataFrame(rows, columns=["omraade", "aar", "verdi"])
+
+
+def test_the_capitals_title_names_where_net_migration_fell():
+    both_fell = _tot(
+        [("Oslo", 2019, 10.0), ("Oslo", 2020, 5.0), ("Stockholm", 2019, 8.0), ("Stockholm", 2020, 2.0)]
+    )
+    assert (
+        tilbake.tittel_nord(both_fell)
+        == "Nettoflyttingen falt fra 2019 til 2020 overalt der vi har begge årene"
+    )
+    mixed = _tot(
+        [("Oslo", 2019, 10.0), ("Oslo", 2020, 5.0), ("Stockholm", 2019, 8.0), ("Stockholm", 2020, 9.0)]
+    )
+    assert tilbake.tittel_nord(mixed) == "Nettoflyttingen falt fra 2019 til 2020 i Oslo"
+    one_year = _tot([("Oslo", 2020, 5.0)])
+    assert tilbake.tittel_nord(one_year) == "Nettoflytting i 2019 og 2020"
+
+
+def test_the_house_price_title_names_the_years_of_the_extremes():
+    assert tilbake.tittel_boligpriser(pd.Series({2015: 9.2, 2016: 21.7, 2024: 5.4})) == (
+        "Boligprisene steg mest i 2016 og minst i 2024"
+    )
+    assert tilbake.tittel_boligpriser(pd.Series({2015: 9.2, 2016: 21.7, 2022: -2.0})) == (
+        "Boligprisene steg mest i 2016 og falt mest i 2022"
+    )
+    assert tilbake.tittel_boligpriser(pd.Series({2022: -2.0, 2023: -5.0})) == (
+        "Boligprisene falt minst i 2022 og mest i 2023"
+    )
