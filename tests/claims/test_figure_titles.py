@@ -102,3 +102,70 @@ def test_the_house_price_title_names_the_years_of_the_extremes():
     assert tilbake.tittel_boligpriser(pd.Series({2022: -2.0, 2023: -5.0})) == (
         "Boligprisene falt minst i 2022 og mest i 2023"
     )
+
+
+def test_the_age_titles_follow_the_rank_and_the_branch():
+    from helpers import alder
+
+    assert alder.tittel_andel_byer(1) == "Oslo hadde størst andel 20–34-åringer av de fem største byene"
+    assert alder.tittel_andel_byer(2) == "Oslo var nummer 2 av de fem største byene i andel 20–34-åringer"
+    assert alder.tittel_alder(29, 2020, rater=False) == "I 2020 var 29-åringene den største årsklassen i Oslo"
+    assert (
+        alder.tittel_alder(24, 2020, rater=True)
+        == f"I 2020 var utflyttingsraten høyest ved 24{NBSP}års alder"
+    )
+
+
+def _sb(sverige, alle):
+    rows = [("Sverige", a, v) for a, v in sverige.items()] + [("I alt", a, v) for a, v in alle.items()]
+    return pd.DataFrame(
+        [
+            {"serie": "utvandring", "statsborgerskap": s, "aar": a, "verdi": v, "aar_usikkert": False}
+            for s, a, v in rows
+        ]
+    )
+
+
+def test_the_swedes_title_follows_the_change_and_skips_2019():
+    from helpers import utvandring
+
+    fell = utvandring.svensker(
+        _sb({2018: 900.0, 2019: 500.0, 2020: 700.0}, {2018: 5000.0, 2020: 5200.0}), "fra Oslo"
+    )
+    assert fell["sv_tittel"] == "Færre svenske statsborgere utvandret fra Oslo i 2020 enn i 2018"
+    rose = utvandring.svensker(_sb({2018: 600.0, 2020: 700.0}, {2018: 5000.0, 2020: 5200.0}), "fra Oslo")
+    assert rose["sv_tittel"] == "Flere svenske statsborgere utvandret fra Oslo i 2020 enn i 2018"
+
+
+def test_the_birthplace_and_household_titles_follow_the_data():
+    from helpers import fodested
+
+    netto = pd.DataFrame(
+        {
+            "kategori": ["Innvandrere", "Befolkningen ellers", "Innvandrere", "Befolkningen ellers"],
+            "aar": [2019, 2019, 2020, 2020],
+            "verdi": [-100.0, -50.0, -300.0, -900.0],
+        }
+    )
+    assert (
+        fodested.tittel_netto(netto)
+        == "I 2020 var Oslos flyttetap innenlands størst blant resten av befolkningen"
+    )
+    gained = netto.assign(verdi=netto["verdi"].abs())
+    assert fodested.tittel_netto(gained) == "I 2020 fikk Oslo flere inn enn ut i alle kategoriene"
+    assert (
+        fodested.tittel_2013(41.6) == f"Innvandrere sto for 42{NBSP}prosent av utflyttingen fra Oslo i 2013"
+    )
+    par = {2015: {"uten": 5.0, "med": 4.0}, 2024: {"uten": 3.0, "med": 4.0}}
+    assert fodested.tittel_par(par, "uten", "med") == "Oslo hadde færre par uten barn enn par med barn i 2024"
+
+
+def test_the_destination_titles_name_the_largest():
+    from helpers import destinasjoner
+
+    assert destinasjoner.tittel_storst(pd.Series({"Bærum": 10.0, "Asker": 12.0}), 2020) == (
+        "Flest flyttet fra Oslo til Asker i 2020"
+    )
+    assert destinasjoner.tittel_fylker_netto(pd.Series({"Viken": 10.0, "Oslo": -20.0, "Agder": 3.0})) == (
+        "Viken fikk størst gevinst i flytting innenlands i 2020"
+    )

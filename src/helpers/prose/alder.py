@@ -90,3 +90,19 @@ def figurtekst_stedfortreder(fra: int, til: int) -> Tekst:
         f"Stedfortreder for utflytterne: alle innbyggere i Oslo etter alder, 1.{NBSP}januar {periode(fra, til)}. "
         f"Året {til} er den kraftige linjen."
     )
+
+
+def tittel_alder(topp_alder: int, aar: int, rater: bool) -> Tekst:
+    """Figure 2.1's title: the age at the top of the highlighted year, for the rates or
+    for the stand-in (all residents)."""
+    if rater:
+        return Tekst(f"I {aar} var utflyttingsraten høyest ved {topp_alder}{NBSP}års alder")
+    return Tekst(f"I {aar} var {topp_alder}-åringene den største årsklassen i Oslo")
+
+
+def tittel_andel_byer(plass: int, antall: int = 5) -> Tekst:
+    """Figure 2.2's title: Oslo's rank in the share aged 20–34 among the largest cities."""
+    byer = f"de {TALLORD.get(antall, antall)} største byene"
+    if plass == 1:
+        return Tekst(f"Oslo hadde størst andel 20–34-åringer av {byer}")
+    return Tekst(f"Oslo var nummer {plass} av {byer} i andel 20–34-åringer")

@@ -129,3 +129,16 @@ def gap_kommuner() -> Tekst:
         "Tall per kommune har vi ikke, så det kan vi ikke etterprøve her. Figuren viser totalen som "
         "kommunetallene ville fordelt seg på."
     )
+
+
+def tittel_storst(verdier: pd.Series, aar: int) -> Tekst:
+    """A destination figure's title: where most went from Oslo, ties named together."""
+    verdier = verdier.dropna()
+    topp = list(verdier[verdier == verdier.max()].index)
+    return Tekst(f"Flest flyttet fra Oslo til {liste(topp)} i {aar}")
+
+
+def tittel_fylker_netto(netto: pd.Series, aar: int = 2020) -> Tekst:
+    """The stand-in's title: which county gained most in net domestic moves."""
+    ytter = facts.storst_og_minst(netto)
+    return Tekst(f"{liste(ytter['storst'])} fikk størst gevinst i flytting innenlands i {aar}")

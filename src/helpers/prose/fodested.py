@@ -82,3 +82,31 @@ def figurtekst_2013() -> Tekst:
         "Stedfortreder for 2016–2020: Oslos flyttinger i 2013, for innvandrere og for befolkningen ellers. "
         "Antall personer."
     )
+
+
+def tittel_netto(netto: pd.DataFrame) -> Tekst:
+    """The title of the net-migration figure: the category Oslo lost most of in the newest
+    year, or that it gained in every category."""
+    siste = int(netto["aar"].max())
+    v = netto[netto["aar"] == siste].dropna(subset=["verdi"]).set_index("kategori")["verdi"]
+    v = v[[k for k in KATEGORI_I_TEKST if k in v.index]]
+    if v.empty:
+        return Tekst(f"Nettoflytting etter innvandringskategori, {siste}")
+    if (v < 0).any():
+        return Tekst(f"I {siste} var Oslos flyttetap innenlands størst blant {KATEGORI_I_TEKST[v.idxmin()]}")
+    return Tekst(f"I {siste} fikk Oslo flere inn enn ut i alle kategoriene")
+
+
+def tittel_2013(andel_utflytting: float) -> Tekst:
+    """The stand-in's title: what 2013 shows."""
+    return Tekst(f"Innvandrere sto for {prosent(andel_utflytting, 0)} av utflyttingen fra Oslo i 2013")
+
+
+def tittel_par(antall: dict[int, dict[str, float]], uten: str, med: str) -> Tekst:
+    """The households figure's title: couples without children against couples with, in
+    the newest year."""
+    sist = max(antall)
+    a, b = antall[sist][uten], antall[sist][med]
+    if a == b:
+        return Tekst(f"Oslo hadde like mange par uten barn som par med barn i {sist}")
+    return Tekst(f"Oslo hadde {'flere' if a > b else 'færre'} par uten barn enn par med barn i {sist}")

@@ -96,6 +96,10 @@ def svensker(rader: pd.DataFrame, sted: str, til: int = 2020) -> dict | None:
             f"{basis} til {tall(sv[til])} i {til}, {'en nedgang' if faller else 'en økning'} på "
             f"{prosent(abs(e_sv['prosent']))}."
         ),
+        "sv_tittel": (
+            f"{'Færre' if faller else 'Flere' if e_sv['diff'] > 0 else 'Like mange'} svenske statsborgere "
+            f"utvandret {sted} i {til} {'som' if e_sv['diff'] == 0 else 'enn'} i {basis}"
+        ),
         "sv_basis": basis,
         "sv_basis_verdi": tall(sv[basis]),
         "sv_til": tall(sv[til]),
