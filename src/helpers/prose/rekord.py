@@ -86,6 +86,8 @@ def tittel_topp(verdier: pd.Series, aar: int = 2020, hva: str = "Utflyttingen") 
     r = facts.rangering(verdier, aar, til_og_med=aar)
     topp = int(verdier.idxmax())
     if r["hoyest"] and r["antall_aar"] > 1:
+        if topp == aar and aar == int(verdier.index.max()):
+            return Tekst(f"{hva} var høyere i {aar} enn i noe år fra {r['fra']}")
         if topp == aar:
             return Tekst(f"{hva} nådde toppen i {aar}")
         return Tekst(f"{hva} satte rekord i {aar} og ny rekord i {topp}")
