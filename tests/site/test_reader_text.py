@@ -122,7 +122,12 @@ def _drawn(site, chapter: str) -> list[dict]:
     """Each figure of an executed chapter, as the MIME data the page was built from."""
     executed = site.parent / "jupyter_execute" / "notebooks" / f"{chapter}.ipynb"
     nb = json.loads(executed.read_text(encoding="utf-8"))
-    return [o["data"][MIME_TYPE] for c in nb["cells"] for o in c.get("outputs", []) if MIME_TYPE in o.get("data", {})]
+    return [
+        o["data"][MIME_TYPE]
+        for c in nb["cells"]
+        for o in c.get("outputs", [])
+        if MIME_TYPE in o.get("data", {})
+    ]
 
 
 CHAPTERS = sorted(p.stem for p in (ROOT / "notebooks").glob("0*.md"))
@@ -145,3 +150,21 @@ def test_each_figure_credits_the_publishers_of_the_values_it_draws(site, pages, 
 def test_every_chapter_with_figures_is_checked(site):
     counts = {c: len(_drawn(site, c)) for c in CHAPTERS}
     assert len(counts) >= 8 and sum(counts.values()) >= 20, counts
+
+
+def test_the_reference_list_and_citations_are_in_norwegian(pages):
+    from pybtex.database import parse_file
+
+    listed = reader_text(pages["book/litteratur.html"])
+    for entry in parse_file(ROOT / "references.bib").entries.values():
+        authors = [
+            " ".join(p.first_names + p.middle_names + p.prelast_names + p.last_names)
+            for p in entry.persons["author"]
+        ]
+        if len(authors) > 1:
+            assert f"{authors[-2]} og {authors[-1]}" in listed, entry.key
+    assert "Lenke:" in listed
+    for english in ("URL:", "et al.", ", and ", " In "):
+        # Raw article HTML, so the citations' tooltips (title attributes) count too.
+        found = [p for p, text in pages.items() if english in html.unescape(article(text))]
+        assert not found, f"«{english}» i litteraturlisten eller en henvisning: {found}"
