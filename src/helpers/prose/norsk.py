@@ -134,9 +134,7 @@ def retning(fra, til, opp: str = "økte", ned: str = "falt", lik: str = "var uen
     return Tekst(opp if b > a else ned if b < a else lik)
 
 
-_DATO_ELLER_KVARTAL = re.compile(
-    r"\b(\d{1,2}\.) (" + "|".join(MAANEDER) + r"|kvartal)\b"
-)
+_DATO_ELLER_KVARTAL = re.compile(r"\b(\d{1,2}\.) (" + "|".join(MAANEDER) + r"|kvartal)\b")
 _SIFFERGRUPPE = re.compile(r"(?<![\d,.])(\d{1,3}) (?=\d{3}(?!\d))")
 
 
