@@ -54,3 +54,13 @@ def test_gaps_are_named_once_or_not_at_all():
     assert rekord.mangler({}) == ""
     said = rekord.mangler({"Innvandring fra utlandet": [2021, 2023]})
     assert said == "Tall vi ikke har: innvandring fra utlandet i 2021 og 2023. Der er linjen brutt."
+
+
+def test_population_growth_word_on_the_snapshot_and_on_changed_data():
+    folk = facts.serie(load("storbyer"), "Oslo", "folkemengde_1jan")
+    assert rekord.vekst(folk) == "Oslo vokste hvert år"
+    fall = folk.copy()
+    fall[2021] = fall[2020] - 1
+    assert rekord.vekst(fall) == "Oslo vokste i de fleste årene"
+    assert rekord.vekst(folk.drop(2015)) == "Oslo vokste i de fleste årene"  # a gap is no proof
+    assert rekord.vekst(pd.Series({2019: 3.0, 2020: 2.0, 2021: 1.0})) == "Oslo vokste ikke hvert år"

@@ -258,6 +258,7 @@ class Figur:
             "lisens": self.lisens(),
             "spec": self.spec(),
             "svg": draw(static_spec(self.spec()), "svg").decode(),
+            "svg_mork": draw(static_spec(self.spec(), dark=True), "svg").decode(),
             "nedlasting": {"spec": download, "svg": draw(download, "svg").decode(), "csv": self.csv()},
             "tabell": grid(self.tabell),
         }

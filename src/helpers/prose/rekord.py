@@ -62,6 +62,17 @@ def topp_etter(verdier: pd.Series, aar: int = 2020) -> Tekst:
     )
 
 
+def vekst(folk: pd.Series) -> Tekst:
+    """Did the population grow every year of the series (no year missing)?"""
+    okning = folk.sort_index().diff().dropna() > 0
+    hele = len(folk) == int(folk.index.max()) - int(folk.index.min()) + 1
+    if hele and okning.all():
+        return Tekst("Oslo vokste hvert år")
+    if okning.mean() > 0.5:
+        return Tekst("Oslo vokste i de fleste årene")
+    return Tekst("Oslo vokste ikke hvert år")
+
+
 def mangler(manglende: dict[str, list[int]]) -> Tekst:
     """The gaps of a figure, once, in the reader's terms; empty when there are none."""
     if not manglende:
