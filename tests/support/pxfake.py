@@ -271,7 +271,8 @@ def fake_server(mode: str = "fixtures", meta: dict | None = None, data: dict | N
     )
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # shutdown() waits for the serving loop's next poll: the default 0.5 s, paid by every test.
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/api/pxwebapi/v2", log
     finally:
