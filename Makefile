@@ -45,9 +45,9 @@ FAST_LEVELS := unit or catalog or statbank or claims
 check-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "$(FAST_LEVELS)"
 
+# The last build as it is; a busy port is said in one line, not a traceback.
 serve: $(STAMP)
-	@echo "Boka: http://127.0.0.1:$(PORT)/  (Ctrl+C for å stoppe)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+	$(BIN)/python tools/preview.py --serve-only --port $(PORT)
 
 # Rebuild on every change to a chapter, page, helper or the data, and reload the open page.
 preview: $(STAMP)

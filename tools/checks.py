@@ -64,10 +64,12 @@ LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 URL = re.compile(r"<?https?://\S+>?")
 DOI = re.compile(r"(?:doi\.org/)?\b10\.\d{4,9}/[^\s\])]+")  # an identifier, not a statistic
 TABLE_IDS = re.compile(r"\b(?:tabell|tabellene|table)\s+\d{4,5}(?:\s*(?:,|og|eller|/)\s*\d{4,5})*", re.I)
-SPACE = r"(?:[ \u00a0\u202f]|&nbsp;|&#160;)"
+NO_BREAK = r"(?:[\u00a0\u202f]|&nbsp;|&#160;)"
+SPACE = rf"(?: |{NO_BREAK})"
 RATE_UNIT = re.compile(rf"\b(?:per|hver)(?:\s|{SPACE})+1{SPACE}000\b", re.I)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-DIGITS = re.compile(r"\d+")
+# Groups of three joined by a no-break space are one number, as the reader sees it: «36 076».
+DIGITS = re.compile(rf"\d+(?:{NO_BREAK}\d{{3}})*")
 
 
 def _blank(match: re.Match) -> str:
@@ -102,13 +104,16 @@ def bare_numbers(markdown: str) -> list[tuple[int, str]]:
         text = pattern.sub(lambda m: " " + _blank(m), text)
     found = []
     for n, line in enumerate(text.split("\n"), 1):
-        found += [(n, run) for run in DIGITS.findall(line) if len(run) >= 3 and not YEAR.match(run)]
+        for run in DIGITS.findall(line):
+            digits = re.sub(NO_BREAK, "", run)
+            if len(digits) >= 3 and not YEAR.match(digits):
+                found.append((n, run))
     return found
 
 
 def typed_number_problems(path: Path) -> list[str]:
     return [
-        f"{path}:{n}: {digits!r} is typed; compute it and write {{eval}}`navn` (CONTRIBUTING.md)"
+        f"{path}:{n}: '{digits}' is typed; compute it and write {{eval}}`navn` (CONTRIBUTING.md)"
         for n, digits in bare_numbers(path.read_text(encoding="utf-8"))
     ]
 

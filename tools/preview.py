@@ -192,6 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--interval", type=float, default=1.0, help="seconds between looks for changes")
     parser.add_argument("--build", help="build command (default: the strict build of make book)")
+    parser.add_argument(
+        "--serve-only",
+        action="store_true",
+        help="serve the last build as it is (make serve): no build, no watching",
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     command = shlex.split(args.build) if args.build else [sys.executable, "-m", "helpers", "build", str(root)]
@@ -203,10 +208,20 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(
             f"[preview] port {args.port} på 127.0.0.1 er opptatt ({exc.strerror}): "
-            f"velg en annen, f.eks. make preview PORT={args.port + 1}",
+            f"velg en annen, f.eks. make {'serve' if args.serve_only else 'preview'} PORT={args.port + 1}",
             file=sys.stderr,
         )
         return 2
+    if args.serve_only:
+        if not (site / "index.html").is_file():
+            print("[serve] ingen bygget bok i _build/html: kjør make book først", file=sys.stderr)
+            return 2
+        print(f"[serve] http://127.0.0.1:{args.port}/  (Ctrl+C for å stoppe)", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        return 0
     build(command, root, state)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"[preview] http://127.0.0.1:{args.port}/  (Ctrl+C for å stoppe)", flush=True)

@@ -224,7 +224,7 @@ def test_static_image_first_then_drawing_and_on_paper(browser, served, pages_wit
     # Without JavaScript the static drawing is the figure, named by its description.
     page, report = visit(browser, f"{served}/{rel}", java_script_enabled=False)
     n = page.locator(".oslo-figur").count()
-    images = page.locator(".oslo-chart > img.oslo-statisk")
+    images = page.locator(".oslo-chart img.oslo-statisk")
     assert images.count() == n
     for i in range(n):
         images.nth(i).scroll_into_view_if_needed()
@@ -280,6 +280,7 @@ def testbok(tmp_path_factory):
 
     book = tmp_path_factory.mktemp("testbok")
     shutil.copy(ROOT / "_config.yml", book / "_config.yml")
+    shutil.copy(ROOT / "references.bib", book / "references.bib")  # the configuration names it
     shutil.copy(ROOT / "tests" / "fixtures" / "testbok" / "figurer.md", book / "figurer.md")
     (book / "_toc.yml").write_text("format: jb-book\nroot: figurer\n")
     proc = subprocess.run(

@@ -178,10 +178,19 @@ def test_every_chart_is_interactive_by_the_time_the_page_has_loaded(browser, ser
 
 def test_the_first_view_is_there_before_any_script_runs(browser, served, pages_with_charts):
     page, _ = visit(browser, f"{served}/{pages_with_charts[0]}", java_script_enabled=False)
-    images = page.locator(".oslo-chart > img.oslo-statisk")
+    images = page.locator(".oslo-chart img.oslo-statisk")
     assert images.count() == page.locator(".oslo-figur").count() > 0
     first = images.first
     first.scroll_into_view_if_needed()
     page.wait_for_function("document.querySelector('img.oslo-statisk').naturalWidth > 0", timeout=5_000)
     assert first.is_visible() and first.get_attribute("alt") == ""  # the box carries the name
+    page.close()
+    # In dark mode the first view is drawn on the dark background.
+    page, _ = visit(
+        browser, f"{served}/{pages_with_charts[0]}", java_script_enabled=False, color_scheme="dark"
+    )
+    page.wait_for_function("document.querySelector('img.oslo-statisk').naturalWidth > 0", timeout=5_000)
+    assert page.evaluate("document.querySelector('img.oslo-statisk').currentSrc").endswith(
+        "-visning-mork.svg"
+    )
     page.close()

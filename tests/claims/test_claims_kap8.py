@@ -1,26 +1,16 @@
 """The claims chapter 8 ("Kom de tilbake?") states, checked on the committed snapshot,
 and the proof that its conclusion follows the data: the same sentences on a changed
-copy of the data package, and the chapter itself executed against that copy."""
+copy of the data package (the chapter executed on that copy: tests/chapters/test_kap8_tilbake.py)."""
 
 from __future__ import annotations
 
-import csv
-import json
-import shutil
-from pathlib import Path
-
 import pandas as pd
 import pytest
-from support import ROOT
-from support.chapter_run import figure_html, run_chapter
+from support.tilbake_data import copy_data, with_2023_back_in_range, with_index_fixture
 
 from helpers import facts, load, tilbake
-from helpers.catalog.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS, split_measure
+from helpers.catalog.datasets.etter2020 import split_measure
 from helpers.figures.charts import tidsserier_med_referanse
-from helpers.store.package import describe_csv, sha256
-
-CHAPTER = ROOT / "notebooks" / "07-kom-de-tilbake.md"
-FIXTURE = ROOT / "tests" / "fixtures" / "boligprisindeks-testfixture.csv"
 
 
 @pytest.fixture(scope="module")
@@ -224,76 +214,8 @@ def test_conclusion_on_the_snapshot(byer, etter):
 # --- a changed copy of the data: the conclusion must change with it ---------------------
 
 
-def _copy_data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    return target
-
-
-def _rehash(folder: Path, name: str) -> None:
-    path_json = folder / "datapackage.json"
-    package = json.loads(path_json.read_text(encoding="utf-8"))
-    for res in package["resources"]:
-        if res["name"] == name:
-            path = folder / res["path"]
-            res["hash"] = f"sha256:{sha256(path)}"
-            res["bytes"] = path.stat().st_size
-    path_json.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def _append_rows(folder: Path, file: str, name: str, rows: list[dict]) -> None:
-    path = folder / file
-    text = path.read_text(encoding="utf-8")
-    header = next(csv.reader([text.splitlines()[0]]))
-    with open(path, "a", encoding="utf-8", newline="") as f:
-        if not text.endswith("\n"):
-            f.write("\n")
-        csv.DictWriter(f, fieldnames=header).writerows(rows)
-    _rehash(folder, name)
-
-
-def _with_2023_back_in_range(tmp_path: Path) -> Path:
-    folder = _copy_data(tmp_path)
-    _append_rows(
-        folder,
-        "city_flows.csv",
-        "city_flows",
-        [
-            {
-                "region_code": "0301",
-                "region_name": "Oslo",
-                "level": "kommune",
-                "year": 2023,
-                "series": "utflytting_innenlands",
-                "value": 32000,
-                "unit": "personer",
-                "source_url": "https://example.invalid/test-row",
-                "note": "TEST ROW, NOT DATA: a later year inside the 2016-2019 range, for the test only",
-            }
-        ],
-    )
-    return folder
-
-
-def _with_index_fixture(folder: Path) -> None:
-    shutil.copyfile(FIXTURE, folder / FIXTURE.name)
-    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    package["resources"].append(
-        describe_csv(
-            folder / FIXTURE.name,
-            BOLIGPRISINDEKS_RESSURS,
-            "HAND-MADE TEST FIXTURE, NOT DATA (tests/fixtures/boligprisindeks-testfixture.csv)",
-            [{"title": "test fixture", "path": "https://example.invalid/"}],
-            "test fixture",
-        )
-    )
-    (folder / "datapackage.json").write_text(
-        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-
-
 def test_conclusion_sentence_changes_with_a_later_year(tmp_path, monkeypatch):
-    monkeypatch.setenv("OSLO_FLYTTING_DATA", str(_with_2023_back_in_range(tmp_path)))
+    monkeypatch.setenv("OSLO_FLYTTING_DATA", str(with_2023_back_in_range(tmp_path)))
     byer, etter = load("storbyer"), load("oslo_etter_2020")
     assert facts.serie(byer, "Oslo", "utflytting_innenlands")[2023] == 32000
     s = tilbake.setninger(byer, etter)
@@ -304,63 +226,10 @@ def test_conclusion_sentence_changes_with_a_later_year(tmp_path, monkeypatch):
 
 
 def test_index_fixture_loads_as_rows(tmp_path, monkeypatch):
-    folder = _copy_data(tmp_path)
-    _with_index_fixture(folder)
+    folder = copy_data(tmp_path)
+    with_index_fixture(folder)
     monkeypatch.setenv("OSLO_FLYTTING_DATA", str(folder))
     indeks = load("boligprisindeks")
     assert list(indeks["periode"]) == ["2019K4", "2020K4", "2021K1", "2021K4"]
     assert indeks["verdi"].iloc[0] == 111.1
     assert set(indeks["region"]) == {"Oslo med Bærum"} and set(indeks["kvartal"]) == {1, 4}
-
-
-def _run_chapter(data: Path, monkeypatch) -> dict[str, str]:
-    """Execute the chapter against `data`; {eval} name or figure label -> text (html for figures)."""
-    monkeypatch.setenv("OSLO_FLYTTING_DATA", str(data))
-    shown = run_chapter(CHAPTER)
-    return {name: figure_html(out) or out.get("text/plain") for name, out in shown.items()}
-
-
-@pytest.fixture(scope="module")
-def chapter_on_snapshot():
-    mp = pytest.MonkeyPatch()
-    try:
-        yield _run_chapter(ROOT / "data", mp)
-    finally:
-        mp.undo()
-
-
-def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatch, chapter_on_snapshot):
-    folder = _with_2023_back_in_range(tmp_path)
-    _with_index_fixture(folder)
-    changed = _run_chapter(folder, monkeypatch)
-    before, after = chapter_on_snapshot["konkl_ut"], changed["konkl_ut"]
-    assert before != after
-    assert "lå over spennet" in before
-    assert after.startswith(
-        "Utflyttingen til resten av landet var tilbake innenfor spennet fra 2016–2019 i 2023"
-    )
-    assert changed["TIL"] == "2023"
-    # With the index resource present, the house-price figure is SSB's index (fixture values).
-    assert (
-        "Indeks (2015=100)" in changed["fig-tilbake-boligpriser"]
-        and "Indeks (2015=100)" not in chapter_on_snapshot["fig-tilbake-boligpriser"]
-    )
-    assert "333,3" in changed["fig-tilbake-boligpriser"] and "999,9" not in changed["fig-tilbake-boligpriser"]
-    # Only the unadjusted index for all dwelling types is drawn.
-    assert (
-        "888,8" not in changed["fig-tilbake-boligpriser"]
-        and "777,7" not in changed["fig-tilbake-boligpriser"]
-    )
-    # Without the index, the figure says once that SSB publishes it and we do not have it.
-    assert "tabell 07221; det har vi ikke her" in chapter_on_snapshot["fig-tilbake-boligpriser"]
-
-
-def test_built_page_has_its_figures_and_conclusion(site):
-    html = (site / "notebooks" / "07-kom-de-tilbake.html").read_text()
-    assert html.count("class='oslo-vega-spec'") == 8
-    assert 'id="kap-tilbake"' in html or "kap-tilbake" in html
-    # the conclusion arrives glued, with Norwegian number formatting
-    assert "lå over spennet fra 2016–2019 i alle årene etter 2020" in html
-    assert "35\u00a0442" in html
-    # the hand-made fixture never reaches the book
-    assert "HAND-MADE" not in html and "111,1" not in html

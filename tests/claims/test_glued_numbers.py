@@ -67,8 +67,9 @@ def test_clean_page_passes():
     [
         ("Utflyttingen var 36 076 personer.", ["076"]),
         ("Utflyttingen var 36076 personer.", ["36076"]),
-        ("Omtrent 8\u00a0000 utvandret.", ["000"]),
-        ("Omtrent 8&nbsp;000 utvandret.", ["000"]),
+        ("Omtrent 8\u00a0000 utvandret.", ["8\u00a0000"]),  # one number, as the reader sees it
+        ("Omtrent 8&nbsp;000 utvandret.", ["8&nbsp;000"]),
+        ("Omtrent 8\u202f000 utvandret.", ["8\u202f000"]),
         ("Tallet 06913 uten ordet tabell foran.", ["06913"]),
         ("I år 2150 eller 1850?", ["2150", "1850"]),
         ("Se [figuren med 123 personer](https://example.org/456).", ["123"]),

@@ -113,3 +113,19 @@ def test_typed_number_check(tmp_path):
         f"{page}:8: '076' is typed; compute it and write {{eval}}`navn` (CONTRIBUTING.md)",
         f"{page}:18: '567' is typed; compute it and write {{eval}}`navn` (CONTRIBUTING.md)",
     ]
+
+
+def test_a_number_split_by_a_no_break_space_is_one_typed_number(tmp_path):
+    page = tmp_path / "kapittel.md"
+    page.write_text(
+        "# Tittel\n\nMot 36\u00a0076 året før og 1\u202f234\u202f567 i alt, per 1\u00a0000 innbyggere.\n"
+        "Tabell 06913 og 12\u00a0året 2019.\n",
+        encoding="utf-8",
+    )
+    assert [digits for _, digits in checks.bare_numbers(page.read_text(encoding="utf-8"))] == [
+        "36\u00a0076",
+        "1\u202f234\u202f567",
+    ]
+    assert checks.typed_number_problems(page)[0] == (
+        f"{page}:3: '36\u00a0076' is typed; compute it and write {{eval}}`navn` (CONTRIBUTING.md)"
+    )

@@ -160,3 +160,32 @@ def test_a_busy_port_is_reported_in_one_line_before_building(tmp_path):
         f"[preview] port {port} på 127.0.0.1 er opptatt (Address already in use): "
         f"velg en annen, f.eks. make preview PORT={port + 1}"
     ]
+
+
+def test_make_serve_reports_a_busy_port_in_one_line(tmp_path):
+    """make serve goes through the same script: one line naming the port, no traceback."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.run(
+            [
+                "make",
+                "--no-print-directory",
+                "-C",
+                str(ROOT),
+                "-o",
+                ".venv/.installed",
+                "serve",
+                f"PORT={port}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert (
+        f"[preview] port {port} på 127.0.0.1 er opptatt (Address already in use): "
+        f"velg en annen, f.eks. make serve PORT={port + 1}"
+    ) in proc.stderr.splitlines()

@@ -2,14 +2,15 @@
 it draws, no maintainer vocabulary on any page, and Norwegian typography in the text."""
 
 import html
+import json
 import re
 
 import pytest
 import yaml
 from support import ROOT
 
-from helpers import FLOW_SERIES, load
-from helpers.prose.kildelinje import utgiver
+from helpers.figures.render import MIME_TYPE
+from helpers.prose.kildelinje import kreditt, utgiver
 
 MAINTAINER_TERMS = [
     "oppfriskning",
@@ -117,17 +118,53 @@ def _credits(page: str) -> list[set[str]]:
     return [{html.unescape(n) for n in re.findall(r">([^<]+)</a>", line)} for line in lines]
 
 
-def test_each_figure_credits_the_publishers_of_the_values_it_draws(pages):
-    byer = load("storbyer")
-    oslo = byer[byer["region"] == "Oslo"]
-    andre = byer[(byer["region"] != "Oslo") & byer["serie"].isin(FLOW_SERIES)]
-    expected = [
-        {utgiver(u) for u in oslo.loc[oslo["serie"].isin(FLOW_SERIES), "kilde"]},
-        {utgiver(u) for u in oslo.loc[oslo["serie"].isin([*FLOW_SERIES, "folkemengde_1jan"]), "kilde"]},
-        {utgiver(u) for u in andre["kilde"]},
+def _drawn(site, chapter: str) -> list[dict]:
+    """Each figure of an executed chapter, as the MIME data the page was built from."""
+    executed = site.parent / "jupyter_execute" / "notebooks" / f"{chapter}.ipynb"
+    nb = json.loads(executed.read_text(encoding="utf-8"))
+    return [
+        o["data"][MIME_TYPE]
+        for c in nb["cells"]
+        for o in c.get("outputs", [])
+        if MIME_TYPE in o.get("data", {})
     ]
-    assert _credits(pages["notebooks/01-rekordutflytting.html"]) == expected
-    kv = load("kvartal_2024_2025")
-    quarters = _credits(pages["notebooks/07-kom-de-tilbake.html"])[2]
-    assert quarters == {utgiver(u) for u in kv.loc[kv["region"] == "Oslo", "kilde"]}
-    assert all("%" not in name and "/" not in name for c in expected for name in c)
+
+
+CHAPTERS = sorted(p.stem for p in (ROOT / "notebooks").glob("0*.md"))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_figure_credits_the_publishers_of_the_values_it_draws(site, pages, chapter):
+    figures = _drawn(site, chapter)
+    shown = _credits(pages[f"notebooks/{chapter}.html"])
+    assert len(shown) == len(figures), f"{chapter}: {len(shown)} kildelinjer, {len(figures)} figurer"
+    for data, credit in zip(figures, shown):
+        rows = data["radkilder"]
+        assert rows, f"{chapter}, {data['navn']}: kildelinjen er ikke laget fra radene figuren tegner"
+        # The credit is the one the rows give, publisher by publisher, and the page shows it.
+        assert [(k["tekst"], k["url"]) for k in data["kilder"]] == kreditt(rows), data["navn"]
+        assert credit == {utgiver(u) for u in rows}, data["navn"]
+        assert all("%" not in name and "/" not in name for name in credit), data["navn"]
+
+
+def test_every_chapter_with_figures_is_checked(site):
+    counts = {c: len(_drawn(site, c)) for c in CHAPTERS}
+    assert len(counts) >= 8 and sum(counts.values()) >= 20, counts
+
+
+def test_the_reference_list_and_citations_are_in_norwegian(pages):
+    from pybtex.database import parse_file
+
+    listed = reader_text(pages["book/litteratur.html"])
+    for entry in parse_file(ROOT / "references.bib").entries.values():
+        authors = [
+            " ".join(p.first_names + p.middle_names + p.prelast_names + p.last_names)
+            for p in entry.persons["author"]
+        ]
+        if len(authors) > 1:
+            assert f"{authors[-2]} og {authors[-1]}" in listed, entry.key
+    assert "Lenke:" in listed
+    for english in ("URL:", "et al.", ", and ", " In "):
+        # Raw article HTML, so the citations' tooltips (title attributes) count too.
+        found = [p for p, text in pages.items() if english in html.unescape(article(text))]
+        assert not found, f"«{english}» i litteraturlisten eller en henvisning: {found}"

@@ -54,5 +54,11 @@ def test_chart_pages_stay_light_and_every_figure_has_its_files(site):
         assert len(html.encode()) <= PAGE_LIMIT, f"{page.relative_to(site)}: {len(html.encode())} bytes"
         assert "data:text/csv" not in html, "the build should have turned the CSV into a file"
         for name in re.findall(r"<div class='oslo-figur' data-figur='([^']+)'", html):
-            for file_name in (f"{name}.csv", f"{name}.png", f"{name}.svg", f"{name}-visning.svg"):
+            for file_name in (
+                f"{name}.csv",
+                f"{name}.png",
+                f"{name}.svg",
+                f"{name}-visning.svg",
+                f"{name}-visning-mork.svg",
+            ):
                 assert (site / "_static" / "figurer" / file_name).is_file(), file_name

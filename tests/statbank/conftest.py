@@ -26,8 +26,17 @@ def state(tmp_path) -> Path:
 
 
 @pytest.fixture
-def quick(state):
-    """Settings that make every wait in a failing refresh short."""
+def scratch(tmp_path) -> Path:
+    """The child's temporary folder (TMPDIR): its staging folders are looked for here only, so
+    a refresh run by another process on the machine at the same time cannot fail the test."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def quick(state, scratch):
+    """Settings that make every wait in a failing refresh short, and a private TMPDIR."""
     return {
         "SSB_MAX_RETRIES": "1",
         "SSB_BACKOFF": "0.05",
@@ -35,4 +44,5 @@ def quick(state):
         "SSB_REQUEST_SECONDS": "3",
         "SSB_MAX_WAIT": "5",
         "SSB_STATE_DIR": str(state),
+        "TMPDIR": str(scratch),
     }

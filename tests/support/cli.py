@@ -54,7 +54,6 @@ def contents(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
-def staging_left() -> list[Path]:
-    import tempfile
-
-    return list(ROOT.glob(".staging-*")) + list(Path(tempfile.gettempdir()).glob("oslo-flytting-staging-*"))
+def staging_left(tmp: Path) -> list[Path]:
+    """Staging folders left in the repository or in `tmp`, the TMPDIR the refresh ran with."""
+    return list(ROOT.glob(".staging-*")) + list(tmp.glob("oslo-flytting-staging-*"))

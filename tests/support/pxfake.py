@@ -120,7 +120,7 @@ class FakeSsbHandler(BaseHTTPRequestHandler):
     """PxWebApi v2 on 127.0.0.1, answering from HANDBUILT, or misbehaving as `mode` says.
 
         Modes: "fixtures" (a well-behaved statbank), "500", "garbage", "slow" (3 s, then 500),
-        "retry-after:<value>" (429 with that header), "drip" (one byte a second, forever),
+        "retry-after:<value>" (429 with that header), "drip" (one byte every 0.1 s, forever),
         "huge" (announces 2 GB), "endless" (streams without Content-Length, fast, forever),
         "claims" (a small answer claiming 2×10⁸ cells), "other-table" (the right cells, another
         table's id), "redirect" (to another host), "cut" (a body cut off halfway), "deep"
@@ -190,7 +190,7 @@ class FakeSsbHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif mode == "drip":
-            self._stream(b"{", length=10_000, pause=1.0)
+            self._stream(b"{", length=10_000, pause=0.1)
         elif mode == "huge":
             self._stream(b"0" * 65536, length=2_000_000_000, pause=0)
         elif mode == "endless":
@@ -271,7 +271,8 @@ def fake_server(mode: str = "fixtures", meta: dict | None = None, data: dict | N
     )
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # shutdown() waits for the serving loop's next poll: the default 0.5 s, paid by every test.
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/api/pxwebapi/v2", log
     finally:

@@ -117,7 +117,7 @@ def test_static_spec_fixes_the_width_and_paints_white():
 
     single = static_spec(_figur().spec())
     assert single["width"] == STATIC_WIDTH and single["autosize"]["type"] == "fit-x"
-    assert single["config"]["background"] == "white"
+    assert single["config"]["background"] == "#ffffff"
     frame = pd.concat(
         [_frame({2010: 1.0, 2011: 2.0}).assign(region=city) for city in ("Bergen", "Trondheim")]
     )
@@ -176,7 +176,7 @@ def test_build_step_writes_files_and_links_them(tmp_path):
     data = fig.data()
     write_files(data, tmp_path)
     files = sorted(p.name for p in (tmp_path / "_static" / "figurer").iterdir())
-    assert files == ["test-visning.svg", "test.csv", "test.png", "test.svg"]
+    assert files == ["test-visning-mork.svg", "test-visning.svg", "test.csv", "test.png", "test.svg"]
     assert (tmp_path / "_static" / "figurer" / "test.csv").read_text() == fig.csv()
     out = _html(fig)
     for kind in ("csv", "png", "svg"):

@@ -153,3 +153,12 @@ def test_bars_carry_their_labels_above_and_say_when_a_value_is_missing():
     bars = next(layer for layer in figur.spec()["layer"] if layer["mark"]["type"] == "bar")
     assert bars["encoding"]["color"]["condition"]["test"] == 'datum["verdi"] < 0'
     assert "axis" in bars["encoding"]["y"] and bars["encoding"]["y"]["axis"] is None
+
+
+def test_the_first_view_comes_in_both_colour_modes(bundle):
+    from helpers import vocab
+    from helpers.figures import theme
+
+    data = bundle[MIME_TYPE]
+    assert f'fill="{vocab.BAKGRUNN["mork"]}"' in data["svg_mork"] and theme.TEKST["mork"] in data["svg_mork"]
+    assert 'fill="#ffffff"' in data["svg"] and theme.TEKST["lys"] in data["svg"]

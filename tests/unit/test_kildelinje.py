@@ -51,3 +51,22 @@ def test_credit_lists_each_publisher_of_the_rows_once_most_values_first():
 def test_a_figure_without_sourced_rows_has_no_credit_to_give():
     with pytest.raises(ValueError, match="ingen verdier med kilde"):
         kreditt(pd.DataFrame({"kilde": [None]}))
+
+
+def test_the_credit_remembers_every_row_it_was_made_from():
+    rows = pd.DataFrame(
+        {
+            "verdi": [1, 2, 3, 4],
+            "kilde": [
+                "https://www.ssb.no/statbank/table/01223",
+                "https://www.oslo.kommune.no/statistikk/",
+                None,
+                "https://www.ssb.no/statbank/table/01223",
+            ],
+        }
+    )
+    credit = kilder(rows)
+    assert [k.tekst for k in credit] == ["Statistisk sentralbyrå (SSB)", "Oslo kommune"]
+    # One address per sourced row, duplicates kept: what a test of the figure compares with.
+    assert credit.adresser == [rows["kilde"][0], rows["kilde"][1], rows["kilde"][3]]
+    assert kreditt(credit.adresser) == [(k.tekst, k.url) for k in credit]

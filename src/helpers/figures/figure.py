@@ -255,9 +255,12 @@ class Figur:
             "beskrivelse": self.beskrivelse,
             "merknad": self.merknad,
             "kilder": [{"tekst": k.tekst, "url": k.url} for k in self.kilder],
+            # The address of every row the credit was made from (empty for a hand-made credit).
+            "radkilder": list(getattr(self.kilder, "adresser", [])),
             "lisens": self.lisens(),
             "spec": self.spec(),
             "svg": draw(static_spec(self.spec()), "svg").decode(),
+            "svg_mork": draw(static_spec(self.spec(), dark=True), "svg").decode(),
             "nedlasting": {"spec": download, "svg": draw(download, "svg").decode(), "csv": self.csv()},
             "tabell": grid(self.tabell),
         }

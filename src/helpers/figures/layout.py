@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 
+from helpers.vocab import BAKGRUNN
+
 # Per facet column, room for the y axis ("akse") and the gap between columns ("mellom");
 # below "smal" pixels the small multiples stack in one column; "min" is the narrowest cell.
 LAYOUT = {"akse": 56, "mellom": 20, "smal": 560, "min": 160}
@@ -24,11 +26,13 @@ def facet_cell_width(width: float, columns: int, layout: dict = LAYOUT) -> int:
     )
 
 
-def static_spec(spec: dict, width: int = STATIC_WIDTH) -> dict:
+def static_spec(spec: dict, width: int = STATIC_WIDTH, dark: bool = False) -> dict:
     """The spec as drawn into a static image: a fixed width instead of the page's, the
-    light theme on white (an image should read anywhere)."""
+    light theme on white (an image should read anywhere), or the dark one on the dark
+    page's background (the first view in dark mode)."""
     out = copy.deepcopy(spec)
-    out["config"] = {**out.get("config", {}), "background": "white"}
+    mode = out.get("usermeta", {}).get("oslo", {}).get("dark", {}) if dark else {}
+    out["config"] = {**out.get("config", {}), **mode, "background": BAKGRUNN["mork" if dark else "lys"]}
     if "facet" in out and "spec" in out:
         columns = int(out.get("columns") or 1)
         out["spec"]["width"] = facet_cell_width(

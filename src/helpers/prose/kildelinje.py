@@ -83,8 +83,19 @@ def kreditt(rader: pd.DataFrame | Iterable[str]) -> list[tuple[str, str]]:
     return ut
 
 
-def kilder(rader: pd.DataFrame | Iterable[str]) -> list:
+class Kreditt(list):
+    """A figure's credit (a `Kilde` per publisher) that remembers the address of every row
+    it was made from, so the figure can carry them and a test can check the credit
+    against the rows drawn rather than against a list written by hand."""
+
+    adresser: list[str]
+
+
+def kilder(rader: pd.DataFrame | Iterable[str]) -> Kreditt:
     """The credit as the figure takes it (a `Kilde` per publisher)."""
     from helpers.figures.figure import Kilde
 
-    return [Kilde(navn, navn, url) for navn, url in kreditt(rader)]
+    ut = Kreditt(Kilde(navn, navn, url) for navn, url in kreditt(rader))
+    urls = list(rader["kilde"]) if isinstance(rader, pd.DataFrame) else list(rader)
+    ut.adresser = [str(u) for u in urls if isinstance(u, str) or pd.notna(u)]
+    return ut

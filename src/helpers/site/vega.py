@@ -121,6 +121,7 @@ def write_files(data: dict, outdir: Path) -> dict[str, str]:
         f"{name}.svg": data["nedlasting"]["svg"].encode("utf-8"),
         f"{name}.png": draw(data["nedlasting"]["spec"], "png"),
         f"{name}-visning.svg": data["svg"].encode("utf-8"),
+        f"{name}-visning-mork.svg": data["svg_mork"].encode("utf-8"),
     }
     for file_name, content in files.items():
         _write_if_changed(outdir / "_static" / FIGURE_DIR / file_name, content)
@@ -168,8 +169,10 @@ def figure_html(data: dict, href) -> str:
     # the first view, and what stays without JavaScript and on paper.
     parts.append(
         f"<div id='{e(ident)}' class='oslo-chart' role='img' aria-label='{e(data['beskrivelse'])}'>"
+        f"<picture><source media='screen and (prefers-color-scheme: dark)' "
+        f"srcset='{e(href(name + '-visning-mork.svg'))}'>"
         f"<img class='oslo-statisk' src='{e(href(name + '-visning.svg'))}' alt='' "
-        f"width='{width}' height='{height}' decoding='async'></div>"
+        f"width='{width}' height='{height}' decoding='async'></picture></div>"
         f"<script type='application/json' class='oslo-vega-spec' data-target='{e(ident)}'>"
         f"{script_safe_json(data['spec'])}</script>"
     )

@@ -225,7 +225,8 @@ def validate(query: SsbQuery, request: dict[str, list[str]], cells: pd.DataFrame
     if len(cells) != expected:
         problems.append(f"svaret har {len(cells)} celler, spørringen ba om {expected}")
     for dim in dims:
-        missing = [c for c in request[dim] if c not in set(cells[dim])]
+        present = set(cells[dim])
+        missing = [c for c in request[dim] if c not in present]
         if missing:
             problems.append(f"{dim} mangler i svaret: {', '.join(missing[:10])}")
 
