@@ -114,3 +114,16 @@ def test_chapter_kernels_are_stopped_at_once():
     client = inline.ModifiedNotebookClient(nbformat.v4.new_notebook())
     assert client.shutdown_kernel == "immediate"
     assert len([c for c in type(client).__mro__ if c.__name__ == "ModifiedNotebookClient"]) == 2
+
+
+def test_vega_lite_version_is_read_without_importing_altair():
+    # The Sphinx processes need only the version (bundle name, PNG drawing); importing
+    # Altair for it cost each of them 0.4-1.6 s.
+    code = (
+        "import sys; from helpers.figures.render import vl_version; v = vl_version(); "
+        "print(v, 'altair' in sys.modules); import altair; print(altair.SCHEMA_VERSION)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    version, imported, schema = out.split()
+    assert imported == "False"
+    assert schema.lstrip("v").startswith(version + ".")
