@@ -15,6 +15,7 @@ peak memory).
 
 from __future__ import annotations
 
+import resource
 import shutil
 import statistics
 import subprocess
@@ -30,6 +31,15 @@ from pages import default_book  # noqa: E402
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 BIN = Path(sys.executable).parent
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children: on a shared machine the wall
+    time follows the load of others, the CPU time mostly what the build does."""
+    return sum(
+        u.ru_utime + u.ru_stime
+        for u in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
 
 
 def timed(cmd, cwd, check=True) -> float:
@@ -69,25 +79,39 @@ def main() -> int:
     )
     build = [sys.executable, "-m", "helpers", "build", "."]
     floors, cleans, rebuilds = [], [], []
+    cpu = {"floor": [], "clean": [], "rebuild": []}
     empty = Path(tempfile.mkdtemp(prefix="tom-bok-"))
     for _ in range(RUNS):
+        start = cpu_seconds()
         floors.append(empty_book_build(empty) + sum(kernel_start() for _ in notebooks))
         shutil.rmtree(ROOT / "_build", ignore_errors=True)
+        after_floor = cpu_seconds()
         cleans.append(timed(build, ROOT))
+        after_clean = cpu_seconds()
         rebuilds.append(timed(build, ROOT))
+        cpu["floor"].append(after_floor - start)
+        cpu["clean"].append(after_clean - after_floor)
+        cpu["rebuild"].append(cpu_seconds() - after_clean)
     floor, clean, rebuild = (statistics.median(x) for x in (floors, cleans, rebuilds))
+    cpu_floor, cpu_clean, cpu_rebuild = (statistics.median(cpu[k]) for k in ("floor", "clean", "rebuild"))
     # The author's fast loop (unit, catalog, statbank and claims tests): once, it takes a while.
     fast = timed(["make", "--no-print-directory", "check-fast"], ROOT, check=False)
     rows = [
-        ("floor (empty book + kernel starts)", floor, "", ""),
-        ("clean build", clean, f"≤ {2 * floor:.2f} s (2 × floor)", "ok" if clean <= 2 * floor else "OVER"),
-        ("no-change rebuild", rebuild, "≤ 3.00 s", "ok" if rebuild <= 3 else "OVER"),
-        ("make check-fast (one run)", fast, "≤ 60.00 s", "ok" if fast <= 60 else "OVER"),
+        ("floor (empty book + kernel starts)", floor, f"{cpu_floor:8.2f}", "", ""),
+        (
+            "clean build",
+            clean,
+            f"{cpu_clean:8.2f}",
+            f"≤ {2 * floor:.2f} s (2 × floor)",
+            "ok" if clean <= 2 * floor else "OVER",
+        ),
+        ("no-change rebuild", rebuild, f"{cpu_rebuild:8.2f}", "≤ 3.00 s", "ok" if rebuild <= 3 else "OVER"),
+        ("make check-fast (one run)", fast, "", "≤ 60.00 s", "ok" if fast <= 60 else "OVER"),
     ]
     print(f"\nBuild benchmark, median of {RUNS} runs, {len(notebooks)} chapter notebook(s)")
-    print(f"{'measure':38} {'seconds':>8}  {'target':28} result")
-    for name, secs, target, result in rows:
-        print(f"{name:38} {secs:8.2f}  {target:28} {result}")
+    print(f"{'measure':38} {'seconds':>8} {'CPU s':>8}  {'target':28} result")
+    for name, secs, cpu_text, target, result in rows:
+        print(f"{name:38} {secs:8.2f} {cpu_text:>8}  {target:28} {result}")
     sys.stdout.flush()
     try:
         pages = subprocess.run(

@@ -8,8 +8,11 @@ engine on the first drawing in a process (about two seconds), which the cache sa
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.util
 import json
+import re
 from pathlib import Path
 
 # The figure's own MIME type: what the site renders (helpers.site.vega).
@@ -21,11 +24,30 @@ FIGUR_VERSJON = 4
 PNG_SCALE = 2
 
 
+@functools.cache
 def vl_version() -> str:
-    """Vega-Lite's major.minor as Altair writes it: the bundle served must match."""
+    """Vega-Lite's major.minor as Altair writes it: the bundle served must match.
+
+    Read from Altair's files without importing Altair: the site needs only this number, and
+    the import cost its Sphinx processes 0.4-1.6 s each.
+    """
+    spec = importlib.util.find_spec("altair")
+    folder = Path(spec.origin).parent / "vegalite" if spec and spec.origin else None
+    current = re.search(r"^from \.(v\d+) import \*", _text(folder / "__init__.py"), re.M) if folder else None
+    schema = _text(folder / current.group(1) / "schema" / "__init__.py") if current else ""
+    found = re.search(r'^SCHEMA_VERSION = "v(\d+\.\d+)', schema, re.M)
+    if found:
+        return found.group(1)
     import altair as alt
 
     return ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
 
 
 def cache_dir() -> Path | None:
