@@ -6,7 +6,7 @@ and every chart interactive by the time the page has loaded."""
 from __future__ import annotations
 
 import pytest
-from support.browserkit import chart_pages, launch, site_pages, visit, wait_drawn
+from support.browserkit import chart_pages, site_pages, visit, wait_drawn
 
 PHONE, DESKTOP = 390, 1280
 MIN_PLOT_PHONE = 280
@@ -26,16 +26,6 @@ MEASURE = """() => [...document.querySelectorAll('.oslo-chart')].map(host => {
   }).map(t => t.textContent);
   return {drawn: true, host: host.clientWidth, svg: box.width, plot, clipped};
 })"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

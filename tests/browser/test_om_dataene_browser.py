@@ -3,17 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from support.browserkit import launch, visit
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
+from support.browserkit import visit
 
 
 @pytest.mark.parametrize("rel", ["book/om-dataene.html", "notebooks/06-hvor-flyttet-de.html"])

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 import requests
 import responses
+from support.clock import FakeTime
 from support import FIXTURES, ROOT
 from support.pxfake import (
     FAKE_BASE,
@@ -65,19 +66,6 @@ def contents(folder: Path) -> dict[str, str]:
     return {
         p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()
     }
-
-
-class FakeTime:
-    def __init__(self):
-        self.now = 0.0
-        self.sleeps = []
-
-    def clock(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 import requests
 import responses
+from support.clock import FakeTime
 from support import FIXTURES
 from support.pxfake import subset
 
@@ -24,21 +25,6 @@ BASE = "https://ssb.test/api/pxwebapi/v2"
 DATA_URL = f"{BASE}/tables/05300/data"
 META_URL = f"{BASE}/tables/05300/metadata"
 FULL = {"Avstand1": ["*"], "Kulturtilbud": ["*"], "ContentsCode": ["Avstand"], "Tid": ["*"]}
-
-
-class FakeTime:
-    """Clock and sleep for the client: sleeping moves the clock, nobody waits."""
-
-    def __init__(self):
-        self.now = 0.0
-        self.sleeps = []
-
-    def clock(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 @pytest.fixture
