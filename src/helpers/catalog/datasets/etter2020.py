@@ -21,6 +21,7 @@ import pandas as pd
 from helpers.catalog import sources
 from helpers.catalog.datasets.byer import CITY_QUERIES
 from helpers.catalog.spec import Dataset, SsbQuery
+from helpers.vocab import SERIES_LABELS
 
 # ---------------------------------------------------------------------------
 # Measure names: period and rounding suffixes
@@ -34,22 +35,17 @@ _PERIODER = {
 }
 _SUFFIX = re.compile(r"^(?P<maal>.+?)(?:_(?P<periode>k1-k3|k[1-4]))?(?:_(?P<avrundet>ca|avrundet))?$")
 
+# The series the book names everywhere keep their one label (helpers.vocab); the rest are
+# measures only this dataset has.
 OSLO_MAAL = {
-    "innflytting_innenlands": "Innflytting fra resten av Norge",
-    "utflytting_innenlands": "Utflytting til resten av Norge",
-    "innvandring": "Innvandring fra utlandet",
-    "utvandring": "Utvandring til utlandet",
+    **SERIES_LABELS,
     "innflytting_total": "Innflytting i alt (innenlands og fra utlandet)",
     "utflytting_total": "Utflytting i alt (innenlands og til utlandet)",
     # Some news items say only "flyttet ut"/"forlot byen" without saying whether moves
     # abroad are counted; they keep their own name so they are never taken for domestic.
     "utflytting": "Utflytting (kilden presiserer ikke innenlands)",
     "innflytting": "Innflytting (kilden presiserer ikke innenlands)",
-    "nettoinnflytting_innenlands": "Netto innenlandsk flytting",
-    "nettoinnvandring": "Nettoinnvandring",
-    "nettoinnflytting_total": "Nettoflytting i alt",
     "befolkningsvekst": "Befolkningsvekst",
-    "folkemengde_1jan": "Folkemengde 1. januar",
 }
 
 
