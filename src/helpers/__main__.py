@@ -72,6 +72,11 @@ def _cmd_build(args) -> int:
     return build(Path(args.root))
 
 
+STALL_HELP = (
+    "sekunder et svar kan stå stille (under 1 kB) før det gis opp (standard 30; miljø: SSB_STALL_SECONDS)"
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
     parser.add_argument("--data", help="mappen med datapackage.json (standard: data/ i repoet)")
@@ -95,9 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     ref.add_argument(
         "--timeout", type=float, help="sekunder uten svar før et forsøk gis opp (miljø: SSB_TIMEOUT)"
     )
+    ref.add_argument("--stall-seconds", type=float, help=STALL_HELP)
     ref.set_defaults(func=_cmd_refresh)
     ver = sub.add_parser("verify", help="kontroller deklarerte SSB-tabeller mot metadata (henter ikke data)")
     ver.add_argument("--report", help="skriv rapporten også til denne filen")
+    ver.add_argument("--stall-seconds", type=float, help=STALL_HELP)
     ver.set_defaults(func=_cmd_verify)
     bld = sub.add_parser("build", help="bygg boka strengt (advarsler og cellefeil stopper bygget)")
     bld.add_argument("root", nargs="?", default=".")

@@ -17,10 +17,12 @@ table.
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
 import re
+import socket
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -40,7 +42,9 @@ __all__ = [
     "URL_LIMIT",
     "SsbClient",
     "SsbError",
+    "Unreachable",
     "body_limit",
+    "describe_exception",
     "is_expression",
 ]
 
@@ -51,6 +55,10 @@ MAX_CELLS = 800_000  # SSB refuses larger queries
 URL_LIMIT = 2000  # SSB answers 404 above about 2 100 characters; longer selections are POSTed
 MAX_WAIT = 120.0  # longest Retry-After obeyed, in seconds
 REQUEST_SECONDS = 180.0  # total time for one request, first byte to last
+# An answer that stops coming: fewer than STALL_BYTES in any STALL_SECONDS (silence, or a
+# server dripping a byte a second) is abandoned, not waited out to REQUEST_SECONDS.
+STALL_SECONDS = 30.0
+STALL_BYTES = 1024
 META_BYTES = 20_000_000  # metadata lists codes and labels, not cells
 # A JSON-stat2 answer spends about 10 bytes per cell on value and status, and its labels
 # grow with the sum of the dimension sizes (never more than the cells): 200 bytes per cell
@@ -79,6 +87,67 @@ class SsbError(RuntimeError):
         super().__init__(f"SSB-tabell {table_id}: {reason}")
 
 
+class Unreachable(SsbError):
+    """The statbank cannot be reached at all (connection refused, a name that does not resolve).
+
+    Not retried and not per table: no other table would fare better, so the run stops at once.
+    """
+
+    def __init__(self, address: str, why: str):
+        self.address = address
+        super().__init__("statistikkbanken", why)
+        self.args = (f"statistikkbanken kan ikke nås på {address}: {why}",)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def _chain(exc: BaseException):
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        for arg in getattr(exc, "args", ()):
+            if isinstance(arg, BaseException):
+                yield from _chain(arg)
+        exc = exc.__cause__ or exc.__context__ or getattr(exc, "reason", None)
+        if not isinstance(exc, BaseException):
+            exc = None
+
+
+def unreachable_cause(exc: BaseException) -> str | None:
+    """Why no connection could be made at all, in words, or None for a transient failure."""
+    if isinstance(exc, requests.Timeout):
+        return None
+    for link in _chain(exc):
+        if isinstance(link, socket.gaierror) or type(link).__name__ == "NameResolutionError":
+            return "navnet finnes ikke (DNS-oppslaget feilet)"
+        if isinstance(link, ConnectionRefusedError) or getattr(link, "errno", None) == errno.ECONNREFUSED:
+            return "tilkoblingen ble avvist (ingen tjeneste svarer på den porten)"
+        if getattr(link, "errno", None) in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+            return "nettverket eller maskinen kan ikke nås"
+    return None
+
+
+def describe_exception(exc: BaseException) -> str:
+    """A failed exchange in words, never the exception's raw text (no `HTTPConnectionPool(...)`)."""
+    name = type(exc).__name__
+    if isinstance(exc, requests.ConnectTimeout):
+        return f"fikk ikke kontakt innen tidsfristen ({name})"
+    if isinstance(exc, requests.ReadTimeout):
+        return f"svaret uteble innen tidsfristen ({name})"
+    if isinstance(exc, requests.Timeout):
+        return f"tidsavbrudd ({name})"
+    cause = unreachable_cause(exc)
+    if cause:
+        return f"{cause} ({name})"
+    if isinstance(exc, requests.exceptions.SSLError):
+        return f"TLS-forbindelsen feilet ({name})"
+    if isinstance(exc, requests.ConnectionError):
+        return f"forbindelsen ble brutt ({name})"
+    return f"uventet feil ({name})"
+
+
 class SsbClient:
     def __init__(
         self,
@@ -93,6 +162,7 @@ class SsbClient:
         max_cells: int = MAX_CELLS,
         max_wait: float = MAX_WAIT,
         request_seconds: float = REQUEST_SECONDS,
+        stall_seconds: float = STALL_SECONDS,
         run_seconds: float | None = None,
         limiter: RateLimiter | None = None,
         say: Callable[[str], None] | None = None,
@@ -110,6 +180,8 @@ class SsbClient:
         self.max_cells = max_cells
         self.max_wait = max_wait
         self.request_seconds = request_seconds
+        self.stall_seconds = stall_seconds
+        self.answered = False  # whether the statbank has answered anything in this run
         self.run = Deadline(run_seconds, clock)
         # One limiter per process at least; pass a shared one (state file) for the machine.
         self.limiter = limiter or RateLimiter(RATE_LIMIT, RATE_WINDOW, clock)
@@ -289,7 +361,10 @@ class SsbClient:
             try:
                 status, resp_headers, raw, final_url = self._send(table_id, url, params, headers, body, limit)
             except (requests.ConnectionError, requests.Timeout) as exc:
-                last = f"{type(exc).__name__}: {exc}"
+                why = unreachable_cause(exc)
+                if why:  # no table would fare better: stop the run, do not retry
+                    raise Unreachable(self.base_url, why) from None
+                last = describe_exception(exc)
             else:
                 if status == 429 or status >= 500:
                     last = f"HTTP {status}"
@@ -332,7 +407,7 @@ class SsbClient:
             kwargs = dict(
                 params=params,
                 headers=headers,
-                timeout=(min(connect, left), min(read, left)),
+                timeout=(min(connect, left), min(read, left, self.stall_seconds)),
                 stream=True,
                 allow_redirects=False,
             )
@@ -341,6 +416,7 @@ class SsbClient:
                 if body is not None
                 else self.session.get(url, **kwargs)
             )
+            self.answered = True
             try:
                 if resp.is_redirect:
                     target = urljoin(resp.url, resp.headers.get("Location", ""))
@@ -364,6 +440,7 @@ class SsbClient:
                 f"svaret er {int(announced)} byte, mer enn grensen på {limit} byte for cellene det ble spurt om",
             )
         buf = bytearray()
+        window_start, window_bytes = self.clock(), 0
         try:
             while True:
                 # read1: return what has arrived instead of waiting for a full block, so a
@@ -373,6 +450,16 @@ class SsbClient:
                 if not chunk:
                     break
                 buf += chunk
+                window_bytes += len(chunk)
+                now = self.clock()
+                if now - window_start >= self.stall_seconds:
+                    if window_bytes < STALL_BYTES:
+                        raise SsbError(
+                            table_id,
+                            f"svaret stoppet opp: under {STALL_BYTES} byte på {self.stall_seconds:g} s "
+                            f"({len(buf)} byte mottatt); avbrutt",
+                        )
+                    window_start, window_bytes = now, 0
                 if len(buf) > limit:
                     raise SsbError(
                         table_id,
@@ -385,7 +472,18 @@ class SsbClient:
                     )
         except SsbError:
             raise
+        except (requests.Timeout, TimeoutError, socket.timeout) as exc:
+            raise SsbError(
+                table_id,
+                f"svaret stoppet opp: ingen byte på {self.stall_seconds:g} s ({len(buf)} byte mottatt); avbrutt",
+            ) from exc
         except Exception as exc:  # urllib3's ProtocolError and friends: a cut-off body
+            if any(isinstance(link, (TimeoutError, socket.timeout)) for link in _chain(exc)):
+                raise SsbError(
+                    table_id,
+                    f"svaret stoppet opp: ingen byte på {min(self.stall_seconds, self.request_seconds):g} s "
+                    f"({len(buf)} byte mottatt); avbrutt",
+                ) from exc
             raise SsbError(
                 table_id, f"svaret ble avbrutt etter {len(buf)} byte ({type(exc).__name__})"
             ) from exc

@@ -38,10 +38,12 @@ from helpers.catalog.periods import whole_years
 from helpers.catalog.registry import datasets
 from helpers.catalog.spec import Dataset, SsbQuery
 from helpers.statbank.checks import RefreshError, cells_of, plan, validate
-from helpers.statbank.client import SsbClient, SsbError
+from helpers.statbank.client import SsbClient, SsbError, Unreachable, describe_exception
 from helpers.statbank.jsonstat import JsonStatError
 from helpers.statbank.limits import LockHeld, RateLimiter, describe_holder, refresh_lock, state_dir
 from helpers.statbank.resources import describe_resource, region_shaped, to_rows, write_csv
+from helpers.store.changes import diff_packages
+from helpers.store.endringslogg import build_record, write_record
 from helpers.store.package import SnapshotError, number_text, read_package
 from helpers.store.validation import check_package, remove_leftovers
 
@@ -53,6 +55,7 @@ ENV = {
     "timeout": ("SSB_TIMEOUT", float),
     "max_wait": ("SSB_MAX_WAIT", float),
     "request_seconds": ("SSB_REQUEST_SECONDS", float),
+    "stall_seconds": ("SSB_STALL_SECONDS", float),
     "run_seconds": ("SSB_RUN_SECONDS", float),
 }
 RUN_SECONDS = 1800.0  # a whole refresh; at 25 requests a minute that is far more than needed
@@ -146,7 +149,7 @@ def fetch(
             expected = {d: [back.get(c, c) for c in codes] for d, codes in expected.items()}
         cells = cells_of(query, frame, expected)
         problems = validate(query, expected, cells)
-    except RefreshError:
+    except (RefreshError, Unreachable):
         raise
     except SsbError as exc:
         raise RefreshError(query.table, exc.reason) from exc
@@ -167,6 +170,8 @@ def _first_that_holds(candidates: list[SsbQuery], client: SsbClient, say) -> tup
         try:
             meta = client.metadata(q.table)
             plan(q, meta)
+        except Unreachable:
+            raise
         except SsbError as exc:
             if "HTTP 404" in exc.reason or "HTTP 400" in exc.reason:
                 say(f"kandidat {q.table} holder ikke: {exc.reason[:200]}")
@@ -229,10 +234,14 @@ def refresh(
     queries: list[SsbQuery] | None = None,
     progress: Callable[[str], None] | None = None,
     now: dt.datetime | None = None,
+    before_move: Callable[[dict], None] | None = None,
 ) -> list[str]:
     """Fetch, check and atomically write every declared SSB table into `target`.
 
     Returns the names of the files replaced. Raises RefreshError; `target` is then unchanged.
+    When a value was added, removed or changed, a change record is written beside the data
+    (store.endringslogg); `before_move(record)` is called first, while `target` still holds
+    the old data (the command line builds the book then, to compare its text afterwards).
     """
     progress = progress or (lambda msg: None)
     queries = declared_queries() if queries is None else queries
@@ -291,10 +300,33 @@ def refresh(
             raise RefreshError("datapakken", "den nye datapakken er ugyldig: " + "; ".join(problems[:10]))
         for line in disagreements(fetched, staging):
             progress(f"merk: {line}")
+        record = build_record(retrieved, [_table_entry(f) for f in fetched], diff_packages(target, staging))
+        if record is not None and before_move is not None:
+            before_move(record)
         move_into(staging, target, names + ["datapackage.json"])
+        if record is None:
+            progress("ingen verdier er endret: ingen ny oppføring i endringsloggen")
+        else:
+            path = write_record(record, target)
+            counts = {c: sum(v["change"] == c for v in record["values"]) for c in ("endret", "ny", "fjernet")}
+            progress(
+                f"endringslogg: {counts['endret']} endrede, {counts['ny']} nye og {counts['fjernet']} "
+                f"fjernede verdier i {path.relative_to(target.parent)}"
+            )
         return names + ["datapackage.json"]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _table_entry(f: Fetched) -> dict:
+    """A table of the refresh as the change record lists it: its id, title and update at SSB."""
+    from helpers.statbank.jsonstat import dataset_meta
+
+    try:
+        updated = dataset_meta(f.meta).get("updated")
+    except Exception:  # the update time is information, never a reason to stop
+        updated = None
+    return {"table": f.query.table, "resource": f.query.resource, "title": f.query.title, "updated": updated}
 
 
 def move_into(staging: Path, target: Path, names: list[str]) -> None:
@@ -361,16 +393,29 @@ def main(args) -> int:
     from helpers.store.paths import DataNotFound, data_dir
 
     where = {"now": "datapakken"}
+    # Progress waits for the statbank's first answer: when it cannot be reached at all, the
+    # run says so in one line instead of announcing tables it never asked for.
+    held: list[str] = []
+    client: SsbClient | None = None
 
     def say(msg: str) -> None:
         if msg.startswith("["):
             where["now"] = msg.split(":", 1)[0]
+        if client is not None and not client.answered:
+            held.append(msg)
+            return
+        for line in held:
+            print(line, file=sys.stderr, flush=True)
+        held.clear()
+        print(msg, file=sys.stderr, flush=True)
+
+    def fail(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
 
     try:
         target = Path(args.data).resolve() if getattr(args, "data", None) else data_dir()
     except DataNotFound as exc:
-        say(f"FEIL: {exc}")
+        fail(f"FEIL: {exc}")
         return 1
     try:
         with _signals_end_cleanly(), refresh_lock(f"refresh av {target}") as stale:
@@ -379,16 +424,29 @@ def main(args) -> int:
             client = client_from(args, say)
             say(f"Oppfrisker {target} fra {client.base_url}")
             written = refresh(target, client, progress=say)
+    except Unreachable as exc:
+        fail(f"FEIL: {exc}; ingen filer i {target} er endret.")
+        return 1
     except LockHeld as exc:
-        say(f"FEIL: {exc}")
+        fail(f"FEIL: {exc}")
         return 1
     except RefreshError as exc:
         say(f"FEIL: {exc}")
         say(f"Ingen filer i {target} er endret.")
         return 1
     except (Exception, SystemExit, KeyboardInterrupt) as exc:  # a bug or a signal: same ending
-        say(f"FEIL: {where['now']}: uventet stopp: {type(exc).__name__}: {exc}")
+        say(f"FEIL: {where['now']}: uventet stopp: {_plain(exc)}")
         say(f"Ingen filer i {target} er endret.")
         return 2
-    say(f"Ferdig: skrev {', '.join(written)} i {target}")
+    if written:
+        say(f"Ferdig: skrev {', '.join(written)} i {target}")
     return 0
+
+
+def _plain(exc: BaseException) -> str:
+    """An unexpected stop in words: a network error described, never its raw repr."""
+    import requests
+
+    if isinstance(exc, requests.RequestException):
+        return describe_exception(exc)
+    return f"{type(exc).__name__}: {str(exc)[:300]}"

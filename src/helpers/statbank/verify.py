@@ -17,7 +17,7 @@ from pathlib import Path
 
 from helpers.catalog.spec import SsbQuery
 from helpers.statbank.checks import UNIT_SPELLINGS, RefreshError, closest, plan
-from helpers.statbank.client import SsbClient, SsbError, is_expression, match_codes
+from helpers.statbank.client import SsbClient, SsbError, Unreachable, is_expression, match_codes
 from helpers.statbank.jsonstat import JsonStatError, categories, dataset_meta
 
 __all__ = ["check_table", "main", "verify"]
@@ -116,6 +116,8 @@ def verify(client: SsbClient, queries: list[SsbQuery], say: Callable[[str], None
             try:
                 meta = client.metadata(q.table)
                 lines, bad = check_table(q, meta, client)
+            except Unreachable:
+                raise
             except (SsbError, JsonStatError) as exc:
                 say(
                     f"{'  kandidat ' if need else f'[{i}/{len(todo)}] '}{head}: IKKE FUNNET ({getattr(exc, 'reason', exc)})"
@@ -136,6 +138,8 @@ def verify(client: SsbClient, queries: list[SsbQuery], say: Callable[[str], None
             if unit[0].search:
                 try:
                     found = client.search(unit[0].search)
+                except Unreachable:
+                    raise
                 except SsbError as exc:
                     say(f"  søk «{unit[0].search}»: feilet ({exc.reason})")
                     mismatches += 1
@@ -155,26 +159,53 @@ def verify(client: SsbClient, queries: list[SsbQuery], say: Callable[[str], None
 
 
 def main(args) -> int:
-    """`python -m helpers verify [--report FILE]`: 0 when every declaration holds, 1 otherwise."""
+    """`python -m helpers verify [--report FILE]`: 0 when every declaration holds, 1 otherwise.
+
+    Lines wait for the statbank's first answer: when it cannot be reached at all, the whole
+    output is one line saying so, not a report of tables never asked about.
+    """
     from helpers.statbank.refresh import client_from, declared_queries
 
     report = Path(args.report) if getattr(args, "report", None) else None
-    out = []
+    out: list[str] = []
+    held: list[str] = []
+    client: SsbClient | None = None
 
     def say(line: str) -> None:
         out.append(line)
+        if client is not None and not client.answered:
+            held.append(line)
+            return
+        for waiting in held:
+            print(waiting, flush=True)
+        held.clear()
         print(line, flush=True)
 
+    def progress(msg: str) -> None:
+        if client is None or client.answered:
+            print(msg, file=sys.stderr, flush=True)
+
     try:
-        client = client_from(args, lambda msg: print(msg, file=sys.stderr, flush=True))
+        client = client_from(args, progress)
         say(f"Kontrollerer deklarasjonene mot {client.base_url} (bare metadata)")
         mismatches = verify(client, declared_queries(), say)
+    except Unreachable as exc:
+        held.clear()
+        out.clear()
+        client = None
+        say(f"FEIL: {exc}")
+        mismatches = -1
     except (RefreshError, SsbError) as exc:
+        client = None
         say(f"FEIL: {exc}")
         mismatches = -1
     except Exception as exc:  # a bug must still end in one line and a non-zero exit
-        say(f"FEIL: uventet stopp i verify: {type(exc).__name__}: {exc}")
+        client = None
+        say(f"FEIL: uventet stopp i verify: {type(exc).__name__}: {str(exc)[:300]}")
         mismatches = -1
+    client = None
+    for waiting in held:
+        print(waiting, flush=True)
     if report:
         report.write_text("\n".join(out) + "\n", encoding="utf-8")
     return 0 if mismatches == 0 else 1
