@@ -75,8 +75,10 @@ format: $(STAMP)
 hooks: $(STAMP)
 	$(BIN)/pre-commit install
 
+# The refresh, and when a value changed, the book built before and after: the change record
+# in data/endringslogg/ gets every sentence and headline that changed (helpers.site.tekster).
 data: $(STAMP)
-	$(BIN)/python -m helpers refresh
+	$(BIN)/python -m helpers refresh --book .
 
 check: $(STAMP)
 	$(BIN)/python -m helpers check

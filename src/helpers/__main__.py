@@ -55,6 +55,10 @@ def _cmd_import_shared(args) -> int:
 
 
 def _cmd_refresh(args) -> int:
+    if args.book:
+        from helpers.site.tekster import refresh_with_book
+
+        return refresh_with_book(args, Path(args.book))
     from helpers.statbank.refresh import main as refresh_main
 
     return refresh_main(args)
@@ -101,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
         "--timeout", type=float, help="sekunder uten svar før et forsøk gis opp (miljø: SSB_TIMEOUT)"
     )
     ref.add_argument("--stall-seconds", type=float, help=STALL_HELP)
+    ref.add_argument(
+        "--book",
+        nargs="?",
+        const=".",
+        help="bygg boka før og etter, og skriv hvilke setninger som endret seg i endringsloggen",
+    )
     ref.set_defaults(func=_cmd_refresh)
     ver = sub.add_parser("verify", help="kontroller deklarerte SSB-tabeller mot metadata (henter ikke data)")
     ver.add_argument("--report", help="skriv rapporten også til denne filen")

@@ -13,7 +13,13 @@ from helpers.store.package import read_package
 
 
 def sist_oppdatert(folder: Path | None = None) -> Tekst:
-    """The day the data package was last written (its `created`), as '25. november 2026'."""
+    """The day the data were last written, as '25. november 2026': the latest entry of the
+    change log (helpers.store.endringslogg), or, before any refresh, the package's `created`."""
+    from helpers.store.endringslogg import latest
+
+    entry = latest(folder)
+    if entry and entry.get("refreshed"):
+        return dato(entry["refreshed"])
     created = read_package(folder).get("created")
     if not created:
         raise ValueError("datapackage.json mangler `created`: vet ikke når dataene sist ble skrevet")

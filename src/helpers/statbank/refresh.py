@@ -388,8 +388,10 @@ def _signals_end_cleanly():
             signal.signal(s, handler)
 
 
-def main(args) -> int:
-    """What `make data` runs. 0 on success; otherwise one line on stderr and data/ untouched."""
+def main(args, before_move: Callable[[dict], None] | None = None) -> int:
+    """What `make data` runs. 0 on success; otherwise one line on stderr and data/ untouched.
+
+    `before_move(record)`: see `refresh` (the book's text before the change, site.tekster)."""
     from helpers.store.paths import DataNotFound, data_dir
 
     where = {"now": "datapakken"}
@@ -423,7 +425,7 @@ def main(args) -> int:
                 say(f"merk: tok over en foreldet lås ({describe_holder(stale)})")
             client = client_from(args, say)
             say(f"Oppfrisker {target} fra {client.base_url}")
-            written = refresh(target, client, progress=say)
+            written = refresh(target, client, progress=say, before_move=before_move)
     except Unreachable as exc:
         fail(f"FEIL: {exc}; ingen filer i {target} er endret.")
         return 1
