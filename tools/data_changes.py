@@ -1,6 +1,12 @@
 """What a data refresh changed in data/, as Markdown for the pull request (.github/workflows/data.yml).
 
     python tools/data_changes.py [--base REF] [--book success|failure|cancelled|skipped]
+                                 [--github-output FILE]
+
+When the refresh wrote a change record (data/endringslogg/, helpers.store.endringslogg), the
+body starts with it: every sentence, figure title and headline that changed, those that flip
+a comparison or a headline marked for a reader (helpers.prose.endringslogg.pull_request),
+then the values. `--github-output` writes `krever_lesing=true|false` for the workflow.
 
 Compares every changed CSV in data/ with the committed version (REF, default HEAD): rows
 added and removed, and which values changed, keyed by the columns that say what a value
@@ -11,27 +17,13 @@ key, so a value whose source address changed is still recognised as the same val
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import subprocess
 import sys
-from collections import defaultdict
 from pathlib import Path
 
+from helpers.store.changes import compare, table
+
 ROOT = Path(__file__).resolve().parents[1]
-VALUE_COLUMNS = ("value", "persons", "verdi")
-PROVENANCE = {
-    "note",
-    "merknad",
-    "source_url",
-    "source_repo",
-    "source_path",
-    "source_commit",
-    "retrieved",
-    "hentet",
-    "kilde",
-    "utgiver",
-}
 SHOWN = 25
 BOOK = {
     "success": "`make book` lykkes med de nye dataene.",
@@ -55,66 +47,75 @@ def changed_files(root: Path, base: str) -> list[str]:
     return sorted(set(names))
 
 
-def table(text: str) -> tuple[list[str], list[dict]]:
-    reader = csv.DictReader(io.StringIO(text))
-    return list(reader.fieldnames or []), list(reader)
-
-
-def values_by_key(header: list[str], rows: list[dict]) -> tuple[list[str], dict]:
-    value_cols = [c for c in header if c in VALUE_COLUMNS]
-    key_cols = [c for c in header if c not in VALUE_COLUMNS and c not in PROVENANCE]
-    grouped = defaultdict(list)
-    for row in rows:
-        grouped[tuple(row[c] for c in key_cols)].append(tuple(row[c] for c in value_cols))
-    return key_cols, {k: sorted(v) for k, v in grouped.items()}
-
-
 def rader(n: int) -> str:
     return f"{n} rad" if n == 1 else f"{n} rader"
 
 
-def show(values: list[tuple]) -> str:
-    return " / ".join(", ".join(v if v != "" else "mangler" for v in vs) for vs in values) or "–"
+def show(values: dict) -> str:
+    if not values:
+        return "–"
+    return ", ".join(
+        " / ".join(part if part != "" else "mangler" for part in str(v).split(" / ")) for v in values.values()
+    )
 
 
 def compare_csv(old: str | None, new: str | None) -> list[str]:
+    """The change of one CSV as Markdown lines (the differ is helpers.store.changes)."""
     if old is None:
         return [f"Ny fil med {rader(len(table(new)[1]))}."]
     if new is None:
         return [f"Fila er fjernet (hadde {rader(len(table(old)[1]))})."]
-    old_header, old_rows = table(old)
-    new_header, new_rows = table(new)
+    diff = compare("", old, new)
     lines = []
-    if old_header != new_header:
-        lines.append(f"Kolonnene er endret: `{', '.join(old_header)}` → `{', '.join(new_header)}`.")
-        return lines + [f"Rader: {len(old_rows)} → {len(new_rows)}."]
-    key_cols, before = values_by_key(old_header, old_rows)
-    _, after = values_by_key(new_header, new_rows)
-    added = sorted(set(after) - set(before))
-    removed = sorted(set(before) - set(after))
-    changed = sorted(k for k in set(before) & set(after) if before[k] != after[k])
+    if diff.header_changed:
+        lines.append(f"Kolonnene er endret: `{', '.join(table(old)[0])}` → `{', '.join(table(new)[0])}`.")
+        return lines + [f"Rader: {diff.rows_before} → {diff.rows_after}."]
     lines.append(
-        f"Rader: {len(old_rows)} → {len(new_rows)}; nye verdier: {len(added)}, "
-        f"fjernede: {len(removed)}, endrede: {len(changed)}."
+        f"Rader: {diff.rows_before} → {diff.rows_after}; nye verdier: {len(diff.added)}, "
+        f"fjernede: {len(diff.removed)}, endrede: {len(diff.changed)}."
     )
-    if not (added or removed or changed):
+    if diff.empty:
         lines.append("Ingen verdier er endret (bare kilde eller merknad).")
         return lines
+    key_cols = diff.key_columns
     lines += ["", f"| {' | '.join(key_cols)} | før | etter |", "|" + "---|" * (len(key_cols) + 2)]
     diffs = (
-        [(k, before[k], after[k]) for k in changed]
-        + [(k, [], after[k]) for k in added]
-        + [(k, before[k], []) for k in removed]
+        [(k, was, now) for k, was, now in diff.changed]
+        + [(k, {}, now) for k, now in diff.added]
+        + [(k, was, {}) for k, was in diff.removed]
     )
     for key, was, now in diffs[:SHOWN]:
-        lines.append(f"| {' | '.join(key)} | {show(was)} | {show(now)} |")
+        lines.append(f"| {' | '.join(key[c] for c in key_cols)} | {show(was)} | {show(now)} |")
     if len(diffs) > SHOWN:
         lines.append(f"\n… og {len(diffs) - SHOWN} til.")
     return lines
 
 
+def new_record(root: Path, base: str) -> dict | None:
+    """The change record this refresh wrote (a file under data/endringslogg/ not in `base`)."""
+    from helpers.store.endringslogg import FOLDER, records
+
+    fresh = {Path(n).name for n in changed_files(root, base) if n.startswith(f"data/{FOLDER}/")}
+    found = [r for r in records(root / "data") if r["_file"] in fresh]
+    return found[0] if found else None
+
+
 def summary(root: Path, base: str = "HEAD", book: str | None = None) -> str:
+    """The pull request's body: from the refresh's change record when there is one (changed
+    sentences and headlines first, then values), then every changed CSV file as a table."""
     files = changed_files(root, base)
+    record = new_record(root, base) if files else None
+    if record is not None:
+        from helpers.prose.endringslogg import pull_request
+
+        out = [pull_request(record, book).rstrip(), "", "## Filene i `data/`", ""]
+        for name in files:
+            if name.endswith(".csv"):
+                old = git(root, "show", f"{base}:{name}", check=False) or None
+                path = root / name
+                new = path.read_text(encoding="utf-8") if path.is_file() else None
+                out += [f"### `{name}`", "", *compare_csv(old, new), ""]
+        return "\n".join(out)
     out = ["## Oppdaterte data fra SSB", ""]
     if not files:
         return "\n".join(out + ["Ingen endringer i `data/`.", ""])
@@ -139,8 +140,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", default="HEAD", help="git revision to compare with (default HEAD)")
     parser.add_argument("--book", help="outcome of `make book` with the new data")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--github-output",
+        type=Path,
+        help="skriv krever_lesing=true|false hit (GITHUB_OUTPUT): en sammenligning eller overskrift snudde",
+    )
     args = parser.parse_args(argv)
     sys.stdout.write(summary(args.root, args.base, args.book))
+    if args.github_output:
+        from helpers.prose.endringslogg import krever_lesing
+
+        record = new_record(args.root, args.base)
+        flips = bool(record and krever_lesing(record))
+        with args.github_output.open("a", encoding="utf-8") as out:
+            out.write(f"krever_lesing={'true' if flips else 'false'}\n")
     return 0
 
 

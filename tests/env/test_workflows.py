@@ -29,8 +29,8 @@ def all_steps(workflow: dict):
             yield job_id, step
 
 
-def test_there_are_the_two_workflows():
-    assert sorted(p.name for p in WORKFLOWS.glob("*.y*ml")) == ["book.yml", "data.yml"]
+def test_there_are_the_three_workflows():
+    assert sorted(p.name for p in WORKFLOWS.glob("*.y*ml")) == ["book.yml", "data.yml", "review.yml"]
 
 
 def test_zizmor_finds_nothing():
@@ -53,7 +53,7 @@ def test_zizmor_finds_nothing():
     assert "No findings to report" in proc.stdout
 
 
-@pytest.mark.parametrize("name", ["book.yml", "data.yml"])
+@pytest.mark.parametrize("name", ["book.yml", "data.yml", "review.yml"])
 def test_run_scripts_pass_shellcheck(name, tmp_path):
     scripts = [step["run"] for _, step in all_steps(load(name)) if "run" in step]
     assert scripts
@@ -77,13 +77,14 @@ def test_actions_are_pinned_to_a_commit(name):
             assert re.search(re.escape(step["uses"]) + r" # v\d+\.\d+\.\d+\n", text), step["uses"]
 
 
-@pytest.mark.parametrize("name", ["book.yml", "data.yml"])
+@pytest.mark.parametrize("name", ["book.yml", "data.yml", "review.yml"])
 def test_least_permissions(name):
     workflow = load(name)
     assert workflow["permissions"] == {}, "nothing by default; each job asks for what it needs"
     wanted = {
         "book.yml": {"build": {"contents": "read"}, "deploy": {"pages": "write", "id-token": "write"}},
         "data.yml": {"refresh": {"contents": "write", "pull-requests": "write"}},
+        "review.yml": {"endringer-lest": {}},
     }[name]
     assert {job_id: job.get("permissions") for job_id, job in workflow["jobs"].items()} == wanted
     for _, step in all_steps(workflow):
@@ -126,8 +127,45 @@ def test_data_workflow_refreshes_monthly_and_proposes_a_pull_request():
     assert any("verify.md" in r and "data-pr.md" in r for r in runs)
     assert steps[-1]["if"] == "steps.verify.outcome == 'failure'" and "exit 1" in runs[-1]
     pr = next(s for s in steps if s.get("uses", "").startswith("peter-evans/create-pull-request@"))
-    assert pr["with"]["add-paths"] == "data/"
+    assert pr["with"]["add-paths"] == "data/"  # the change record in data/endringslogg/ included
     assert pr["with"]["body-path"].endswith("data-pr.md")
+    # The review gate: a flipped comparison or headline labels the pull request for a reader.
+    summary = next(s for s in steps if "tools/data_changes.py" in s.get("run", ""))
+    assert "--github-output" in summary["run"] and summary["id"] == "summary"
+    assert "steps.summary.outputs.krever_lesing" in pr["with"]["labels"]
+
+
+def _gate(body: str, tmp_path) -> int:
+    """The review gate's script, run by bash with the pull request's body as GitHub passes it."""
+    (step,) = load("review.yml")["jobs"]["endringer-lest"]["steps"]
+    assert step["env"]["BODY"] == "${{ github.event.pull_request.body }}"  # never inlined in the script
+    script = tmp_path / "gate.sh"
+    script.write_text("set -e\n" + step["run"])
+    return subprocess.run(
+        ["bash", script], env={"BODY": body, "PATH": "/usr/bin:/bin"}, capture_output=True
+    ).returncode
+
+
+def test_the_review_gate_fails_until_a_person_ticks_the_box(tmp_path):
+    from helpers.prose.endringslogg import pull_request
+
+    record = {
+        "refreshed": "2030-01-02T03:04:05Z",
+        "tables": [],
+        "values": [{"resource": "ssb_01223", "change": "endret", "key": {"series": "utflytting_innenlands",
+                    "region_name": "Oslo", "period": "2024"}, "before": {"value": "41210"},
+                    "after": {"value": "41305"}}],
+        "texts": [{"page": "notebooks/07-kom-de-tilbake", "page_title": "Kom de tilbake?", "kind": "setning",
+                   "before": "Utflyttingen var høyere enn før.", "after": "Utflyttingen var lavere enn før.",
+                   "flip": True}],
+    }  # fmt: skip
+    body = pull_request(record, "success")
+    assert body.index("setning") < body.index("41\u00a0305")  # sentences first, values after
+    assert _gate(body, tmp_path) == 1
+    assert _gate(body.replace("- [ ] Jeg har lest", "- [x] Jeg har lest"), tmp_path) == 0
+    calm = dict(record, texts=[dict(record["texts"][0], flip=False)])
+    assert _gate(pull_request(calm, "success"), tmp_path) == 0
+    assert _gate("A pull request about something else.", tmp_path) == 0
 
 
 # --- tools/data_changes.py: the pull request's summary ----------------------------------

@@ -135,7 +135,9 @@ def _when(iso: str) -> dt.datetime:
     return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
 
 
-def write_feed(outdir: Path, base: str, author: str, found: set[str], records: list[dict] | None = None) -> Path:
+def write_feed(
+    outdir: Path, base: str, author: str, found: set[str], records: list[dict] | None = None
+) -> Path:
     """The Atom feed of every entry, newest first, at `outdir/endringslogg.xml`."""
     from feedgen.feed import FeedGenerator
 
