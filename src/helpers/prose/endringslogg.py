@@ -55,7 +55,12 @@ def ordforskjell(før: str, etter: str) -> tuple[list[tuple[str, bool]], list[tu
 def merk(før: str, etter: str, merke: Callable[[str], str] = lambda w: f"**{w}**") -> tuple[str, str]:
     """Both texts with the changed words marked (Markdown bold by default)."""
     left, right = ordforskjell(før, etter)
-    join = lambda words: " ".join(merke(w) if changed else w for w, changed in words)  # noqa: E731
+
+    def marked(w: str) -> str:
+        core, punct = re.match(r"^(.*?)([.,;:!?»)]*)$", w).groups()  # the word, not its comma
+        return f"{merke(core)}{punct}" if core else w
+
+    join = lambda words: " ".join(marked(w) if changed else w for w, changed in words)  # noqa: E731
     return join(left), join(right)
 
 
@@ -103,8 +108,10 @@ def _periode(code: str) -> str:
     return code
 
 
-def hva(key: dict) -> str:
-    """What a value is, in words: «Utflytting til resten av Norge for Oslo i 2024»."""
+def hva(key: dict, hele_aar: bool = False) -> str:
+    """What a value is, in words: «Utflytting til resten av Norge for Oslo i 2024».
+
+    `hele_aar`: the table counts from 1 January, so its 4th quarter is the whole year."""
     series = key.get("series") or ""
     what = SERIES_LABELS.get(series) or key.get("ContentsCode_label") or series.replace("_", " ") or "Verdien"
     where = key.get("region_name") or key.get("Region_label") or key.get("region") or key.get("city") or ""
@@ -119,7 +126,10 @@ def hva(key: dict) -> str:
     if where:
         text += f" for {where}"
     if when:
-        text += f" i {_periode(str(when))}"
+        when = str(when)
+        if hele_aar and re.fullmatch(r"\d{4}K4", when):
+            when = when[:4]
+        text += f" i {_periode(when)}"
     return text
 
 
@@ -131,16 +141,24 @@ def _verdi(values: dict | None) -> str:
     return ", ".join(map(str, values.values()))
 
 
-def verdi_setning(v: dict) -> Tekst:
+def verdi_setning(v: dict, hele_aar: bool = False) -> Tekst:
     """«Utflytting til resten av Norge for Oslo i 2024 ble rettet fra 41 210 til 41 305.»"""
+    what = hva(v["key"], hele_aar)
     if v["change"] == "endret":
-        return Tekst(f"{hva(v['key'])} ble rettet fra {_verdi(v['before'])} til {_verdi(v['after'])}.")
+        return Tekst(f"{what} ble rettet fra {_verdi(v['before'])} til {_verdi(v['after'])}.")
     if v["change"] == "ny":
-        return Tekst(f"{hva(v['key'])} er nytt: {_verdi(v['after'])}.")
-    return Tekst(f"{hva(v['key'])} ble fjernet (var {_verdi(v['before'])}).")
+        return Tekst(f"{what} er nytt: {_verdi(v['after'])}.")
+    return Tekst(f"{what} ble fjernet (var {_verdi(v['before'])}).")
 
 
-def _antall(n: int, en: str, flere: str) -> str:
+def _hele_aar(record: dict) -> set[str]:
+    return {t.get("resource") for t in record.get("tables") or [] if t.get("year_to_date")}
+
+
+def _antall(n: int, en: str, flere: str, ett: str = "") -> str:
+    """«3 tall», «1 240 tall»; one is a word when `ett` gives it («ett tall», «én side»)."""
+    if n == 1 and ett:
+        return f"{ett} {en}"
     return f"{tall(n)} {en if n == 1 else flere}"
 
 
@@ -153,14 +171,17 @@ def anker(record: dict) -> str:
 
 
 def tekst_setning(t: dict, side: str) -> str:
-    """«Setningen «…» i kapittel 7 endret seg til «…».» with the changed words marked."""
+    """«Setningen «…» i kapitlet «Kom de tilbake?» endret seg til «…».», changed words marked.
+
+    `side` is the page's title or a link to it."""
     sort = SORTER.get(t["kind"], "teksten")
+    side = f"i kapitlet {side}" if str(t.get("page", "")).startswith("notebooks/") else f"på siden {side}"
     if not t.get("before"):
-        return f"Ny {sort.removesuffix('en').removesuffix('n')} på {side}: «{t['after']}»."
+        return f"Ny tekst {side}: «{t['after']}»."
     if not t.get("after"):
-        return f"{stor_forbokstav(sort)} «{t['before']}» på {side} er borte."
+        return f"{stor_forbokstav(sort)} «{t['before']}» {side} er borte."
     før, etter = merk(t["before"], t["after"])
-    return f"{stor_forbokstav(sort)} «{før}» på {side} endret seg til «{etter}»."
+    return f"{stor_forbokstav(sort)} «{før}» {side} endret seg til «{etter}»."
 
 
 def sammendrag(record: dict) -> str:
@@ -171,18 +192,24 @@ def sammendrag(record: dict) -> str:
     gone = sum(v["change"] == "fjernet" for v in values)
     parts = []
     if changed:
-        parts.append(_antall(changed, "tall ble rettet", "tall ble rettet"))
+        parts.append(_antall(changed, "tall ble rettet", "tall ble rettet", "ett"))
     if new:
-        parts.append(_antall(new, "nytt tall kom til", "nye tall kom til"))
+        parts.append(_antall(new, "nytt tall kom til", "nye tall kom til", "ett"))
     if gone:
-        parts.append(_antall(gone, "tall ble fjernet", "tall ble fjernet"))
+        parts.append(_antall(gone, "tall ble fjernet", "tall ble fjernet", "ett"))
     out = f"{stor_forbokstav(liste(parts))}." if parts else "Ingen tall ble endret."
     texts = record.get("texts")
     if texts is None:
         out += " Teksten er ikke sammenlignet ennå (boka er ikke bygget med de nye dataene)."
     elif texts:
         pages = {t["page"] for t in texts}
-        out += f" {_antall(len(texts), 'tekst', 'tekster')} på {_antall(len(pages), 'side', 'sider')} endret seg."
+        n = _antall(
+            len(texts),
+            "setning, figurtekst eller overskrift",
+            "setninger, figurtekster og overskrifter",
+            "én",
+        )
+        out += f" {stor_forbokstav(n)} endret seg, på {_antall(len(pages), 'side', 'sider', 'én')}."
     else:
         out += " Ingen setning, figurtekst eller overskrift endret seg."
     return out
@@ -203,7 +230,7 @@ def oppføring(record: dict, lenke: Callable[[str, str], str]) -> str:
     others = [v for v in record.get("values") or [] if v["change"] != "endret"]
     if values:
         lines += ["Tallene som ble rettet:", ""]
-        lines += [f"- {verdi_setning(v)}" for v in values[:VIS]]
+        lines += [f"- {verdi_setning(v, v['resource'] in _hele_aar(record))}" for v in values[:VIS]]
         if len(values) > VIS:
             lines.append(f"- … og {_antall(len(values) - VIS, 'tall', 'tall')} til.")
         lines.append("")
@@ -289,7 +316,7 @@ def pull_request(record: dict | None, book: str | None = None) -> str:
     out += ["", "### Endrede verdier", ""]
     values = record.get("values") or []
     for v in values[:50]:
-        out.append(f"- `{v['resource']}`: {verdi_setning(v)}")
+        out.append(f"- `{v['resource']}`: {verdi_setning(v, v['resource'] in _hele_aar(record))}")
     if len(values) > 50:
         out.append(
             f"- … og {len(values) - 50} til (alle står i `data/endringslogg/{record.get('_file', '')}`)."

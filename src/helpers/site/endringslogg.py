@@ -61,7 +61,7 @@ def _link(app: Sphinx):
     def lenke(page: str, title: str) -> str:
         if page in app.env.found_docs:
             safe = title.replace("`", "'").replace("<", "‹").replace(">", "›")
-            return f"{{doc}}`{safe} </{page}>`"
+            return f"«{{doc}}`{safe} </{page}>`»"
         return f"«{title}»"
 
     return lenke
@@ -112,7 +112,7 @@ def entry_html(record: dict, base: str, found: set[str]) -> str:
     """One entry as the feed's HTML content: the same words as the page."""
 
     def lenke(page: str, title: str) -> str:
-        return f"{{doc}}`{title} </{page}>`" if page in found else f"«{title}»"
+        return f"«{{doc}}`{title} </{page}>`»" if page in found else f"«{title}»"
 
     parts, items = [], []
     for line in ord_.oppføring(record, lenke).splitlines():

@@ -326,7 +326,13 @@ def _table_entry(f: Fetched) -> dict:
         updated = dataset_meta(f.meta).get("updated")
     except Exception:  # the update time is information, never a reason to stop
         updated = None
-    return {"table": f.query.table, "resource": f.query.resource, "title": f.query.title, "updated": updated}
+    return {
+        "table": f.query.table,
+        "resource": f.query.resource,
+        "title": f.query.title,
+        "updated": updated,
+        "year_to_date": f.query.year_to_date,  # a 4th quarter "so far this year" is the whole year
+    }
 
 
 def move_into(staging: Path, target: Path, names: list[str]) -> None:
