@@ -157,17 +157,20 @@ def refresh_with_book(args, root: Path) -> int:
     rc = refresh_main(args, before_move=before_move)
     if rc != 0 or "refreshed" not in before:
         return rc
-    record = latest()
+    from helpers.store.paths import data_dir
+
+    target = Path(args.data).resolve() if getattr(args, "data", None) else data_dir()
+    record = latest(target)
     if record is None or record.get("refreshed") != before["refreshed"]:
         return rc
     say("boka bygges med de nye dataene")
     after = book_texts(root, say)
     if before["texts"] is None or after is None:
-        set_texts(record, None, "failure")
+        set_texts(record, None, "failure", target)
         say("merk: boka kunne ikke bygges; endringsloggen har tallene, men ikke teksten")
         return rc
     changes = compare(before["texts"], after)
-    path = set_texts(record, changes, "success")
+    path = set_texts(record, changes, "success", target)
     flips = sum(c["flip"] for c in changes)
     say(
         f"endringslogg: {len(changes)} tekster endret seg"
