@@ -16,17 +16,49 @@ const root = resolve(here, '../../../..');
 const version = name => JSON.parse(readFileSync(resolve(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
 // npm nests duplicates of Vega's modules (vega-view brings its own vega-scenegraph):
-// resolve every bare vega-*/d3-* import from the project root so each is bundled once.
+// every bare vega-*/d3-* import resolves from the project root, so each is bundled once.
+// Vega's modules come from their sources (index.js re-exporting src/*.js), marked free of
+// side effects: a transform, renderer or expression helper nobody imports is left out
+// (Vega's built files declare every transform with top-level calls that a bundler must keep).
 const STUBBED = /^(d3-geo|d3-dsv|d3-scale-chromatic|topojson-client)$/;
-const dedupe = {
-  name: 'dedupe',
+const modules = resolve(root, 'node_modules');
+// Vega's modules taken from their sources (the others, vega-util, vega-loader,
+// vega-canvas and vega-tooltip, are small or have a separate browser build).
+const FROM_SOURCE = new Set([
+  'vega-dataflow', 'vega-encode', 'vega-event-selector', 'vega-expression', 'vega-format',
+  'vega-functions', 'vega-parser', 'vega-runtime', 'vega-scale', 'vega-scenegraph',
+  'vega-selections', 'vega-statistics', 'vega-time', 'vega-transforms', 'vega-view',
+  'vega-view-transforms', 'vega-voronoi'
+]);
+const fromSource = {
+  name: 'vega-from-source',
   setup(b) {
     // Maps, CSV loading and d3's colour schemes: never used by the book (stubs.js).
     b.onResolve({filter: STUBBED}, () => ({path: resolve(here, 'stubs.js')}));
-    b.onResolve({filter: /^(vega-[a-z-]+|d3-[a-z-]+|topojson-client)$/}, async args => {
+    b.onResolve({filter: /^vega-[a-z-]+$/}, async args => {
+      if (FROM_SOURCE.has(args.path)) return {path: resolve(modules, args.path, 'index.js'), sideEffects: false};
       if (args.pluginData === 'root') return undefined;
-      const result = await b.resolve(args.path, {resolveDir: root, kind: args.kind, pluginData: 'root'});
-      return result;
+      return b.resolve(args.path, {resolveDir: root, kind: args.kind, pluginData: 'root'});
+    });
+    b.onResolve({filter: /^(d3-[a-z-]+)$/}, async args => {
+      if (args.pluginData === 'root') return undefined;
+      return b.resolve(args.path, {resolveDir: root, kind: args.kind, pluginData: 'root'});
+    });
+    // Relative imports inside Vega's sources: free of side effects too.
+    b.onResolve({filter: /^\./}, args => {
+      const pkg = (args.importer.match(/node_modules\/(vega-[a-z-]+)\//) || [])[1];
+      if (!FROM_SOURCE.has(pkg)) return undefined;
+      return {path: resolve(dirname(args.importer), args.path), sideEffects: false};
+    });
+    // The page draws SVG only: no canvas or hybrid renderer, no SVG-to-string export.
+    b.onLoad({filter: /vega-scenegraph\/src\/modules\.js$/}, args => {
+      let text = readFileSync(args.path, 'utf8');
+      const before = text;
+      text = text.replace(/modules\[Canvas\] = modules\[PNG\] = \{[^}]*\};/, '')
+        .replace(/modules\[Hybrid\] = \{[^}]*\};/, '')
+        .replace('headless: SVGStringRenderer,', 'headless: null,');
+      if (text === before) throw new Error('vega-scenegraph/src/modules.js changed: update build.mjs');
+      return {contents: text, loader: 'js'};
     });
   }
 };
@@ -44,12 +76,8 @@ await build({
   platform: 'browser',
   target: 'es2020',
   legalComments: 'none',
-  // Vega declares each transform with a top-level inherits(...) call: marked pure, the
-  // transforms not imported in entry.js are dropped.
-  pure: ['inherits'],
-  treeShaking: true,
   banner: {js: banner},
-  plugins: [dedupe],
+  plugins: [fromSource],
   outfile: process.argv[2] || resolve(here, '../static/oslo-vega-runtime.js'),
   metafile: !!process.env.META,
   logLevel: 'warning'
