@@ -327,6 +327,9 @@ class Figur:
         # Vega 5, and its older Vega-Lite (5.6, which would draw a missing value as a point
         # at the top of the axis) never sees the figure.
         notebook = compile_vega(data["nedlasting"]["spec"])
+        # vl-convert labels its output Vega 6; JupyterLab's Vega 5 draws it, but would warn
+        # about a newer version named in $schema.
+        notebook.pop("$schema", None)
         return {
             MIME_TYPE: data,
             VEGA_MIME: notebook,
