@@ -97,8 +97,11 @@ def _csv_numbers(rows: list[dict]) -> Counter:
 
 
 def _spec_numbers(spec: dict) -> Counter:
+    """The numbers of the data in the page's spec: Vega, compiled from Vega-Lite at build
+    time, holds the rows as `values` of its source data sets."""
     out = Counter()
-    for values in spec.get("datasets", {}).values():
+    datasets = [d["values"] for d in spec.get("data", []) if isinstance(d.get("values"), list)]
+    for values in datasets:
         for row in values:
             for key, value in row.items():
                 if key != "aar" and isinstance(value, (int, float)) and not isinstance(value, bool):

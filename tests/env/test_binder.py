@@ -198,7 +198,7 @@ for path in sys.argv[1:]:
 
 # Output types a notebook viewer draws as a figure. (text/html counts while helpers draws
 # figures as HTML; JupyterLab prefers it over the chart types when it is present.)
-FIGURE_MIME = {"application/vnd.vegalite.v5+json", "image/svg+xml", "text/html"}
+FIGURE_MIME = {"application/vnd.vega.v5+json", "image/svg+xml", "text/html"}
 
 
 def figure_problems(executed: Path) -> list[str]:

@@ -1,6 +1,7 @@
 """The built site: language, local scripts only, Vega only where there is a chart,
 and a failing cell that fails the build by name."""
 
+import json
 import re
 import shutil
 import subprocess
@@ -33,18 +34,34 @@ def test_vega_only_on_pages_with_a_chart(site):
     for page in pages(site):
         html = page.read_text()
         has_chart = "oslo-vega-spec" in html
-        loads_vega = "_static/vega/vega-bundle-" in html
-        assert has_chart == loads_vega, page
+        # The small render script, deferred; it loads the runtime when a chart is near.
+        assert html.count("oslo-vega-render.js") == (1 if has_chart else 0), page
         if has_chart:
-            assert html.count("vega-bundle-") == 1, f"{page}: bundle loaded more than once"
+            assert re.search(r'<script defer="defer" src="[^"]*oslo-vega-render\.js', html), page
+        assert "oslo-vega-runtime.js" not in html and "vega-bundle-" not in html, page
 
 
-def test_bundle_is_wrapped_and_served_locally(site):
-    bundles = list((site / "_static" / "vega").glob("vega-bundle-*.js"))
-    assert len(bundles) == 1
-    text = bundles[0].read_text()
-    assert "(function(){" in text[:200] and text.rstrip().endswith("})();")
-    assert "window.vegaEmbed" in text
+def test_runtime_is_wrapped_served_locally_and_has_no_vega_lite(site):
+    text = (site / "_static" / "oslo-vega-runtime.js").read_text()
+    # One top-level name (osloVega); everything else inside one function scope.
+    body = text.split("*/", 1)[1].strip()
+    assert body.startswith("var osloVega=(()=>{") and body.endswith("})();"), body[:60]
+    # Vega's runtime only: no Vega-Lite compiler, no vega-embed.
+    for name in ("vega-lite", "vegaLite", "vegaEmbed", "vega-embed"):
+        assert name not in body, name
+
+
+def test_page_specs_are_compiled_vega(site):
+    for page in pages(site):
+        for spec in re.findall(
+            r"<script type='application/json' class='oslo-vega-spec'[^>]*>(.*?)</script>",
+            page.read_text(),
+            re.S,
+        ):
+            spec = json.loads(spec)
+            # Vega (marks, scales, data with values), not Vega-Lite (mark, encoding, datasets).
+            assert "marks" in spec and "encoding" not in spec and "datasets" not in spec, page
+            assert "mork" in spec["usermeta"]["oslo"] or "mork_spec" in spec["usermeta"]["oslo"], page
 
 
 def test_chapter_one_has_its_figures(site):

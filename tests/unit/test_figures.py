@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from helpers import Figur, Kilde, ssb_tabell, stolper, tidsserier, tidsserier_med_referanse
-from helpers.figures.figure import grid
+from helpers.figures.figure import VEGA_MIME, grid
 from helpers.figures.render import MIME_TYPE
+from support.vegacheck import points_where_data_have_none
 
 UTV = "Utvandring til utlandet"
 INN = "Innflytting fra resten av Norge"
@@ -44,7 +45,7 @@ def bundle():
 
 
 def test_the_bundle_carries_the_figure_for_the_page_and_for_notebooks(bundle):
-    assert set(bundle) == {MIME_TYPE, "application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"}
+    assert set(bundle) == {MIME_TYPE, VEGA_MIME, "image/svg+xml", "text/plain"}
     data = bundle[MIME_TYPE]
     assert data["tittel"] == "Utvandringen falt i 2019"
     # The chart's own title is the stand-in label, set as text, not drawn where it would be cut.
@@ -54,9 +55,56 @@ def test_the_bundle_carries_the_figure_for_the_page_and_for_notebooks(bundle):
         {"tekst": "SSB, tabell 01223", "url": "https://www.ssb.no/statbank/table/01223"}
     ]
     assert data["svg"].startswith("<svg") and data["nedlasting"]["svg"].startswith("<svg")
-    # JupyterLab 4 draws Vega-Lite under v5's type; the spec says nothing about v6.
-    assert "$schema" not in bundle["application/vnd.vegalite.v5+json"]
+    # The notebook gets compiled Vega (JupyterLab draws it with its own Vega 5): no
+    # Vega-Lite reaches it to redo the compilation its own way.
+    assert "$schema" not in bundle[VEGA_MIME]
+    assert "marks" in bundle[VEGA_MIME] and "encoding" not in bundle[VEGA_MIME]
+    # And the page gets compiled Vega too, with the changes for dark mode.
+    assert "marks" in data["vega"] and "datasets" not in data["vega"]
+    assert data["vega"]["usermeta"]["oslo"]["mork"]
     json.dumps(data)  # all of it is JSON
+
+
+def test_the_notebook_draws_no_point_where_the_data_have_none(bundle):
+    """JupyterLab's Vega-Lite 5.6 drew a missing year as a point at the top of the axis;
+    the compiled figure draws the five numbers there are, and a gap for the sixth."""
+    import vl_convert
+
+    spec = bundle[VEGA_MIME]
+    assert points_where_data_have_none(spec) == []
+    graph = vl_convert.vega_to_scenegraph(spec)["scenegraph"]
+
+    def symbols(node):
+        if node.get("marktype") == "symbol" and node.get("role") == "mark":
+            yield from node.get("items", [])
+        for item in node.get("items", []):
+            if isinstance(item, dict):
+                yield from symbols(item)
+
+    points = list(symbols(graph))
+    assert len(points) == 5  # six rows, one without a number
+    # The title, the note and the source are drawn into the notebook's figure.
+    texts = json.dumps(spec, ensure_ascii=False)
+    assert (
+        "Utvandringen falt i 2019" in texts and "Kilde: SSB, tabell 01223" in texts and "En merknad." in texts
+    )
+
+
+def test_the_page_spec_turns_dark_by_its_changes(bundle):
+    import copy
+
+    from helpers.figures.figure import endringer
+
+    light = bundle[MIME_TYPE]["vega"]
+    dark = copy.deepcopy(light)
+    for path, value in light["usermeta"]["oslo"]["mork"]:
+        target = dark
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+    assert json.dumps(dark["config"]["axis"]) != json.dumps(light["config"]["axis"])
+    assert endringer({"a": [1, 2]}, {"a": [1, 3]}) == [[["a", 1], 3]]
+    assert endringer({"a": [1, 2]}, {"a": [1]}) is None
 
 
 def test_downloads_say_what_they_show_and_where_it_comes_from(bundle):

@@ -7,14 +7,17 @@ charts it reaches its reader as MIME data (`_repr_mimebundle_`):
 
 - `application/vnd.oslo-figur+json` (MIME_TYPE): everything above; the book's Sphinx side
   (helpers.site.vega) renders it into the page and writes the download files.
-- `application/vnd.vegalite.v5+json` and `image/svg+xml`: the chart with its title and
-  source drawn in, so JupyterLab (or any notebook viewer) shows the figure when a chapter
-  runs as a notebook.
+- `application/vnd.vega.v5+json` and `image/svg+xml`: the chart with its title, note and
+  source drawn in, compiled to Vega when the chapter runs, so JupyterLab (or any notebook
+  viewer) draws the figure the page draws, with the book's gaps for missing values, and
+  not what its own, older Vega-Lite makes of the spec.
+
+The page gets the chart compiled too (`data()["vega"]`): the reader's browser runs Vega
+only, never Vega-Lite's compiler.
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import re
@@ -24,8 +27,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from helpers.figures import theme
-from helpers.figures.layout import LAYOUT, standalone_spec, static_spec
-from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE, draw, vl_version
+from helpers.figures.layout import LAYOUT, page_spec, standalone_spec, static_spec
+from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE, compile_vega, draw, vl_version
 from helpers.prose.norsk import tall
 
 AAR_KOLONNER = {"År", "år", "aar", "Aar"}
@@ -147,6 +150,37 @@ def _plain_grid(tabell: pd.DataFrame) -> dict:
     }
 
 
+VEGA_MIME = "application/vnd.vega.v5+json"
+
+
+def endringer(lys, mork, sti=()) -> list | None:
+    """What changes from the light Vega spec to the dark one, as [path, value] pairs
+    (a path is a list of keys and indexes), or None when the two differ in shape. The
+    page keeps one compiled spec and applies these when the reader turns on dark mode."""
+    if isinstance(lys, dict) and isinstance(mork, dict):
+        out = []
+        for key in mork:
+            if key not in lys:
+                out.append([[*sti, key], mork[key]])
+                continue
+            inner = endringer(lys[key], mork[key], (*sti, key))
+            if inner is None:
+                return None
+            out += inner
+        return None if set(lys) - set(mork) else out
+    if isinstance(lys, list) and isinstance(mork, list):
+        if len(lys) != len(mork):
+            return None
+        out = []
+        for i, (a, b) in enumerate(zip(lys, mork)):
+            inner = endringer(a, b, (*sti, i))
+            if inner is None:
+                return None
+            out += inner
+        return out
+    return [] if lys == mork else [[list(sti), mork]]
+
+
 @dataclass
 class Figur:
     chart: object  # an Altair chart (from the functions in helpers.figures.charts)
@@ -243,6 +277,27 @@ class Figur:
         lines = [self.etikett if self.tittel else "", self.merknad, f"{self.kildetekst()} {self.lisens()}"]
         return standalone_spec(self.spec(), tittel=self.overskrift or self.beskrivelse, undertekst=lines)
 
+    def vega(self) -> dict:
+        """The chart compiled to Vega for the page, with what the page's render script needs
+        in usermeta.oslo: the layout numbers, the columns of small multiples, and the
+        changes for dark mode (or the whole dark spec when they differ in shape)."""
+        spec = self.spec()
+        light = compile_vega(page_spec(spec))
+        dark = compile_vega(page_spec(spec, dark=True))
+        changes = endringer(light, dark)
+        meta = {
+            "layout": LAYOUT,
+            "versjon": FIGUR_VERSJON,
+            "kolonner": int(spec.get("columns") or 1) if "facet" in spec else 0,
+        }
+        if changes is None:
+            meta["mork_spec"] = dark
+        else:
+            meta["mork"] = changes
+        light.pop("$schema", None)
+        light["usermeta"] = {"oslo": meta}
+        return light
+
     def data(self) -> dict:
         """Everything the page needs, as JSON."""
         download = self.nedlastingsspec()
@@ -259,6 +314,7 @@ class Figur:
             "radkilder": list(getattr(self.kilder, "adresser", [])),
             "lisens": self.lisens(),
             "spec": self.spec(),
+            "vega": self.vega(),
             "svg": draw(static_spec(self.spec()), "svg").decode(),
             "svg_mork": draw(static_spec(self.spec(), dark=True), "svg").decode(),
             "nedlasting": {"spec": download, "svg": draw(download, "svg").decode(), "csv": self.csv()},
@@ -267,13 +323,16 @@ class Figur:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         data = self.data()
-        notebook = copy.deepcopy(data["nedlasting"]["spec"])
-        # JupyterLab 4 draws Vega-Lite 5 under this MIME type; without a $schema it does
-        # not warn that the spec was written for a newer Vega-Lite.
+        # Compiled here, by the Vega-Lite the book uses: JupyterLab draws it with its own
+        # Vega 5, and its older Vega-Lite (5.6, which would draw a missing value as a point
+        # at the top of the axis) never sees the figure.
+        notebook = compile_vega(data["nedlasting"]["spec"])
+        # vl-convert labels its output Vega 6; JupyterLab's Vega 5 draws it, but would warn
+        # about a newer version named in $schema.
         notebook.pop("$schema", None)
         return {
             MIME_TYPE: data,
-            "application/vnd.vegalite.v5+json": notebook,
+            VEGA_MIME: notebook,
             "image/svg+xml": data["nedlasting"]["svg"],
             "text/plain": f"Figur: {self.overskrift or self.beskrivelse}",
         }

@@ -45,6 +45,15 @@ def static_spec(spec: dict, width: int = STATIC_WIDTH, dark: bool = False) -> di
     return out
 
 
+def page_spec(spec: dict, dark: bool = False) -> dict:
+    """The spec as compiled for the page: sized like the static image (the page's render
+    script sets the width of the reader's screen on the compiled Vega), on the page's own
+    background."""
+    out = static_spec(spec, dark=dark)
+    out["config"]["background"] = None
+    return out
+
+
 def wrap(text: str, limit: int) -> list[str]:
     """Lines of at most `limit` characters, broken between words: Vega draws a title's
     lines as given and never wraps them itself."""

@@ -20,7 +20,7 @@ MIME_TYPE = "application/vnd.oslo-figur+json"
 # Bumped when the data a Figur carries changes shape. A chapter's output cached by Jupyter
 # Book from an older version would otherwise ship half a figure; the site stops and says
 # to clear the cache instead.
-FIGUR_VERSJON = 4
+FIGUR_VERSJON = 5
 PNG_SCALE = 2
 
 
@@ -50,6 +50,12 @@ def _text(path: Path) -> str:
         return ""
 
 
+def compile_vega(spec: dict, cache: Path | None = None) -> dict:
+    """The Vega-Lite spec compiled to Vega, as the page and JupyterLab draw it: no
+    Vega-Lite compiler runs in the reader's browser or in the notebook."""
+    return json.loads(draw(spec, "vega", cache))
+
+
 def cache_dir() -> Path | None:
     from helpers.store.paths import DataNotFound, repo_root
 
@@ -62,13 +68,16 @@ def cache_dir() -> Path | None:
 def _draw(spec: dict, fmt: str, vl: str) -> bytes:
     import vl_convert
 
+    if fmt == "vega":
+        return json.dumps(vl_convert.vegalite_to_vega(spec, vl_version=vl), ensure_ascii=False).encode()
     if fmt == "svg":
         return vl_convert.vegalite_to_svg(spec, vl_version=vl, allowed_base_urls=[]).encode()
     return vl_convert.vegalite_to_png(spec, vl_version=vl, scale=PNG_SCALE, allowed_base_urls=[])
 
 
 def draw(spec: dict, fmt: str, cache: Path | None = None) -> bytes:
-    """The spec drawn as `fmt` ("svg" or "png"), from the cache when drawn before."""
+    """The spec drawn as `fmt` ("svg" or "png") or compiled to Vega ("vega", JSON), from
+    the cache when drawn before."""
     import vl_convert
 
     vl = vl_version()

@@ -8,15 +8,18 @@ first view (also what shows without JavaScript and on paper), the spec for Vega,
 source, downloads and the numbers as a table. It writes the CSV, SVG and PNG under
 _static/figurer with readable names.
 
-vl-convert ships Vega, Vega-Lite and vega-embed as one flat script with thousands of
-top-level names, some of which (`_`, `$`) clash with Sphinx's own scripts. We wrap it
-in a function scope, write it into the build's _static (not the source's, where Jupyter
-Book would add it to every page) and add it to a page only when that page has a figure.
+The spec in the page is Vega, compiled from Vega-Lite when the chapter ran
+(`Figur.vega()`): the reader's browser needs Vega's runtime only, not Vega-Lite's
+compiler nor vega-embed. That runtime is `static/oslo-vega-runtime.js`, trimmed to what
+the book's charts use and wrapped in one function scope (its minified top-level names
+would clash with Sphinx's `_` and `$`; see `runtime/build.mjs`). Pages with a figure get
+only the small, deferred `oslo-vega-render.js`, which loads the runtime when the reader
+comes near a chart. site/static is not the source's `_static` (Jupyter Book would add
+every script there to every page): a page gets a script only by `_page_context`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
@@ -37,39 +40,6 @@ FIGURE_DIR = "figurer"  # under the build's _static
 
 class figur(nodes.General, nodes.Element):
     """One figure: its MIME data in node["data"], rendered by the HTML writer."""
-
-
-def _vl_version() -> str:
-    from helpers.figures.render import vl_version
-
-    return vl_version()
-
-
-def bundle_name() -> str:
-    import vl_convert
-
-    key = f"{vl_convert.__version__}-vl{_vl_version()}"
-    return f"vega/vega-bundle-{hashlib.sha1(key.encode()).hexdigest()[:10]}.js"
-
-
-def bundle_text(cache_dir: Path) -> str:
-    """The wrapped bundle, cached outside _build so a clean build does not rebuild it."""
-    import vl_convert
-
-    cache = cache_dir / Path(bundle_name()).name
-    if cache.is_file():
-        return cache.read_text(encoding="utf-8")
-    raw = vl_convert.javascript_bundle(vl_version=_vl_version())
-    wrapped = (
-        "/* Vega, Vega-Lite, vega-embed (BSD-3-Clause), bundled by vl-convert */\n(function(){\n"
-        + raw
-        + "\n})();\n"
-    )
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cache.with_suffix(".tmp")
-    tmp.write_text(wrapped, encoding="utf-8")
-    tmp.replace(cache)
-    return wrapped
 
 
 class FigurMime:
@@ -174,7 +144,7 @@ def figure_html(data: dict, href) -> str:
         f"<img class='oslo-statisk' src='{e(href(name + '-visning.svg'))}' alt='' "
         f"width='{width}' height='{height}' decoding='async'></picture></div>"
         f"<script type='application/json' class='oslo-vega-spec' data-target='{e(ident)}'>"
-        f"{script_safe_json(data['spec'])}</script>"
+        f"{script_safe_json(data['vega'])}</script>"
     )
     if data["merknad"]:
         parts.append(f"<p class='oslo-merknad'>{e(data['merknad'])}</p>")
@@ -219,19 +189,8 @@ def _builder_inited(app: Sphinx) -> None:
 
 def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if doctree is not None and next(iter(doctree.findall(figur)), None) is not None:
-        app.add_js_file(bundle_name(), defer="defer")
+        # The runtime itself (oslo-vega-runtime.js) is loaded by this script, on demand.
         app.add_js_file("oslo-vega-render.js", defer="defer")
-
-
-def _build_finished(app: Sphinx, exception) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    cache_dir = Path(app.confdir) / ".cache" / "vega"
-    target = Path(app.outdir) / "_static" / bundle_name()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = bundle_text(cache_dir)
-    if not target.is_file() or target.stat().st_size != len(text.encode()):
-        target.write_text(text, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:
@@ -239,5 +198,4 @@ def setup(app: Sphinx) -> dict:
     app.add_node(figur, html=(visit_figur_html, None), **others)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)
-    app.connect("build-finished", _build_finished)
-    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "0.3", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,26 +1,64 @@
-// Draws every chart on the page from the inert JSON spec next to it, with the Vega
-// code this site serves itself. Until then the box shows the static SVG drawn at build
-// time; a chart that fails keeps it and says so below it, never an empty space.
+// Makes the charts of a page interactive, one by one, when the reader comes near them.
+//
+// The box first shows the static SVG drawn at build time (also what stays without
+// JavaScript and on paper). A chart is drawn live only when its box comes near the
+// viewport (IntersectionObserver) or the reader points at, touches or tabs into it, and
+// then in idle time, one chart per idle slot. The Vega runtime (oslo-vega-runtime.js:
+// Vega's parser and view, no Vega-Lite compiler, no vega-embed) is loaded then, once; a
+// page whose charts are never reached never loads it. The specs are Vega, compiled from
+// Vega-Lite when the book was built (helpers.figures.figure.Figur.vega). A chart that
+// fails keeps its image and says so below it, never an empty space.
 //
 // The box is one image for assistive technology (role="img", the Norwegian description
 // as its label); what Vega draws inside, with its English ARIA texts, is hidden from it.
 //
-// Charts follow the page: a single chart (width "container" in its spec) is drawn at
-// the box's width; small multiples (a facet) get a cell width computed from it, in one
-// column on narrow screens. A chart is redrawn when its box changes width (window, sidebar toggled) or
-// when the reader switches between light and dark mode.
+// Charts follow the page: a single chart is drawn at the box's width; small multiples
+// get a cell width computed from it, in one column on narrow screens. A drawn chart is
+// redrawn when its box changes width (window, sidebar toggled) or when the reader
+// switches between light and dark mode.
 (function () {
   "use strict";
   var drawn = {}; // host id -> {view, width, dark}
   var pending = {}; // host id -> timer of a coming redraw
+  var wanted = {}; // host id -> true once the reader came near the chart
+  var queued = [];
+  var me = document.currentScript;
+  var runtimeUrl = me && me.src ? me.src.replace(/oslo-vega-render\.js(\?.*)?$/, "oslo-vega-runtime.js") : null;
+  var runtime = null; // a promise of window.osloVega
 
   function isDark() {
     return document.documentElement.getAttribute("data-theme") === "dark";
   }
 
+  function loadRuntime() {
+    if (runtime) return runtime;
+    runtime = new Promise(function (resolve, reject) {
+      if (window.osloVega) { resolve(window.osloVega); return; }
+      if (!runtimeUrl) { reject(new Error("Vega-koden ble ikke funnet")); return; }
+      var tag = document.createElement("script");
+      tag.src = runtimeUrl;
+      tag.async = true;
+      tag.onload = function () {
+        if (window.osloVega) resolve(window.osloVega); else reject(new Error("Vega-koden ble ikke lastet"));
+      };
+      tag.onerror = function () { reject(new Error("Vega-koden ble ikke lastet")); };
+      document.head.appendChild(tag);
+    });
+    return runtime;
+  }
+
+  var idle = window.requestIdleCallback
+    ? function (fn) { window.requestIdleCallback(fn, { timeout: 1500 }); }
+    : function (fn) { setTimeout(fn, 1); };
+
   // Mirror of helpers.figures.layout.facet_cell_width().
   function cellWidth(width, columns, layout) {
     return Math.max(layout.min, Math.floor((width - columns * layout.akse - (columns - 1) * layout.mellom) / columns));
+  }
+
+  function setPath(obj, path, value) {
+    for (var i = 0; i < path.length - 1; i++) obj = obj[path[i]];
+    obj[path[path.length - 1]] = value;
   }
 
   // slack: pixels a previous draw of these small multiples overflowed its box by (the
@@ -28,22 +66,21 @@
   function specFor(script, width, slack) {
     var spec = JSON.parse(script.textContent);
     var oslo = (spec.usermeta && spec.usermeta.oslo) || {};
-    if (isDark() && oslo.dark) {
-      spec.config = Object.assign({}, spec.config, oslo.dark);
+    if (isDark()) {
+      if (oslo.mork_spec) spec = oslo.mork_spec;
+      else (oslo.mork || []).forEach(function (change) { setPath(spec, change[0], change[1]); });
     }
-    var font = document.body && getComputedStyle(document.body).fontFamily;
-    if (font) spec.config = Object.assign({}, spec.config, { font: font });
     if (!(width > 0)) return spec;
-    if (spec.facet && spec.spec && oslo.layout) {
-      var columns = width < oslo.layout.smal ? 1 : spec.columns || 1;
-      spec.columns = columns;
+    if (oslo.kolonner && oslo.layout && spec.layout) {
+      var columns = width < oslo.layout.smal ? 1 : oslo.kolonner;
+      spec.layout.columns = columns;
       var cell = cellWidth(width, columns, oslo.layout) - Math.ceil((slack || 0) / columns);
-      spec.spec = Object.assign({}, spec.spec, { width: Math.max(oslo.layout.min, cell) });
-    } else if (spec.width === "container") {
-      // What Vega-Lite would do for "container", but only across: with a discrete y
-      // (bars) Vega-Lite's own "container" handling warns on every draw.
+      (spec.signals || []).forEach(function (s) {
+        if (s.name === "child_width") s.value = Math.max(oslo.layout.min, cell);
+      });
+    } else if (!oslo.kolonner) {
+      // Compiled with autosize fit-x: the whole chart, axes included, fills the width.
       spec.width = width;
-      spec.autosize = { type: "fit-x", contains: "padding" };
     }
     return spec;
   }
@@ -77,58 +114,52 @@
     return canvas;
   }
 
+  function hideAria(svg) {
+    // Whatever ARIA Vega still writes (facet headers) is English and hidden anyway:
+    // the box's Norwegian description is the one name.
+    [svg].concat(Array.prototype.slice.call(svg.querySelectorAll("[aria-label], [role], [aria-roledescription]")))
+      .forEach(function (el) {
+        el.removeAttribute("aria-label");
+        el.removeAttribute("role");
+        el.removeAttribute("aria-roledescription");
+      });
+  }
+
   function draw(script, slack, attempt) {
     var host = document.getElementById(script.getAttribute("data-target"));
     if (!host) return;
-    if (typeof window.vegaEmbed !== "function") {
-      fail(host, new Error("Vega-koden ble ikke lastet"));
-      return;
-    }
-    var width = host.clientWidth;
-    var dark = isDark();
-    var spec;
-    try {
-      spec = specFor(script, width, slack);
-    } catch (err) {
-      fail(host, err);
-      return;
-    }
-    if (drawn[host.id] && drawn[host.id].view) drawn[host.id].view.finalize();
-    var record = { view: null, width: width, dark: dark };
-    drawn[host.id] = record;
-    window.vegaEmbed(canvasOf(host), spec, { actions: false, renderer: "svg", tooltip: { theme: dark ? "dark" : "light" } })
-      .then(function (result) {
+    loadRuntime().then(function (vega) {
+      var width = host.clientWidth;
+      var dark = isDark();
+      var spec = specFor(script, width, slack);
+      if (drawn[host.id] && drawn[host.id].view) drawn[host.id].view.finalize();
+      var record = { view: null, width: width, dark: dark };
+      drawn[host.id] = record;
+      var view = new vega.View(vega.parse(spec), { renderer: "svg", container: canvasOf(host), hover: true });
+      view.tooltip(new vega.Handler({ theme: dark ? "dark" : "light" }).call);
+      return view.runAsync().then(function () {
         if (drawn[host.id] !== record) {  // a newer draw of this chart has started
-          result.view.finalize();
+          view.finalize();
           return;
         }
-        record.view = result.view;
+        record.view = view;
         var svg = host.querySelector(".oslo-vega svg");
-        // Whatever ARIA Vega still writes (facet headers) is English and hidden anyway:
-        // the box's Norwegian description is the one name.
-        if (svg) {
-          [svg].concat(Array.prototype.slice.call(svg.querySelectorAll("[aria-label], [role], [aria-roledescription]")))
-            .forEach(function (el) {
-              el.removeAttribute("aria-label");
-              el.removeAttribute("role");
-              el.removeAttribute("aria-roledescription");
-            });
-        }
+        if (svg) hideAria(svg);
         var over = svg ? parseFloat(svg.getAttribute("width")) - width : 0;
         // Narrow the cells by the overflow; axis labels can change with the width, so
         // measure again, a few times at most.
-        if (spec.facet && over > 0 && (attempt || 0) < 4) {
+        if (spec.layout && spec.layout.columns && over > 0 && (attempt || 0) < 4) {
           draw(script, (slack || 0) + over, (attempt || 0) + 1);
           return;
         }
         if (host.getAttribute("data-drawn") !== "true") {
           host.setAttribute("data-drawn", "true");  // CSS swaps the static image for the drawing
-          // For the benchmark: when the last chart was ready, on the page's own clock.
+          // For the benchmark: when the chart was ready, on the page's own clock.
           if (window.performance && performance.mark) performance.mark("oslo-drawn:" + host.id);
         }
         host.dispatchEvent(new CustomEvent("oslo:drawn", { bubbles: true }));
-      })
-      .catch(function (err) { fail(host, err); });
+      });
+    }).catch(function (err) { fail(host, err); });
   }
 
   function scripts() {
@@ -147,21 +178,56 @@
     }, 150);
   }
 
+  // One chart per idle slot: the page stays responsive while charts come alive.
+  function drainQueue() {
+    var script = queued.shift();
+    if (!script) return;
+    draw(script);
+    if (queued.length) idle(drainQueue);
+  }
+
+  function want(host) {
+    if (!host || wanted[host.id]) return;
+    wanted[host.id] = true;
+    var script = scriptFor(host);
+    if (!script) return;
+    loadRuntime().catch(function () {});  // fetch the runtime while waiting for idle time
+    queued.push(script);
+    if (queued.length === 1) idle(drainQueue);
+  }
+
   function start() {
-    scripts().forEach(function (s) { draw(s); });
+    var hosts = scripts().map(function (s) { return document.getElementById(s.getAttribute("data-target")); })
+      .filter(Boolean);
+    hosts.forEach(function (host) {
+      // The first interaction draws at once, wherever the chart is.
+      ["pointerenter", "touchstart", "focusin"].forEach(function (type) {
+        host.addEventListener(type, function () { want(host); }, { once: true, passive: true });
+      });
+    });
+    if (typeof IntersectionObserver === "function") {
+      var near = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) {
+            near.unobserve(entry.target);
+            want(entry.target);
+          }
+        });
+      }, { rootMargin: "300px 0px" });
+      hosts.forEach(function (host) { near.observe(host); });
+    } else {
+      hosts.forEach(want);
+    }
     if (typeof ResizeObserver === "function") {
       var watcher = new ResizeObserver(function (entries) {
         entries.forEach(function (entry) {
           var host = entry.target;
           var seen = drawn[host.id];
           // Heights change with every draw; only a new width means a new layout.
-          if (seen && Math.abs(host.clientWidth - seen.width) >= 1) redrawSoon(host);
+          if (seen && seen.view && Math.abs(host.clientWidth - seen.width) >= 1) redrawSoon(host);
         });
       });
-      scripts().forEach(function (s) {
-        var host = document.getElementById(s.getAttribute("data-target"));
-        if (host) watcher.observe(host);
-      });
+      hosts.forEach(function (host) { watcher.observe(host); });
     }
   }
 
@@ -171,13 +237,14 @@
     start();
   }
   // The theme switches colour mode by changing data-theme on <html> (also once at load,
-  // from "auto" to what the system prefers); redraw the charts whose mode no longer matches.
+  // from "auto" to what the system prefers); redraw the drawn charts whose mode no longer
+  // matches.
   new MutationObserver(function (records) {
     if (!records.some(function (r) { return r.attributeName === "data-theme"; })) return;
     var dark = isDark();
     scripts().forEach(function (s) {
       var seen = drawn[s.getAttribute("data-target")];
-      if (!seen || seen.dark !== dark) draw(s);
+      if (seen && seen.dark !== dark) draw(s);
     });
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 })();
