@@ -87,9 +87,10 @@ def test_the_notebook_note_is_not_on_the_site(site):
             assert "Slik kjører du" not in text_of(built(site, source)), source.name
 
 
-def test_figure_references_show_the_figures_number(site):
-    """«[Figur 1.2](01-rekordutflytting.md#fig-oslo-rater)»: JupyterLab shows the typed text,
-    the book links it; the number must be the figure's number on its page."""
+def test_cross_references_show_the_number_or_title(site):
+    """«[Figur 1.2](01-rekordutflytting.md#fig-oslo-rater)», «[Rekordutflytting](01-….md#kap-rekord)»:
+    JupyterLab shows the typed text, the book links it; the text must be the figure's number
+    or the chapter's title on its page."""
     checked = 0
     for source in SOURCES:
         for m in litteratur.MERKELAPP.finditer(source.read_text(encoding="utf-8")):
@@ -99,9 +100,14 @@ def test_figure_references_show_the_figures_number(site):
             soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
             figure = soup.find(id=label)
             assert figure is not None, f"{source.name}: no #{label} in {page.name}"
-            if label.startswith("fig-"):
+            if figure.select_one(".caption-number"):
                 number = figure.select_one(".caption-number").get_text().strip()
                 assert shown == number, f"{source.name}: «{shown}» links to {label}, which is «{number}»"
+            else:  # a chapter or page: the link's text is its title
+                heading = figure.find(["h1", "h2"]) or figure.find_next(["h1", "h2"])
+                title = heading.get_text().replace("#", "").strip()
+                title = re.sub(r"^\d+(\.\d+)*\.?\s+", "", title)
+                assert shown == title, f"{source.name}: «{shown}» links to {label}, titled «{title}»"
             html = built(site, source).read_text(encoding="utf-8")
             assert f'#{label}"' in html, f"{source.name}: «{shown}» is not a link to {label}"
             checked += 1
