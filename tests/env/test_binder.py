@@ -124,6 +124,37 @@ def test_every_chapter_has_a_binder_button(site):
         assert f'href="{url}"' in html, f"{chapter}: no Binder button to {url}"
 
 
+def test_readme_binder_badge_opens_the_first_chapter_with_its_start_note():
+    """The README's Binder badge opens the introduction or the first chapter, in JupyterLab,
+    and that page starts with the note on how to run it (a cell the book leaves out)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    org, repo = CONFIG["repository"]["url"].rstrip("/").split("/")[-2:]
+    branch = CONFIG["repository"]["branch"]
+    badge = re.search(r"\(https://mybinder\.org/v2/gh/([^)\s]+)\)", readme)
+    assert badge, "README has no Binder badge"
+    target = badge.group(1)
+    prefix = f"{org}/{repo}/{branch}?urlpath=lab/tree/"
+    assert target.startswith(prefix), target
+    opened = target[len(prefix) :]
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    assert opened in {toc["root"] + ".md", chapters()[0]}, opened
+    text = (ROOT / opened).read_text(encoding="utf-8")
+    assert '+++ {"tags": ["remove-cell"]}\n\n> **Slik kjører du' in text, opened
+    assert "Run All" in text.split("> **Slik kjører du", 1)[1].split("\n\n", 1)[0]
+
+
+@pytest.mark.parametrize("chapter", chapters())
+def test_every_chapter_starts_with_the_note_for_jupyterlab(chapter):
+    """One short note, right under the title: how to run it, and that changed code shows in
+    the text after «Run All»; tagged remove-cell, so the book's pages leave it out."""
+    text = (ROOT / chapter).read_text(encoding="utf-8")
+    assert text.count("> **Slik kjører du") == 1, chapter
+    title_then_note = re.search(
+        r"^# .+\n\n\+\+\+ \{\"tags\": \[\"remove-cell\"\]\}\n\n> \*\*Slik kjører", text, re.M
+    )
+    assert title_then_note, f"{chapter}: the note is not right under the title, tagged remove-cell"
+
+
 def test_every_chapter_downloads_as_ipynb(site):
     import jupytext
 

@@ -1,6 +1,7 @@
 """The landing page's date and citation come from datapackage.json and CITATION.cff."""
 
 import json
+import re
 
 import pytest
 
@@ -31,6 +32,15 @@ def test_citation_follows_citation_cff(tmp_path):
 
 def test_the_books_own_citation_file_is_read():
     assert "Flyttingen fra Oslo i koronaåret" in forside.sitering()
+    # «Slik siterer du boka» gives the year, as a citation must.
+    assert re.match(r"Oslo-flytting-prosjektet \(20\d\d\)\. ", forside.sitering())
+
+
+def test_a_citation_without_a_year_is_refused(tmp_path):
+    cff = tmp_path / "CITATION.cff"
+    cff.write_text("title: Boka\nversion: 1.0\nurl: https://example.org/\nauthors:\n  - name: P\n")
+    with pytest.raises(ValueError, match="date-released"):
+        forside.sitering(cff)
 
 
 def test_an_unreadable_citation_file_is_named(tmp_path):

@@ -38,6 +38,8 @@ def sitering(cff: Path | None = None) -> Tekst:
         a.get("name") or " ".join(p for p in (a.get("given-names"), a.get("family-names")) if p)
         for a in meta["authors"]
     )
-    year = str(meta["date-released"])[:4] if meta.get("date-released") else None
-    when = f" ({year})" if year else ""
-    return Tekst(f"{authors}{when}. {meta['title']}, versjon {meta['version']}. {meta['url']}")
+    # A citation without a year is no citation: the edition's date is CITATION.cff's `date-released`.
+    if not meta.get("date-released"):
+        raise ValueError(f"{path}: mangler `date-released`, så sitatet ville stå uten år")
+    year = str(meta["date-released"])[:4]
+    return Tekst(f"{authors} ({year}). {meta['title']}, versjon {meta['version']}. {meta['url']}")
