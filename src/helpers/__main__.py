@@ -42,11 +42,12 @@ def _cmd_tidy(args) -> int:
 def _cmd_import_shared(args) -> int:
     from helpers.store.package import SnapshotError
     from helpers.store.paths import data_dir
+    from helpers.catalog.sources import rettigheter
     from helpers.store.shared import import_shared
 
     target = Path(args.data) if args.data else data_dir()
     try:
-        written = import_shared(Path(args.source), target)
+        written = import_shared(Path(args.source), target, rettigheter)
     except SnapshotError as exc:
         print(f"FEIL: {exc}", file=sys.stderr)
         return 1

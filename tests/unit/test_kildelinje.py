@@ -15,13 +15,26 @@ def test_publishers_are_named_readably():
         == "Statistisk sentralbyrå (SSB)"
     )
     assert utgiver("https://www.oslo.kommune.no/statistikk/befolkning/") == "Oslo kommune"
-    assert utgiver("https://en.wikipedia.org/wiki/Demographics_of_Oslo") == "Wikipedia"
-    assert utgiver(
-        "https://github.com/statisticsnorway/ssb-pxwebapidata/blob/abc/reference/ApiData.html"
-    ) == ("Statistisk sentralbyrå (SSB), via SSBs R-pakke PxWebApiData")
+    # A weaker source says what it is.
+    assert utgiver("https://en.wikipedia.org/wiki/Demographics_of_Oslo") == "Wikipedia (wiki)"
+    assert (
+        utgiver("https://www.aftenposten.no/oslo/i/Ea2ABG/folk-stroemmer-stadig-ut-av-oslo")
+        == "Aftenposten (avis)"
+    )
+    assert (
+        utgiver("https://github.com/statisticsnorway/ssb-pxwebapidata/blob/abc/reference/ApiData.html")
+        == "Statistisk sentralbyrå (SSB)"
+    )
     # Another repository on GitHub is not SSB's.
-    assert utgiver("https://github.com/evensrii/Telemark") == "github.com"
-    assert utgiver("https://www.example.org/a%20b") == "example.org"
+    assert utgiver("https://github.com/evensrii/Telemark") == "Telemark fylkeskommune (datafil)"
+    # One name per publisher, whatever the address: Helsinki has one.
+    assert (
+        utgiver("https://hel.fi/uutiset/fi/x")
+        == utgiver("https://www.hel.fi/uutiset/fi/y")
+        == "Helsingfors kommune"
+    )
+    with pytest.raises(KeyError, match="UTGIVERE"):
+        utgiver("https://www.example.org/a%20b")
 
 
 def test_a_source_that_is_no_address_is_refused():

@@ -19,12 +19,10 @@ import csv
 import datetime as dt
 import json
 import shutil
-from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlparse
 
 from helpers.store.package import (
-    LICENSE_SSB,
     SnapshotError,
     describe_csv,
     read_package,
@@ -132,74 +130,13 @@ MANIFEST = [
 ]
 
 
-# host (or a parent domain) -> publisher; a row's publisher is that of its source_url.
-HOST_PUBLISHERS = {
-    "ssb.no": "Statistisk sentralbyrå",
-    "oslo.kommune.no": "Oslo kommune",
-    "kommuneprofilen.no": "Kommuneprofilen",
-    "imdi.no": "IMDi",
-    "telemarkfylke.no": "Telemark fylkeskommune",
-}
-# Public repositories (owner/name, or a whole owner) values were read from -> who published
-# them. statisticsnorway is SSB's own organisation: its packages print SSB's tables.
-REPO_PUBLISHERS = {
-    "gardenberg/imdikator-munch": "IMDi",
-    "evensrii/Telemark": "Telemark fylkeskommune",
-    "statisticsnorway": "Statistisk sentralbyrå",
-}
-SSB = "Statistisk sentralbyrå"
+# Who published a file's rows, and under which licence, is the source catalog's knowledge
+# (helpers.catalog.sources.rettigheter), a layer above this one: the caller passes it in as
+# `rettigheter(path) -> {"publishers": [...], "licenses": [...], "first_urls": {...}}`.
+Rettigheter = Callable[[Path], dict]
 
 
-def _publisher_of_repo(repo: str) -> str:
-    return REPO_PUBLISHERS.get(repo) or REPO_PUBLISHERS.get(repo.split("/")[0]) or f"github.com/{repo}"
-
-
-def _publisher_of_url(url: str) -> str:
-    parsed = urlparse(str(url))
-    host = (parsed.hostname or "").lower()
-    if host == "github.com":
-        return _publisher_of_repo("/".join(parsed.path.strip("/").split("/")[:2]))
-    for domain, name in HOST_PUBLISHERS.items():
-        if host == domain or host.endswith("." + domain):
-            return name
-    return host.removeprefix("www.") or "ukjent kilde"
-
-
-def row_publishers(path: Path) -> Counter:
-    """How many rows of a CSV each publisher stands behind."""
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    found: Counter = Counter()
-    for row in rows:
-        if row.get("source_url"):
-            found[_publisher_of_url(row["source_url"])] += 1
-        elif row.get("ssb_table"):  # an SSB table republished in a public repository
-            found[SSB] += 1
-        elif row.get("source_repo"):
-            found[_publisher_of_repo(row["source_repo"])] += 1
-        else:
-            found["ukjent kilde"] += 1
-    return found
-
-
-def licences(publishers: Counter) -> list[dict]:
-    """SSB's CC BY 4.0 for SSB's rows; for every other publisher, a plain statement that its
-    terms were not checked (pointing to the rows' own source_url)."""
-    out = [LICENSE_SSB] if SSB in publishers else []
-    others = sorted(p for p in publishers if p != SSB)
-    if others:
-        out.append(
-            {
-                "name": "LicenseRef-publisher-terms",
-                "title": "Vilkårene til utgiveren (ikke avklart): "
-                + ", ".join(others)
-                + "; se source_url per rad",
-            }
-        )
-    return out
-
-
-def _describe(path: Path, item: dict) -> dict:
+def _describe(path: Path, item: dict, rettigheter: Rettigheter) -> dict:
     res = describe_csv(
         path,
         item["name"],
@@ -208,13 +145,13 @@ def _describe(path: Path, item: dict) -> dict:
         item.get("retrieved", "unknown"),
         item.get("types"),
     )
-    who = row_publishers(path)
-    res["publishers"] = [{"title": name, "rows": n} for name, n in who.most_common()]
-    res["licenses"] = licences(who)
+    rights = rettigheter(path)
+    res["publishers"] = rights["publishers"]
+    res["licenses"] = rights["licenses"]
     return res
 
 
-def _unlisted(src: Path) -> dict:
+def _unlisted(src: Path, rettigheter: Rettigheter) -> dict:
     """What a CSV outside MANIFEST must say for itself to become a resource."""
     with open(src, encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
@@ -227,10 +164,7 @@ def _unlisted(src: Path) -> dict:
                 raise SnapshotError(f"{src}, linje {i}: tom source_url")
     notes = src.with_suffix(".notes.md")
     first = notes.read_text(encoding="utf-8").strip().splitlines()[0].lstrip("# ") if notes.is_file() else ""
-    with open(src, encoding="utf-8", newline="") as f:
-        first_url: dict[str, str] = {}
-        for row in csv.DictReader(f):
-            first_url.setdefault(_publisher_of_url(row["source_url"]), row["source_url"])
+    first_url = rettigheter(src)["first_urls"]
     return {
         "file": src.name,
         "name": src.stem,
@@ -240,8 +174,11 @@ def _unlisted(src: Path) -> dict:
     }
 
 
-def import_shared(source: Path, target: Path, manifest: list[dict] | None = None) -> list[str]:
-    """Copy published values from `source` (any folder) into the package in `target`, merging."""
+def import_shared(
+    source: Path, target: Path, rettigheter: Rettigheter, manifest: list[dict] | None = None
+) -> list[str]:
+    """Copy published values from `source` (any folder) into the package in `target`, merging.
+    `rettigheter` names each file's publishers and licences (helpers.catalog.sources.rettigheter)."""
     manifest = MANIFEST if manifest is None else manifest
     if not source.is_dir():
         raise SnapshotError(f"{source}: finnes ikke eller er ingen mappe")
@@ -254,7 +191,7 @@ def import_shared(source: Path, target: Path, manifest: list[dict] | None = None
                 break
     known = {Path(item["file"]).name for item in manifest}
     items += [
-        _unlisted(p)
+        _unlisted(p, rettigheter)
         for p in sorted(source.glob("*.csv"))
         if p.name not in known and not p.name.startswith(("ssb_", "."))
     ]
@@ -275,7 +212,7 @@ def import_shared(source: Path, target: Path, manifest: list[dict] | None = None
             if notes and notes.is_file():
                 shutil.copyfile(notes, staging / notes.name)
                 written.append(notes.name)
-            resources.append(_describe(dst, item))
+            resources.append(_describe(dst, item, rettigheter))
             written.append(dst.name)
         package = merge(package, resources)
         (staging / "datapackage.json").write_text(
