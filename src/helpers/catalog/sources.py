@@ -166,6 +166,7 @@ UTGIVERE: list[tuple[str, Utgiver]] = [
 
 TITLER: dict[str, str] = {
     # Statistisk sentralbyrå
+    "ssb.no": "Statistisk sentralbyrås nettsted",
     "ssb.no/en/befolkning/statistikker/flytting": "Migrations (English)",
     "statbank.ssb.no/befolkning/statistikker/flytting/aar": "Flyttinger, årlig",
     "ssb.no/153938/beregnet-folkemengde-1.januar-og-beregnet-folketilvekst.hele-landet-og-10-største-kommuner": "Beregnet folkemengde 1. januar og beregnet folketilvekst. Hele landet og de ti største kommunene",
@@ -216,6 +217,7 @@ TITLER: dict[str, str] = {
     "ssb.no/priser-og-prisindekser/statistikker/bpi/kvartal/2017-01-12": "Boligprisindeksen, 4. kvartal 2016",
     "github.com/statisticsnorway/ssb-pxwebapidata/reference/apidata.html": "Tabell 01222, kvartalsvise befolkningsendringer, gjengitt i SSBs dokumentasjon av statistikkbankens programgrensesnitt",
     # Oslo kommune
+    "oslo.kommune.no/statistikk": "Statistikk",
     "oslo.kommune.no/politikk-og-administrasjon/statistikk/befolkning/folkemengde-og-endringer": "Folkemengde og endringer",
     "oslo.kommune.no/statistikk/befolkning/folkemengde-og-endringer": "Folkemengde og endringer",
     "oslo.kommune.no/statistikk/befolkning/befolkningsutviklingen-i-oslo-de-tre-forste-kvartalene-i-2022": "Befolkningsutviklingen i Oslo de tre første kvartalene i 2022",

@@ -80,7 +80,7 @@ MANIFEST = [
         "name": "population_by_single_age",
         # The top age group is printed as "105+".
         "types": {"age": "string"},
-        "description": "Folkemengde 1. januar etter ettårig alder (SSB-tabell 07459), Oslo 2015-2024, de fire andre byene 2015-2022, lest fra datafiler i offentlige repoer.",
+        "description": "Folkemengde 1. januar etter ettårig alder (SSB-tabell 07459), Oslo 2015-2024, de fire andre byene 2015-2022, fra kopier av SSB-tabellen hos Folkehelseinstituttet og i datapakken spldata.",
         "sources": [
             {
                 "title": "SSB-tabell 07459 via sykdomspulsen-org/spldata og niphr/csdata",
@@ -118,7 +118,7 @@ MANIFEST = [
     {
         "file": "oslo_stavanger_quarterly_2024_2025.csv",
         "name": "oslo_stavanger_kvartal_2024_2025",
-        "description": "SSB-tabell 01222 (kvartalsvise endringer, ikke hittil i år) for Oslo og Stavanger 2024-2025: innenlandsk utflytting, nettoflytting inkludert inn- og utvandring, folkevekst, døde, fødselsoverskudd og folkemengde ved utgangen av kvartalet, slik SSBs R-pakke PxWebApiData skriver dem ut på sin referanseside; kilde (med commit) per rad.",
+        "description": "SSB-tabell 01222 (kvartalsvise endringer, ikke hittil i år) for Oslo og Stavanger 2024-2025: innenlandsk utflytting, nettoflytting inkludert inn- og utvandring, folkevekst, døde, fødselsoverskudd og folkemengde ved utgangen av kvartalet, gjengitt i SSBs dokumentasjon av statistikkbankens programgrensesnitt.",
         "sources": [
             {
                 "title": "SSB-tabell 01222 via statisticsnorway/ssb-pxwebapidata (referansesiden ApiData)",
