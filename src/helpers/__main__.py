@@ -48,8 +48,8 @@ def _cmd_import_shared(args) -> int:
     target = Path(args.data) if args.data else data_dir()
     try:
         written = import_shared(Path(args.source), target, rettigheter)
-    except SnapshotError as exc:
-        print(f"FEIL: {exc}", file=sys.stderr)
+    except (SnapshotError, KeyError) as exc:  # KeyError: a publisher the source catalog lacks
+        print(f"FEIL: {str(exc).strip(chr(39))}", file=sys.stderr)
         return 1
     print(f"Skrev {len(written)} filer til {target}")
     return 0

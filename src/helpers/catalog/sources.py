@@ -487,20 +487,33 @@ def rettigheter(path: Path) -> dict:
     """A resource's publishers (with their row counts), licences and the first address of
     each publisher, for the data package (helpers.store.shared.import_shared takes this)."""
     who = row_publishers(path)
-    with open(path, encoding="utf-8", newline="") as f:
-        has_urls = "source_url" in (csv.DictReader(f).fieldnames or [])
+    first = forste_adresse_per_utgiver(path)
     return {
         "publishers": [{"title": name, "rows": n} for name, n in who.most_common()],
         "licenses": licences(who),
-        "first_urls": forste_adresse_per_utgiver(path) if has_urls else {},
+        "first_urls": first,
+        # The resource's sources, titled from this catalog (never by the importer).
+        "sources": [{"title": _ressurstittel(url), "path": url} for url in first.values()],
     }
 
 
+def _ressurstittel(url: str) -> str:
+    """«Publisher: title» for a data package resource; a page not yet titled here is named by
+    its publisher until it is (the book's pages refuse it by name, see `kildeside`)."""
+    try:
+        side = kildeside(url)
+    except KeyError:
+        return finn_utgiver(url).visning
+    return f"{side.navn}: {side.tittel}"
+
+
 def forste_adresse_per_utgiver(path: Path) -> dict[str, str]:
-    """The first address of each publisher in a CSV with `source_url`."""
+    """The first address of each publisher in a CSV (its `source_url`, or the file in a
+    public repository it was read from)."""
     with open(path, encoding="utf-8", newline="") as f:
         first: dict[str, str] = {}
         for row in csv.DictReader(f):
-            if row.get("source_url"):
-                first.setdefault(finn_utgiver(row["source_url"]).navn, row["source_url"])
+            url = _rad_adresse(row)
+            if url:
+                first.setdefault(finn_utgiver(url).navn, url)
     return first

@@ -31,39 +31,30 @@ from helpers.store.package import (
 )
 
 
-SSB_SOURCE = {"title": "Statistisk sentralbyrå (SSB)", "path": "https://www.ssb.no"}
-OSLO_SOURCE = {
-    "title": "Oslo kommune, statistikk (SSB-tall)",
-    "path": "https://www.oslo.kommune.no/statistikk/",
-}
 
 MANIFEST = [
     {
         "file": "city_flows.csv",
         "name": "city_flows",
         "description": "Innflytting/utflytting innenlands, innvandring, utvandring og folkemengde for Oslo, Bergen, Trondheim, Stavanger, Kristiansand og hele landet, avskrevet fra publiserte sider; kilde-URL og merknad per rad.",
-        "sources": [SSB_SOURCE, OSLO_SOURCE],
         "retrieved": "published pages, transcribed 2026",
     },
     {
         "file": "city_flows_more.csv",
         "name": "city_flows_more",
         "description": "Folkemengde 2018-2023 for de fire andre byene og flytterater (per 100 innbyggere) 2023 for alle fem byene.",
-        "sources": [SSB_SOURCE],
         "retrieved": "published pages, transcribed 2026",
     },
     {
         "file": "destinations_and_context.csv",
         "name": "destinations_and_context",
         "description": "Oslos innenlandske utflytting 2016-2020, netto innenlandsk flytting per fylke 2020, Oslos flytteregnskap 2016-2022 og kvartaler 2021-2023, boligpriser (hullete) og nordiske hovedsteder.",
-        "sources": [SSB_SOURCE, OSLO_SOURCE],
         "retrieved": "published pages, transcribed 2026",
     },
     {
         "file": "oslo_movers_by_group.csv",
         "name": "oslo_movers_by_group",
         "description": "Stedfortredere for artikkelens figur 2, 4 og 5: Oslo-totaler, hele landets inn- og utvandring etter statsborgerskap, hele landets flyttinger av barn.",
-        "sources": [SSB_SOURCE],
         "retrieved": "published pages, transcribed 2026",
     },
     {
@@ -72,7 +63,6 @@ MANIFEST = [
         # Some values are verbal ("to av tre") as printed in the source; kept as text.
         "types": {"value": "string"},
         "description": "Kontekst for kapittel 3 og 5 (ikke flyttere): hjemmekontor, innvandrerkategori, husholdninger, sysselsatte etter yrke, permitteringer.",
-        "sources": [SSB_SOURCE],
         "retrieved": "published pages, transcribed 2026",
     },
     {
@@ -81,12 +71,6 @@ MANIFEST = [
         # The top age group is printed as "105+".
         "types": {"age": "string"},
         "description": "Folkemengde 1. januar etter ettårig alder (SSB-tabell 07459), Oslo 2015-2024, de fire andre byene 2015-2022, fra kopier av SSB-tabellen hos Folkehelseinstituttet og i datapakken spldata.",
-        "sources": [
-            {
-                "title": "SSB-tabell 07459 via sykdomspulsen-org/spldata og niphr/csdata",
-                "path": "https://www.ssb.no/statbank/table/07459",
-            }
-        ],
         "retrieved": "public repositories at named commits",
     },
     {
@@ -95,36 +79,18 @@ MANIFEST = [
         # vreg_3 holds "1", "2" and "alle": codes, not numbers.
         "types": {"vreg_3": "string"},
         "description": "Oslos flyttinger i 2013 (innvandring, utvandring, innenlandsk inn- og utflytting, netto) for innvandrere og befolkningen ellers, fra IMDis indikatortabell befolkning_flytting (bygger på SSB; tabellnummer ikke oppgitt). Bare 2013: kontekst fra før perioden.",
-        "sources": [
-            {
-                "title": "IMDi, indikatoren befolkning_flytting via gardenberg/imdikator-munch (commit d1ab9eca)",
-                "path": "https://github.com/gardenberg/imdikator-munch",
-            }
-        ],
         "retrieved": "public repositories at named commits",
     },
     {
         "file": "github/oslo_telemark_county_flows_2021.csv",
         "name": "oslo_telemark_2021",
         "description": "Flyttinger mellom Oslo og Telemark-området i 2021, fra en flyttematrise i Telemark fylkeskommunes datarepo (trolig eksport fra analyseverktøyet PANDA, ikke en oppgitt SSB-eksport). Svak kilde.",
-        "sources": [
-            {
-                "title": "evensrii/Telemark, Data/01_Befolkning/Flytteamatrise fylker panda.csv (commit 40dc1964)",
-                "path": "https://github.com/evensrii/Telemark",
-            }
-        ],
         "retrieved": "public repositories at named commits",
     },
     {
         "file": "oslo_stavanger_quarterly_2024_2025.csv",
         "name": "oslo_stavanger_kvartal_2024_2025",
         "description": "SSB-tabell 01222 (kvartalsvise endringer, ikke hittil i år) for Oslo og Stavanger 2024-2025: innenlandsk utflytting, nettoflytting inkludert inn- og utvandring, folkevekst, døde, fødselsoverskudd og folkemengde ved utgangen av kvartalet, gjengitt i SSBs dokumentasjon av statistikkbankens programgrensesnitt.",
-        "sources": [
-            {
-                "title": "SSB-tabell 01222 via statisticsnorway/ssb-pxwebapidata (referansesiden ApiData)",
-                "path": "https://www.ssb.no/statbank/table/01222",
-            }
-        ],
         "retrieved": "public repositories at named commits",
     },
 ]
@@ -132,20 +98,20 @@ MANIFEST = [
 
 # Who published a file's rows, and under which licence, is the source catalog's knowledge
 # (helpers.catalog.sources.rettigheter), a layer above this one: the caller passes it in as
-# `rettigheter(path) -> {"publishers": [...], "licenses": [...], "first_urls": {...}}`.
+# `rettigheter(path) -> {"publishers": [...], "licenses": [...], "sources": [...]}`.
 Rettigheter = Callable[[Path], dict]
 
 
 def _describe(path: Path, item: dict, rettigheter: Rettigheter) -> dict:
+    rights = rettigheter(path)
     res = describe_csv(
         path,
         item["name"],
         item["description"],
-        item["sources"],
+        rights["sources"],
         item.get("retrieved", "unknown"),
         item.get("types"),
     )
-    rights = rettigheter(path)
     res["publishers"] = rights["publishers"]
     res["licenses"] = rights["licenses"]
     return res
@@ -164,12 +130,10 @@ def _unlisted(src: Path, rettigheter: Rettigheter) -> dict:
                 raise SnapshotError(f"{src}, linje {i}: tom source_url")
     notes = src.with_suffix(".notes.md")
     first = notes.read_text(encoding="utf-8").strip().splitlines()[0].lstrip("# ") if notes.is_file() else ""
-    first_url = rettigheter(src)["first_urls"]
     return {
         "file": src.name,
         "name": src.stem,
         "description": first or f"{src.name}: publiserte verdier med kilde-URL og merknad per rad.",
-        "sources": [{"title": name, "path": url} for name, url in first_url.items()],
         "retrieved": "se source_url per rad",
     }
 
