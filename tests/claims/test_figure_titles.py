@@ -127,8 +127,10 @@ def test_a_superlative_never_rests_on_an_uncertain_value():
 def test_the_house_price_title_on_the_snapshot_describes():
     bolig = load("boligpriser")
     rader = bolig[
-        (bolig["kilde_type"] == "SSB") & (bolig["region"] == "Oslo med Bærum")
-        & (bolig["maal"] == "tolvmaanedersendring") & (bolig["periode"] == "4. kvartal")
+        (bolig["kilde_type"] == "SSB")
+        & (bolig["region"] == "Oslo med Bærum")
+        & (bolig["maal"] == "tolvmaanedersendring")
+        & (bolig["periode"] == "4. kvartal")
     ].set_index("aar")
     usikre = sorted(rader.index[rader["usikker"]])
     title = tilbake.tittel_boligpriser(rader["verdi"], usikre=usikre)
@@ -161,7 +163,9 @@ def test_a_level_title_never_rests_on_an_uncertain_latest_year():
 
 def test_fortsatt_needs_every_year_after_2020():
     serie = pd.Series({**NIVAA, 2022: 36000.0})
-    assert tilbake.tittel_nivaa(serie, "Utflyttingen") == "I 2022 lå utflyttingen over nivået fra før pandemien"
+    assert (
+        tilbake.tittel_nivaa(serie, "Utflyttingen") == "I 2022 lå utflyttingen over nivået fra før pandemien"
+    )
 
 
 def test_the_net_migration_title_on_the_snapshot_leaves_2019_out():
@@ -172,9 +176,10 @@ def test_the_net_migration_title_on_the_snapshot_leaves_2019_out():
     assert tilbake.tittel_netto(netto) == "I 2022 lå nettoflyttingen i alt igjen over nivået i 2016–2018"
     assert "2019" in tilbake.merknad_utelatt(netto)
     ref = facts.referanser(netto).set_index("serie_navn")
-    assert ref.loc[facts.NETTO["i_alt"], "maks"] < netto.loc[
-        (netto["serie_navn"] == facts.NETTO["i_alt"]) & (netto["aar"] == 2019), "verdi"
-    ].iloc[0]
+    assert (
+        ref.loc[facts.NETTO["i_alt"], "maks"]
+        < netto.loc[(netto["serie_navn"] == facts.NETTO["i_alt"]) & (netto["aar"] == 2019), "verdi"].iloc[0]
+    )
 
 
 def test_the_under_count_flag_is_read_from_the_notes():

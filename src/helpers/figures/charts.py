@@ -452,7 +452,9 @@ def tidsserier_med_referanse(
         # Counts are whole: the mean of whole counts is shown as a whole number too (half
         # away from zero), under its label «Snitt», not as «32 404,5» persons.
         col = names["snitt"]
-        plotted[col] = plotted[col].map(lambda v: v if pd.isna(v) else float(np.sign(v) * np.floor(abs(v) + 0.5)))
+        plotted[col] = plotted[col].map(
+            lambda v: v if pd.isna(v) else float(np.sign(v) * np.floor(abs(v) + 0.5))
+        )
     return _med_enhet(chart, y_tittel), plotted
 
 

@@ -47,7 +47,8 @@ def _cell(value, desimaler: int, year: bool) -> str | None:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return None
     if year:
-        return str(int(value))  # a year, not a number: 2020, never 2 020
+        # A year, not a number: 2020, never 2 020; a labelled year («2023 (ca.)») as written.
+        return value if isinstance(value, str) and not value.isdigit() else str(int(value))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return tall(value, desimaler)
     return str(value)

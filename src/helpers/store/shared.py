@@ -31,7 +31,6 @@ from helpers.store.package import (
 )
 
 
-
 MANIFEST = [
     {
         "file": "city_flows.csv",
