@@ -35,8 +35,6 @@ _EXPORTS = {
     "kreditt": "helpers.prose.kildelinje",
     "Figur": "helpers.figures.figure",
     "Kilde": "helpers.figures.figure",
-    "ssb_tabell": "helpers.figures.figure",
-    "kilder_fra": "helpers.figures.figure",
     "tidsserier": "helpers.figures.charts",
     "stolper": "helpers.figures.charts",
     "aldersprofil": "helpers.figures.charts",

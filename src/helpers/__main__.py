@@ -42,13 +42,14 @@ def _cmd_tidy(args) -> int:
 def _cmd_import_shared(args) -> int:
     from helpers.store.package import SnapshotError
     from helpers.store.paths import data_dir
+    from helpers.catalog.sources import rettigheter
     from helpers.store.shared import import_shared
 
     target = Path(args.data) if args.data else data_dir()
     try:
-        written = import_shared(Path(args.source), target)
-    except SnapshotError as exc:
-        print(f"FEIL: {exc}", file=sys.stderr)
+        written = import_shared(Path(args.source), target, rettigheter)
+    except (SnapshotError, KeyError) as exc:  # KeyError: a publisher the source catalog lacks
+        print(f"FEIL: {str(exc).strip(chr(39))}", file=sys.stderr)
         return 1
     print(f"Skrev {len(written)} filer til {target}")
     return 0

@@ -37,7 +37,7 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
     assert before != after
     assert "lå over spennet" in before
     assert after.startswith(
-        "Utflyttingen til resten av landet var tilbake innenfor spennet fra 2016–2019 i 2023"
+        "Utflyttingen til resten av landet var tilbake innenfor spennet i 2016–2019 i 2023"
     )
     assert changed["TIL"] == "2023"
     # With the index resource present, the house-price figure is SSB's index (fixture values).

@@ -98,7 +98,7 @@ def test_occupations_with_the_highest_share_that_can_work_from_home(mulig):
 
 
 def test_per_occupation_values_are_flagged_as_draft(mulig):
-    assert (mulig["tillit"] == "lavere (manuskriptutkast)").all()
+    assert (mulig["tillit"] == "lavere (utkast)").all()
     assert len(mulig[mulig["maal"] == "andel"]) == 9
 
 

@@ -48,7 +48,7 @@ def test_the_level_title_on_the_snapshot(ut):
         ({2021: 32000.0}, "I 2021 var utflyttingen tilbake på nivået fra før pandemien"),
         ({2021: 30000.0}, "I 2021 lå utflyttingen under nivået fra før pandemien"),
         ({2021: 32000.0, 2022: 36000.0}, "I 2022 lå utflyttingen igjen over nivået fra før pandemien"),
-        ({}, "Utflyttingen før og i 2020"),
+        ({}, "Utflyttingen 2016–2020"),
     ],
 )
 def test_the_level_title_follows_the_latest_year(etter, title):
@@ -95,15 +95,124 @@ def test_the_capitals_title_names_where_net_migration_fell():
 
 
 def test_the_house_price_title_names_the_years_of_the_extremes():
-    assert tilbake.tittel_boligpriser(pd.Series({2015: 9.2, 2016: 21.7, 2024: 5.4})) == (
-        "Boligprisene steg mest i 2016 og minst i 2024"
+    assert tilbake.tittel_boligpriser(pd.Series({2015: 9.2, 2016: 21.7, 2017: 5.4})) == (
+        "Boligprisene steg mest i 2016 og minst i 2017"
     )
-    assert tilbake.tittel_boligpriser(pd.Series({2015: 9.2, 2016: 21.7, 2022: -2.0})) == (
-        "Boligprisene steg mest i 2016 og falt mest i 2022"
+    assert tilbake.tittel_boligpriser(pd.Series({2020: 9.2, 2021: 21.7, 2022: -2.0})) == (
+        "Boligprisene steg mest i 2021 og falt mest i 2022"
     )
     assert tilbake.tittel_boligpriser(pd.Series({2022: -2.0, 2023: -5.0})) == (
         "Boligprisene falt minst i 2022 og mest i 2023"
     )
+
+
+# --- headlines only from sound evidence: a gap, a flagged year, an uncertain value ----------
+
+
+def test_a_superlative_needs_every_year_of_its_range():
+    gap = pd.Series({2015: 9.2, 2016: 21.7, 2024: 5.4})
+    assert tilbake.tittel_boligpriser(gap) == "Endringen i boligprisene for 3 av årene 2015–2024"
+    assert tilbake.tittel_indeks(pd.Series({2015: 100.0, 2017: 120.0})) == "Boligprisindeksen 2015–2017"
+    assert tilbake.tittel_indeks(pd.Series({2015: 100.0, 2016: 120.0, 2017: 110.0})) == (
+        "Boligprisindeksen var høyest i 2016"
+    )
+
+
+def test_a_superlative_never_rests_on_an_uncertain_value():
+    hele = pd.Series({2021: 9.2, 2022: 21.7, 2023: 5.4, 2024: 1.0})
+    assert tilbake.tittel_boligpriser(hele) == "Boligprisene steg mest i 2022 og minst i 2024"
+    assert tilbake.tittel_boligpriser(hele, usikre=[2024]) == "Endringen i boligprisene for årene 2021–2024"
+
+
+def test_the_house_price_title_on_the_snapshot_describes():
+    bolig = load("boligpriser")
+    rader = bolig[
+        (bolig["kilde_type"] == "SSB")
+        & (bolig["region"] == "Oslo med Bærum")
+        & (bolig["maal"] == "tolvmaanedersendring")
+        & (bolig["periode"] == "4. kvartal")
+    ].set_index("aar")
+    usikre = sorted(rader.index[rader["usikker"]])
+    title = tilbake.tittel_boligpriser(rader["verdi"], usikre=usikre)
+    assert "mest" not in title and "minst" not in title, title
+
+
+NIVAA = {2016: 31445.0, 2017: 33259.0, 2018: 32764.0, 2019: 32150.0, 2020: 36076.0}
+
+
+def test_a_level_title_needs_the_whole_reference_range():
+    gap = pd.Series({**NIVAA, 2021: 32000.0}).drop(2017)
+    assert tilbake.tittel_nivaa(gap, "Utflyttingen") == "Utflyttingen 2016–2021"
+
+
+def test_a_flagged_year_stays_out_of_the_reference_range_and_the_title_says_which_years():
+    # 2019 tops the range; left out, 2021 lies over the three other years.
+    serie = pd.Series({2016: 2401.0, 2017: 1104.0, 2018: 2214.0, 2019: 6892.0, 2020: -1807.0, 2021: 4688.0})
+    assert tilbake.tittel_nivaa(serie, "Nettoflyttingen") == (
+        "I 2021 var nettoflyttingen tilbake på nivået fra før pandemien"
+    )
+    assert tilbake.tittel_nivaa(serie, "Nettoflyttingen", utelat=[2019]) == (
+        "I 2021 lå nettoflyttingen fortsatt over nivået i 2016–2018"
+    )
+
+
+def test_a_level_title_never_rests_on_an_uncertain_latest_year():
+    serie = pd.Series({**NIVAA, 2021: 32000.0})
+    assert tilbake.tittel_nivaa(serie, "Utflyttingen", usikre=[2021]) == "Utflyttingen 2016–2021"
+
+
+def test_fortsatt_needs_every_year_after_2020():
+    serie = pd.Series({**NIVAA, 2022: 36000.0})
+    assert (
+        tilbake.tittel_nivaa(serie, "Utflyttingen") == "I 2022 lå utflyttingen over nivået fra før pandemien"
+    )
+
+
+def test_the_net_migration_title_on_the_snapshot_leaves_2019_out():
+    byer = load("storbyer")
+    netto = facts.nettoflytting(byer, load("oslo_etter_2020"))
+    # The data flag 2019's emigration as registered too low (a note, not a year typed here).
+    assert facts.undertalte_aar(byer, "Oslo", "utvandring") == [2019]
+    assert tilbake.tittel_netto(netto) == "I 2022 lå nettoflyttingen i alt igjen over nivået i 2016–2018"
+    assert "2019" in tilbake.merknad_utelatt(netto)
+    ref = facts.referanser(netto).set_index("serie_navn")
+    assert (
+        ref.loc[facts.NETTO["i_alt"], "maks"]
+        < netto.loc[(netto["serie_navn"] == facts.NETTO["i_alt"]) & (netto["aar"] == 2019), "verdi"].iloc[0]
+    )
+
+
+def test_the_under_count_flag_is_read_from_the_notes():
+    from helpers.catalog.datasets.byer import undertalte
+
+    rows = pd.DataFrame(
+        {
+            "region_code": ["0301", "0301", "1201"],
+            "year": [2019, 2019, 2018],
+            "series": ["innvandring", "utvandring", "utvandring"],
+            "note": [
+                "Utvandring 2019 artificially low (halt in emigration decisions).",
+                "Page: 2019 emigration artificially low.",
+                "Ordinary row.",
+            ],
+        }
+    )
+    assert undertalte(rows) == {("0301", 2019, "utvandring")}
+    rows.loc[2, "note"] = "Utvandringen ble registrert for lavt dette året."
+    assert ("1201", 2018, "utvandring") in undertalte(rows)
+
+
+def test_quarters_are_judged_only_on_sound_earlier_values():
+    nytt = _kvartaler(2025, [7000.0, 8000.0])
+    foer = _kvartaler(2021, [8000.0, 9000.0]).assign(avrundet=False)
+    assert tilbake.kvartal_retning(nytt, foer) == "lavere"
+    # One quarter compared only with a rounded news estimate: no judgement.
+    foer.loc[1, "avrundet"] = True
+    assert tilbake.kvartal_retning(nytt, foer) is None
+    assert tilbake.tittel_kvartal(nytt, foer) == "Utflyttingen per kvartal i 2025"
+    assert "kan vi ikke si" in tilbake.kvartal_oppsummering(nytt, foer)
+    # A quarter with no earlier value at all: no judgement either.
+    assert tilbake.kvartal_retning(_kvartaler(2025, [7000.0, 8000.0, 9000.0]), foer.iloc[:1]) is None
 
 
 def test_the_age_titles_follow_the_rank_and_the_branch():

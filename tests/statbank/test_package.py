@@ -9,6 +9,7 @@ import pytest
 from support.cli import contents, run_cli
 
 from helpers.store.package import SnapshotError, read_package, read_resource
+from helpers.catalog.sources import rettigheter
 from helpers.store.shared import import_shared
 
 
@@ -20,7 +21,7 @@ def test_import_shared_keeps_refreshed_resources_and_replaces_its_own(target):
     package["resources"].append(fake_ssb)
     (target / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
 
-    import_shared(target, target)  # re-import the folder itself: hashes recomputed, nothing lost
+    import_shared(target, target, rettigheter)  # re-import the folder itself: hashes recomputed, nothing lost
     after = read_package(target)
     names = [r["name"] for r in after["resources"]]
     assert names == [r["name"] for r in package["resources"]]
@@ -28,10 +29,10 @@ def test_import_shared_keeps_refreshed_resources_and_replaces_its_own(target):
 
 
 def test_licences_and_publishers_follow_the_rows(target):
-    import_shared(target, target)
+    import_shared(target, target, rettigheter)
     res = {r["name"]: r for r in read_package(target)["resources"]}
     imdi, telemark = res["oslo_flytting_innvandrere_2013"], res["oslo_telemark_2021"]
-    assert [p["title"] for p in imdi["publishers"]] == ["IMDi"]
+    assert [p["title"] for p in imdi["publishers"]] == ["Integrerings- og mangfoldsdirektoratet"]
     assert [p["title"] for p in telemark["publishers"]] == ["Telemark fylkeskommune"]
     for r in (imdi, telemark):
         assert all(lic.get("name") != "CC-BY-4.0" for lic in r["licenses"])
@@ -65,7 +66,7 @@ def test_a_csv_without_provenance_is_refused_naming_the_file(target, tmp_path):
     (folder / "uten_kilde.csv").write_text("region,value\nOslo,1\n", encoding="utf-8")
     before = contents(target)
     with pytest.raises(SnapshotError, match="uten_kilde.csv: mangler kolonnen source_url, note"):
-        import_shared(folder, target)
+        import_shared(folder, target, rettigheter)
     assert contents(target) == before
 
 

@@ -10,7 +10,9 @@ import pytest
 import vl_convert as vlc
 
 from helpers.figures.charts import tidsserier
-from helpers.figures.figure import Figur, ssb_tabell
+from helpers.catalog.sources import ssb_tabell_url
+from helpers.figures.figure import Figur
+from helpers.prose.kildelinje import kilder
 from helpers.figures.render import vl_version
 from helpers.figures.theme import CITY_COLOURS, SERIES_COLOURS
 
@@ -50,7 +52,7 @@ def test_missing_year_breaks_the_line_instead_of_bridging_it():
 def test_spec_cannot_break_out_of_its_script_tag():
     evil = "</script><script>alert(1)</script><!--"
     chart, plotted = tidsserier(_frame({2010: 1.0, 2011: 2.0}, label=evil))
-    fig = Figur(chart, beskrivelse="test", kilder=[ssb_tabell("01223")], tabell=plotted)
+    fig = Figur(chart, beskrivelse="test", kilder=kilder([ssb_tabell_url("01223")]), tabell=plotted)
     html = _html(fig)
     assert "<script>alert(1)" not in html
     assert html.count("</script>") == 1
@@ -61,7 +63,10 @@ def test_spec_cannot_break_out_of_its_script_tag():
 def test_figure_carries_description_source_table_and_csv():
     chart, plotted = tidsserier(_frame({2010: 1000.0, 2011: np.nan, 2012: 1500.0}))
     fig = Figur(
-        chart, beskrivelse="Beskrivelse for skjermleser", kilder=[ssb_tabell("06913")], tabell=plotted
+        chart,
+        beskrivelse="Beskrivelse for skjermleser",
+        kilder=kilder([ssb_tabell_url("06913")]),
+        tabell=plotted,
     )
     html = _html(fig)
     spec = _spec_from_html(html)
@@ -76,7 +81,7 @@ def test_figure_carries_description_source_table_and_csv():
 
 def test_no_cdn_in_figure_html():
     chart, plotted = tidsserier(_frame({2010: 1.0, 2011: 2.0}))
-    html = _html(Figur(chart, beskrivelse="x", kilder=[ssb_tabell("01223")], tabell=plotted))
+    html = _html(Figur(chart, beskrivelse="x", kilder=kilder([ssb_tabell_url("01223")]), tabell=plotted))
     for cdn in ("cdn.jsdelivr", "unpkg.com", "cdnjs", "require.js"):
         assert cdn not in html
 
@@ -92,12 +97,14 @@ def test_fixed_colours_per_series_and_city():
 
 def _figur(values=None, **kw):
     chart, plotted = tidsserier(_frame(values or {2010: 1000.0, 2011: np.nan, 2012: 1500.0}))
-    return Figur(chart, beskrivelse="Beskrivelse", kilder=[ssb_tabell("06913")], tabell=plotted, **kw)
+    return Figur(
+        chart, beskrivelse="Beskrivelse", kilder=kilder([ssb_tabell_url("06913")]), tabell=plotted, **kw
+    )
 
 
 def test_csv_writes_whole_numbers_without_decimals_and_gaps_as_empty():
     lines = _figur().csv().splitlines()
-    kilde = '"SSB, tabell 06913 (https://www.ssb.no/statbank/table/06913)"'
+    kilde = "Statistisk sentralbyrå (SSB) (https://www.ssb.no/statbank/table/06913)"
     assert lines[0] == "Serie,År,Verdi,Enhet,Kilde"
     assert lines[1:] == [
         f"Utvandring til utlandet,2010,1000,Personer,{kilde}",

@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import Figur, Kilde, ssb_tabell, stolper, tidsserier, tidsserier_med_referanse
+from helpers import Figur, Kilde, kilder, stolper, tidsserier, tidsserier_med_referanse
+from helpers.catalog.sources import ssb_tabell_url
 from helpers.figures.figure import VEGA_MIME, grid
 from helpers.figures.render import MIME_TYPE
 from support.vegacheck import points_where_data_have_none
@@ -30,7 +31,7 @@ def _figur(**kw):
     return Figur(
         chart.properties(title="Stedfortreder: hele landet"),
         beskrivelse="Linjediagram over to strømmer.",
-        kilder=[ssb_tabell("01223")],
+        kilder=kilder([ssb_tabell_url("01223")]),
         tabell=plotted,
         merknad="En merknad.",
         navn="to strømmer",
@@ -52,7 +53,12 @@ def test_the_bundle_carries_the_figure_for_the_page_and_for_notebooks(bundle):
     assert data["etikett"] == "Stedfortreder: hele landet" and "title" not in data["spec"]
     assert data["navn"] == "to-strommer" and data["ident"].startswith("figur-to-strommer-")
     assert data["kilder"] == [
-        {"tekst": "SSB, tabell 01223", "url": "https://www.ssb.no/statbank/table/01223"}
+        {
+            "tekst": "Statistisk sentralbyrå (SSB)",
+            "url": "https://www.ssb.no/statbank/table/01223",
+            "lisens": "CC BY 4.0",
+            "svak": False,
+        }
     ]
     assert data["svg"].startswith("<svg") and data["nedlasting"]["svg"].startswith("<svg")
     # The notebook gets compiled Vega (JupyterLab draws it with its own Vega 5): no
@@ -113,7 +119,7 @@ def test_downloads_say_what_they_show_and_where_it_comes_from(bundle):
     for words in (
         "Utvandringen falt i 2019",
         "Stedfortreder: hele landet",
-        "Kilde: SSB, tabell 01223",
+        "Kilde: Statistisk sentralbyrå (SSB).",
         "CC BY 4.0",
     ):
         assert words in texts, words
@@ -124,7 +130,10 @@ def test_csv_names_unit_and_source_on_every_row():
     rows = _figur().csv().splitlines()
     assert rows[0] == "Serie,År,Verdi,Enhet,Kilde"
     assert all(",Personer," in r and "01223" in r for r in rows[1:])
-    assert rows[3] == f'{INN},2020,,Personer,"SSB, tabell 01223 (https://www.ssb.no/statbank/table/01223)"'
+    assert (
+        rows[3]
+        == f"{INN},2020,,Personer,Statistisk sentralbyrå (SSB) (https://www.ssb.no/statbank/table/01223)"
+    )
 
 
 def test_the_table_is_a_grid_of_years_by_series(bundle):

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from helpers import kilder, kreditt
+from helpers.catalog.sources import katalogisert
 from helpers.prose.kildelinje import utgiver
 
 
@@ -15,13 +16,27 @@ def test_publishers_are_named_readably():
         == "Statistisk sentralbyrå (SSB)"
     )
     assert utgiver("https://www.oslo.kommune.no/statistikk/befolkning/") == "Oslo kommune"
-    assert utgiver("https://en.wikipedia.org/wiki/Demographics_of_Oslo") == "Wikipedia"
-    assert utgiver(
-        "https://github.com/statisticsnorway/ssb-pxwebapidata/blob/abc/reference/ApiData.html"
-    ) == ("Statistisk sentralbyrå (SSB), via SSBs R-pakke PxWebApiData")
+    # A weaker source says what it is.
+    assert utgiver("https://en.wikipedia.org/wiki/Demographics_of_Oslo") == "Wikipedia (wiki)"
+    assert (
+        utgiver("https://www.aftenposten.no/oslo/i/Ea2ABG/folk-stroemmer-stadig-ut-av-oslo")
+        == "Aftenposten (avis)"
+    )
+    assert (
+        utgiver("https://github.com/statisticsnorway/ssb-pxwebapidata/blob/abc/reference/ApiData.html")
+        == "Statistisk sentralbyrå (SSB)"
+    )
     # Another repository on GitHub is not SSB's.
-    assert utgiver("https://github.com/evensrii/Telemark") == "github.com"
+    assert utgiver("https://github.com/evensrii/Telemark") == "Telemark fylkeskommune (datafil)"
+    # One name per publisher, whatever the address: Helsinki has one.
+    assert (
+        utgiver("https://hel.fi/uutiset/fi/x")
+        == utgiver("https://www.hel.fi/uutiset/fi/y")
+        == "Helsingfors kommune"
+    )
+    # A host the catalog lacks is named by itself, and is not catalogued (the site tests refuse it).
     assert utgiver("https://www.example.org/a%20b") == "example.org"
+    assert not katalogisert("https://www.example.org/a%20b") and katalogisert("https://www.ssb.no/x")
 
 
 def test_a_source_that_is_no_address_is_refused():

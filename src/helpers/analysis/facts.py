@@ -98,9 +98,37 @@ def manglende(frame: pd.DataFrame, region: str, serier, fra: int, til: int) -> d
 FOER_FRA, FOER_TIL = 2016, 2019
 
 
-def referanse(values: pd.Series, fra: int = FOER_FRA, til: int = FOER_TIL) -> dict:
-    """The pre-pandemic level: mean, lowest and highest of fra..til (every year required)."""
-    return {**snitt(values, fra, til), "fra": fra, "til": til}
+def referanse(values: pd.Series, fra: int = FOER_FRA, til: int = FOER_TIL, utelat=()) -> dict:
+    """The pre-pandemic level: mean, lowest and highest of fra..til (every year required).
+
+    Years in `utelat` (flagged in the data as under-counted) are left out of the range,
+    never filled: `aar` lists the years the range rests on, `utelatt` those left out.
+    """
+    utelatt = sorted(int(y) for y in utelat if fra <= int(y) <= til)
+    aar = [y for y in range(fra, til + 1) if y not in utelatt]
+    if not aar:
+        raise ValueError(f"ingen år igjen i {fra}–{til} når {utelatt} holdes utenfor")
+    scope = values[values.index.isin(aar)]
+    if set(scope.index) != set(aar):
+        missing = sorted(set(aar) - set(scope.index))
+        raise ValueError(f"kan ikke beregne snitt {fra}–{til}: mangler {missing}")
+    return {
+        "snitt": float(scope.mean()),
+        "min": float(scope.min()),
+        "maks": float(scope.max()),
+        "fra": fra,
+        "til": til,
+        "aar": aar,
+        "utelatt": utelatt,
+    }
+
+
+def undertalte_aar(frame: pd.DataFrame, region: str, serie: str) -> list[int]:
+    """Years of one series that the data flag as under-counted (column `undertalt`)."""
+    if "undertalt" not in frame:
+        return []
+    rows = frame[(frame["region"] == region) & (frame["serie"] == serie) & frame["undertalt"]]
+    return sorted(int(y) for y in rows["aar"].unique())
 
 
 def plassering(verdi: float, ref: dict) -> str:
@@ -223,12 +251,21 @@ def nettoflytting(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Os
             flow["utflytting_innenlands"] + flow["utvandring"],
         ),
     }
+    # A net is under-counted (or over-counted) in a year where one of its flows is flagged.
+    flagged = {s: set(undertalte_aar(byer, region, s)) for s in FLOW_SERIES}
+    deler = {
+        "innenlands": ("innflytting_innenlands", "utflytting_innenlands"),
+        "utland": ("innvandring", "utvandring"),
+        "i_alt": tuple(FLOW_SERIES),
+    }
     annual = etter2020[(etter2020["region"] == region) & (etter2020["periode"] == "år")]
     frames = []
     for key, (inn, ut) in parts.items():
         pub = annual[annual["maal"] == _NETTO_MAAL[key]].set_index("aar")["verdi"].astype(float)
         net = nettoserie(inn, ut, pub)
         net.insert(0, "serie_navn", NETTO[key])
+        years = set().union(*(flagged[s] for s in deler[key]))
+        net["undertalt"] = net["aar"].isin(years)
         frames.append(net)
     return pd.concat(frames, ignore_index=True)
 
@@ -236,12 +273,14 @@ def nettoflytting(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Os
 def referanser(
     frame: pd.DataFrame, farge: str = "serie_navn", fra: int = FOER_FRA, til: int = FOER_TIL
 ) -> pd.DataFrame:
-    """The reference range of every series in a tidy frame that has all of fra..til."""
+    """The reference range of every series in a tidy frame that has all of fra..til; a year
+    the frame flags as under-counted (column `undertalt`) is left out of its series' range."""
     rows = []
     for key, group in frame.groupby(farge, sort=False):
         values = group.set_index("aar")["verdi"].astype(float)
+        utelat = group.loc[group["undertalt"].astype(bool), "aar"] if "undertalt" in group else []
         try:
-            ref = referanse(values, fra, til)
+            ref = referanse(values, fra, til, utelat=list(utelat))
         except ValueError:
             continue  # a series lacking a reference year gets no band rather than a partial one
         rows.append({farge: key, "min": ref["min"], "maks": ref["maks"], "snitt": ref["snitt"]})

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from helpers.catalog.sources import ssb_tabell_url
+
 
 @dataclass(frozen=True)
 class SsbQuery:
@@ -45,7 +47,7 @@ class SsbQuery:
 
     @property
     def url(self) -> str:
-        return f"https://www.ssb.no/statbank/table/{self.table}"
+        return ssb_tabell_url(self.table)
 
     def series_of(self, code: str) -> str | None:
         """Our series name for a ContentsCode: by the code, or by the pattern ("*", "Utflytt*")

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import urllib.parse
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -29,41 +28,10 @@ import pandas as pd
 from helpers.figures import theme
 from helpers.figures.layout import LAYOUT, page_spec, standalone_spec, static_spec
 from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE, compile_vega, draw, vl_version
+from helpers.prose.kildelinje import Kilde
 from helpers.prose.norsk import tall
 
 AAR_KOLONNER = {"År", "år", "aar", "Aar"}
-
-
-@dataclass(frozen=True)
-class Kilde:
-    tabell: str  # SSB table id, or a short name of the publication
-    tekst: str
-    url: str
-
-
-def fra_ssb_url(url: str) -> bool:
-    host = (urllib.parse.urlparse(url).hostname or "").lower()
-    return host == "ssb.no" or host.endswith(".ssb.no")
-
-
-def ssb_tabell(tabell: str, tekst: str | None = None) -> Kilde:
-    return Kilde(tabell, tekst or f"SSB, tabell {tabell}", f"https://www.ssb.no/statbank/table/{tabell}")
-
-
-def kilder_fra(urls) -> list[Kilde]:
-    """One `Kilde` per distinct address, named by publisher and page, so a figure whose
-    values come from several pages credits each of them."""
-    from helpers.catalog.sources import publisher
-
-    out, seen = [], {}
-    for url in dict.fromkeys(str(u) for u in urls):
-        # The page's name: the last path part that reads as words ("flytting", not "aar" or "343890").
-        parts = [p.split(".")[0] for p in urllib.parse.urlparse(url).path.split("/") if p]
-        words = [p for p in reversed(parts) if len(p) >= 6 and not p.isdigit() and p != "statistikker"]
-        text = publisher(url)[1] + (": " + words[0].replace("-", " ") if words else "")
-        seen[text] = seen.get(text, 0) + 1
-        out.append(Kilde(url, text if seen[text] == 1 else f"{text} ({seen[text]})", url))
-    return out
 
 
 def slug(text: str) -> str:
@@ -82,7 +50,8 @@ def _cell(value, desimaler: int, year: bool) -> str | None:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return None
     if year:
-        return str(int(value))  # a year, not a number: 2020, never 2 020
+        # A year, not a number: 2020, never 2 020; a labelled year («2023 (ca.)») as written.
+        return value if isinstance(value, str) and not value.isdigit() else str(int(value))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return tall(value, desimaler)
     return str(value)
@@ -250,11 +219,15 @@ class Figur:
     def lisens(self) -> str:
         """SSB publishes under CC BY 4.0; other publishers' terms are theirs to state,
         so the figure claims the licence only for what comes from SSB."""
-        fra_ssb = [k for k in self.kilder if fra_ssb_url(k.url)]
-        if len(fra_ssb) == len(self.kilder):
-            return "Lisens: CC BY 4.0."
-        if fra_ssb:
-            return "Lisens: CC BY 4.0 for SSBs tall; for de andre kildene gjelder deres vilkår."
+        lisenser = {k.lisens for k in self.kilder}
+        if len(lisenser) == 1 and "" not in lisenser:
+            return f"Lisens: {lisenser.pop()}."
+        apne = [k for k in self.kilder if k.lisens]
+        if apne:
+            navn = " og ".join(k.tekst for k in apne)
+            return (
+                f"Lisens: {apne[0].lisens} for tallene fra {navn}; for de andre kildene gjelder deres vilkår."
+            )
         return "Bruksvilkår: se kilden."
 
     def csv(self) -> str:
@@ -309,7 +282,9 @@ class Figur:
             "etikett": self.etikett if self.tittel else "",
             "beskrivelse": self.beskrivelse,
             "merknad": self.merknad,
-            "kilder": [{"tekst": k.tekst, "url": k.url} for k in self.kilder],
+            "kilder": [
+                {"tekst": k.tekst, "url": k.url, "lisens": k.lisens, "svak": k.svak} for k in self.kilder
+            ],
             # The address of every row the credit was made from (empty for a hand-made credit).
             "radkilder": list(getattr(self.kilder, "adresser", [])),
             "lisens": self.lisens(),

@@ -20,7 +20,11 @@ def _spenn(ref: dict, desimaler: int = 0) -> str:
 
 
 def _periode(ref: dict) -> str:
-    return f"{ref['fra']}–{ref['til']}"
+    """The years a range rests on: «2016–2019», or «2016–2018» when a flagged year was left out."""
+    aar = ref.get("aar") or list(range(ref["fra"], ref["til"] + 1))
+    if aar == list(range(aar[0], aar[-1] + 1)):
+        return f"{aar[0]}–{aar[-1]}" if len(aar) > 1 else str(aar[0])
+    return str(aar_liste(aar))
 
 
 def utflytting(ut: pd.Series, etter_aar: int = 2020) -> Tekst:
@@ -36,13 +40,13 @@ def utflytting(ut: pd.Series, etter_aar: int = 2020) -> Tekst:
     forste = e["forste_ikke_over"]
     if forste is None:
         return Tekst(
-            f"Utflyttingen til resten av landet lå over spennet fra {periode} i alle årene etter "
+            f"Utflyttingen til resten av landet lå over spennet i {periode} i alle årene etter "
             f"{etter_aar} som vi har tall for ({aar_liste(e['aar'])}). I {e['siste']} var den "
             f"{tall(e['siste_verdi'])}, mot høyst {tall(ref['maks'])} i årene før pandemien."
         )
     hvor = "tilbake innenfor" if e["plassering"][forste] == "innenfor" else "under"
     text = (
-        f"Utflyttingen til resten av landet var {hvor} spennet fra {periode} i {forste} "
+        f"Utflyttingen til resten av landet var {hvor} spennet i {periode} i {forste} "
         f"({tall(ut[forste])} personer, mot {_spenn(ref)} før pandemien)."
     )
     if e["siste"] != forste:
@@ -55,8 +59,10 @@ def netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
     parts = []
     for key in ("i_alt", "innenlands"):
         label = facts.NETTO[key]
-        values = nett[nett["serie_navn"] == label].set_index("aar")["verdi"]
-        ref = facts.referanse(values)
+        rows = nett[nett["serie_navn"] == label]
+        values = rows.set_index("aar")["verdi"]
+        utelat = rows.loc[rows["undertalt"].astype(bool), "aar"].tolist() if "undertalt" in rows else []
+        ref = facts.referanse(values, utelat=utelat)
         e = facts.etter(values, ref, etter_aar)
         if e["siste"] is None:
             parts.append((label, None, None, ref))
@@ -68,7 +74,7 @@ def netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
     alt_v = nett[(nett["serie_navn"] == l_alt) & (nett["aar"] == y_alt)]["verdi"].iloc[0]
     text = (
         f"Nettoflyttingen i alt, med utlandet, var {tall(alt_v)} personer i {y_alt}, "
-        f"{_STED[p_alt]} spennet fra {_periode(r_alt)} ({_spenn(r_alt)})."
+        f"{_STED[p_alt]} spennet i {_periode(r_alt)} ({_spenn(r_alt)})."
     )
     if y_inn is not None:
         inn_v = nett[(nett["serie_navn"] == l_inn) & (nett["aar"] == y_inn)]["verdi"].iloc[0]
@@ -78,7 +84,7 @@ def netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
         else:
             bind = "Den innenlandske nettoflyttingen lå derimot"
         text += (
-            f" {bind} {_STED[p_inn]} spennet fra {_periode(r_inn)} {samme} "
+            f" {bind} {_STED[p_inn]} spennet i {_periode(r_inn)} {samme} "
             f"({tall(inn_v)}, mot {_spenn(r_inn)})."
         )
     return Tekst(text)
@@ -95,7 +101,7 @@ def rate(rate_ut: pd.Series, etter_aar: int = 2020) -> Tekst:
         )
     return Tekst(
         f"Regnet per 1\u00a0000 innbyggere lå utflyttingen i {e['siste']} "
-        f"{_STED[e['siste_plassering']]} spennet fra {_periode(ref)} "
+        f"{_STED[e['siste_plassering']]} spennet i {_periode(ref)} "
         f"({tall(e['siste_verdi'], 1)}, mot {_spenn(ref, 1)})."
     )
 
@@ -157,11 +163,23 @@ def _kvartalspar(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> list[tuple[i
     return par
 
 
+def _sikre(foer: pd.DataFrame) -> pd.DataFrame:
+    """Earlier values a judgement may rest on: not rounded in the source, not flagged uncertain."""
+    ok = pd.Series(True, index=foer.index)
+    for flagg in ("avrundet", "usikker"):
+        if flagg in foer:
+            ok &= ~foer[flagg].astype(bool)
+    return foer[ok]
+
+
 def kvartal_retning(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> str | None:
     """'lavere', 'høyere' or 'blandet': the newest quarters against every earlier value of
-    the same quarter; None when no quarter can be compared."""
-    par = [(k, v, f) for k, v, f in _kvartalspar(ut_nytt, tidligere) if not f.empty]
-    if not par:
+    the same quarter. None unless the evidence is sound: every quarter of the newest year
+    needs an earlier value of its own quarter that is neither rounded nor uncertain, and
+    only those values are compared."""
+    alle = _kvartalspar(ut_nytt, tidligere)
+    par = [(k, v, _sikre(f)) for k, v, f in alle]
+    if not par or any(f.empty for _, _, f in par):
         return None
     if all((f["verdi"] > v).all() for _, v, f in par):
         return "lavere"
@@ -180,7 +198,7 @@ def kvartal_mot_tidligere(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tek
         return Tekst("Vi har ingen kvartalstall for utflyttingen etter 2023.")
     nytt = int(ut_nytt["aar"].max())
     retning = kvartal_retning(ut_nytt, tidligere)
-    if retning is None:
+    if not any(not f.empty for _, _, f in _kvartalspar(ut_nytt, tidligere)):
         return Tekst(f"For ingen av kvartalene i {nytt} har vi tall for samme kvartal tidligere år.")
     deler, uten = [], []
     for k, verdi, foer in _kvartalspar(ut_nytt, tidligere):
@@ -195,15 +213,40 @@ def kvartal_mot_tidligere(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tek
                 f"{_med_ca(r['verdi'], r['avrundet'])} i {int(r['aar'])}" for _, r in foer.iterrows()
             )
         deler.append(f"I {kvartal(nytt, k)} flyttet {tall(verdi)} ut, {sammen}.")
-    ord_ = {
-        "lavere": "lavere enn i samme kvartal tidligere år, i alle kvartalene vi kan sammenligne",
-        "høyere": "høyere enn i samme kvartal tidligere år, i alle kvartalene vi kan sammenligne",
-        "blandet": "dels høyere og dels lavere enn i samme kvartal tidligere år",
-    }[retning]
-    tekst = f"Utflyttingen i {nytt} var {ord_}. " + " ".join(deler)
+    if retning is None:
+        tekst = (
+            f"Om utflyttingen i {nytt} var lavere eller høyere enn før, kan vi ikke si: sikre tall "
+            "for samme kvartal tidligere år har vi ikke for alle kvartalene. " + " ".join(deler)
+        )
+    else:
+        ord_ = {
+            "lavere": "lavere enn i samme kvartal tidligere år, i alle kvartalene",
+            "høyere": "høyere enn i samme kvartal tidligere år, i alle kvartalene",
+            "blandet": "dels høyere og dels lavere enn i samme kvartal tidligere år",
+        }[retning]
+        tekst = f"Utflyttingen i {nytt} var {ord_}. " + " ".join(deler)
     if uten:
         tekst += f" For {liste(uten)}\u00a0kvartal har vi ikke tall fra tidligere år å sammenligne med."
     return Tekst(tekst)
+
+
+def kvartal_oppsummering(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
+    """One sentence for a summary: the newest year's quarters against the same quarters
+    before, judged only on sound evidence (`kvartal_retning`)."""
+    if ut_nytt.empty:
+        return Tekst("")
+    nytt = int(ut_nytt["aar"].max())
+    ord_ = {
+        "lavere": "lavere enn",
+        "høyere": "høyere enn",
+        "blandet": "dels høyere og dels lavere enn",
+    }.get(kvartal_retning(ut_nytt, tidligere))
+    if ord_ is None:
+        return Tekst(
+            f"Om kvartalene i {nytt} lå lavere eller høyere enn de samme kvartalene før, kan vi ikke "
+            "si sikkert: for noen av dem mangler vi sammenlignbare tall."
+        )
+    return Tekst(f"Kvartalene i {nytt} var {ord_} de samme kvartalene tidligere år som vi har tall for.")
 
 
 def kvartal_mot_aaret_foer(serie: pd.DataFrame, navn: str) -> Tekst:
@@ -351,26 +394,74 @@ def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
     return Tekst(" ".join(deler))
 
 
-def tittel_nivaa(serie: pd.Series, hva: str, etter_aar: int = 2020) -> Tekst:
-    """A figure title: where the latest year lies against the pre-pandemic range; «fortsatt
-    over» only when every year after `etter_aar` was over."""
-    ref = facts.referanse(serie)
+def _referanse_navn(ref: dict) -> str:
+    """«nivået fra før pandemien», or, when a flagged year was left out, the years the
+    range rests on («nivået i 2016–2018»)."""
+    if not ref.get("utelatt"):
+        return "nivået fra før pandemien"
+    aar = ref["aar"]
+    if aar == list(range(aar[0], aar[-1] + 1)):
+        return f"nivået i {aar[0]}–{aar[-1]}" if len(aar) > 1 else f"nivået i {aar[0]}"
+    return f"nivået i {aar_liste(aar)}"
+
+
+def _beskriv(serie: pd.Series, hva: str) -> Tekst:
+    """A title that describes rather than judges: what the figure shows, and its years."""
+    if serie.empty:
+        return Tekst(hva)
+    fra, til = int(serie.index.min()), int(serie.index.max())
+    return Tekst(f"{hva} {fra}–{til}" if fra != til else f"{hva} i {fra}")
+
+
+def tittel_nivaa(serie: pd.Series, hva: str, etter_aar: int = 2020, utelat=(), usikre=()) -> Tekst:
+    """A figure title: where the latest year lies against the pre-pandemic range.
+
+    A judgement only from sound evidence: the range needs every one of its years, leaves
+    out the years in `utelat` (flagged as under-counted) and names the years it then rests
+    on; the latest year must not be flagged (`utelat`, `usikre`). «fortsatt over» or «igjen
+    over» only when every year after `etter_aar` up to the latest has a value. Otherwise
+    the title describes what the figure shows.
+    """
+    serie = serie.dropna().sort_index()
+    try:
+        ref = facts.referanse(serie, utelat=utelat)
+    except ValueError:
+        return _beskriv(serie, hva)
     e = facts.etter(serie, ref, etter_aar)
-    if e["siste"] is None:
-        return Tekst(f"{hva} før og i {etter_aar}")
-    hva, sted = hva.lower(), e["siste_plassering"]
+    if e["siste"] is None or e["siste"] in set(utelat) | set(usikre):
+        return _beskriv(serie, hva)
+    hva, sted, nivaa = hva.lower(), e["siste_plassering"], _referanse_navn(ref)
     if sted == "innenfor":
-        return Tekst(f"I {e['siste']} var {hva} tilbake på nivået fra før pandemien")
+        return Tekst(f"I {e['siste']} var {hva} tilbake på {nivaa}")
     if sted == "under":
-        return Tekst(f"I {e['siste']} lå {hva} under nivået fra før pandemien")
-    igjen = "fortsatt" if e["forste_ikke_over"] is None else "igjen"
-    return Tekst(f"I {e['siste']} lå {hva} {igjen} over nivået fra før pandemien")
+        return Tekst(f"I {e['siste']} lå {hva} under {nivaa}")
+    hele = e["aar"] == list(range(etter_aar + 1, e["siste"] + 1))
+    igjen = ("fortsatt " if e["forste_ikke_over"] is None else "igjen ") if hele else ""
+    return Tekst(f"I {e['siste']} lå {hva} {igjen}over {nivaa}")
+
+
+def merknad_utelatt(nett: pd.DataFrame, fra: int = facts.FOER_FRA, til: int = facts.FOER_TIL) -> Tekst:
+    """Which series' reference ranges leave out a year the data flag as under-counted; empty
+    when none does."""
+    if "undertalt" not in nett:
+        return Tekst("")
+    rows = nett[nett["undertalt"].astype(bool) & nett["aar"].between(fra, til)]
+    if rows.empty:
+        return Tekst("")
+    navn = [n[:1].lower() + n[1:] for n in dict.fromkeys(rows["serie_navn"])]
+    aar = aar_liste(sorted(rows["aar"].unique()))
+    return Tekst(
+        f"For {liste(navn)} er {aar} holdt utenfor spennet, fordi tallene bak er registrert for lavt det året."
+    )
 
 
 def tittel_netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
-    """A figure title from total net migration (with the rest of the world)."""
-    values = nett[nett["serie_navn"] == facts.NETTO["i_alt"]].set_index("aar")["verdi"]
-    return tittel_nivaa(values, "Nettoflyttingen i alt", etter_aar)
+    """A figure title from total net migration (with the rest of the world); a year the
+    data flag as under-counted (`undertalt`) stays out of the reference range."""
+    rows = nett[nett["serie_navn"] == facts.NETTO["i_alt"]]
+    values = rows.set_index("aar")["verdi"]
+    utelat = rows.loc[rows["undertalt"].astype(bool), "aar"].tolist() if "undertalt" in rows else []
+    return tittel_nivaa(values, "Nettoflyttingen i alt", etter_aar, utelat=utelat)
 
 
 def tittel_kvartal(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
@@ -409,13 +500,35 @@ def tittel_nord(tot: pd.DataFrame) -> Tekst:
     return Tekst(f"Nettoflyttingen steg fra 2019 til 2020 i {liste(steg)}")
 
 
-def tittel_boligpriser(endring: pd.Series) -> Tekst:
+def _hele(aar) -> bool:
+    aar = sorted(int(a) for a in aar)
+    return bool(aar) and aar == list(range(aar[0], aar[-1] + 1))
+
+
+def tittel_boligpriser(endring: pd.Series, usikre=()) -> Tekst:
     """A figure title from yearly price changes in percent: the largest rise, and the fall
-    (or the smallest rise)."""
+    (or the smallest rise). A superlative needs every year of its range and no uncertain
+    value (`usikre`); otherwise the title says what we have."""
     endring = endring.dropna()
+    if endring.empty:
+        return Tekst("Boligprisene: ingen tall")
+    fra, til = int(endring.index.min()), int(endring.index.max())
+    if not _hele(endring.index) or set(usikre) & set(int(a) for a in endring.index):
+        n = len(endring)
+        hvor = f"{n} av årene {fra}–{til}" if n < til - fra + 1 else f"årene {fra}–{til}"
+        return Tekst(f"Endringen i boligprisene for {hvor}")
     maks, minst = int(endring.idxmax()), int(endring.idxmin())
     if endring[maks] <= 0:
         return Tekst(f"Boligprisene falt minst i {maks} og mest i {minst}")
     if endring[minst] < 0:
         return Tekst(f"Boligprisene steg mest i {maks} og falt mest i {minst}")
     return Tekst(f"Boligprisene steg mest i {maks} og minst i {minst}")
+
+
+def tittel_indeks(indeks: pd.Series, hva: str = "Boligprisindeksen") -> Tekst:
+    """«Boligprisindeksen var høyest i 2024» only from a series with every year of its range;
+    otherwise a title that describes."""
+    indeks = indeks.dropna()
+    if indeks.empty or not _hele(indeks.index):
+        return _beskriv(indeks, hva)
+    return Tekst(f"{hva} var høyest i {int(indeks.idxmax())}")

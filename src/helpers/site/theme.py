@@ -16,6 +16,7 @@
 - A 404 page whose links work at any depth under the published address, a favicon,
   Norwegian strings for Sphinx's search scripts (translations.js), search snippets from
   the article text only.
+- The footer's data line names the publishers of the page's figures (site/datalinje.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from urllib.parse import urlsplit
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import _
+
+from helpers.site import datalinje
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALE = Path(__file__).parent / "locale"
@@ -323,6 +326,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _opengraph_site_url)
     app.connect("html-page-context", _trim_assets)
     app.connect("html-page-context", _citation_list_items)
+    app.connect("html-page-context", datalinje.page_context)
     app.connect("builder-inited", _rewrite_pages_if_site_changed)
     app.connect("build-finished", _remember_site)
     app.connect("html-collect-pages", _not_found_page)

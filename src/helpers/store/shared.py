@@ -19,12 +19,10 @@ import csv
 import datetime as dt
 import json
 import shutil
-from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlparse
 
 from helpers.store.package import (
-    LICENSE_SSB,
     SnapshotError,
     describe_csv,
     read_package,
@@ -33,39 +31,29 @@ from helpers.store.package import (
 )
 
 
-SSB_SOURCE = {"title": "Statistisk sentralbyrå (SSB)", "path": "https://www.ssb.no"}
-OSLO_SOURCE = {
-    "title": "Oslo kommune, statistikk (SSB-tall)",
-    "path": "https://www.oslo.kommune.no/statistikk/",
-}
-
 MANIFEST = [
     {
         "file": "city_flows.csv",
         "name": "city_flows",
         "description": "Innflytting/utflytting innenlands, innvandring, utvandring og folkemengde for Oslo, Bergen, Trondheim, Stavanger, Kristiansand og hele landet, avskrevet fra publiserte sider; kilde-URL og merknad per rad.",
-        "sources": [SSB_SOURCE, OSLO_SOURCE],
         "retrieved": "published pages, transcribed 2026",
     },
     {
         "file": "city_flows_more.csv",
         "name": "city_flows_more",
         "description": "Folkemengde 2018-2023 for de fire andre byene og flytterater (per 100 innbyggere) 2023 for alle fem byene.",
-        "sources": [SSB_SOURCE],
         "retrieved": "published pages, transcribed 2026",
     },
     {
         "file": "destinations_and_context.csv",
         "name": "destinations_and_context",
         "description": "Oslos innenlandske utflytting 2016-2020, netto innenlandsk flytting per fylke 2020, Oslos flytteregnskap 2016-2022 og kvartaler 2021-2023, boligpriser (hullete) og nordiske hovedsteder.",
-        "sources": [SSB_SOURCE, OSLO_SOURCE],
         "retrieved": "published pages, transcribed 2026",
     },
     {
         "file": "oslo_movers_by_group.csv",
         "name": "oslo_movers_by_group",
         "description": "Stedfortredere for artikkelens figur 2, 4 og 5: Oslo-totaler, hele landets inn- og utvandring etter statsborgerskap, hele landets flyttinger av barn.",
-        "sources": [SSB_SOURCE],
         "retrieved": "published pages, transcribed 2026",
     },
     {
@@ -74,7 +62,6 @@ MANIFEST = [
         # Some values are verbal ("to av tre") as printed in the source; kept as text.
         "types": {"value": "string"},
         "description": "Kontekst for kapittel 3 og 5 (ikke flyttere): hjemmekontor, innvandrerkategori, husholdninger, sysselsatte etter yrke, permitteringer.",
-        "sources": [SSB_SOURCE],
         "retrieved": "published pages, transcribed 2026",
     },
     {
@@ -82,13 +69,7 @@ MANIFEST = [
         "name": "population_by_single_age",
         # The top age group is printed as "105+".
         "types": {"age": "string"},
-        "description": "Folkemengde 1. januar etter ettårig alder (SSB-tabell 07459), Oslo 2015-2024, de fire andre byene 2015-2022, lest fra datafiler i offentlige repoer.",
-        "sources": [
-            {
-                "title": "SSB-tabell 07459 via sykdomspulsen-org/spldata og niphr/csdata",
-                "path": "https://www.ssb.no/statbank/table/07459",
-            }
-        ],
+        "description": "Folkemengde 1. januar etter ettårig alder (SSB-tabell 07459), Oslo 2015-2024, de fire andre byene 2015-2022, fra kopier av SSB-tabellen hos Folkehelseinstituttet og i datapakken spldata.",
         "retrieved": "public repositories at named commits",
     },
     {
@@ -97,124 +78,45 @@ MANIFEST = [
         # vreg_3 holds "1", "2" and "alle": codes, not numbers.
         "types": {"vreg_3": "string"},
         "description": "Oslos flyttinger i 2013 (innvandring, utvandring, innenlandsk inn- og utflytting, netto) for innvandrere og befolkningen ellers, fra IMDis indikatortabell befolkning_flytting (bygger på SSB; tabellnummer ikke oppgitt). Bare 2013: kontekst fra før perioden.",
-        "sources": [
-            {
-                "title": "IMDi, indikatoren befolkning_flytting via gardenberg/imdikator-munch (commit d1ab9eca)",
-                "path": "https://github.com/gardenberg/imdikator-munch",
-            }
-        ],
         "retrieved": "public repositories at named commits",
     },
     {
         "file": "github/oslo_telemark_county_flows_2021.csv",
         "name": "oslo_telemark_2021",
         "description": "Flyttinger mellom Oslo og Telemark-området i 2021, fra en flyttematrise i Telemark fylkeskommunes datarepo (trolig eksport fra analyseverktøyet PANDA, ikke en oppgitt SSB-eksport). Svak kilde.",
-        "sources": [
-            {
-                "title": "evensrii/Telemark, Data/01_Befolkning/Flytteamatrise fylker panda.csv (commit 40dc1964)",
-                "path": "https://github.com/evensrii/Telemark",
-            }
-        ],
         "retrieved": "public repositories at named commits",
     },
     {
         "file": "oslo_stavanger_quarterly_2024_2025.csv",
         "name": "oslo_stavanger_kvartal_2024_2025",
-        "description": "SSB-tabell 01222 (kvartalsvise endringer, ikke hittil i år) for Oslo og Stavanger 2024-2025: innenlandsk utflytting, nettoflytting inkludert inn- og utvandring, folkevekst, døde, fødselsoverskudd og folkemengde ved utgangen av kvartalet, slik SSBs R-pakke PxWebApiData skriver dem ut på sin referanseside; kilde (med commit) per rad.",
-        "sources": [
-            {
-                "title": "SSB-tabell 01222 via statisticsnorway/ssb-pxwebapidata (referansesiden ApiData)",
-                "path": "https://www.ssb.no/statbank/table/01222",
-            }
-        ],
+        "description": "SSB-tabell 01222 (kvartalsvise endringer, ikke hittil i år) for Oslo og Stavanger 2024-2025: innenlandsk utflytting, nettoflytting inkludert inn- og utvandring, folkevekst, døde, fødselsoverskudd og folkemengde ved utgangen av kvartalet, gjengitt i SSBs dokumentasjon av statistikkbankens programgrensesnitt.",
         "retrieved": "public repositories at named commits",
     },
 ]
 
 
-# host (or a parent domain) -> publisher; a row's publisher is that of its source_url.
-HOST_PUBLISHERS = {
-    "ssb.no": "Statistisk sentralbyrå",
-    "oslo.kommune.no": "Oslo kommune",
-    "kommuneprofilen.no": "Kommuneprofilen",
-    "imdi.no": "IMDi",
-    "telemarkfylke.no": "Telemark fylkeskommune",
-}
-# Public repositories (owner/name, or a whole owner) values were read from -> who published
-# them. statisticsnorway is SSB's own organisation: its packages print SSB's tables.
-REPO_PUBLISHERS = {
-    "gardenberg/imdikator-munch": "IMDi",
-    "evensrii/Telemark": "Telemark fylkeskommune",
-    "statisticsnorway": "Statistisk sentralbyrå",
-}
-SSB = "Statistisk sentralbyrå"
+# Who published a file's rows, and under which licence, is the source catalog's knowledge
+# (helpers.catalog.sources.rettigheter), a layer above this one: the caller passes it in as
+# `rettigheter(path) -> {"publishers": [...], "licenses": [...], "sources": [...]}`.
+Rettigheter = Callable[[Path], dict]
 
 
-def _publisher_of_repo(repo: str) -> str:
-    return REPO_PUBLISHERS.get(repo) or REPO_PUBLISHERS.get(repo.split("/")[0]) or f"github.com/{repo}"
-
-
-def _publisher_of_url(url: str) -> str:
-    parsed = urlparse(str(url))
-    host = (parsed.hostname or "").lower()
-    if host == "github.com":
-        return _publisher_of_repo("/".join(parsed.path.strip("/").split("/")[:2]))
-    for domain, name in HOST_PUBLISHERS.items():
-        if host == domain or host.endswith("." + domain):
-            return name
-    return host.removeprefix("www.") or "ukjent kilde"
-
-
-def row_publishers(path: Path) -> Counter:
-    """How many rows of a CSV each publisher stands behind."""
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    found: Counter = Counter()
-    for row in rows:
-        if row.get("source_url"):
-            found[_publisher_of_url(row["source_url"])] += 1
-        elif row.get("ssb_table"):  # an SSB table republished in a public repository
-            found[SSB] += 1
-        elif row.get("source_repo"):
-            found[_publisher_of_repo(row["source_repo"])] += 1
-        else:
-            found["ukjent kilde"] += 1
-    return found
-
-
-def licences(publishers: Counter) -> list[dict]:
-    """SSB's CC BY 4.0 for SSB's rows; for every other publisher, a plain statement that its
-    terms were not checked (pointing to the rows' own source_url)."""
-    out = [LICENSE_SSB] if SSB in publishers else []
-    others = sorted(p for p in publishers if p != SSB)
-    if others:
-        out.append(
-            {
-                "name": "LicenseRef-publisher-terms",
-                "title": "Vilkårene til utgiveren (ikke avklart): "
-                + ", ".join(others)
-                + "; se source_url per rad",
-            }
-        )
-    return out
-
-
-def _describe(path: Path, item: dict) -> dict:
+def _describe(path: Path, item: dict, rettigheter: Rettigheter) -> dict:
+    rights = rettigheter(path)
     res = describe_csv(
         path,
         item["name"],
         item["description"],
-        item["sources"],
+        rights["sources"],
         item.get("retrieved", "unknown"),
         item.get("types"),
     )
-    who = row_publishers(path)
-    res["publishers"] = [{"title": name, "rows": n} for name, n in who.most_common()]
-    res["licenses"] = licences(who)
+    res["publishers"] = rights["publishers"]
+    res["licenses"] = rights["licenses"]
     return res
 
 
-def _unlisted(src: Path) -> dict:
+def _unlisted(src: Path, rettigheter: Rettigheter) -> dict:
     """What a CSV outside MANIFEST must say for itself to become a resource."""
     with open(src, encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
@@ -227,21 +129,19 @@ def _unlisted(src: Path) -> dict:
                 raise SnapshotError(f"{src}, linje {i}: tom source_url")
     notes = src.with_suffix(".notes.md")
     first = notes.read_text(encoding="utf-8").strip().splitlines()[0].lstrip("# ") if notes.is_file() else ""
-    with open(src, encoding="utf-8", newline="") as f:
-        first_url: dict[str, str] = {}
-        for row in csv.DictReader(f):
-            first_url.setdefault(_publisher_of_url(row["source_url"]), row["source_url"])
     return {
         "file": src.name,
         "name": src.stem,
         "description": first or f"{src.name}: publiserte verdier med kilde-URL og merknad per rad.",
-        "sources": [{"title": name, "path": url} for name, url in first_url.items()],
         "retrieved": "se source_url per rad",
     }
 
 
-def import_shared(source: Path, target: Path, manifest: list[dict] | None = None) -> list[str]:
-    """Copy published values from `source` (any folder) into the package in `target`, merging."""
+def import_shared(
+    source: Path, target: Path, rettigheter: Rettigheter, manifest: list[dict] | None = None
+) -> list[str]:
+    """Copy published values from `source` (any folder) into the package in `target`, merging.
+    `rettigheter` names each file's publishers and licences (helpers.catalog.sources.rettigheter)."""
     manifest = MANIFEST if manifest is None else manifest
     if not source.is_dir():
         raise SnapshotError(f"{source}: finnes ikke eller er ingen mappe")
@@ -254,7 +154,7 @@ def import_shared(source: Path, target: Path, manifest: list[dict] | None = None
                 break
     known = {Path(item["file"]).name for item in manifest}
     items += [
-        _unlisted(p)
+        _unlisted(p, rettigheter)
         for p in sorted(source.glob("*.csv"))
         if p.name not in known and not p.name.startswith(("ssb_", "."))
     ]
@@ -275,7 +175,7 @@ def import_shared(source: Path, target: Path, manifest: list[dict] | None = None
             if notes and notes.is_file():
                 shutil.copyfile(notes, staging / notes.name)
                 written.append(notes.name)
-            resources.append(_describe(dst, item))
+            resources.append(_describe(dst, item, rettigheter))
             written.append(dst.name)
         package = merge(package, resources)
         (staging / "datapackage.json").write_text(

@@ -92,12 +92,12 @@ _UTFLYTTING_KANDIDATER = tuple(
     for table, title, extra in (
         (
             "09587",
-            "Flyttinger etter alder (kandidat)",
+            "Flyttinger etter alder",
             " Offentlige notater peker på 09587 for alder; den kan være etter flytteregion, ikke kommune.",
         ),
         (
             "09588",
-            "Flyttinger per kommune (kandidat)",
+            "Flyttinger per kommune",
             " Offentlige spørringer viser bare Region, ContentsCode og Tid, uten Alder (se verify).",
         ),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.catalog import regions, sources
@@ -10,6 +12,29 @@ from helpers.vocab import SERIES_LABELS
 from helpers.catalog.spec import Dataset, SsbQuery
 
 _COLUMNS = ["region_code", "year", "series", "value", "unit", "source_url", "note"]
+# How a source's note says a value was registered too low (Oslo's emigration in 2019: the
+# population register paused emigration decisions). Such a year is kept, and flagged, for
+# the series the note's sentence names (a note on one flow may speak of another).
+UNDERTALT = re.compile(r"artificially low|registrert for lavt|for lavt registrert", re.I)
+_SERIE_ORD = {
+    "utvandring": "utvandring",
+    "emigration": "utvandring",
+    "innvandring": "innvandring",
+    "immigration": "innvandring",
+    "innflytting": "innflytting_innenlands",
+    "utflytting": "utflytting_innenlands",
+}
+
+
+def undertalte(rows: pd.DataFrame) -> set[tuple[str, int, str]]:
+    """(region_code, year, series) that a note flags as registered too low."""
+    out = set()
+    for code, year, note in zip(rows["region_code"], rows["year"], rows["note"].fillna("")):
+        for setning in re.split(r"(?<=[.;])\s+", str(note)):
+            if UNDERTALT.search(setning):
+                lav = setning.lower()
+                out |= {(code, int(year), serie) for ord_, serie in _SERIE_ORD.items() if ord_ in lav}
+    return out
 
 
 def _api_rows(frames: dict[str, pd.DataFrame], queries) -> list[pd.DataFrame]:
@@ -45,6 +70,12 @@ def _city_counts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         & rows["region_code"].isin([c for c, (city, _, _) in regions.CODES.items() if city in regions.CITIES])
     ]
     rows = sources.choose(rows, key=["region_code", "year", "series"])
+    # A value a source says was registered too low stays flagged whichever source is chosen.
+    lave = undertalte(rows)
+    undertalt = pd.Series(
+        [(c, int(y), s) in lave for c, y, s in zip(rows["region_code"], rows["year"], rows["series"])],
+        index=rows.index,
+    )
     out = pd.DataFrame(
         {
             "region_kode": rows["region_code"],
@@ -56,6 +87,7 @@ def _city_counts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "kilde": rows["source_url"],
             "utgiver": rows["utgiver"],
             "merknad": rows["note"],
+            "undertalt": undertalt.astype(bool),
             "valgt": rows["valgt"],
             "valg_grunn": rows["valg_grunn"],
         }

@@ -13,7 +13,7 @@ import pandas as pd
 from helpers.catalog import regions, sources
 from helpers.catalog.spec import Dataset, SsbQuery
 
-KILDE_13864 = "https://www.ssb.no/statbank/table/13864"
+KILDE_13864 = sources.ssb_tabell_url("13864")
 DESTINASJON_KOLONNER = [
     "aar",
     "niva",

@@ -14,7 +14,6 @@ empty frame with the right columns until a refresh writes its resource.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -56,29 +55,6 @@ def split_measure(measure: str) -> tuple[str, str, bool]:
     return maal, _PERIODER.get(m["periode"] or "", "år"), bool(m["avrundet"])
 
 
-# Readable names for publishers outside helpers.catalog.sources' ranking (news, foreign agencies).
-_NAVN = {
-    "aftenposten.no": "Aftenposten",
-    "nyss.no": "NPK",
-    "telemarksforsking.no": "Telemarksforsking",
-    "abcnyheter.no": "ABC Nyheter",
-    "affarsvarlden.se": "Affärsvärlden (tall fra SCB)",
-    "ju.se": "blogg ved Jönköping University",
-    "hel.fi": "Helsingfors kommune",
-    "stat.fi": "Statistikcentralen i Finland",
-    "tilastokeskus.fi": "Statistikcentralen i Finland",
-    "datic.dk": "Datic",
-    "tv2fyn.dk": "TV 2 Fyn",
-}
-
-
-def _host(url: str) -> str:
-    host = (urlparse(str(url)).hostname or "").lower()
-    for prefix in ("www.", "www2."):
-        host = host.removeprefix(prefix)
-    return _NAVN.get(host, host)
-
-
 # ---------------------------------------------------------------------------
 # oslo_etter_2020
 
@@ -111,10 +87,7 @@ def _oslo_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "verdi": rows["value"].astype(float),
             "enhet": "personer",  # the source says "flyttinger" for some rows: each move is one person here
             "kilde": rows["source_url"],
-            "utgiver": [
-                u if r < sources.OTHER_RANK else _host(url)
-                for u, r, url in zip(rows["utgiver"], rows["kilde_rang"], rows["source_url"])
-            ],
+            "utgiver": rows["utgiver"],
             "merknad": rows["note"],
             # Flagged in the data where a figure's definition is in doubt (e.g. Q2 2022).
             "usikker": rows["note"].str.contains("USIKKER", regex=False),
@@ -245,7 +218,7 @@ def _nordic(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "verdi": rows["value"].astype(float),
             "enhet": rows["unit"],
             "kilde": rows["source_url"],
-            "utgiver": rows["source_url"].map(_host),
+            "utgiver": rows["source_url"].map(lambda u: sources.finn_utgiver(u).navn),
             "merknad": rows["note"],
         }
     )
@@ -271,10 +244,7 @@ def _home_office_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "verdi": rows["tall"].astype(float),
             "enhet": rows["unit"],
             "kilde": rows["source_url"],
-            "utgiver": [
-                sources.publisher(u)[1] if sources.publisher(u)[0] < sources.OTHER_RANK else _host(u)
-                for u in rows["source_url"]
-            ],
+            "utgiver": rows["source_url"].map(lambda u: sources.finn_utgiver(u).navn),
             "merknad": rows["note"],
         }
     ).reset_index(drop=True)

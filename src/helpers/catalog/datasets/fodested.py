@@ -145,7 +145,7 @@ def _nettoflytting(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "kategori": rows["InnvandrKat_label"],
                 "verdi": pd.to_numeric(rows["value"], errors="coerce"),
                 "status": rows.get("status", pd.Series("", index=rows.index)).fillna(""),
-                "kilde": "https://www.ssb.no/statbank/table/07210",
+                "kilde": sources.ssb_tabell_url("07210"),
                 "merknad": rows.get("merknad", pd.Series("", index=rows.index)).fillna(""),
             }
         )[NETTO_KOLONNER]

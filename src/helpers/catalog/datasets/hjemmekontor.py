@@ -53,7 +53,7 @@ def _styrk_kode(kategori: str) -> str:
 
 
 def _tillit(url: str) -> str:
-    return "lavere (manuskriptutkast)" if UTKAST in url else "publisert"
+    return "lavere (utkast)" if UTKAST in url else "publisert"
 
 
 def _mulig_yrke(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -184,7 +184,7 @@ DATASETS = [
         description=(
             "Anslag fra Holgersen, Jia og Svenkerud (SSB Discussion Paper 935, 2020) av hvilke "
             "jobber som KAN gjøres hjemmefra, etter STYRK-08 hovedgruppe, på sysselsettingen i 2019. "
-            "Verdiene per yrke er lest fra et manuskriptutkast i forfatternes repo og har lavere tillit."
+            "Verdiene per yrke er hentet fra forfatternes utkast til rapporten og er mindre sikre."
         ),
         resources=("context_home_office_family",),
         build=_mulig_yrke,

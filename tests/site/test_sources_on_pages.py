@@ -1,0 +1,117 @@
+"""Every publisher and source title a reader sees comes from the one source catalog
+(helpers.catalog.sources): the credit under each figure, its licence, «Om dataene» and the
+footer's data line. No other module keeps a table of publishers or hosts."""
+
+import html
+import json
+import re
+
+import pytest
+from support import ROOT
+from test_reader_text import article, toc_pages
+
+from helpers.catalog import sources
+from helpers.figures.render import MIME_TYPE
+from helpers.prose.norsk import typografi
+from helpers.site.datalinje import datalinje
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return {p: (site / p).read_text(encoding="utf-8") for p in toc_pages()}
+
+
+def _figures(site) -> dict[str, list[dict]]:
+    out = {}
+    for nb in sorted((site.parent / "jupyter_execute").rglob("*.ipynb")):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        rel = nb.relative_to(site.parent / "jupyter_execute").with_suffix(".html").as_posix()
+        out[rel] = [
+            o["data"][MIME_TYPE]
+            for c in cells
+            for o in c.get("outputs", [])
+            if MIME_TYPE in o.get("data", {})
+        ]
+    return out
+
+
+def test_each_credit_names_the_catalog_publisher_with_its_kind_and_licence(site):
+    checked = 0
+    for page, figures in _figures(site).items():
+        for data in figures:
+            for k in data["kilder"]:
+                assert sources.katalogisert(k["url"]), (page, data["navn"], k)
+                who = sources.finn_utgiver(k["url"])
+                assert k["tekst"] == who.visning, (page, data["navn"], k)
+                assert k["lisens"] == who.lisens and k["svak"] == who.svak, (page, data["navn"], k)
+                checked += 1
+    assert checked >= 25
+
+
+def test_every_source_on_om_dataene_is_named_and_titled_by_the_catalog(pages):
+    page = article(pages["book/om-dataene.html"])
+    checked = 0
+    for url, inner in re.findall(
+        r'<a class="reference external" href="([^"]+)"[^>]*>(.*?)</a>', page, flags=re.S
+    ):
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", inner)).split())
+        url = html.unescape(url)
+        if re.fullmatch(r"\d{5}", text):
+            continue  # an SSB table named by its number
+        if not sources.katalogisert(url) and ": " not in text:
+            continue  # a link in the prose (microdata.no), not a source of the numbers
+        side = sources.kildeside(url)
+        assert text in {side.navn, " ".join(typografi(f"{side.navn}: {side.tittel}").split())}, (url, text)
+        checked += 1
+    assert checked >= 50, checked
+
+
+def _footer_data(page: str) -> str | None:
+    credit = re.search(r'class="component-credit">(.*?)</p>', page, flags=re.S).group(1)
+    found = re.search(
+        r"Data: (.*?)\.\s*Kode:", " ".join(html.unescape(re.sub(r"<[^>]+>", "", credit)).split())
+    )
+    return found.group(1) if found else None
+
+
+def test_the_footer_names_the_publishers_of_the_page_figures(site, pages):
+    figures = _figures(site)
+    for page, text in pages.items():
+        kilder = [k for data in figures.get(page, []) for k in data["kilder"]]
+        shown = _footer_data(text)
+        if not kilder:
+            assert shown is None, f"{page}: datalinje uten figurer: {shown}"
+            continue
+        expected = " ".join(html.unescape(re.sub(r"<[^>]+>", "", datalinje(kilder))).split())
+        assert shown == expected, page
+        for k in kilder:
+            assert k["tekst"] in shown, (page, k["tekst"])
+        # SSB's licence is claimed only where SSB's numbers are drawn.
+        assert ("CC BY 4.0" in shown) == any(k["lisens"] for k in kilder), page
+
+
+def test_the_data_line_can_fail():
+    ssb = {"tekst": "Statistisk sentralbyrå (SSB)", "lisens": "CC BY 4.0"}
+    avis = {"tekst": "Aftenposten (avis)", "lisens": ""}
+    assert "Aftenposten (avis), på utgiverens egne vilkår" in datalinje([ssb, avis])
+    assert "CC BY 4.0" not in datalinje([avis])
+    assert datalinje([]) == ""
+
+
+def test_no_other_module_keeps_publishers_or_hosts():
+    hosts = set()
+    for pattern, _ in sources.UTGIVERE:
+        hosts |= {h.replace("\\", "") for h in re.findall(r"[a-z0-9-]+\\\.[a-z.\\]+", pattern)}
+    # SSB's API host and GitHub are infrastructure (the statbank client, file addresses);
+    # SSB's table address is checked below.
+    hosts -= {"ssb.no", "github.com"}
+    assert len(hosts) >= 30
+    found = []
+    for path in (ROOT / "src" / "helpers").rglob("*.py"):
+        if path.name == "sources.py" and path.parent.name == "catalog":
+            continue
+        text = path.read_text(encoding="utf-8")
+        found += [f"{path.relative_to(ROOT)}: {h}" for h in hosts if re.search(rf"\b{re.escape(h)}\b", text)]
+        if "statbank/table/" in text:
+            found.append(f"{path.relative_to(ROOT)}: SSBs tabelladresse (bruk sources.ssb_tabell_url)")
+    assert not found, "utgivere utenfor helpers/catalog/sources.py:\n" + "\n".join(sorted(found))
