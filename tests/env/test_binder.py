@@ -106,6 +106,9 @@ def test_repository_is_set_up_for_binder():
     overrides = json.loads((ROOT / ".jupyter/labconfig/default_setting_overrides.json").read_text())
     viewers = overrides["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]
     assert viewers["markdown"] == "Jupytext Notebook"
+    # Every cell attached at once: jupyterlab-myst evaluates a Markdown cell's {eval}s only
+    # once it has drawn it (tests/env/test_lab_browser.py).
+    assert overrides["@jupyterlab/notebook-extension:tracker"]["windowingMode"] == "none"
 
 
 @pytest.mark.parametrize("chapter", chapters())

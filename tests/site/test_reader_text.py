@@ -95,8 +95,9 @@ def test_no_sentence_starts_with_a_digit(pages):
     for p, text in pages.items():
         for par in re.findall(r"<p\b[^>]*>(.*?)</p>", article(text), flags=re.S):
             words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", par)).split())
-            # A sentence starts after . ! ? followed by a space (not "1. kvartal", not "ca. 7").
-            for m in re.finditer(r"(?:^|(?<![\d.][.])(?<!\bca\.)(?<=[.!?]) )(\d)", words):
+            # A sentence starts after . ! ? followed by a space (not "1. kvartal", not "ca. 7",
+            # not a citation's «mfl. 2020»).
+            for m in re.finditer(r"(?:^|(?<![\d.][.])(?<!\bca\.)(?<!\bmfl\.)(?<=[.!?]) )(\d)", words):
                 problems.append(f"{p}: …{words[max(0, m.start() - 30) : m.start() + 30]}…")
     assert not problems, "setning som starter med et tall:\n" + "\n".join(problems[:20])
 
@@ -163,7 +164,8 @@ def test_the_reference_list_and_citations_are_in_norwegian(pages):
         ]
         if len(authors) > 1:
             assert f"{authors[-2]} og {authors[-1]}" in listed, entry.key
-    assert "Lenke:" in listed
+    # Norwegian author-year: the address ends the reference, without an English «URL:».
+    assert "https://doi.org/10.18261/issn.2703-8866-2021-02-03" in listed
     for english in ("URL:", "et al.", ", and ", " In "):
         # Raw article HTML, so the citations' tooltips (title attributes) count too.
         found = [p for p, text in pages.items() if english in html.unescape(article(text))]

@@ -245,7 +245,8 @@ def merkelapper_som_roller(tekst: str) -> str:
 
 
 def _les_kilde(app: Sphinx, docname: str, source: list[str]) -> None:
-    bibfiler = tuple(Path(app.srcdir, b) for b in app.config.bibtex_bibfiles)
+    # A missing file is sphinxcontrib-bibtex's to report.
+    bibfiler = tuple(p for b in app.config.bibtex_bibfiles if (p := Path(app.srcdir, b)).is_file())
     oppslag = _oppslag(bibfiler, tuple(b.stat().st_mtime for b in bibfiler))
     source[0] = merkelapper_som_roller(
         sitater_som_roller(source[0], oppslag, lambda melding: logger.warning(melding, location=docname))
