@@ -451,7 +451,8 @@ def merknad_utelatt(nett: pd.DataFrame, fra: int = facts.FOER_FRA, til: int = fa
     navn = [n[:1].lower() + n[1:] for n in dict.fromkeys(rows["serie_navn"])]
     aar = aar_liste(sorted(rows["aar"].unique()))
     return Tekst(
-        f"For {liste(navn)} er {aar} holdt utenfor spennet, fordi tallene bak er registrert for lavt det året."
+        f"Båndet går fra det laveste til det høyeste året i {fra}–{til}; for {liste(navn)} er {aar} "
+        "holdt utenfor, fordi tallene bak er registrert for lavt det året."
     )
 
 
