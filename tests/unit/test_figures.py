@@ -219,3 +219,20 @@ def test_the_first_view_comes_in_both_colour_modes(bundle):
     data = bundle[MIME_TYPE]
     assert f'fill="{vocab.BAKGRUNN["mork"]}"' in data["svg_mork"] and theme.TEKST["mork"] in data["svg_mork"]
     assert 'fill="#ffffff"' in data["svg"] and theme.TEKST["lys"] in data["svg"]
+
+
+def test_a_mean_of_whole_persons_shows_as_whole_persons_and_stays_exact_in_the_csv():
+    from helpers.figures.figure import grid
+
+    tabell = pd.DataFrame(
+        {
+            "Serie": ["Ut", "Ut"],
+            "År": [2016, 2017],
+            "Verdi": [31445.0, 33364.0],
+            "Snitt 2016–2019": [32404.5] * 2,
+        }
+    )
+    shown = grid(tabell)
+    assert ["Snitt 2016–2019", "32\u00a0405"] in shown["rader"]
+    plain = tabell.drop(columns="Serie")  # one key: a plain table, the mean in its own column
+    assert grid(plain)["rader"][0] == ["2016", "31\u00a0445", "32\u00a0405"]

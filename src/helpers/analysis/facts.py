@@ -68,6 +68,13 @@ def rangering(values: pd.Series, year: int, til_og_med: int | None = None) -> di
     }
 
 
+def hel_serie(values: pd.Series) -> bool:
+    """Whether a series has a value for every year from its first to its last: what a
+    superlative («rekord», «høyest», «mest») over its years needs."""
+    years = sorted(int(y) for y in values.dropna().index)
+    return bool(years) and years == list(range(years[0], years[-1] + 1))
+
+
 def endring(values: pd.Series, fra: int, til: int) -> dict:
     a, b = float(values[fra]), float(values[til])
     return {"fra": a, "til": b, "diff": b - a, "prosent": (b - a) / a * 100}

@@ -10,7 +10,6 @@ computed from the page width.
 from __future__ import annotations
 
 import altair as alt
-import numpy as np
 import pandas as pd
 
 from helpers import vocab
@@ -448,13 +447,6 @@ def tidsserier_med_referanse(
             "maks": f"Høyest {referanse_tekst}",
         }
     plotted = data.rename(columns=names)[list(names.values())]
-    if band and format == ",d":
-        # Counts are whole: the mean of whole counts is shown as a whole number too (half
-        # away from zero), under its label «Snitt», not as «32 404,5» persons.
-        col = names["snitt"]
-        plotted[col] = plotted[col].map(
-            lambda v: v if pd.isna(v) else float(np.sign(v) * np.floor(abs(v) + 0.5))
-        )
     return _med_enhet(chart, y_tittel), plotted
 
 

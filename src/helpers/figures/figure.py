@@ -96,7 +96,9 @@ def grid(tabell: pd.DataFrame) -> dict:
     for column in extra:
         per = tabell.groupby(across, sort=False)[column].first()
         head = [str(column)] + [""] * (len(down) - 1)
-        rows.append(head + [_cell(per.get(c), _decimals(tabell[column]), False) for c in order])
+        # A reference period's mean is shown at the precision of the values it summarises:
+        # the mean of whole persons as whole persons (the CSV keeps it exact).
+        rows.append(head + [_cell(per.get(c), desimaler, False) for c in order])
     return {
         "kolonner": [str(k) for k in down] + [str(c) for c in order],
         "radnokler": len(down),
@@ -105,8 +107,17 @@ def grid(tabell: pd.DataFrame) -> dict:
     }
 
 
+# Columns a reference band adds beside the values (helpers.figures.charts): shown at the
+# precision of the values they summarise.
+REFERANSEKOLONNER = ("Snitt ", "Lavest ", "Høyest ")
+
+
 def _plain_grid(tabell: pd.DataFrame) -> dict:
     formats = {c: _decimals(tabell[c]) if _numeric(tabell, c) else 0 for c in tabell.columns}
+    if "Verdi" in formats:
+        for c in formats:
+            if str(c).startswith(REFERANSEKOLONNER):
+                formats[c] = formats["Verdi"]
     rows = [
         [_cell(v, formats[c], _is_year_column(c)) for c, v in row.items()] for _, row in tabell.iterrows()
     ]

@@ -82,7 +82,11 @@ def mangler(manglende: dict[str, list[int]]) -> Tekst:
 
 
 def tittel_topp(verdier: pd.Series, aar: int = 2020, hva: str = "Utflyttingen") -> Tekst:
-    """A figure title: did `aar` set a record, and which year is the top of the series?"""
+    """A figure title: did `aar` set a record, and which year is the top of the series?
+    A record needs every year of the series; with a gap the title describes."""
+    if not facts.hel_serie(verdier):
+        fra, til = int(verdier.dropna().index.min()), int(verdier.dropna().index.max())
+        return Tekst(f"{hva} {fra}–{til}")
     r = facts.rangering(verdier, aar, til_og_med=aar)
     topp = int(verdier.idxmax())
     if r["hoyest"] and r["antall_aar"] > 1:

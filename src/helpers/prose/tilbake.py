@@ -451,7 +451,8 @@ def merknad_utelatt(nett: pd.DataFrame, fra: int = facts.FOER_FRA, til: int = fa
     navn = [n[:1].lower() + n[1:] for n in dict.fromkeys(rows["serie_navn"])]
     aar = aar_liste(sorted(rows["aar"].unique()))
     return Tekst(
-        f"For {liste(navn)} er {aar} holdt utenfor spennet, fordi tallene bak er registrert for lavt det året."
+        f"Båndet går fra det laveste til det høyeste året i {fra}–{til}; for {liste(navn)} er {aar} "
+        "holdt utenfor, fordi tallene bak er registrert for lavt det året."
     )
 
 
@@ -500,11 +501,6 @@ def tittel_nord(tot: pd.DataFrame) -> Tekst:
     return Tekst(f"Nettoflyttingen steg fra 2019 til 2020 i {liste(steg)}")
 
 
-def _hele(aar) -> bool:
-    aar = sorted(int(a) for a in aar)
-    return bool(aar) and aar == list(range(aar[0], aar[-1] + 1))
-
-
 def tittel_boligpriser(endring: pd.Series, usikre=()) -> Tekst:
     """A figure title from yearly price changes in percent: the largest rise, and the fall
     (or the smallest rise). A superlative needs every year of its range and no uncertain
@@ -513,7 +509,7 @@ def tittel_boligpriser(endring: pd.Series, usikre=()) -> Tekst:
     if endring.empty:
         return Tekst("Boligprisene: ingen tall")
     fra, til = int(endring.index.min()), int(endring.index.max())
-    if not _hele(endring.index) or set(usikre) & set(int(a) for a in endring.index):
+    if not facts.hel_serie(endring) or set(usikre) & set(int(a) for a in endring.index):
         n = len(endring)
         hvor = f"{n} av årene {fra}–{til}" if n < til - fra + 1 else f"årene {fra}–{til}"
         return Tekst(f"Endringen i boligprisene for {hvor}")
@@ -529,6 +525,6 @@ def tittel_indeks(indeks: pd.Series, hva: str = "Boligprisindeksen") -> Tekst:
     """«Boligprisindeksen var høyest i 2024» only from a series with every year of its range;
     otherwise a title that describes."""
     indeks = indeks.dropna()
-    if indeks.empty or not _hele(indeks.index):
+    if indeks.empty or not facts.hel_serie(indeks):
         return _beskriv(indeks, hva)
     return Tekst(f"{hva} var høyest i {int(indeks.idxmax())}")
