@@ -19,7 +19,7 @@ def rang(verdier: pd.Series, aar: int = 2020, flere: str = "flere") -> Tekst:
     if r["antall_aar"] == 1:
         return Tekst("det første året i serien vår")
     if r["hoyest"]:
-        return Tekst(f"{flere} enn i noe år før, i hele serien fra {r['fra']}")
+        return Tekst(f"{flere} enn i noe tidligere år i serien vår, som begynner i {r['fra']}")
     return Tekst(f"det {r['rang']}. høyeste tallet fram til {aar} (høyere i {aar_liste(r['hoyere_aar'])})")
 
 
@@ -54,9 +54,9 @@ def topp_etter(verdier: pd.Series, aar: int = 2020) -> Tekst:
     if senere.empty:
         return Tekst(f"Vi har ennå ingen hele år etter {aar} i serien.")
     topp = int(senere.idxmax())
-    naar = "året etter" if topp == aar + 1 else f"i {topp}"
+    naar = f"i {topp}, året etter" if topp == aar + 1 else f"i {topp}"
     if senere[topp] > verdier[aar]:
-        return Tekst(f"Men toppen kom {naar}: da flyttet {tall(senere[topp])} ut.")
+        return Tekst(f"Toppen kom likevel {naar}: da flyttet {tall(senere[topp])} ut.")
     return Tekst(
         f"Ingen av årene etter har hatt flere; det høyeste tallet etterpå var {tall(senere[topp])}, {naar}."
     )

@@ -419,3 +419,59 @@ def tittel_boligpriser(endring: pd.Series) -> Tekst:
     if endring[minst] < 0:
         return Tekst(f"Boligprisene steg mest i {maks} og falt mest i {minst}")
     return Tekst(f"Boligprisene steg mest i {maks} og minst i {minst}")
+
+
+def _kvartaler(k: list[int]) -> str:
+    """[1, 2, 4] -> '1., 2. og 4. kvartal'."""
+    return f"{liste(f'{int(x)}.' for x in sorted(k))}\u00a0kvartal"
+
+
+def kvartaler_netto_vekst(netto: pd.DataFrame, vekst: pd.DataFrame) -> Tekst:
+    """The newest year's quarters: in which was net migration (with moves abroad) negative,
+    and in which did the population grow, each quarter named, so no count can be misread.
+
+    `netto`, `vekst`: aar, kvartal, verdi for one region and one measure each."""
+    aar = int(netto["aar"].max())
+    n = netto[netto["aar"] == aar].set_index("kvartal")["verdi"].sort_index()
+    v = vekst[vekst["aar"] == aar].set_index("kvartal")["verdi"].sort_index()
+    alle = f"alle de {len(n)} kvartalene vi har" if len(n) > 1 else _kvartaler(list(n.index))
+    neg = [int(k) for k in n.index if n[k] < 0]
+    if not neg:
+        forste = f"I {aar} flyttet flere til Oslo enn fra byen, medregnet inn- og utvandring, i {alle}"
+    elif len(neg) == len(n):
+        forste = f"I {aar} flyttet flere fra Oslo enn til byen, medregnet inn- og utvandring, i {alle}"
+    else:
+        forste = (
+            f"I {aar} flyttet flere fra Oslo enn til byen, medregnet inn- og utvandring, i {_kvartaler(neg)}, "
+            f"men ikke i {_kvartaler([int(k) for k in n.index if k not in neg])}"
+        )
+    opp = [int(k) for k in v.index if v[k] > 0]
+    ned = [int(k) for k in v.index if v[k] < 0]
+    if v.empty:
+        andre = "Folketallets endring per kvartal har vi ikke for det året."
+    elif len(opp) == len(v):
+        andre = "Folketallet vokste likevel i hvert av kvartalene."
+    elif not opp:
+        andre = "Folketallet vokste ikke i noe kvartal."
+    else:
+        andre = f"Folketallet vokste i {_kvartaler(opp)}" + (f" og falt i {_kvartaler(ned)}." if ned else ".")
+    return Tekst(f"{forste}. {andre}")
+
+
+def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
+    """The newest year's out-migration against the same quarters before, saying how little
+    there is to compare with: which quarters, against which years."""
+    par = [(k, v, f) for k, v, f in _kvartalspar(ut_nytt, tidligere) if not f.empty]
+    if ut_nytt.empty:
+        return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
+    nytt = int(ut_nytt["aar"].max())
+    if not par:
+        return Tekst(f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre.")
+    aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
+    ord_ = {"lavere": "lavere", "høyere": "høyere", "blandet": "dels høyere og dels lavere"}[
+        kvartal_retning(ut_nytt, tidligere)
+    ]
+    return Tekst(
+        f"Bare {_kvartaler([k for k, _, _ in par])} i {nytt} kan sammenlignes med samme kvartal tidligere "
+        f"år, og bare med {aar}; der var utflyttingen {ord_}."
+    )

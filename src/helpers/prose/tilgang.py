@@ -1,0 +1,55 @@
+"""The one sentence about whether numbers exist, and whether this edition holds them.
+
+Every page that says SSB does or does not publish something, or that the book lacks a
+table, says it with `setning` (and «Om dataene» lists them all with `oversikt`), so no two
+pages can disagree, and a refresh that adds a table changes every such sentence.
+"""
+
+from __future__ import annotations
+
+from helpers.catalog import tilgang
+from helpers.prose.artikkel import Markdown
+from helpers.prose.norsk import liste, stor_forbokstav
+
+LENKE = "{ref}`om-dataene`"
+
+
+def _tabeller(tabeller, eller: bool = False) -> str:
+    ord_ = "tabell" if len(tabeller) == 1 else "tabellene"
+    navn = [f"[{t.tabell}]({t.url})" for t in tabeller]
+    if eller and len(navn) > 1:
+        return f"{ord_} {', '.join(navn[:-1])} eller {navn[-1]}"
+    return f"{ord_} {liste(navn)}"
+
+
+def setning(navn: str, har: set[str] | None = None) -> Markdown:
+    """«Utflyttingen fra Oslo etter alder …»: published or not, held or not, with a link to
+    «Om dataene». `har` replaces the package's resources (for tests)."""
+    s = tilgang.status(navn, har)
+    hva = s.tema.hva
+    if s.tema.bare_registerdata:
+        tekst = (
+            f"{stor_forbokstav(hva)} publiserer ikke SSB; slike tall finnes bare i registerdata som "
+            "forskere kan analysere på microdata.no"
+        )
+    elif s.holdes:
+        tekst = f"{stor_forbokstav(hva)} er hentet fra SSBs statistikkbank, {_tabeller(s.holdes)}"
+    elif s.kandidater:
+        tekst = (
+            f"{stor_forbokstav(hva)} kan finnes i SSBs statistikkbank, i {_tabeller(s.mangler, eller=True)}, "
+            "men ingen av dem er med i denne utgaven av boka"
+        )
+    else:
+        tekst = (
+            f"{stor_forbokstav(hva)} publiserer SSB i statistikkbanken, {_tabeller(s.mangler)}, men "
+            f"{'den tabellen' if len(s.mangler) == 1 else 'de tabellene'} er ikke med i denne utgaven av boka"
+        )
+    return Markdown(f"{tekst} ({LENKE}).")
+
+
+def oversikt(har: set[str] | None = None) -> Markdown:
+    """«Om dataene»: every topic, as a list of the same sentences."""
+    linjer = []
+    for s in tilgang.alle(har):
+        linjer.append("- " + str(setning(s.tema.navn, har)).removesuffix(f" ({LENKE}).") + ".")
+    return Markdown("\n".join(linjer))
