@@ -28,7 +28,7 @@ class Tema:
 
 
 TEMAER: tuple[Tema, ...] = (
-    Tema("byer", "flyttingene for de fem byene, år for år", ("storbyer",)),
+    Tema("byer", "flyttingene år for år for alle de fem byene", ("storbyer",)),
     Tema("alder", "utflyttingen fra Oslo etter alder", ("oslo_utflytting_alder",)),
     Tema("yrke", "utflyttingen fra Oslo etter yrke", bare_registerdata=True),
     Tema("utvandring_yrke", "utvandrernes yrke", bare_registerdata=True),

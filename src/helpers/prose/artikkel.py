@@ -65,3 +65,9 @@ def bare_funn(navn: str) -> Tekst:
 
 def forbehold(navn: str) -> Tekst:
     return Tekst(funn(navn).forbehold)
+
+
+def tolkning(navn: str) -> Tekst:
+    """What the article reads from a finding about return, with its reason or caveat."""
+    f = funn(navn)
+    return Tekst(" ".join(t for t in (f.tolkning, f.forbehold) if t))

@@ -319,14 +319,7 @@ def _nord_verdi(nord: pd.DataFrame, omraade: str, maal: str, aar: int) -> float 
 def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
     """What the few gross or domestic figures from the neighbouring capitals say."""
     deler = []
-    sth = _nord_verdi(nord, "Stockholm", "utflyttinger", 2020)
-    sth_snitt = _nord_verdi(nord, "Stockholm", "utflyttinger_snitt_2015-2019", 2019)
-    if sth is not None and sth_snitt is not None:
-        deler.append(
-            f"For Stockholm finnes bruttotall i en forskers blogg, basert på svensk statistikk: "
-            f"{tall(sth)} utflyttinger i 2020, mot {tall(sth_snitt)} i snitt per år i 2015–2019. "
-            "Bloggen sier ikke tydelig om flytting til utlandet er med."
-        )
+    # Stockholm's gross flows are left out: the only figures we have are from a blog.
     hel = _nord_verdi(nord, "Helsingfors", "nettoflytting_mellom_kommuner_forelopig", 2020)
     if hel is not None and hel < 0:
         deler.append(

@@ -53,3 +53,25 @@ def oversikt(har: set[str] | None = None) -> Markdown:
     for s in tilgang.alle(har):
         linjer.append("- " + str(setning(s.tema.navn, har)).removesuffix(f" ({LENKE}).") + ".")
     return Markdown("\n".join(linjer))
+
+
+def utgaven(har: set[str] | None = None) -> Markdown:
+    """Where this edition's numbers come from: which SSB tables were fetched from the
+    statbank, read from the package, for «Om dataene» and «Slik kommer tallene inn i boka»."""
+    har = tilgang.ressurser() if har is None else har
+    tabeller = sorted(r.removeprefix("ssb_") for r in har if r.startswith("ssb_"))
+    andre = (
+        "skrevet av fra publiserte sider hos Statistisk sentralbyrå (SSB), Oslo kommune og noen få andre "
+        "som gjengir SSBs tall, eller hentet fra datafiler andre har publisert"
+    )
+    if not tabeller:
+        return Markdown(
+            f"Tallene i denne utgaven av boka er {andre}. Ingen av dem er ennå hentet direkte fra SSBs "
+            "statistikkbank."
+        )
+    lenker = liste(f"[{t}](https://www.ssb.no/statbank/table/{t})" for t in tabeller)
+    ord_ = "tabell" if len(tabeller) == 1 else "tabellene"
+    return Markdown(
+        f"Tallene fra {ord_} {lenker} i SSBs statistikkbank er i denne utgaven hentet direkte derfra. "
+        f"Resten er {andre}."
+    )
