@@ -303,7 +303,7 @@ def test_chapter_3_words_on_the_snapshot(mulig):
 
     andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
     jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"]
-    assert hjemmekontor.rekkefolge(andel).startswith("De fire gruppene artikkelen nevner, kommer altså i samme")
+    assert hjemmekontor.rekkefolge(andel).startswith("De fire gruppene Tønnessen nevner, kommer altså i samme")
     assert hjemmekontor.over_akademisk(andel, jobber) == (
         "Ledere og kontoryrker ligger enda høyere enn de akademiske yrkene, "
         "men hver av dem har under halvparten så mange jobber."

@@ -25,7 +25,7 @@ def test_a_higher_earlier_year_changes_the_ranking_and_the_lead():
 
 def test_a_rate_is_higher_not_more():
     rate = pd.Series({2018: 48.0, 2019: 49.6, 2020: 51.9})
-    assert rekord.rang(rate, 2020, flere="høyere").startswith("høyere enn i noe år før")
+    assert rekord.rang(rate, 2020, flere="høyere").startswith("høyere enn i noe tidligere år")
 
 
 def test_the_peak_after_2020_on_the_snapshot(ut):
@@ -38,7 +38,7 @@ def test_the_peak_after_2020_on_the_snapshot(ut):
 def test_no_later_year_above_2020_says_so():
     changed = pd.Series({2019: 32150.0, 2020: 36076.0, 2021: 35000.0, 2023: 34000.0})
     assert rekord.topp_etter(changed, 2020) == (
-        "Ingen av årene etter har hatt flere; det høyeste tallet etterpå var 35\u00a0000, året etter."
+        "Ingen av årene etter har hatt flere; det høyeste tallet etterpå var 35\u00a0000, i 2021, året etter."
     )
     assert "har kommet over nivået fra 2020" in rekord.etterpaa(changed, 2020)
     assert rekord.topp_etter(changed[changed.index <= 2020], 2020).startswith("Vi har ennå ingen hele år")

@@ -90,7 +90,7 @@ FUNN: tuple[Funn, ...] = (
             "tilbyr, passer best for unge voksne."
         ),
         kort="utflytterne var noe eldre enn vanlig",
-        tolkning="At utflytterne var eldre, taler ifølge artikkelen mot at mange kommer tilbake.",
+        tolkning="At utflytterne var eldre, taler ifølge Tønnessen mot at mange kommer tilbake.",
     ),
     Funn(
         navn="hjemmekontor",
@@ -106,7 +106,7 @@ FUNN: tuple[Funn, ...] = (
             "Det gjelder bare så lenge de fortsatt kan jobbe hjemmefra."
         ),
         kort="økningen var størst i yrker med hjemmekontor",
-        tolkning="En så tydelig hjemmekontoreffekt taler ifølge artikkelen mot at mange kommer tilbake.",
+        tolkning="En så tydelig hjemmekontoreffekt taler ifølge Tønnessen mot at mange kommer tilbake.",
     ),
     Funn(
         navn="fodested",
@@ -124,7 +124,7 @@ FUNN: tuple[Funn, ...] = (
             "til byen."
         ),
         kort="mange av utflytterne var født utenfor Oslo",
-        tolkning="At så mange ikke var født i Oslo, taler ifølge artikkelen mot at de kommer tilbake.",
+        tolkning="At så mange ikke var født i Oslo, taler ifølge Tønnessen mot at de kommer tilbake.",
     ),
     Funn(
         navn="familie",
@@ -139,7 +139,7 @@ FUNN: tuple[Funn, ...] = (
             "Begrunnelsen er at folk uten barn flytter lettere, også tilbake."
         ),
         kort="mange var enslige eller par uten barn",
-        tolkning="Det taler ifølge artikkelen for at flere kan komme tilbake.",
+        tolkning="Det taler ifølge Tønnessen for at flere kan komme tilbake.",
     ),
     Funn(
         navn="viken",
@@ -161,7 +161,7 @@ FUNN: tuple[Funn, ...] = (
         del_="Kommer de tilbake?",
         kapittel="kap-oppsummering",
         funn=(
-            "Artikkelen heller mot at få av dem som flyttet ut i 2020, vil flytte tilbake, så lenge "
+            "Tønnessen heller mot at få av dem som flyttet ut i 2020, vil flytte tilbake, så lenge "
             "hjemmekontor fortsatt er mulig. For en retur taler at en del jobbet i bransjer som ble "
             "stengt ned, og at mange var uten barn. Mot taler at de var eldre enn vanlig, ofte født "
             "utenfor Oslo og ofte i yrker som fikk hjemmekontor."

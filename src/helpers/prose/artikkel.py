@@ -7,8 +7,8 @@ from helpers.catalog.artikkel import FOR, FUNN, MOT, REKKEFOLGE_INNLEDNING, Funn
 from helpers.prose.norsk import Tekst, stor_forbokstav
 
 RETNING_KORT = {
-    MOT: ", og det taler ifølge artikkelen mot at mange kommer tilbake",
-    FOR: ", og det taler ifølge artikkelen for at flere kan komme tilbake",
+    MOT: ", og det taler ifølge Tønnessen mot at mange kommer tilbake",
+    FOR: ", og det taler ifølge Tønnessen for at flere kan komme tilbake",
 }
 
 

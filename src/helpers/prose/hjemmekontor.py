@@ -23,7 +23,7 @@ def rekkefolge(andel: pd.Series) -> Tekst:
     samme = verdier[0] > verdier[1] > max(verdier[2], verdier[3])
     if samme:
         return Tekst(
-            "De fire gruppene artikkelen nevner, kommer altså i samme rekkefølge i anslaget som i økningen "
+            "De fire gruppene Tønnessen nevner, kommer altså i samme rekkefølge i anslaget som i økningen "
             "i utflyttingen: akademiske yrker over salgs- og serviceyrker, og begge over håndverkere og "
             "renholdere."
         )

@@ -35,9 +35,10 @@ def setning(navn: str, har: set[str] | None = None) -> Markdown:
     elif s.holdes:
         tekst = f"{stor_forbokstav(hva)} er hentet fra SSBs statistikkbank, {_tabeller(s.holdes)}"
     elif s.kandidater:
+        # Several candidate tables, none confirmed: name the likeliest (the one chapters credit).
         tekst = (
-            f"{stor_forbokstav(hva)} kan finnes i SSBs statistikkbank, i {_tabeller(s.mangler, eller=True)}, "
-            "men ingen av dem er med i denne utgaven av boka"
+            f"{stor_forbokstav(hva)} kan finnes i SSBs statistikkbank, trolig i {_tabeller(s.mangler[:1])}, "
+            "men den tabellen er ikke med i denne utgaven av boka"
         )
     else:
         tekst = (

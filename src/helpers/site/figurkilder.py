@@ -137,11 +137,14 @@ class FigurkilderTransform(SphinxPostTransform):
                         avsnitt += nodes.Text("; ")
                     avsnitt += _lenke(k["tekst"], k["url"])
                 avsnitt += nodes.Text(".")
+                punkt = nodes.list_item("", avsnitt)
                 if f["radkilder"]:
-                    avsnitt += nodes.Text(" Sidene tallene er hentet fra: ")
-                    avsnitt.extend(_sider(f["radkilder"]))
-                    avsnitt += nodes.Text(".")
-                liste += nodes.list_item("", avsnitt)
+                    sider = nodes.paragraph(classes=["oslo-sider"])
+                    sider += nodes.Text("Sidene tallene er hentet fra: ")
+                    sider.extend(_sider(f["radkilder"]))
+                    sider += nodes.Text(".")
+                    punkt += sider
+                liste += punkt
             placeholder.replace_self(liste)
 
 
