@@ -72,8 +72,9 @@ CHAPTERS = {
     ),
     "notebooks/06-hvor-flyttet-de.md": ("fig-fylker", "data-figur='utflytting-fylker'"),
     "notebooks/07-kom-de-tilbake.md": ("fig-tilbake-boligpriser", "Indeks (2015=100)"),
-    # The credit of the destination figures now links SSB's table, not the stand-in's pages.
-    "book/om-dataene.md": ("kilder_kommuner", "statbank/table/13864"),
+    # The page says which statbank tables this edition holds, read from the package.
+    "book/om-dataene.md": ("utgaven", "statbank/table/13864"),
+    "book/teknisk.md": ("utgaven", "statbank/table/07221"),
 }
 
 
