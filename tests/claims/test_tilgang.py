@@ -90,6 +90,8 @@ def test_a_table_removed_from_a_package_that_had_it(kopi):
 def test_one_candidate_held_is_enough():
     status = tilgang.status("alder", har={"ssb_09588"})
     assert [t.tabell for t in status.holdes] == ["09588"]
-    assert "hentet fra SSBs statistikkbank, tabell [09588]" in tilgang_prose.setning("alder", har={"ssb_09588"})
+    assert "hentet fra SSBs statistikkbank, tabell [09588]" in tilgang_prose.setning(
+        "alder", har={"ssb_09588"}
+    )
     assert "trolig i tabell [09587]" in tilgang_prose.setning("alder", har=set())
     assert "09588" not in tilgang_prose.setning("alder", har=set())

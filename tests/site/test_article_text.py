@@ -62,7 +62,15 @@ def pages(site):
 
 def test_the_list_has_every_section_of_the_article():
     assert [f.navn for f in FUNN] == [
-        "rekord", "andre_byer", "utvandring", "alder", "hjemmekontor", "fodested", "familie", "viken", "tilbake",
+        "rekord",
+        "andre_byer",
+        "utvandring",
+        "alder",
+        "hjemmekontor",
+        "fodested",
+        "familie",
+        "viken",
+        "tilbake",
     ]
     for f in FUNN:
         assert f.funn and f.del_ and f.kapittel in CHAPTER_PAGE and f.retning in ("mot", "for", "")
@@ -144,7 +152,9 @@ def test_no_run_of_eight_words_from_the_summary(pages):
             text = text.replace(name, " | ")
         for part in text.split(" | "):
             w = _words(part)
-            copied += [f"{p}: {' '.join(w[i:i + 8])}" for i in range(len(w) - 7) if tuple(w[i : i + 8]) in grams]
+            copied += [
+                f"{p}: {' '.join(w[i : i + 8])}" for i in range(len(w) - 7) if tuple(w[i : i + 8]) in grams
+            ]
     assert not copied, "åtte eller flere ord på rad fra sammendraget:\n" + "\n".join(copied)
 
 

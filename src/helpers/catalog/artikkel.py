@@ -102,9 +102,7 @@ FUNN: tuple[Funn, ...] = (
             "ble permittert, økte mindre, og for håndverkere og renholdere endret utflyttingen seg knapt."
         ),
         retning=MOT,
-        forbehold=(
-            "Det gjelder bare så lenge de fortsatt kan jobbe hjemmefra."
-        ),
+        forbehold=("Det gjelder bare så lenge de fortsatt kan jobbe hjemmefra."),
         kort="økningen var størst i yrker med hjemmekontor",
         tolkning="En så tydelig hjemmekontoreffekt taler ifølge Tønnessen mot at mange kommer tilbake.",
     ),
@@ -135,9 +133,7 @@ FUNN: tuple[Funn, ...] = (
             "til utlandet."
         ),
         retning=FOR,
-        forbehold=(
-            "Begrunnelsen er at folk uten barn flytter lettere, også tilbake."
-        ),
+        forbehold=("Begrunnelsen er at folk uten barn flytter lettere, også tilbake."),
         kort="mange var enslige eller par uten barn",
         tolkning="Det taler ifølge Tønnessen for at flere kan komme tilbake.",
     ),

@@ -39,7 +39,11 @@ TEMAER: tuple[Tema, ...] = (
         ("oslo_nettoflytting_innvandringskategori",),
     ),
     Tema("familie", "utflyttingen fra Oslo etter familietype", bare_registerdata=True),
-    Tema("destinasjon", "flyttingene fra Oslo til hvert fylke og hver kommune", ("oslo_utflytting_destinasjon",)),
+    Tema(
+        "destinasjon",
+        "flyttingene fra Oslo til hvert fylke og hver kommune",
+        ("oslo_utflytting_destinasjon",),
+    ),
     Tema("boligindeks", "indeksnivået for boligprisene kvartal for kvartal", ("boligprisindeks",)),
 )
 

@@ -459,7 +459,9 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
         return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
     nytt = int(ut_nytt["aar"].max())
     if not par:
-        return Tekst(f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre.")
+        return Tekst(
+            f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre."
+        )
     aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
     ord_ = {"lavere": "lavere", "høyere": "høyere", "blandet": "dels høyere og dels lavere"}[
         kvartal_retning(ut_nytt, tidligere)

@@ -150,9 +150,7 @@ def gap_statsborgerskap(har_oslo: bool) -> Tekst:
     """The gap, said once, when the chapter shows the whole country instead of Oslo."""
     if har_oslo:
         return Tekst("")
-    return Tekst(
-        "Tallene for Oslo alene har vi ikke, så figuren viser hele landet."
-    )
+    return Tekst("Tallene for Oslo alene har vi ikke, så figuren viser hele landet.")
 
 
 def figurtekst_statsborgerskap(har_oslo: bool) -> Tekst:
