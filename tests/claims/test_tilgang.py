@@ -95,3 +95,12 @@ def test_one_candidate_held_is_enough():
     )
     assert "trolig i tabell [09587]" in tilgang_prose.setning("alder", har=set())
     assert "09588" not in tilgang_prose.setning("alder", har=set())
+
+
+def test_topics_only_in_the_registers_share_one_sentence():
+    tekst = tilgang_prose.setning(("fodested", "familie"))
+    assert tekst.startswith("Utflyttingen fra Oslo etter fødested og familietype publiserer ikke SSB")
+    assert tekst.count("{ref}`om-dataene`") == 1
+    # A topic with a table keeps its own sentence.
+    blandet = tilgang_prose.setning(("fodested", "destinasjon"))
+    assert "13864" in blandet and blandet.count("{ref}`om-dataene`") == 2

@@ -86,8 +86,8 @@ FUNN: tuple[Funn, ...] = (
         funn="De som forlot Oslo i 2020, var noe eldre enn utflytterne pleier å være.",
         retning=MOT,
         forbehold=(
-            "Begrunnelsen er at folk flytter sjeldnere etter midten av tjueårene, og at mye av det byen "
-            "tilbyr, passer best for unge voksne."
+            "Folk flytter sjeldnere etter midten av tjueårene, og mye av det byen tilbyr, passer best for "
+            "unge voksne."
         ),
         kort="utflytterne var noe eldre enn vanlig",
         tolkning="At utflytterne var eldre, taler ifølge Tønnessen mot at mange kommer tilbake.",
@@ -118,8 +118,7 @@ FUNN: tuple[Funn, ...] = (
         ),
         retning=MOT,
         forbehold=(
-            "Begrunnelsen er at den som har vokst opp et annet sted, ikke nødvendigvis har sterke bånd "
-            "til byen."
+            "Den som har vokst opp et annet sted, har ikke nødvendigvis sterke bånd til byen."
         ),
         kort="mange av utflytterne var født utenfor Oslo",
         tolkning="At så mange ikke var født i Oslo, taler ifølge Tønnessen mot at de kommer tilbake.",
@@ -133,9 +132,9 @@ FUNN: tuple[Funn, ...] = (
             "til utlandet."
         ),
         retning=FOR,
-        forbehold=("Begrunnelsen er at folk uten barn flytter lettere, også tilbake."),
+        forbehold=("Folk uten barn flytter lettere, også tilbake."),
         kort="mange var enslige eller par uten barn",
-        tolkning="Det taler ifølge Tønnessen for at flere kan komme tilbake.",
+        tolkning="At så mange var enslige eller par uten barn, taler ifølge Tønnessen for at flere kan komme tilbake.",
     ),
     Funn(
         navn="viken",

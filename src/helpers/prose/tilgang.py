@@ -22,9 +22,24 @@ def _tabeller(tabeller, eller: bool = False) -> str:
     return f"{ord_} {liste(navn)}"
 
 
-def setning(navn: str, har: set[str] | None = None) -> Markdown:
+def setning(navn: str | tuple[str, ...], har: set[str] | None = None) -> Markdown:
     """«Utflyttingen fra Oslo etter alder …»: published or not, held or not, with a link to
-    «Om dataene». `har` replaces the package's resources (for tests)."""
+    «Om dataene». Several topics only in the registers share one sentence. `har` replaces the
+    package's resources (for tests)."""
+    if isinstance(navn, tuple):
+        statuser = [tilgang.status(n, har) for n in navn]
+        if not all(s.tema.bare_registerdata for s in statuser):
+            return Markdown(" ".join(str(setning(n, har)) for n in navn))
+        hvaer = [s.tema.hva for s in statuser]
+        felles = "utflyttingen fra Oslo etter "
+        if all(h.startswith(felles) for h in hvaer):
+            hva = felles + liste(h.removeprefix(felles) for h in hvaer)
+        else:
+            hva = liste(hvaer)
+        return Markdown(
+            f"{stor_forbokstav(hva)} publiserer ikke SSB; slike tall finnes bare i registerdata som "
+            f"forskere kan analysere på microdata.no ({LENKE})."
+        )
     s = tilgang.status(navn, har)
     hva = s.tema.hva
     if s.tema.bare_registerdata:
