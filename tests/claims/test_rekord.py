@@ -29,7 +29,7 @@ def test_a_rate_is_higher_not_more():
 
 
 def test_the_peak_after_2020_on_the_snapshot(ut):
-    assert rekord.topp_etter(ut, 2020) == "Toppen kom likevel i 2021, året etter: da flyttet 39\u00a0942 ut."
+    assert rekord.topp_etter(ut, 2020) == "Toppen kom i 2021, året etter: da flyttet 39\u00a0942 ut."
     assert (
         rekord.etterpaa(ut, 2020) == "Rekorden varte ikke lenge: i 2021 flyttet enda flere ut (39\u00a0942)."
     )
@@ -64,3 +64,12 @@ def test_population_growth_word_on_the_snapshot_and_on_changed_data():
     assert rekord.vekst(fall) == "Oslo vokste i de fleste årene"
     assert rekord.vekst(folk.drop(2015)) == "Oslo vokste i de fleste årene"  # a gap is no proof
     assert rekord.vekst(pd.Series({2019: 3.0, 2020: 2.0, 2021: 1.0})) == "Oslo vokste ikke hvert år"
+
+
+def test_the_rate_sentence_follows_the_rate_without_repeating_the_count():
+    assert rekord.per_innbygger(pd.Series({2018: 48.0, 2019: 49.6, 2020: 51.9})).startswith(
+        "Også regnet per 1\u00a0000 innbyggere var 2020 det høyeste året"
+    )
+    lavere = rekord.per_innbygger(pd.Series({2018: 52.0, 2019: 49.6, 2020: 51.9}))
+    assert "ikke det høyeste året (høyere i 2018)" in lavere and "en del av økningen" in lavere
+    assert "i serien vår" not in lavere

@@ -51,7 +51,7 @@ FUNN: tuple[Funn, ...] = (
     ),
     Funn(
         navn="andre_byer",
-        del_="Rekordutflytting",
+        del_="De andre storbyene",
         kapittel="kap-rekord",
         funn=(
             "Bergen fikk også mer utflytting til resten av landet i 2020. Trondheim, Stavanger og "
@@ -117,9 +117,7 @@ FUNN: tuple[Funn, ...] = (
             "befolkningen."
         ),
         retning=MOT,
-        forbehold=(
-            "Den som har vokst opp et annet sted, har ikke nødvendigvis sterke bånd til byen."
-        ),
+        forbehold=("Den som har vokst opp et annet sted, har ikke nødvendigvis sterke bånd til byen."),
         kort="mange av utflytterne var født utenfor Oslo",
         tolkning="At så mange ikke var født i Oslo, taler ifølge Tønnessen mot at de kommer tilbake.",
     ),
