@@ -166,3 +166,21 @@ def test_the_no_copy_check_can_fail():
     grams = {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
     copied = _words("Det var også mange som flyttet ut fra Oslo, og i det følgende oppsummeres")
     assert any(tuple(copied[i : i + 8]) in grams for i in range(len(copied) - 7))
+
+
+# A caveat: the words that explain it (said once), the words that mention it, and its label.
+FORBEHOLD = {
+    "utvandring-2019": (r"folkeregisteret", r"for lavt", "notebooks/04-utvandring.html"),
+    "samme-personer": (r"følges over tid", r"samme menneskene", "notebooks/07-kom-de-tilbake.html"),
+}
+
+
+@pytest.mark.parametrize("label", FORBEHOLD)
+def test_each_caveat_is_explained_once_and_linked_elsewhere(site, pages, label):
+    forklaring, omtale, hjem = FORBEHOLD[label]
+    explained = [p for p, text in pages.items() if re.search(forklaring, text, re.I)]
+    assert explained == [hjem], f"{label} forklares på {explained}"
+    for p, text in pages.items():
+        if p != hjem and re.search(omtale, text, re.I):
+            html = (site / p).read_text(encoding="utf-8")
+            assert f"#{label}" in html, f"{p} nevner {label} uten å lenke til forklaringen"
