@@ -184,3 +184,17 @@ def test_each_caveat_is_explained_once_and_linked_elsewhere(site, pages, label):
         if p != hjem and re.search(omtale, text, re.I):
             html = (site / p).read_text(encoding="utf-8")
             assert f"#{label}" in html, f"{p} nevner {label} uten å lenke til forklaringen"
+
+
+def test_om_dataene_lists_every_figure_the_chapters_draw_and_no_other(site):
+    """The list of sources per figure is read from the figures themselves, so it names every
+    figure in the book and only those, with the pages its values come from."""
+    drawn = set()
+    for p in toc_pages():
+        if p.startswith("notebooks/"):
+            drawn |= set(re.findall(r'<figure[^>]*id="(fig-[a-z0-9-]+)"', (site / p).read_text(encoding="utf-8")))
+    om = (site / "book" / "om-dataene.html").read_text(encoding="utf-8")
+    section = om.split('id="kilder-per-figur"', 1)[1].split("<section", 1)[0]
+    listed = set(re.findall(r'href="[^"]*#(fig-[a-z0-9-]+)"', section))
+    assert drawn and listed == drawn
+    assert section.count("Sidene tallene er hentet fra") == len(drawn)
