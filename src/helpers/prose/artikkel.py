@@ -31,7 +31,8 @@ def _punkt(f: Funn) -> str:
         tekst += f" {f.tolkning}"
     if f.forbehold:
         tekst += f" {f.forbehold}"
-    return f"- {tekst} ({_lenke(f)})"
+    # The summary lists the findings; its own entry needs no link to itself.
+    return f"- {tekst}" if f.kapittel == "kap-oppsummering" else f"- {tekst} ({_lenke(f)})"
 
 
 def _kort(f: Funn) -> str:
