@@ -54,6 +54,8 @@ _EXPORTS = {
     "rekord": "helpers.prose.rekord",
     "tilbake": "helpers.prose.tilbake",
     "forside": "helpers.prose.forside",
+    "artikkel": "helpers.prose.artikkel",
+    "tilgang": "helpers.prose.tilgang",
     "alder": "helpers.prose.alder",
     "hjemmekontor": "helpers.prose.hjemmekontor",
     "utvandring": "helpers.prose.utvandring",

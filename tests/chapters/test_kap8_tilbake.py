@@ -51,5 +51,9 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
         "888,8" not in changed["fig-tilbake-boligpriser"]
         and "777,7" not in changed["fig-tilbake-boligpriser"]
     )
-    # Without the index, the figure says once that SSB publishes it and we do not have it.
-    assert "tabell 07221; det har vi ikke her" in chapter_on_snapshot["fig-tilbake-boligpriser"]
+    # Without the index, the text says once that SSB publishes it and this edition lacks it;
+    # with the table in the package, the same sentence says where the numbers come from.
+    assert "07221" in chapter_on_snapshot["bolig_tilgang"]
+    assert "ikke med i denne utgaven" in chapter_on_snapshot["bolig_tilgang"]
+    assert "07221" not in chapter_on_snapshot["fig-tilbake-boligpriser"]
+    assert "er hentet fra SSBs statistikkbank" in changed["bolig_tilgang"]

@@ -72,8 +72,9 @@ CHAPTERS = {
     ),
     "notebooks/06-hvor-flyttet-de.md": ("fig-fylker", "data-figur='utflytting-fylker'"),
     "notebooks/07-kom-de-tilbake.md": ("fig-tilbake-boligpriser", "Indeks (2015=100)"),
-    # The credit of the destination figures now links SSB's table, not the stand-in's pages.
-    "book/om-dataene.md": ("kilder_kommuner", "statbank/table/13864"),
+    # The page says which statbank tables this edition holds, read from the package.
+    "book/om-dataene.md": ("utgaven", "statbank/table/13864"),
+    "book/teknisk.md": ("utgaven", "statbank/table/07221"),
 }
 
 
@@ -83,3 +84,13 @@ def test_chapter_runs_on_a_fully_refreshed_package(chapter, refreshed, monkeypat
     glued = run_chapter(ROOT / chapter)
     name, expected = CHAPTERS[chapter]
     assert expected in _text(glued[name]), f"{chapter}: {name} does not show the refreshed table"
+
+
+def test_chapter_one_draws_the_other_cities_once_the_tables_are_there(refreshed, monkeypatch):
+    """On the snapshot the other cities have scattered values and no figure; with 06913 and
+    01223 refreshed, the chapter says it has every flow and draws them (the cell that draws
+    them ran, or the chapter would have failed)."""
+    monkeypatch.setenv("OSLO_FLYTTING_DATA", str(refreshed))
+    glued = run_chapter(ROOT / "notebooks" / "01-rekordutflytting.md")
+    assert _text(glued["andre_2020"]).startswith("har vi alle strømmene for 2019 og 2020")
+    assert "er hentet fra SSBs statistikkbank" in _text(glued["byer_tilgang"])

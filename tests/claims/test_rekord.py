@@ -13,7 +13,7 @@ def ut():
 
 
 def test_2020_is_the_record_up_to_then_on_the_snapshot(ut):
-    assert rekord.rang(ut, 2020) == "flere enn i noe år før, i hele serien fra 2011"
+    assert rekord.rang(ut, 2020) == "flere enn i noe tidligere år i serien vår, som begynner i 2011"
     assert rekord.ingress(ut, 2020) == "flyttet flere fra Oslo til resten av Norge enn i noe år før"
 
 
@@ -25,11 +25,11 @@ def test_a_higher_earlier_year_changes_the_ranking_and_the_lead():
 
 def test_a_rate_is_higher_not_more():
     rate = pd.Series({2018: 48.0, 2019: 49.6, 2020: 51.9})
-    assert rekord.rang(rate, 2020, flere="høyere").startswith("høyere enn i noe år før")
+    assert rekord.rang(rate, 2020, flere="høyere").startswith("høyere enn i noe tidligere år")
 
 
 def test_the_peak_after_2020_on_the_snapshot(ut):
-    assert rekord.topp_etter(ut, 2020) == "Men toppen kom året etter: da flyttet 39\u00a0942 ut."
+    assert rekord.topp_etter(ut, 2020) == "Toppen kom i 2021, året etter: da flyttet 39\u00a0942 ut."
     assert (
         rekord.etterpaa(ut, 2020) == "Rekorden varte ikke lenge: i 2021 flyttet enda flere ut (39\u00a0942)."
     )
@@ -38,7 +38,7 @@ def test_the_peak_after_2020_on_the_snapshot(ut):
 def test_no_later_year_above_2020_says_so():
     changed = pd.Series({2019: 32150.0, 2020: 36076.0, 2021: 35000.0, 2023: 34000.0})
     assert rekord.topp_etter(changed, 2020) == (
-        "Ingen av årene etter har hatt flere; det høyeste tallet etterpå var 35\u00a0000, året etter."
+        "Ingen av årene etter har hatt flere; det høyeste tallet etterpå var 35\u00a0000, i 2021, året etter."
     )
     assert "har kommet over nivået fra 2020" in rekord.etterpaa(changed, 2020)
     assert rekord.topp_etter(changed[changed.index <= 2020], 2020).startswith("Vi har ennå ingen hele år")
@@ -64,3 +64,12 @@ def test_population_growth_word_on_the_snapshot_and_on_changed_data():
     assert rekord.vekst(fall) == "Oslo vokste i de fleste årene"
     assert rekord.vekst(folk.drop(2015)) == "Oslo vokste i de fleste årene"  # a gap is no proof
     assert rekord.vekst(pd.Series({2019: 3.0, 2020: 2.0, 2021: 1.0})) == "Oslo vokste ikke hvert år"
+
+
+def test_the_rate_sentence_follows_the_rate_without_repeating_the_count():
+    assert rekord.per_innbygger(pd.Series({2018: 48.0, 2019: 49.6, 2020: 51.9})).startswith(
+        "Også regnet per 1\u00a0000 innbyggere var 2020 det høyeste året"
+    )
+    lavere = rekord.per_innbygger(pd.Series({2018: 52.0, 2019: 49.6, 2020: 51.9}))
+    assert "ikke det høyeste året (høyere i 2018)" in lavere and "en del av økningen" in lavere
+    assert "i serien vår" not in lavere

@@ -20,6 +20,22 @@ MAINTAINER_TERMS = [
     "make clean",
     "import-shared",
     "statistikkbanken kunne ikke nås",
+    # Issue 17: words of the people who build the book, found on the built pages.
+    "hver gang boka bygges",
+    "dataene ble sist skrevet",
+    "kodearkivet til SSB Discussion Paper 935",
+    "lest fra et manuskriptutkast",
+    "manuskriptutkast",
+    "imdikator-munch",
+    "Kilde: wikimili",
+    "wikimili",
+    "PxWebApiData",
+    "kolonnene i kilden er ikke navngitt",
+    "datapackage.json",
+    ".notes.md",
+    "commit d1ab9eca",
+    "(kandidat)",
+    "kodearkiv",
 ]
 
 

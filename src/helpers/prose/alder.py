@@ -50,7 +50,7 @@ def funn_stedfortreder(folk: pd.DataFrame, til: int) -> Tekst:
     """Under the stand-in figure: the gap, once, and what the residents' ages do show."""
     topp = folk[folk["aar"] == til].sort_values("verdi").iloc[-1]
     return Tekst(
-        "Hvor gamle utflytterne var, har vi ikke tall for. Figuren under viser i stedet alle som "
+        "Figuren under viser derfor alle som "
         "bodde i Oslo, fordelt på alder: hvor mange byen hadde i hver alder, og dermed hvor mange den kunne "
         f"miste. Per 1.{NBSP}januar {til} var {int(topp['alder'])}-åringene det største årskullet, "
         f"med {tall(topp['verdi'])} personer."

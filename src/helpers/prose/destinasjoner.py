@@ -105,7 +105,7 @@ def figurtekst_fylker_stedfortreder() -> Tekst:
 def gap_fylker() -> Tekst:
     """What is missing for the county figure, said once in the reader's terms."""
     return Tekst(
-        "Hvor mange som flyttet fra Oslo til hvert fylke, har vi ikke tall for. Figuren viser i stedet "
+        "Figuren viser derfor "
         "nettoflyttingen for hvert fylke i 2020: hvor mange flere som flyttet inn fra resten av landet enn "
         "som flyttet ut."
     )
@@ -126,7 +126,7 @@ def figurtekst_kommuner_stedfortreder(aar) -> Tekst:
 
 def gap_kommuner() -> Tekst:
     return Tekst(
-        "Tall per kommune har vi ikke, så det kan vi ikke etterprøve her. Figuren viser totalen som "
+        "Hvilke kommuner de dro til, kan vi av samme grunn ikke etterprøve her. Figuren viser totalen som "
         "kommunetallene ville fordelt seg på."
     )
 

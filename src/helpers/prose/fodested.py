@@ -45,7 +45,7 @@ def netto_funn(netto: pd.DataFrame) -> Tekst:
 def stedfortreder_2013(andel_utflytting: float, andel_utvandring: float) -> Tekst:
     """The 2013 moves by immigrants, the only such year we have."""
     return Tekst(
-        "Hvordan innvandrere flyttet i årene rundt 2020, har vi ikke tall for. Det nærmeste vi har, er "
+        "Det nærmeste vi har, er "
         f"2013: det året sto innvandrere for {prosent(andel_utflytting)} av utflyttingen fra Oslo til "
         f"resten av Norge og {prosent(andel_utvandring)} av utvandringen."
     )

@@ -23,8 +23,9 @@ def rekkefolge(andel: pd.Series) -> Tekst:
     samme = verdier[0] > verdier[1] > max(verdier[2], verdier[3])
     if samme:
         return Tekst(
-            "Anslaget rangerer altså yrkene i samme rekkefølge som økningen i utflyttingen: akademiske "
-            "yrker over salgs- og serviceyrker, og håndverkere og renholdere lavest."
+            "De fire gruppene Tønnessen nevner, kommer altså i samme rekkefølge i anslaget som i økningen "
+            "i utflyttingen: akademiske yrker over salgs- og serviceyrker, og begge over håndverkere og "
+            "renholdere."
         )
     return Tekst(
         "Anslaget rangerer ikke yrkene i samme rekkefølge som økningen i utflyttingen, der akademiske "
@@ -66,3 +67,8 @@ def med_andeler(rekke: list[tuple[str, float]], enhet: str = "prosent") -> Tekst
     """Groups with their value in brackets, in the given order: 'ledere (67 prosent) og …'.
     `enhet` "prosent" writes a share; "prosent økning" writes a rise."""
     return Tekst(liste(f"{navn.lower()} ({tall(verdi)}{NBSP}{enhet})" for navn, verdi in rekke))
+
+
+def med_okning(rekke: list[tuple[str, float]]) -> Tekst:
+    """Groups with their rise in brackets: 'reiseliv og transport (opp 827 prosent) og …'."""
+    return Tekst(liste(f"{navn.lower()} (opp {tall(verdi)}{NBSP}prosent)" for navn, verdi in rekke))

@@ -19,7 +19,7 @@ def rang(verdier: pd.Series, aar: int = 2020, flere: str = "flere") -> Tekst:
     if r["antall_aar"] == 1:
         return Tekst("det første året i serien vår")
     if r["hoyest"]:
-        return Tekst(f"{flere} enn i noe år før, i hele serien fra {r['fra']}")
+        return Tekst(f"{flere} enn i noe tidligere år i serien vår, som begynner i {r['fra']}")
     return Tekst(f"det {r['rang']}. høyeste tallet fram til {aar} (høyere i {aar_liste(r['hoyere_aar'])})")
 
 
@@ -54,11 +54,25 @@ def topp_etter(verdier: pd.Series, aar: int = 2020) -> Tekst:
     if senere.empty:
         return Tekst(f"Vi har ennå ingen hele år etter {aar} i serien.")
     topp = int(senere.idxmax())
-    naar = "året etter" if topp == aar + 1 else f"i {topp}"
+    naar = f"i {topp}, året etter" if topp == aar + 1 else f"i {topp}"
     if senere[topp] > verdier[aar]:
-        return Tekst(f"Men toppen kom {naar}: da flyttet {tall(senere[topp])} ut.")
+        return Tekst(f"Toppen kom {naar}: da flyttet {tall(senere[topp])} ut.")
     return Tekst(
         f"Ingen av årene etter har hatt flere; det høyeste tallet etterpå var {tall(senere[topp])}, {naar}."
+    )
+
+
+def per_innbygger(rate: pd.Series, aar: int = 2020) -> Tekst:
+    """The rate's verdict after the count's: a sentence that does not repeat the count's words."""
+    r = facts.rangering(rate, aar, til_og_med=aar)
+    if r["hoyest"] and r["antall_aar"] > 1:
+        return Tekst(
+            f"Også regnet per 1\u00a0000 innbyggere var {aar} det høyeste året, så økningen skyldes ikke "
+            "bare at byen vokste."
+        )
+    return Tekst(
+        f"Regnet per 1\u00a0000 innbyggere var {aar} ikke det høyeste året (høyere i "
+        f"{aar_liste(r['hoyere_aar'])}), så en del av økningen følger av at byen vokste."
     )
 
 

@@ -362,14 +362,7 @@ def _nord_verdi(nord: pd.DataFrame, omraade: str, maal: str, aar: int) -> float 
 def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
     """What the few gross or domestic figures from the neighbouring capitals say."""
     deler = []
-    sth = _nord_verdi(nord, "Stockholm", "utflyttinger", 2020)
-    sth_snitt = _nord_verdi(nord, "Stockholm", "utflyttinger_snitt_2015-2019", 2019)
-    if sth is not None and sth_snitt is not None:
-        deler.append(
-            f"For Stockholm finnes bruttotall i en forskers blogg, basert på svensk statistikk: "
-            f"{tall(sth)} utflyttinger i 2020, mot {tall(sth_snitt)} i snitt per år i 2015–2019. "
-            "Bloggen sier ikke tydelig om flytting til utlandet er med."
-        )
+    # Stockholm's gross flows are left out: the only figures we have are from a blog.
     hel = _nord_verdi(nord, "Helsingfors", "nettoflytting_mellom_kommuner_forelopig", 2020)
     if hel is not None and hel < 0:
         deler.append(
@@ -528,3 +521,62 @@ def tittel_indeks(indeks: pd.Series, hva: str = "Boligprisindeksen") -> Tekst:
     if indeks.empty or not facts.hel_serie(indeks):
         return _beskriv(indeks, hva)
     return Tekst(f"{hva} var høyest i {int(indeks.idxmax())}")
+
+
+def _kvartaler(k: list[int]) -> str:
+    """[1, 2, 4] -> '1., 2. og 4. kvartal'."""
+    return f"{liste(f'{int(x)}.' for x in sorted(k))}\u00a0kvartal"
+
+
+def kvartaler_netto_vekst(netto: pd.DataFrame, vekst: pd.DataFrame) -> Tekst:
+    """The newest year's quarters: in which was net migration (with moves abroad) negative,
+    and in which did the population grow, each quarter named, so no count can be misread.
+
+    `netto`, `vekst`: aar, kvartal, verdi for one region and one measure each."""
+    aar = int(netto["aar"].max())
+    n = netto[netto["aar"] == aar].set_index("kvartal")["verdi"].sort_index()
+    v = vekst[vekst["aar"] == aar].set_index("kvartal")["verdi"].sort_index()
+    alle = f"alle de {len(n)} kvartalene vi har" if len(n) > 1 else _kvartaler(list(n.index))
+    neg = [int(k) for k in n.index if n[k] < 0]
+    if not neg:
+        forste = f"I {aar} flyttet flere til Oslo enn fra byen, medregnet inn- og utvandring, i {alle}"
+    elif len(neg) == len(n):
+        forste = f"I {aar} flyttet flere fra Oslo enn til byen, medregnet inn- og utvandring, i {alle}"
+    else:
+        forste = (
+            f"I {aar} flyttet flere fra Oslo enn til byen, medregnet inn- og utvandring, i {_kvartaler(neg)}, "
+            f"men ikke i {_kvartaler([int(k) for k in n.index if k not in neg])}"
+        )
+    opp = [int(k) for k in v.index if v[k] > 0]
+    ned = [int(k) for k in v.index if v[k] < 0]
+    if v.empty:
+        andre = "Folketallets endring per kvartal har vi ikke for det året."
+    elif len(opp) == len(v):
+        andre = "Folketallet vokste likevel i hvert av kvartalene."
+    elif not opp:
+        andre = "Folketallet vokste ikke i noe kvartal."
+    else:
+        andre = f"Folketallet vokste i {_kvartaler(opp)}" + (f" og falt i {_kvartaler(ned)}." if ned else ".")
+    return Tekst(f"{forste}. {andre}")
+
+
+def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
+    """The newest year's out-migration against the same quarters before, saying how little
+    there is to compare with: which quarters, against which years. Only earlier values that
+    are neither rounded nor uncertain count (`_sikre`), as for `kvartal_retning`."""
+    if ut_nytt.empty:
+        return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
+    nytt = int(ut_nytt["aar"].max())
+    par = [(k, v, f) for k, v, f in ((k, v, _sikre(f)) for k, v, f in _kvartalspar(ut_nytt, tidligere)) if not f.empty]
+    if not par:
+        return Tekst(f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre.")
+    aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
+    if all((f["verdi"] > v).all() for _, v, f in par):
+        ord_ = "lavere"
+    elif all((f["verdi"] < v).all() for _, v, f in par):
+        ord_ = "høyere"
+    else:
+        ord_ = "dels høyere og dels lavere"
+    alle = int((ut_nytt["aar"] == nytt).sum())
+    hvilke = f"Bare {_kvartaler([k for k, _, _ in par])}" if len(par) < alle else "Alle kvartalene"
+    return Tekst(f"{hvilke} i {nytt} kan sammenlignes med samme kvartal i {aar}; der var utflyttingen {ord_}.")

@@ -69,7 +69,10 @@ def _endring(rader: pd.DataFrame, gruppe: str, fra: int, til: int) -> dict | Non
 def hovedfunn(p_utv: dict, p_ut: dict) -> Tekst:
     """Where 2020 stands against 2016-2018 for emigration and for domestic out-migration."""
     if p_ut["plassering"] == "over" and p_utv["plassering"] != "over":
-        return Tekst("Økningen i 2020 gjaldt altså flyttingen til resten av Norge, ikke til utlandet.")
+        return Tekst(
+            "Målt mot de tre årene skilte 2020 seg altså ut for flyttingen til resten av Norge, men ikke "
+            "for utvandringen."
+        )
     if p_ut["plassering"] == "over" and p_utv["plassering"] == "over":
         return Tekst(
             "Både utvandringen og utflyttingen til resten av landet lå over nivået fra de tre årene."
@@ -147,9 +150,7 @@ def gap_statsborgerskap(har_oslo: bool) -> Tekst:
     """The gap, said once, when the chapter shows the whole country instead of Oslo."""
     if har_oslo:
         return Tekst("")
-    return Tekst(
-        "Tallene for Oslo alene har vi ikke, og utvandrernes yrke publiserer ikke SSB. Figuren viser derfor hele landet."
-    )
+    return Tekst("Tallene for Oslo alene har vi ikke, så figuren viser hele landet.")
 
 
 def figurtekst_statsborgerskap(har_oslo: bool) -> Tekst:

@@ -1,0 +1,179 @@
+"""What the article found: one list, in the book's own words, that every page draws on.
+
+The book retells Tønnessen (2021), the article «Movers from the city in the first year of
+Covid», through its author's Norwegian summary. Each finding is written once here, in our
+own bokmål (never the summary's wording), with the article section it belongs to, the
+chapter that checks it, what it says about whether the movers come back, and the article's
+own caveat. The introduction, each chapter's «artikkelen fant» passage and the summary
+render these entries (`helpers.prose.artikkel`); none of them writes a finding of its own.
+
+The findings carry no numbers: the article's numbers came from registers the book cannot
+read, and the book's own numbers are computed from the data package in each chapter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# What a finding says about return to Oslo, as the article reads it.
+MOT = "mot"  # speaks against the movers coming back
+FOR = "for"  # speaks for it
+NOYTRAL = ""  # describes the move, no reading about return
+
+
+@dataclass(frozen=True)
+class Funn:
+    navn: str
+    del_: str  # the article's section, in our words
+    kapittel: str  # the chapter's label ({ref})
+    funn: str  # the finding, one or two sentences
+    retning: str  # MOT, FOR or NOYTRAL
+    forbehold: str  # the article's own caveat, hedge or reason ("" when it makes none)
+    kort: str = ""  # the finding in a few words, for the introduction's list
+    tolkning: str = ""  # what the article reads from it about return, as a sentence
+
+
+FUNN: tuple[Funn, ...] = (
+    Funn(
+        navn="rekord",
+        del_="Rekordutflytting",
+        kapittel="kap-rekord",
+        funn=(
+            "Aldri før hadde så mange flyttet fra Oslo til resten av Norge som i 2020, og hoppet fra "
+            "2019 var større enn i årene før."
+        ),
+        retning=NOYTRAL,
+        forbehold=(
+            "Noe av veksten kommer av at byen har flere innbyggere, men økningen er tydelig også når "
+            "man regner per innbygger."
+        ),
+        kort="rekordmange flyttet fra Oslo til resten av landet",
+    ),
+    Funn(
+        navn="andre_byer",
+        del_="De andre storbyene",
+        kapittel="kap-rekord",
+        funn=(
+            "Bergen fikk også mer utflytting til resten av landet i 2020. Trondheim, Stavanger og "
+            "Kristiansand viste ikke Oslos mønster, og Oslo var den eneste av de fem byene der "
+            "utvandringen økte."
+        ),
+        retning=NOYTRAL,
+        forbehold="",
+        kort="Bergen fikk også mer utflytting, de andre storbyene ikke",
+    ),
+    Funn(
+        navn="utvandring",
+        del_="Men ikke for utvandringen",
+        kapittel="kap-utvandring",
+        funn=(
+            "Utvandringen fra Oslo til utlandet gikk litt opp i 2020, etter et tiår der både innvandringen "
+            "og utvandringen hadde falt noe. Økningen var mindre enn i flyttingen innenlands, og blant "
+            "utvandrerne var det verken en tydelig økning i yrker med hjemmekontor eller i salgs- og "
+            "serviceyrker."
+        ),
+        retning=NOYTRAL,
+        forbehold=(
+            "At salgs- og serviceyrkene ikke økte, kan delvis komme av at uvanlig få svensker reiste fra "
+            "Oslo det året, kanskje fordi pandemien utviklet seg annerledes i Sverige."
+        ),
+        kort="utvandringen økte litt, uten noe hjemmekontorpreg",
+    ),
+    Funn(
+        navn="alder",
+        del_="Litt eldre enn vanlig",
+        kapittel="kap-alder",
+        funn="De som forlot Oslo i 2020, var noe eldre enn utflytterne pleier å være.",
+        retning=MOT,
+        forbehold=(
+            "Folk flytter sjeldnere etter midten av tjueårene, og mye av det byen tilbyr, passer best for "
+            "unge voksne."
+        ),
+        kort="utflytterne var noe eldre enn vanlig",
+        tolkning="At utflytterne var eldre, taler ifølge Tønnessen mot at mange kommer tilbake.",
+    ),
+    Funn(
+        navn="hjemmekontor",
+        del_="Sterk hjemmekontoreffekt",
+        kapittel="kap-hjemmekontor",
+        funn=(
+            "Utflyttingen til resten av landet steg mest i yrker der mange fikk hjemmekontor, særlig i "
+            "akademiske yrker, men også i høyskoleyrker og kontoryrker. Salgs- og serviceyrkene, der mange "
+            "ble permittert, økte mindre, og for håndverkere og renholdere endret utflyttingen seg knapt."
+        ),
+        retning=MOT,
+        forbehold=("Det gjelder bare så lenge de fortsatt kan jobbe hjemmefra."),
+        kort="økningen var størst i yrker med hjemmekontor",
+        tolkning="En så tydelig hjemmekontoreffekt taler ifølge Tønnessen mot at mange kommer tilbake.",
+    ),
+    Funn(
+        navn="fodested",
+        del_="Ofte født utenfor Oslo",
+        kapittel="kap-fodested",
+        funn=(
+            "Økningen i utflyttingen til resten av landet var tydeligere blant dem som ikke er født i "
+            "Oslo, enten de er født et annet sted i Norge eller i utlandet. Til utlandet økte utvandringen "
+            "blant innvandrere, men ikke blant norskfødte med innvandrerforeldre eller i resten av "
+            "befolkningen."
+        ),
+        retning=MOT,
+        forbehold=("Den som har vokst opp et annet sted, har ikke nødvendigvis sterke bånd til byen."),
+        kort="mange av utflytterne var født utenfor Oslo",
+        tolkning="At så mange ikke var født i Oslo, taler ifølge Tønnessen mot at de kommer tilbake.",
+    ),
+    Funn(
+        navn="familie",
+        del_="Ofte uten barn",
+        kapittel="kap-fodested",
+        funn=(
+            "Utflyttingen økte klart blant enslige og blant par uten barn, både til resten av landet og "
+            "til utlandet."
+        ),
+        retning=FOR,
+        forbehold=("Folk uten barn flytter lettere, også tilbake."),
+        kort="mange var enslige eller par uten barn",
+        tolkning="At så mange var enslige eller par uten barn, taler ifølge Tønnessen for at flere kan komme tilbake.",
+    ),
+    Funn(
+        navn="viken",
+        del_="Flertallet flyttet til Viken",
+        kapittel="kap-destinasjoner",
+        funn=(
+            "De fleste flyttet ikke langt: omtrent to av tre dro til Viken, fylket rundt Oslo, og de "
+            "største strømmene gikk til nabokommunene. Hvor folk flyttet, var omtrent som før pandemien."
+        ),
+        retning=NOYTRAL,
+        forbehold=(
+            "Flyttingen til andre fylker økte også, mest til Vestfold og Telemark, men lite sammenlignet "
+            "med økningen til Viken."
+        ),
+        kort="omtrent to av tre flyttet til Viken",
+    ),
+    Funn(
+        navn="tilbake",
+        del_="Kommer de tilbake?",
+        kapittel="kap-oppsummering",
+        funn=(
+            "Tønnessen heller mot at få av dem som flyttet ut i 2020, vil flytte tilbake, så lenge "
+            "hjemmekontor fortsatt er mulig. For en retur taler at en del jobbet i bransjer som ble "
+            "stengt ned, og at mange var uten barn. Mot taler at de var eldre enn vanlig, ofte født "
+            "utenfor Oslo og ofte i yrker som fikk hjemmekontor."
+        ),
+        retning=MOT,
+        forbehold=(
+            "Når jobben betyr mindre for hvor man bor, kan familie, bolig og stedets kvaliteter telle "
+            "mer i tillegg til jobben, og høye boligpriser i Oslo trekker i samme retning. Flyttingen kan "
+            "også gå andre veien: noen som jobber andre steder, kan velge å bo i Oslo."
+        ),
+        kort="trolig flytter få tilbake så lenge hjemmekontoret består",
+    ),
+)
+
+REKKEFOLGE_INNLEDNING = ("alder", "hjemmekontor", "fodested", "familie", "viken", "tilbake")
+
+
+def funn(navn: str) -> Funn:
+    for f in FUNN:
+        if f.navn == navn:
+            return f
+    raise KeyError(f"artikkelen har intet funn {navn!r}; finnes: {', '.join(f.navn for f in FUNN)}")

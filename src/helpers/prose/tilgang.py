@@ -1,0 +1,93 @@
+"""The one sentence about whether numbers exist, and whether this edition holds them.
+
+Every page that says SSB does or does not publish something, or that the book lacks a
+table, says it with `setning` (and «Om dataene» lists them all with `oversikt`), so no two
+pages can disagree, and a refresh that adds a table changes every such sentence.
+"""
+
+from __future__ import annotations
+
+from helpers.catalog import tilgang
+from helpers.prose.artikkel import Markdown
+from helpers.prose.norsk import liste, stor_forbokstav
+
+LENKE = "{ref}`om-dataene`"
+
+
+def _tabeller(tabeller, eller: bool = False) -> str:
+    ord_ = "tabell" if len(tabeller) == 1 else "tabellene"
+    navn = [f"[{t.tabell}]({t.url})" for t in tabeller]
+    if eller and len(navn) > 1:
+        return f"{ord_} {', '.join(navn[:-1])} eller {navn[-1]}"
+    return f"{ord_} {liste(navn)}"
+
+
+def setning(navn: str | tuple[str, ...], har: set[str] | None = None) -> Markdown:
+    """«Utflyttingen fra Oslo etter alder …»: published or not, held or not, with a link to
+    «Om dataene». Several topics only in the registers share one sentence. `har` replaces the
+    package's resources (for tests)."""
+    if isinstance(navn, tuple):
+        statuser = [tilgang.status(n, har) for n in navn]
+        if not all(s.tema.bare_registerdata for s in statuser):
+            return Markdown(" ".join(str(setning(n, har)) for n in navn))
+        hvaer = [s.tema.hva for s in statuser]
+        felles = "utflyttingen fra Oslo etter "
+        if all(h.startswith(felles) for h in hvaer):
+            hva = felles + liste(h.removeprefix(felles) for h in hvaer)
+        else:
+            hva = liste(hvaer)
+        return Markdown(
+            f"{stor_forbokstav(hva)} publiserer ikke SSB; slike tall finnes bare i registerdata som "
+            f"forskere kan analysere på microdata.no ({LENKE})."
+        )
+    s = tilgang.status(navn, har)
+    hva = s.tema.hva
+    if s.tema.bare_registerdata:
+        tekst = (
+            f"{stor_forbokstav(hva)} publiserer ikke SSB; slike tall finnes bare i registerdata som "
+            "forskere kan analysere på microdata.no"
+        )
+    elif s.holdes:
+        tekst = f"{stor_forbokstav(hva)} er hentet fra SSBs statistikkbank, {_tabeller(s.holdes)}"
+    elif s.kandidater:
+        # Several candidate tables, none confirmed: name the likeliest (the one chapters credit).
+        tekst = (
+            f"{stor_forbokstav(hva)} kan finnes i SSBs statistikkbank, trolig i {_tabeller(s.mangler[:1])}, "
+            "men den tabellen er ikke med i denne utgaven av boka"
+        )
+    else:
+        tekst = (
+            f"{stor_forbokstav(hva)} publiserer SSB i statistikkbanken, {_tabeller(s.mangler)}, men "
+            f"{'den tabellen' if len(s.mangler) == 1 else 'de tabellene'} er ikke med i denne utgaven av boka"
+        )
+    return Markdown(f"{tekst} ({LENKE}).")
+
+
+def oversikt(har: set[str] | None = None) -> Markdown:
+    """«Om dataene»: every topic, as a list of the same sentences."""
+    linjer = []
+    for s in tilgang.alle(har):
+        linjer.append("- " + str(setning(s.tema.navn, har)).removesuffix(f" ({LENKE}).") + ".")
+    return Markdown("\n".join(linjer))
+
+
+def utgaven(har: set[str] | None = None) -> Markdown:
+    """Where this edition's numbers come from: which SSB tables were fetched from the
+    statbank, read from the package, for «Om dataene» and «Slik kommer tallene inn i boka»."""
+    har = tilgang.ressurser() if har is None else har
+    tabeller = sorted(r.removeprefix("ssb_") for r in har if r.startswith("ssb_"))
+    andre = (
+        "skrevet av fra publiserte sider hos Statistisk sentralbyrå (SSB), Oslo kommune og noen få andre "
+        "som gjengir SSBs tall, eller hentet fra datafiler andre har publisert"
+    )
+    if not tabeller:
+        return Markdown(
+            f"Tallene i denne utgaven av boka er {andre}. Ingen av dem er ennå hentet direkte fra SSBs "
+            "statistikkbank."
+        )
+    lenker = liste(f"[{t}](https://www.ssb.no/statbank/table/{t})" for t in tabeller)
+    ord_ = "tabell" if len(tabeller) == 1 else "tabellene"
+    return Markdown(
+        f"Tallene fra {ord_} {lenker} i SSBs statistikkbank er i denne utgaven hentet direkte derfra. "
+        f"Resten er {andre}."
+    )

@@ -1,0 +1,200 @@
+"""The built pages against the article: its findings as the one list renders them (intro,
+chapters, summary), every sentence about which numbers exist in the one generated form,
+and no run of eight or more words taken from the article's Norwegian summary."""
+
+import re
+
+import pytest
+from support import ROOT
+
+from helpers.catalog.artikkel import FUNN, REKKEFOLGE_INNLEDNING, funn
+from helpers.prose import artikkel as artikkel_prose
+from helpers.prose import tilgang as tilgang_prose
+from helpers.catalog import tilgang
+
+from test_reader_text import reader_text, toc_pages
+
+SAMMENDRAG = ROOT.parent / "shared" / "article" / "sammendrag.txt"
+
+# Names and titles the book may share with the summary (the no-copy rule excepts them).
+NAVN_OG_TITLER = [
+    "Movers from the city in the first year of Covid",
+    "Bærum, Lillestrøm, Lørenskog, Asker og Nordre Follo",
+    "Trondheim, Bergen, Kristiansand og Stavanger",
+    "Drammen, Fredrikstad, Moss og Tønsberg",
+    "Statistisk sentralbyrå",
+    "Bo- og flyttemotivundersøkelsen",
+]
+
+CHAPTER_PAGE = {
+    "kap-rekord": "notebooks/01-rekordutflytting.html",
+    "kap-alder": "notebooks/02-alder.html",
+    "kap-hjemmekontor": "notebooks/03-hjemmekontor.html",
+    "kap-utvandring": "notebooks/04-utvandring.html",
+    "kap-fodested": "notebooks/05-fodested-og-familie.html",
+    "kap-destinasjoner": "notebooks/06-hvor-flyttet-de.html",
+    "kap-oppsummering": "notebooks/08-oppsummering.html",
+}
+
+
+def flat(text: str) -> str:
+    """Whitespace (line breaks, non-breaking spaces) as single spaces, none before punctuation
+    or inside brackets (where the page's tags were)."""
+    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    text = re.sub(r" ([,.;:)])", r"\1", text)
+    return re.sub(r"\( ", "(", text)
+
+
+def plain(markdown: str) -> str:
+    """What a reader sees of the Markdown the helpers write: no emphasis, links as their text,
+    references as the chapter's title (checked separately)."""
+    text = markdown.replace("{ref}`om-dataene`", "Om dataene")
+    text = re.sub(r"\{ref\}`[^`]*`", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = text.replace("**", "").replace("*", "")
+    return flat(text)
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return {p: flat(reader_text((site / p).read_text(encoding="utf-8"))) for p in toc_pages()}
+
+
+def test_the_list_has_every_section_of_the_article():
+    assert [f.navn for f in FUNN] == [
+        "rekord",
+        "andre_byer",
+        "utvandring",
+        "alder",
+        "hjemmekontor",
+        "fodested",
+        "familie",
+        "viken",
+        "tilbake",
+    ]
+    for f in FUNN:
+        assert f.funn and f.del_ and f.kapittel in CHAPTER_PAGE and f.retning in ("mot", "for", "")
+
+
+def test_the_introduction_leads_with_the_findings(pages):
+    intro = pages["book/intro.html"]
+    first_heading = intro.index("Hva de offentlige tallene viser")
+    for navn in REKKEFOLGE_INNLEDNING:
+        kort = flat(artikkel_prose.stor_forbokstav(funn(navn).kort))
+        assert kort in intro, f"forsiden mangler funnet «{kort}»"
+        assert intro.index(kort) < first_heading, f"«{kort}» står ikke før bokas egne tall"
+    for line in artikkel_prose.innledning().splitlines():
+        assert plain(line).removeprefix("- ").removesuffix(" .").rstrip(" ().") in intro
+
+
+def test_the_summary_renders_the_whole_list(pages):
+    summary = pages["notebooks/08-oppsummering.html"]
+    for f in FUNN:
+        for del_ in (f.funn, f.tolkning, f.forbehold):
+            assert flat(del_) in summary, f"oppsummeringen mangler: {del_[:60]}"
+
+
+def test_each_chapter_says_what_the_article_found_in_the_lists_words(pages):
+    for f in FUNN:
+        if f.kapittel == "kap-oppsummering":
+            continue
+        page = pages[CHAPTER_PAGE[f.kapittel]]
+        assert flat(f.funn) in page, f"{CHAPTER_PAGE[f.kapittel]} mangler funnet {f.navn}"
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ])| # ", text) if s.strip()]
+
+
+# A sentence about whether numbers exist or which tables the book holds.
+TILGANG = re.compile(
+    r"publiserer (ikke )?SSB|SSB publiserer|denne utgaven|finnes i SSBs statistikkbank|"
+    r"tallene har vi ikke|har vi ikke her|ikke med i boka",
+    re.I,
+)
+
+
+def test_every_availability_sentence_is_the_generated_one(pages):
+    generated = {plain(tilgang_prose.setning(t.navn)) for t in tilgang.TEMAER}
+    # Topics only in the registers that a chapter names together (Fødested og familie).
+    generated.add(plain(tilgang_prose.setning(("fodested", "familie"))))
+    generated |= {plain(line).removeprefix("- ") for line in tilgang_prose.oversikt().splitlines()}
+    generated |= set(_sentences(plain(tilgang_prose.utgaven())))
+    found = []
+    for p, text in pages.items():
+        for s in _sentences(text):
+            if TILGANG.search(s) and not any(g in s or s in g for g in generated):
+                found.append(f"{p}: {s}")
+    assert not found, "setninger om hvilke tall som finnes, skrevet for hånd:\n" + "\n".join(found)
+
+
+def test_every_availability_sentence_links_to_om_dataene(site):
+    for p in toc_pages():
+        html = (site / p).read_text(encoding="utf-8")
+        for t in tilgang.TEMAER:
+            start = flat(plain(tilgang_prose.setning(t.navn)))[:40]
+            text = flat(reader_text(html))
+            if start in text:
+                assert "om-dataene.html" in html, p
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[0-9a-zæøåéü]+", text.lower())
+
+
+def test_no_run_of_eight_words_from_the_summary(pages):
+    summary = SAMMENDRAG.read_text(encoding="utf-8")
+    # Words broken across lines with a hyphen in the summary («utelivs-\nog») stay two words.
+    words = _words(summary)
+    grams = {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+    assert len(grams) > 1000
+    copied = []
+    for p, text in pages.items():
+        for name in NAVN_OG_TITLER:
+            text = text.replace(name, " | ")
+        for part in text.split(" | "):
+            w = _words(part)
+            copied += [
+                f"{p}: {' '.join(w[i : i + 8])}" for i in range(len(w) - 7) if tuple(w[i : i + 8]) in grams
+            ]
+    assert not copied, "åtte eller flere ord på rad fra sammendraget:\n" + "\n".join(copied)
+
+
+def test_the_no_copy_check_can_fail():
+    summary = SAMMENDRAG.read_text(encoding="utf-8")
+    words = _words(summary)
+    grams = {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+    copied = _words("Det var også mange som flyttet ut fra Oslo, og i det følgende oppsummeres")
+    assert any(tuple(copied[i : i + 8]) in grams for i in range(len(copied) - 7))
+
+
+# A caveat: the words that explain it (said once), the words that mention it, and its label.
+FORBEHOLD = {
+    "utvandring-2019": (r"folkeregisteret", r"for lavt", "notebooks/04-utvandring.html"),
+    "samme-personer": (r"følges over tid", r"samme menneskene", "notebooks/07-kom-de-tilbake.html"),
+}
+
+
+@pytest.mark.parametrize("label", FORBEHOLD)
+def test_each_caveat_is_explained_once_and_linked_elsewhere(site, pages, label):
+    forklaring, omtale, hjem = FORBEHOLD[label]
+    explained = [p for p, text in pages.items() if re.search(forklaring, text, re.I)]
+    assert explained == [hjem], f"{label} forklares på {explained}"
+    for p, text in pages.items():
+        if p != hjem and re.search(omtale, text, re.I):
+            html = (site / p).read_text(encoding="utf-8")
+            assert f"#{label}" in html, f"{p} nevner {label} uten å lenke til forklaringen"
+
+
+def test_om_dataene_lists_every_figure_the_chapters_draw_and_no_other(site):
+    """The list of sources per figure is read from the figures themselves, so it names every
+    figure in the book and only those, with the pages its values come from."""
+    drawn = set()
+    for p in toc_pages():
+        if p.startswith("notebooks/"):
+            drawn |= set(re.findall(r'<figure[^>]*id="(fig-[a-z0-9-]+)"', (site / p).read_text(encoding="utf-8")))
+    om = (site / "book" / "om-dataene.html").read_text(encoding="utf-8")
+    section = om.split('id="kilder-per-figur"', 1)[1].split("<section", 1)[0]
+    listed = set(re.findall(r'href="[^"]*#(fig-[a-z0-9-]+)"', section))
+    assert drawn and listed == drawn
+    assert section.count("Sidene tallene er hentet fra") == len(drawn)
