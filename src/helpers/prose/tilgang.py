@@ -7,7 +7,7 @@ pages can disagree, and a refresh that adds a table changes every such sentence.
 
 from __future__ import annotations
 
-from helpers.catalog import tilgang
+from helpers.catalog import sources, tilgang
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import liste, stor_forbokstav
 
@@ -85,7 +85,7 @@ def utgaven(har: set[str] | None = None) -> Markdown:
             f"Tallene i denne utgaven av boka er {andre}. Ingen av dem er ennå hentet direkte fra SSBs "
             "statistikkbank."
         )
-    lenker = liste(f"[{t}](https://www.ssb.no/statbank/table/{t})" for t in tabeller)
+    lenker = liste(f"[{t}]({sources.ssb_tabell_url(t)})" for t in tabeller)
     ord_ = "tabell" if len(tabeller) == 1 else "tabellene"
     return Markdown(
         f"Tallene fra {ord_} {lenker} i SSBs statistikkbank er i denne utgaven hentet direkte derfra. "
