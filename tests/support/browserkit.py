@@ -33,12 +33,17 @@ ALL_DRAWN = (
     "c => c.dataset.drawn === 'true' || c.classList.contains('oslo-chart-feil'))"
 )
 
-# Scrolls to each chart in turn, waiting for its drawing (or failure) before the next.
+# Scrolls to each chart in turn, waiting for its drawing (or failure) before the next. A
+# chart on screen when the page opens waits for the reader's first interaction; on a page
+# too short to scroll the pointer comes over it instead.
 SCROLL_TO_EVERY_CHART = """async () => {
+  const done = c => c.dataset.drawn === 'true' || c.classList.contains('oslo-chart-feil');
   for (const c of document.querySelectorAll('.oslo-chart')) {
     c.scrollIntoView({block: 'center'});
-    for (let i = 0; i < 100 && c.dataset.drawn !== 'true' && !c.classList.contains('oslo-chart-feil'); i++)
+    for (let i = 0; i < 100 && !done(c); i++) {
+      if (i === 10) c.dispatchEvent(new PointerEvent('pointerenter'));
       await new Promise(r => setTimeout(r, 50));
+    }
   }
 }"""
 

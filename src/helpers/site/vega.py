@@ -123,8 +123,9 @@ def table_html(tabell: dict, label: str) -> str:
     )
 
 
-def figure_html(data: dict, href) -> str:
-    """The figure in the page. `href(file name)` gives a file's address from this page."""
+def figure_html(data: dict, href, first: bool = True) -> str:
+    """The figure in the page. `href(file name)` gives a file's address from this page.
+    The static images of all but the page's first figure load when the reader nears them."""
     e = html.escape
     ident = data["ident"]
     name = data["navn"]
@@ -137,12 +138,13 @@ def figure_html(data: dict, href) -> str:
     # The box is one image for assistive technology, named by the Norwegian description;
     # what Vega draws inside is hidden from it (oslo-vega-render.js). The static SVG is
     # the first view, and what stays without JavaScript and on paper.
+    lazy = "" if first else " loading='lazy'"
     parts.append(
         f"<div id='{e(ident)}' class='oslo-chart' role='img' aria-label='{e(data['beskrivelse'])}'>"
         f"<picture><source media='screen and (prefers-color-scheme: dark)' "
         f"srcset='{e(href(name + '-visning-mork.svg'))}'>"
         f"<img class='oslo-statisk' src='{e(href(name + '-visning.svg'))}' alt='' "
-        f"width='{width}' height='{height}' decoding='async'></picture></div>"
+        f"width='{width}' height='{height}' decoding='async'{lazy}></picture></div>"
         f"<script type='application/json' class='oslo-vega-spec' data-target='{e(ident)}'>"
         f"{script_safe_json(data['vega'])}</script>"
     )
@@ -172,7 +174,9 @@ def visit_figur_html(self, node: figur) -> None:
     def href(file_name: str) -> str:
         return relative_uri(here, f"_static/{FIGURE_DIR}/{file_name}")
 
-    self.body.append(figure_html(data, href))
+    # One translator per page: count its figures.
+    self._oslo_figurer = getattr(self, "_oslo_figurer", 0) + 1
+    self.body.append(figure_html(data, href, first=self._oslo_figurer == 1))
     raise nodes.SkipNode
 
 

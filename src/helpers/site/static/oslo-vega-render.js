@@ -196,28 +196,65 @@
     if (queued.length === 1) idle(drainQueue);
   }
 
+  var MARGIN = 300; // px above and below the viewport that count as near
+
+  function isNear(host) {
+    var box = host.getBoundingClientRect();
+    return box.bottom > -MARGIN && box.top < window.innerHeight + MARGIN;
+  }
+
+  function prefetchRuntime() {
+    if (!runtimeUrl || runtime) return;
+    var link = document.createElement("link");
+    link.rel = "prefetch";
+    link.href = runtimeUrl;
+    link.as = "script";
+    document.head.appendChild(link);
+  }
+
   function start() {
     var hosts = scripts().map(function (s) { return document.getElementById(s.getAttribute("data-target")); })
       .filter(Boolean);
     hosts.forEach(function (host) {
-      // The first interaction draws at once, wherever the chart is.
+      // Pointing at, touching or tabbing into a chart draws it at once, wherever it is.
       ["pointerenter", "touchstart", "focusin"].forEach(function (type) {
         host.addEventListener(type, function () { want(host); }, { once: true, passive: true });
       });
     });
+    // The reader's first interaction: the charts near the screen then come alive.
+    var interacted = false;
+    function firstInteraction() {
+      if (interacted) return;
+      interacted = true;
+      ["scroll", "wheel", "pointerdown", "touchstart", "keydown"].forEach(function (type) {
+        window.removeEventListener(type, firstInteraction, true);
+      });
+      hosts.filter(isNear).forEach(want);
+    }
+    ["scroll", "wheel", "pointerdown", "touchstart", "keydown"].forEach(function (type) {
+      window.addEventListener(type, firstInteraction, { capture: true, passive: true });
+    });
     if (typeof IntersectionObserver === "function") {
+      var first = true;
       var near = new IntersectionObserver(function (entries) {
+        // The first report is the page as it opens: those charts wait for an interaction.
+        var opening = first;
+        first = false;
         entries.forEach(function (entry) {
-          if (entry.isIntersecting) {
+          if (entry.isIntersecting && (!opening || interacted)) {
             near.unobserve(entry.target);
             want(entry.target);
           }
         });
-      }, { rootMargin: "300px 0px" });
+      }, { rootMargin: MARGIN + "px 0px" });
       hosts.forEach(function (host) { near.observe(host); });
     } else {
       hosts.forEach(want);
     }
+    // Fetched (not run) once the page has loaded and the browser is idle, so the first
+    // interaction waits for no network.
+    if (document.readyState === "complete") idle(prefetchRuntime);
+    else window.addEventListener("load", function () { idle(prefetchRuntime); });
     if (typeof ResizeObserver === "function") {
       var watcher = new ResizeObserver(function (entries) {
         entries.forEach(function (entry) {
