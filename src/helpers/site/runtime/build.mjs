@@ -81,8 +81,8 @@ const fromSource = {
 };
 
 const banner = '/* oslo-vega-runtime: Vega ' + version('vega') +
-  ' (parser, view, the transforms of compiled Vega-Lite) and vega-tooltip ' +
-  version('vega-tooltip') + ', BSD-3-Clause. Built by src/helpers/site/runtime/build.mjs */';
+  ' (parser, view, the transforms of compiled Vega-Lite), BSD-3-Clause;' +
+  ' built by src/helpers/site/runtime/build.mjs */';
 
 await build({
   entryPoints: [resolve(here, 'entry.js')],
