@@ -30,6 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from helpers.figures.layout import NARROW_SCREEN
 from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,8 @@ def write_files(data: dict, outdir: Path) -> dict[str, str]:
         f"{name}.png": draw(data["nedlasting"]["spec"], "png"),
         f"{name}-visning.svg": data["svg"].encode("utf-8"),
         f"{name}-visning-mork.svg": data["svg_mork"].encode("utf-8"),
+        f"{name}-visning-smal.svg": data["svg_smal"].encode("utf-8"),
+        f"{name}-visning-smal-mork.svg": data["svg_smal_mork"].encode("utf-8"),
     }
     for file_name, content in files.items():
         _write_if_changed(outdir / "_static" / FIGURE_DIR / file_name, content)
@@ -130,6 +133,7 @@ def figure_html(data: dict, href, first: bool = True) -> str:
     ident = data["ident"]
     name = data["navn"]
     width, height = _svg_size(data["svg"])
+    narrow_w, narrow_h = _svg_size(data["svg_smal"])
     parts = [f"<div class='oslo-figur' data-figur='{e(name)}'>"]
     if data["tittel"]:
         parts.append(f"<p class='oslo-tittel'>{e(data['tittel'])}</p>")
@@ -141,8 +145,14 @@ def figure_html(data: dict, href, first: bool = True) -> str:
     lazy = "" if first else " loading='lazy'"
     parts.append(
         f"<div id='{e(ident)}' class='oslo-chart' role='img' aria-label='{e(data['beskrivelse'])}'>"
-        f"<picture><source media='screen and (prefers-color-scheme: dark)' "
-        f"srcset='{e(href(name + '-visning-mork.svg'))}'>"
+        # On a phone the picture drawn at a phone's width (as tall as the live chart that
+        # replaces it); each source with its size, so the box has its height before it loads.
+        f"<picture><source media='screen and (max-width: {NARROW_SCREEN}px) and (prefers-color-scheme: dark)' "
+        f"srcset='{e(href(name + '-visning-smal-mork.svg'))}' width='{narrow_w}' height='{narrow_h}'>"
+        f"<source media='screen and (max-width: {NARROW_SCREEN}px)' "
+        f"srcset='{e(href(name + '-visning-smal.svg'))}' width='{narrow_w}' height='{narrow_h}'>"
+        f"<source media='screen and (prefers-color-scheme: dark)' "
+        f"srcset='{e(href(name + '-visning-mork.svg'))}' width='{width}' height='{height}'>"
         f"<img class='oslo-statisk' src='{e(href(name + '-visning.svg'))}' alt='' "
         f"width='{width}' height='{height}' decoding='async'{lazy}></picture></div>"
         f"<script type='application/json' class='oslo-vega-spec' data-target='{e(ident)}'>"

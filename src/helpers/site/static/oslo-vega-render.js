@@ -63,7 +63,10 @@
 
   // slack: pixels a previous draw of these small multiples overflowed its box by (the
   // axis labels were wider than LAYOUT.akse allowed for); taken off the cells.
-  function specFor(script, width, slack) {
+  // height: the box's height when the live chart first replaces the picture; a single
+  // chart is fitted into it, so the page does not move (small multiples are as tall as
+  // their picture already).
+  function specFor(script, width, slack, height) {
     var spec = JSON.parse(script.textContent);
     var oslo = (spec.usermeta && spec.usermeta.oslo) || {};
     if (isDark()) {
@@ -81,6 +84,10 @@
     } else if (!oslo.kolonner) {
       // Compiled with autosize fit-x: the whole chart, axes included, fills the width.
       spec.width = width;
+      if (height > 0) {
+        spec.height = height;
+        spec.autosize = { type: "fit", contains: "padding" };
+      }
     }
     return spec;
   }
@@ -131,9 +138,12 @@
     loadRuntime().then(function (vega) {
       var width = host.clientWidth;
       var dark = isDark();
-      var spec = specFor(script, width, slack);
+      var picture = host.querySelector("picture");
+      var height = drawn[host.id] ? drawn[host.id].height
+        : (picture && picture.getBoundingClientRect().height) || 0;
+      var spec = specFor(script, width, slack, Math.round(height));
       if (drawn[host.id] && drawn[host.id].view) drawn[host.id].view.finalize();
-      var record = { view: null, width: width, dark: dark };
+      var record = { view: null, width: width, dark: dark, height: height };
       drawn[host.id] = record;
       var view = new vega.View(vega.parse(spec), { renderer: "svg", container: canvasOf(host), hover: true });
       view.tooltip(new vega.Handler({ theme: dark ? "dark" : "light" }).call);
