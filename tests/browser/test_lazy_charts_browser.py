@@ -106,12 +106,13 @@ def test_chart_pages_within_the_weight_budget_with_every_chart_drawn(
         page, report = visit(browser, f"{served}/{rel}")
         wait_drawn(page)  # every chart drawn: the runtime is loaded, whatever was scrolled to
         page.wait_for_timeout(200)
-        w = weight(site, served, report["requests"])
-        js = sum(gzipped_size(f) for f in w["files"] if f.suffix == ".js")
-        if w["gzipped"] > CHART_PAGE_BUDGET:
-            failures.append(
-                f"{rel}: {w['gzipped'] / 1024:.0f} KB gzipped, over {CHART_PAGE_BUDGET // 1024} KB"
-            )
+        # Each file once: the runtime is prefetched in idle time and then run from the
+        # browser's cache (Playwright's request interception turns that cache off).
+        files = set(weight(site, served, report["requests"])["files"])
+        total = sum(gzipped_size(f) for f in files)
+        js = sum(gzipped_size(f) for f in files if f.suffix == ".js")
+        if total > CHART_PAGE_BUDGET:
+            failures.append(f"{rel}: {total / 1024:.0f} KB gzipped, over {CHART_PAGE_BUDGET // 1024} KB")
         if js > CHART_PAGE_JS_BUDGET:
             failures.append(
                 f"{rel}: JavaScript {js / 1024:.0f} KB gzipped, over {CHART_PAGE_JS_BUDGET // 1024} KB"

@@ -1,7 +1,18 @@
 // The chart's tooltip, in place of vega-tooltip (a third of its size): the same element
 // and classes (#vg-tooltip-element.vg-tooltip, .light-theme or .dark-theme, .visible; a
-// table of td.key and td.value), written as text, never as HTML. oslo-figur.css styles it.
+// table of td.key and td.value), written as text, never as HTML. Its style comes with it,
+// so text pages carry none of it.
 import {isArray, isObject} from 'vega-util';
+
+const STYLE = '#vg-tooltip-element { visibility: hidden; position: fixed; z-index: 1000; padding: 6px 8px; max-width: 320px; font: 12px/1.35 system-ui, -apple-system, "Segoe UI", "Helvetica Neue", Arial, sans-serif; border-radius: 3px; box-shadow: 2px 2px 4px rgba(0, 0, 0, 0.1); background: rgba(255, 255, 255, 0.96); border: 1px solid #d9d9d9; color: #222; pointer-events: none; } #vg-tooltip-element.visible { visibility: visible; } #vg-tooltip-element h2 { margin: 0 0 4px; font-size: 13px; } #vg-tooltip-element table { border-spacing: 0; } #vg-tooltip-element td { padding: 1px 0; vertical-align: top; } #vg-tooltip-element td.key { color: #555; text-align: right; padding-right: 6px; max-width: 150px; } #vg-tooltip-element td.value { text-align: left; } #vg-tooltip-element.dark-theme { background: rgba(32, 32, 32, 0.94); border-color: #777; color: #eee; } #vg-tooltip-element.dark-theme td.key { color: #c4c4c4; }';
+
+function addStyle() {
+  if (document.getElementById('oslo-tooltip-style')) return;
+  const style = document.createElement('style');
+  style.id = 'oslo-tooltip-style';
+  style.textContent = STYLE;
+  document.head.appendChild(style);
+}
 
 function text(value) {
   if (isArray(value)) return '[' + value.map(text).join(', ') + ']';
@@ -13,6 +24,7 @@ export class Handler {
   constructor(options) {
     this.theme = (options && options.theme) || 'light';
     this.call = this.show.bind(this);
+    addStyle();
   }
 
   show(handler, event, item, value) {

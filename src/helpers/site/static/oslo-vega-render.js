@@ -1,12 +1,15 @@
 // Makes the charts of a page interactive, one by one, when the reader comes near them.
 //
 // The box first shows the static SVG drawn at build time (also what stays without
-// JavaScript and on paper). A chart is drawn live only when its box comes near the
-// viewport (IntersectionObserver) or the reader points at, touches or tabs into it, and
-// then in idle time, one chart per idle slot. The Vega runtime (oslo-vega-runtime.js:
-// Vega's parser and view, no Vega-Lite compiler, no vega-embed) is loaded then, once; a
-// page whose charts are never reached never loads it. The specs are Vega, compiled from
-// Vega-Lite when the book was built (helpers.figures.figure.Figur.vega). A chart that
+// JavaScript and on paper). A chart is drawn live only when the reader scrolls it near the
+// viewport (IntersectionObserver), or, for the charts already on screen when the page
+// opens, on the reader's first interaction (a scroll, touch, click or key anywhere, or
+// the pointer over the chart); then in idle time, one chart per idle slot. Nothing is
+// drawn at load: the page is ready as soon as a text page is. The Vega runtime
+// (oslo-vega-runtime.js: Vega's parser and view only, no compiler and no embedding
+// library) is fetched in idle time after load and run only when a chart is wanted. The
+// specs are Vega, compiled from Vega-Lite when the book was built
+// (helpers.figures.figure.Figur.vega). A chart that
 // fails keeps its image and says so below it, never an empty space.
 //
 // The box is one image for assistive technology (role="img", the Norwegian description
