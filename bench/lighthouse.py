@@ -12,7 +12,9 @@ Timings are not tests (they follow the machine's load); the deterministic part, 
 weights, is tests/browser/test_lazy_charts_browser.py.
 
 Run: .venv/bin/python bench/lighthouse.py [runs] [default-book-html-dir]
-(make bench runs it last; `npm ci` first installs Lighthouse.)
+(make bench runs it last; `npm ci` first installs Lighthouse.) BENCH_SITE=<html dir> measures
+another build (e.g. one of main, to compare); BENCH_PAGES=intro,01- only the pages whose
+path holds one of the words.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from urllib.parse import urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "_build" / "html"
+SITE = Path(os.environ.get("BENCH_SITE") or ROOT / "_build" / "html")
+ONLY = [w for w in os.environ.get("BENCH_PAGES", "").split(",") if w]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM") or "/usr/bin/chromium"
 sys.path.insert(0, str(ROOT / "bench"))
