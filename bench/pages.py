@@ -3,10 +3,12 @@
 For each page, in Debian's chromium with a cold cache, served like GitHub Pages (under the
 published path): the requests it makes, what they weigh gzipped (each file compressed as
 a web server sends it: HTML, CSS, fonts, scripts, images), and for each chart the time
-from navigation start until it is drawn and interactive, and how long after the load event.
+from navigation start until it is drawn and interactive. A chart is drawn only when the
+reader comes near it (oslo-vega-render.js): the page is scrolled to each chart in turn,
+so the weight includes the Vega runtime and every chart's drawing.
 
-Targets: a text page ≤ 200 KB gzipped, a chart page ≤ 500 KB, every chart interactive
-≤ 1 s after the load event.
+Targets: a text page ≤ 200 KB gzipped, a chart page ≤ 300 KB; every chart drawn ≤ 1 s
+after it is scrolled to.
 
 Run: .venv/bin/python bench/pages.py [runs] [default-book-html-dir]
 (make bench runs it after the build benchmark, with the default book that run built).
@@ -85,11 +87,12 @@ def measure(browser, site: Path, base: str, rel: str) -> dict:
     page.add_init_script(WATCH)
     page.goto(base + rel, wait_until="load")
     charts = page.locator(".oslo-chart").count()
-    if charts:
+    asked = []
+    for i in range(charts):
+        asked.append(page.evaluate("performance.now()"))
+        page.evaluate(f"document.querySelectorAll('.oslo-chart')[{i}].scrollIntoView({{block: 'center'}})")
         try:
-            page.wait_for_function(
-                f"() => Object.keys(window.__oslo_drawn).length >= {charts}", timeout=TIMEOUT_MS
-            )
+            page.wait_for_function(f"() => {i} in window.__oslo_drawn", timeout=TIMEOUT_MS)
         except Exception:
             pass
     page.wait_for_timeout(200)  # late requests (fonts, icons) still count
@@ -97,7 +100,8 @@ def measure(browser, site: Path, base: str, rel: str) -> dict:
     drawn = page.evaluate("window.__oslo_drawn")
     page.close()
     w = weight(site, base, urls)
-    times = [drawn.get(str(i)) for i in range(charts)]
+    # How long after it was scrolled to each chart was drawn.
+    times = [None if drawn.get(str(i)) is None else drawn[str(i)] - asked[i] for i in range(charts)]
     return {
         "requests": w["requests"],
         "gzipped": w["gzipped"],
@@ -123,7 +127,7 @@ def report(browser, site: Path, base: str, pages: list[str], runs: int, label: s
         load = _median([r["load"] for r in results])
         charts = first["charts"]
         drawn = [_median([r["drawn"][i] for r in results]) for i in range(charts)]
-        after = [None if d is None else max(0.0, d - load) for d in drawn]
+        after = [None if d is None else max(0.0, d) for d in drawn]
         budget = CHART_PAGE_BUDGET if charts else TEXT_PAGE_BUDGET
         ok = gz <= budget and all(a is not None and a <= INTERACTIVE_LIMIT_MS for a in after)
         ok = ok and not any(r["outside"] for r in results)
@@ -165,13 +169,14 @@ def main(runs: int = 3, default_html: Path | None = None) -> int:
         )
         print(
             f"{'page':46} {'KB gz':>8} {'budget':>6} {'requests':>8} {'load ms':>7} {'charts':>6} "
-            f"{'after load':>10}  {'each chart drawn, ms':24} result"
+            f"{'slowest':>10}  {'each chart, ms after scrolled to':24} result"
         )
         over = report(browser, SITE, book_base, pages, runs, "book")
         report(browser, default_html, default_base, ["intro.html"], runs, "default-jb1")
         print(
             f"\nbudget: {TEXT_PAGE_BUDGET // 1024} KB for a text page, {CHART_PAGE_BUDGET // 1024} KB for a chart page; "
-            f"'after load' is the slowest chart, interactive ≤ {INTERACTIVE_LIMIT_MS} ms after the load event. "
+            f"'slowest' is the chart drawn slowest after it was scrolled to (≤ {INTERACTIVE_LIMIT_MS} ms; the first "
+            "includes running the Vega runtime). "
             "default-jb1 is an empty Jupyter Book 1 page with the default theme."
         )
         browser.close()

@@ -10,7 +10,9 @@ Then bench/pages.py weighs every page of the book in the browser (gzipped bytes,
 time until each chart is interactive) next to the empty book's page, and bench/charts.py
 compares the chart pages with Altair's own HTML output.
 bench/refresh.py times one full `make data` against a local fake statbank (wall time,
-peak memory).
+peak memory). bench/lighthouse.py runs Lighthouse 12 at mobile settings on every page
+(performance, total blocking time, largest contentful paint, accessibility), beside the
+empty book's page.
 """
 
 from __future__ import annotations
@@ -121,8 +123,9 @@ def main() -> int:
         shutil.rmtree(empty, ignore_errors=True)
     refresh = subprocess.run([sys.executable, str(ROOT / "bench" / "refresh.py")]).returncode
     charts = subprocess.run([sys.executable, str(ROOT / "bench" / "charts.py"), str(RUNS)]).returncode
+    lighthouse = subprocess.run([sys.executable, str(ROOT / "bench" / "lighthouse.py"), "1"]).returncode
     over = clean > 2 * floor or rebuild > 3
-    return 1 if over or pages or charts or refresh else 0
+    return 1 if over or pages or charts or refresh or lighthouse else 0
 
 
 if __name__ == "__main__":

@@ -60,5 +60,7 @@ def test_chart_pages_stay_light_and_every_figure_has_its_files(site):
                 f"{name}.svg",
                 f"{name}-visning.svg",
                 f"{name}-visning-mork.svg",
+                f"{name}-visning-smal.svg",
+                f"{name}-visning-smal-mork.svg",
             ):
                 assert (site / "_static" / "figurer" / file_name).is_file(), file_name

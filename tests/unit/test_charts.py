@@ -183,7 +183,15 @@ def test_build_step_writes_files_and_links_them(tmp_path):
     data = fig.data()
     write_files(data, tmp_path)
     files = sorted(p.name for p in (tmp_path / "_static" / "figurer").iterdir())
-    assert files == ["test-visning-mork.svg", "test-visning.svg", "test.csv", "test.png", "test.svg"]
+    assert files == [
+        "test-visning-mork.svg",
+        "test-visning-smal-mork.svg",
+        "test-visning-smal.svg",
+        "test-visning.svg",
+        "test.csv",
+        "test.png",
+        "test.svg",
+    ]
     assert (tmp_path / "_static" / "figurer" / "test.csv").read_text() == fig.csv()
     out = _html(fig)
     for kind in ("csv", "png", "svg"):

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from helpers.figures import theme
-from helpers.figures.layout import LAYOUT, page_spec, standalone_spec, static_spec
+from helpers.figures.layout import LAYOUT, NARROW_WIDTH, page_spec, standalone_spec, static_spec
 from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE, compile_vega, draw, vl_version
 from helpers.prose.kildelinje import Kilde
 from helpers.prose.norsk import tall
@@ -303,6 +303,8 @@ class Figur:
             "vega": self.vega(),
             "svg": draw(static_spec(self.spec()), "svg").decode(),
             "svg_mork": draw(static_spec(self.spec(), dark=True), "svg").decode(),
+            "svg_smal": draw(static_spec(self.spec(), NARROW_WIDTH), "svg").decode(),
+            "svg_smal_mork": draw(static_spec(self.spec(), NARROW_WIDTH, dark=True), "svg").decode(),
             "nedlasting": {"spec": download, "svg": draw(download, "svg").decode(), "csv": self.csv()},
             "tabell": grid(self.tabell),
         }

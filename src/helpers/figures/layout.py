@@ -16,6 +16,11 @@ LAYOUT = {"akse": 56, "mellom": 20, "smal": 560, "min": 160}
 # The static images (first view, downloads, print, no-script) are drawn at this width:
 # about the width of the book's text column.
 STATIC_WIDTH = 720
+# ... and, for phones (the page's picture takes it below NARROW_SCREEN pixels of screen),
+# at about a phone's text column: the live chart that replaces the picture is then about
+# as tall as it, and the page does not jump.
+NARROW_WIDTH = 360
+NARROW_SCREEN = 520
 BAR_STEP = 20  # pixels per bar in stolper()
 
 
@@ -34,10 +39,11 @@ def static_spec(spec: dict, width: int = STATIC_WIDTH, dark: bool = False) -> di
     mode = out.get("usermeta", {}).get("oslo", {}).get("dark", {}) if dark else {}
     out["config"] = {**out.get("config", {}), **mode, "background": BAKGRUNN["mork" if dark else "lys"]}
     if "facet" in out and "spec" in out:
-        columns = int(out.get("columns") or 1)
-        out["spec"]["width"] = facet_cell_width(
-            width, columns, out.get("usermeta", {}).get("oslo", {}).get("layout", LAYOUT)
-        )
+        layout = out.get("usermeta", {}).get("oslo", {}).get("layout", LAYOUT)
+        # Narrower than the page's break point, small multiples stack as the page stacks them.
+        columns = 1 if width < layout["smal"] else int(out.get("columns") or 1)
+        out["columns"] = columns
+        out["spec"]["width"] = facet_cell_width(width, columns, layout)
     elif out.get("width") == "container" or "width" not in out:
         # What Vega-Lite does for "container": the whole chart, axes included, fills the width.
         out["width"] = width

@@ -20,7 +20,7 @@ MIME_TYPE = "application/vnd.oslo-figur+json"
 # Bumped when the data a Figur carries changes shape. A chapter's output cached by Jupyter
 # Book from an older version would otherwise ship half a figure; the site stops and says
 # to clear the cache instead.
-FIGUR_VERSJON = 5
+FIGUR_VERSJON = 6
 PNG_SCALE = 2
 
 

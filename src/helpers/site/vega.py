@@ -30,6 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from helpers.figures.layout import NARROW_SCREEN
 from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,8 @@ def write_files(data: dict, outdir: Path) -> dict[str, str]:
         f"{name}.png": draw(data["nedlasting"]["spec"], "png"),
         f"{name}-visning.svg": data["svg"].encode("utf-8"),
         f"{name}-visning-mork.svg": data["svg_mork"].encode("utf-8"),
+        f"{name}-visning-smal.svg": data["svg_smal"].encode("utf-8"),
+        f"{name}-visning-smal-mork.svg": data["svg_smal_mork"].encode("utf-8"),
     }
     for file_name, content in files.items():
         _write_if_changed(outdir / "_static" / FIGURE_DIR / file_name, content)
@@ -123,12 +126,14 @@ def table_html(tabell: dict, label: str) -> str:
     )
 
 
-def figure_html(data: dict, href) -> str:
-    """The figure in the page. `href(file name)` gives a file's address from this page."""
+def figure_html(data: dict, href, first: bool = True) -> str:
+    """The figure in the page. `href(file name)` gives a file's address from this page.
+    The static images of all but the page's first figure load when the reader nears them."""
     e = html.escape
     ident = data["ident"]
     name = data["navn"]
     width, height = _svg_size(data["svg"])
+    narrow_w, narrow_h = _svg_size(data["svg_smal"])
     parts = [f"<div class='oslo-figur' data-figur='{e(name)}'>"]
     if data["tittel"]:
         parts.append(f"<p class='oslo-tittel'>{e(data['tittel'])}</p>")
@@ -137,12 +142,19 @@ def figure_html(data: dict, href) -> str:
     # The box is one image for assistive technology, named by the Norwegian description;
     # what Vega draws inside is hidden from it (oslo-vega-render.js). The static SVG is
     # the first view, and what stays without JavaScript and on paper.
+    lazy = "" if first else " loading='lazy'"
     parts.append(
         f"<div id='{e(ident)}' class='oslo-chart' role='img' aria-label='{e(data['beskrivelse'])}'>"
-        f"<picture><source media='screen and (prefers-color-scheme: dark)' "
-        f"srcset='{e(href(name + '-visning-mork.svg'))}'>"
+        # On a phone the picture drawn at a phone's width (as tall as the live chart that
+        # replaces it); each source with its size, so the box has its height before it loads.
+        f"<picture><source media='screen and (max-width: {NARROW_SCREEN}px) and (prefers-color-scheme: dark)' "
+        f"srcset='{e(href(name + '-visning-smal-mork.svg'))}' width='{narrow_w}' height='{narrow_h}'>"
+        f"<source media='screen and (max-width: {NARROW_SCREEN}px)' "
+        f"srcset='{e(href(name + '-visning-smal.svg'))}' width='{narrow_w}' height='{narrow_h}'>"
+        f"<source media='screen and (prefers-color-scheme: dark)' "
+        f"srcset='{e(href(name + '-visning-mork.svg'))}' width='{width}' height='{height}'>"
         f"<img class='oslo-statisk' src='{e(href(name + '-visning.svg'))}' alt='' "
-        f"width='{width}' height='{height}' decoding='async'></picture></div>"
+        f"width='{width}' height='{height}' decoding='async'{lazy}></picture></div>"
         f"<script type='application/json' class='oslo-vega-spec' data-target='{e(ident)}'>"
         f"{script_safe_json(data['vega'])}</script>"
     )
@@ -172,7 +184,9 @@ def visit_figur_html(self, node: figur) -> None:
     def href(file_name: str) -> str:
         return relative_uri(here, f"_static/{FIGURE_DIR}/{file_name}")
 
-    self.body.append(figure_html(data, href))
+    # One translator per page: count its figures.
+    self._oslo_figurer = getattr(self, "_oslo_figurer", 0) + 1
+    self.body.append(figure_html(data, href, first=self._oslo_figurer == 1))
     raise nodes.SkipNode
 
 

@@ -30,6 +30,25 @@ const FROM_SOURCE = new Set([
   'vega-selections', 'vega-statistics', 'vega-time', 'vega-transforms', 'vega-view',
   'vega-view-transforms', 'vega-voronoi'
 ]);
+// Parts of Vega's sources the book never uses, cut out of what the registries list.
+const EDITS = {
+  // The page draws SVG only: no canvas or hybrid renderer, no SVG-to-string export.
+  'vega-scenegraph/src/modules.js': text => text
+    .replace(/modules\[Canvas\] = modules\[PNG\] = \{[^}]*\};/, '')
+    .replace(/modules\[Hybrid\] = \{[^}]*\};/, '')
+    .replace('headless: SVGStringRenderer,', 'headless: null,'),
+  // The marks compiled Vega-Lite line, point, bar, text and rule charts draw.
+  'vega-scenegraph/src/marks/index.js': text => text
+    .replace(/^import (arc|area|image|shape|trail) from .*$/gm, '')
+    .replace(/^\s*(arc|area|image|shape|trail):\s*\w+,?$/gm, ''),
+  // Every scale of the book names its colours: of Vega's colour schemes only the
+  // default categorical ones stay.
+  'vega-scale/src/palettes.js': text => text
+    .replace(/export const continuous = \{[\s\S]*?\n\};/, 'export const continuous = {};')
+    .replace(/export const discrete = \{[\s\S]*?\n\};/, m => 'export const discrete = {\n' +
+      m.split('\n').filter(l => /^\s*(category10|tableau10):/.test(l)).join('\n').replace(/,?$/, '') + '\n};')
+};
+
 const fromSource = {
   name: 'vega-from-source',
   setup(b) {
@@ -50,22 +69,20 @@ const fromSource = {
       if (!FROM_SOURCE.has(pkg)) return undefined;
       return {path: resolve(dirname(args.importer), args.path), sideEffects: false};
     });
-    // The page draws SVG only: no canvas or hybrid renderer, no SVG-to-string export.
-    b.onLoad({filter: /vega-scenegraph\/src\/modules\.js$/}, args => {
-      let text = readFileSync(args.path, 'utf8');
-      const before = text;
-      text = text.replace(/modules\[Canvas\] = modules\[PNG\] = \{[^}]*\};/, '')
-        .replace(/modules\[Hybrid\] = \{[^}]*\};/, '')
-        .replace('headless: SVGStringRenderer,', 'headless: null,');
-      if (text === before) throw new Error('vega-scenegraph/src/modules.js changed: update build.mjs');
-      return {contents: text, loader: 'js'};
-    });
+    for (const [file, edit] of Object.entries(EDITS)) {
+      b.onLoad({filter: new RegExp(file.replace(/[/.]/g, '\\$&') + '$')}, args => {
+        const before = readFileSync(args.path, 'utf8');
+        const text = edit(before);
+        if (text === before) throw new Error(file + ' has changed: update build.mjs');
+        return {contents: text, loader: 'js'};
+      });
+    }
   }
 };
 
 const banner = '/* oslo-vega-runtime: Vega ' + version('vega') +
-  ' (parser, view, the transforms of compiled Vega-Lite) and vega-tooltip ' +
-  version('vega-tooltip') + ', BSD-3-Clause. Built by src/helpers/site/runtime/build.mjs */';
+  ' (parser, view, the transforms of compiled Vega-Lite), BSD-3-Clause;' +
+  ' built by src/helpers/site/runtime/build.mjs */';
 
 await build({
   entryPoints: [resolve(here, 'entry.js')],

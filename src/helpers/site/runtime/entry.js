@@ -1,5 +1,5 @@
 // The Vega runtime the book's chart pages load: Vega's parser and view with only the
-// transforms the book's compiled Vega-Lite charts use, and vega-tooltip's handler.
+// transforms the book's compiled Vega-Lite charts use, and a small tooltip handler (tooltip.js).
 // build.mjs bundles it into ../static/oslo-vega-runtime.js (committed).
 //
 // A chart that needs a transform not listed here does not draw (the page keeps its static
@@ -16,7 +16,7 @@ import {axisticks, datajoin, encode, legendentries, scale, sortitems, stack} fro
 import {voronoi} from 'vega-voronoi';
 import {View} from 'vega-view';
 import {parse} from 'vega-parser';
-import {Handler} from 'vega-tooltip';
+import {Handler} from './tooltip.js';
 
 extend(transforms, {
   aggregate, collect, compare, expression, extent, facet, field, filter, fold, formula, key,

@@ -1,12 +1,15 @@
 // Makes the charts of a page interactive, one by one, when the reader comes near them.
 //
 // The box first shows the static SVG drawn at build time (also what stays without
-// JavaScript and on paper). A chart is drawn live only when its box comes near the
-// viewport (IntersectionObserver) or the reader points at, touches or tabs into it, and
-// then in idle time, one chart per idle slot. The Vega runtime (oslo-vega-runtime.js:
-// Vega's parser and view, no Vega-Lite compiler, no vega-embed) is loaded then, once; a
-// page whose charts are never reached never loads it. The specs are Vega, compiled from
-// Vega-Lite when the book was built (helpers.figures.figure.Figur.vega). A chart that
+// JavaScript and on paper). A chart is drawn live only when the reader scrolls it near the
+// viewport (IntersectionObserver), or, for the charts already on screen when the page
+// opens, on the reader's first interaction (a scroll, touch, click or key anywhere, or
+// the pointer over the chart); then in idle time, one chart per idle slot. Nothing is
+// drawn at load: the page is ready as soon as a text page is. The Vega runtime
+// (oslo-vega-runtime.js: Vega's parser and view only, no compiler and no embedding
+// library) is fetched in idle time after load and run only when a chart is wanted. The
+// specs are Vega, compiled from Vega-Lite when the book was built
+// (helpers.figures.figure.Figur.vega). A chart that
 // fails keeps its image and says so below it, never an empty space.
 //
 // The box is one image for assistive technology (role="img", the Norwegian description
@@ -63,7 +66,10 @@
 
   // slack: pixels a previous draw of these small multiples overflowed its box by (the
   // axis labels were wider than LAYOUT.akse allowed for); taken off the cells.
-  function specFor(script, width, slack) {
+  // height: the box's height when the live chart first replaces the picture; a single
+  // chart is fitted into it, so the page does not move (small multiples are as tall as
+  // their picture already).
+  function specFor(script, width, slack, height) {
     var spec = JSON.parse(script.textContent);
     var oslo = (spec.usermeta && spec.usermeta.oslo) || {};
     if (isDark()) {
@@ -81,6 +87,10 @@
     } else if (!oslo.kolonner) {
       // Compiled with autosize fit-x: the whole chart, axes included, fills the width.
       spec.width = width;
+      if (height > 0) {
+        spec.height = height;
+        spec.autosize = { type: "fit", contains: "padding" };
+      }
     }
     return spec;
   }
@@ -131,9 +141,12 @@
     loadRuntime().then(function (vega) {
       var width = host.clientWidth;
       var dark = isDark();
-      var spec = specFor(script, width, slack);
+      var picture = host.querySelector("picture");
+      var height = drawn[host.id] ? drawn[host.id].height
+        : (picture && picture.getBoundingClientRect().height) || 0;
+      var spec = specFor(script, width, slack, Math.round(height));
       if (drawn[host.id] && drawn[host.id].view) drawn[host.id].view.finalize();
-      var record = { view: null, width: width, dark: dark };
+      var record = { view: null, width: width, dark: dark, height: height };
       drawn[host.id] = record;
       var view = new vega.View(vega.parse(spec), { renderer: "svg", container: canvasOf(host), hover: true });
       view.tooltip(new vega.Handler({ theme: dark ? "dark" : "light" }).call);
@@ -196,28 +209,65 @@
     if (queued.length === 1) idle(drainQueue);
   }
 
+  var MARGIN = 300; // px above and below the viewport that count as near
+
+  function isNear(host) {
+    var box = host.getBoundingClientRect();
+    return box.bottom > -MARGIN && box.top < window.innerHeight + MARGIN;
+  }
+
+  function prefetchRuntime() {
+    if (!runtimeUrl || runtime) return;
+    var link = document.createElement("link");
+    link.rel = "prefetch";
+    link.href = runtimeUrl;
+    link.as = "script";
+    document.head.appendChild(link);
+  }
+
   function start() {
     var hosts = scripts().map(function (s) { return document.getElementById(s.getAttribute("data-target")); })
       .filter(Boolean);
     hosts.forEach(function (host) {
-      // The first interaction draws at once, wherever the chart is.
+      // Pointing at, touching or tabbing into a chart draws it at once, wherever it is.
       ["pointerenter", "touchstart", "focusin"].forEach(function (type) {
         host.addEventListener(type, function () { want(host); }, { once: true, passive: true });
       });
     });
+    // The reader's first interaction: the charts near the screen then come alive.
+    var interacted = false;
+    function firstInteraction() {
+      if (interacted) return;
+      interacted = true;
+      ["scroll", "wheel", "pointerdown", "touchstart", "keydown"].forEach(function (type) {
+        window.removeEventListener(type, firstInteraction, true);
+      });
+      hosts.filter(isNear).forEach(want);
+    }
+    ["scroll", "wheel", "pointerdown", "touchstart", "keydown"].forEach(function (type) {
+      window.addEventListener(type, firstInteraction, { capture: true, passive: true });
+    });
     if (typeof IntersectionObserver === "function") {
+      var first = true;
       var near = new IntersectionObserver(function (entries) {
+        // The first report is the page as it opens: those charts wait for an interaction.
+        var opening = first;
+        first = false;
         entries.forEach(function (entry) {
-          if (entry.isIntersecting) {
+          if (entry.isIntersecting && (!opening || interacted)) {
             near.unobserve(entry.target);
             want(entry.target);
           }
         });
-      }, { rootMargin: "300px 0px" });
+      }, { rootMargin: MARGIN + "px 0px" });
       hosts.forEach(function (host) { near.observe(host); });
     } else {
       hosts.forEach(want);
     }
+    // Fetched (not run) once the page has loaded and the browser is idle, so the first
+    // interaction waits for no network.
+    if (document.readyState === "complete") idle(prefetchRuntime);
+    else window.addEventListener("load", function () { idle(prefetchRuntime); });
     if (typeof ResizeObserver === "function") {
       var watcher = new ResizeObserver(function (entries) {
         entries.forEach(function (entry) {
