@@ -71,6 +71,9 @@ class GzipPagesHandler(http.server.SimpleHTTPRequestHandler):
         status = 200
         if not target.is_file():
             status, target = 404, Path(self.directory) / "404.html"
+            if not target.is_file():  # the default book has no 404 page
+                self.send_error(404)
+                return
         body = target.read_bytes()
         ctype = self.guess_type(str(target))
         headers = {"Content-Type": ctype, "Cache-Control": "max-age=600"}
@@ -154,7 +157,9 @@ def main(runs: int = 1, default_html: Path | None = None) -> int:
     pages = sorted(
         str(p.relative_to(SITE))
         for p in SITE.rglob("*.html")
-        if "_static" not in p.parts and p.name != "index.html"
+        if "_static" not in p.parts
+        and p.name != "index.html"
+        and (not ONLY or any(w in str(p.relative_to(SITE)) for w in ONLY))
     )
     tmp = tempfile.TemporaryDirectory()
     if default_html is None:

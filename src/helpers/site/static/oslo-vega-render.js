@@ -7,7 +7,7 @@
 // the pointer over the chart); then in idle time, one chart per idle slot. Nothing is
 // drawn at load: the page is ready as soon as a text page is. The Vega runtime
 // (oslo-vega-runtime.js: Vega's parser and view only, no compiler and no embedding
-// library) is fetched in idle time after load and run only when a chart is wanted. The
+// library) is fetched and run only when a chart is wanted. The
 // specs are Vega, compiled from Vega-Lite when the book was built
 // (helpers.figures.figure.Figur.vega). A chart that
 // fails keeps its image and says so below it, never an empty space.
@@ -216,15 +216,6 @@
     return box.bottom > -MARGIN && box.top < window.innerHeight + MARGIN;
   }
 
-  function prefetchRuntime() {
-    if (!runtimeUrl || runtime) return;
-    var link = document.createElement("link");
-    link.rel = "prefetch";
-    link.href = runtimeUrl;
-    link.as = "script";
-    document.head.appendChild(link);
-  }
-
   function start() {
     var hosts = scripts().map(function (s) { return document.getElementById(s.getAttribute("data-target")); })
       .filter(Boolean);
@@ -264,10 +255,9 @@
     } else {
       hosts.forEach(want);
     }
-    // Fetched (not run) once the page has loaded and the browser is idle, so the first
-    // interaction waits for no network.
-    if (document.readyState === "complete") idle(prefetchRuntime);
-    else window.addEventListener("load", function () { idle(prefetchRuntime); });
+    // The runtime is fetched when the first chart is wanted, not before: a prefetch at load
+    // cost the page's largest paint more on a slow network (measured with Lighthouse)
+    // than it saved the first interaction.
     if (typeof ResizeObserver === "function") {
       var watcher = new ResizeObserver(function (entries) {
         entries.forEach(function (entry) {
