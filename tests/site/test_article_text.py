@@ -192,7 +192,9 @@ def test_om_dataene_lists_every_figure_the_chapters_draw_and_no_other(site):
     drawn = set()
     for p in toc_pages():
         if p.startswith("notebooks/"):
-            drawn |= set(re.findall(r'<figure[^>]*id="(fig-[a-z0-9-]+)"', (site / p).read_text(encoding="utf-8")))
+            drawn |= set(
+                re.findall(r'<figure[^>]*id="(fig-[a-z0-9-]+)"', (site / p).read_text(encoding="utf-8"))
+            )
     om = (site / "book" / "om-dataene.html").read_text(encoding="utf-8")
     section = om.split('id="kilder-per-figur"', 1)[1].split("<section", 1)[0]
     listed = set(re.findall(r'href="[^"]*#(fig-[a-z0-9-]+)"', section))

@@ -3,6 +3,8 @@ rendered the same way in the introduction, the chapters and the summary."""
 
 from __future__ import annotations
 
+import re
+
 from helpers.catalog.artikkel import FOR, FUNN, MOT, REKKEFOLGE_INNLEDNING, Funn, funn
 from helpers.prose.norsk import Tekst, stor_forbokstav
 
@@ -17,6 +19,14 @@ class Markdown(Tekst):
 
     def _repr_markdown_(self) -> str:
         return str.__str__(self)
+
+    def __repr__(self) -> str:
+        """As plain text, what a reader sees: links and references as their words."""
+        tekst = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", str.__str__(self))
+        return re.sub(r"\{ref\}`(?:([^<`]*?) <[^>`]*>|[^`]*)`", lambda m: (m.group(1) or "").strip(), tekst)
+
+    def _repr_pretty_(self, p, cycle) -> None:
+        p.text(repr(self))
 
 
 def _lenke(f: Funn) -> str:

@@ -11,7 +11,8 @@ from helpers.catalog import sources, tilgang
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import liste, stor_forbokstav
 
-LENKE = "{ref}`om-dataene`"
+# A link that MyST resolves on the site and JupyterLab shows as its text.
+LENKE = "[Om dataene](/book/om-dataene.md)"
 
 
 def _tabeller(tabeller, eller: bool = False) -> str:
