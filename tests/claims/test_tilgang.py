@@ -48,8 +48,15 @@ def test_the_snapshot_holds_no_statbank_table_and_says_so(kopi):
         if navn in MED_TABELLER:
             assert "med i denne utgaven av boka" in setning, setning
         else:
-            assert "microdata.no" in setning and "publiserer ikke SSB" in setning, setning
-    assert "Ingen av dem er ennå hentet direkte" in tilgang_prose.utgaven()
+            assert "publiserer ikke SSB" in setning, setning
+            # The reason stands once, in «Om dataene», not on every chapter page.
+            assert "microdata.no" not in setning, setning
+    assert "microdata.no" in tilgang_prose.oversikt()
+    # What is true of this edition: transcribed, and built to be refreshed from the statbank.
+    utgaven = str(tilgang_prose.utgaven())
+    assert "skrevet av fra publiserte sider" in utgaven
+    assert "kan hentes på nytt direkte fra SSBs statistikkbank" in utgaven and "endringsloggen" in utgaven
+    assert "hentet direkte derfra" not in utgaven
 
 
 @pytest.mark.parametrize("navn", MED_TABELLER)
@@ -93,8 +100,11 @@ def test_one_candidate_held_is_enough():
     assert "hentet fra SSBs statistikkbank, tabell [09588]" in tilgang_prose.setning(
         "alder", har={"ssb_09588"}
     )
-    assert "trolig i tabell [09587]" in tilgang_prose.setning("alder", har=set())
-    assert "09588" not in tilgang_prose.setning("alder", har=set())
+    # No table confirmed: none is named, neither in the chapter nor in «Om dataene».
+    uten = tilgang_prose.setning("alder", har=set())
+    assert "ikke med i denne utgaven" in uten
+    assert "09587" not in uten and "09588" not in uten
+    assert "09587" not in tilgang_prose.oversikt(har=set()) and "vet ikke sikkert" in tilgang_prose.oversikt(har=set())
 
 
 def test_topics_only_in_the_registers_share_one_sentence():
@@ -103,4 +113,4 @@ def test_topics_only_in_the_registers_share_one_sentence():
     assert tekst.count("(/book/om-dataene.md)") == 1
     # A topic with a table keeps its own sentence.
     blandet = tilgang_prose.setning(("fodested", "destinasjon"))
-    assert "13864" in blandet and blandet.count("(/book/om-dataene.md)") == 2
+    assert str(tilgang_prose.setning("destinasjon")) in blandet and blandet.count("(/book/om-dataene.md)") == 2

@@ -35,6 +35,16 @@ MAINTAINER_TERMS = [
     "commit d1ab9eca",
     "(kandidat)",
     "kodearkiv",
+    # Issue 31: how the book is made, in words a reader of the pages does not need.
+    "datapakken",
+    "skrives ikke inn for hånd",
+    "Automatiske tester",
+    "veiledningen for bidragsytere",
+    "kontrollsum",
+    "Hver fil har",
+    "står ikke på kildesiden",
+    "er utledet",
+    "trolig i tabell",
 ]
 # Written as an address gives them: the publisher's own name («WikiMili (kopi av Wikipedia)»,
 # a weaker source named as such in the credit) may stand, its host name may not.

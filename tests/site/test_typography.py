@@ -51,6 +51,29 @@ def test_a_range_of_years_after_fra_is_written_out(pages):
     )
 
 
+def test_a_range_of_years_has_no_spaces_around_its_dash(pages):
+    """«2010–2022», never «2010 – 2022» (a caption that puts two {eval} values around a dash)."""
+    problems = []
+    for p, text in pages.items():
+        words = " ".join(reader_text(text).split())
+        problems += [
+            f"{p}: …{words[max(0, m.start() - 40) : m.end() + 10]}…"
+            for m in re.finditer(r"\b\d{4}\s[–-]\s?\d{4}\b|\b\d{4}\s?[–-]\s\d{4}\b", words)
+        ]
+    assert not problems, "mellomrom rundt tankestreken i et tidsrom:\n" + "\n".join(problems)
+
+
+def test_no_double_punctuation(pages):
+    """A question mark ends a title; no colon after it («Hvor flyttet de?:»)."""
+    problems = []
+    for p, text in pages.items():
+        words = " ".join(reader_text(text).split())
+        problems += [
+            f"{p}: …{words[max(0, m.start() - 40) : m.end() + 10]}…" for m in re.finditer(r"[?!][:;,]", words)
+        ]
+    assert not problems, "dobbelt skilletegn:\n" + "\n".join(problems)
+
+
 PROSENT = re.compile(r"(?<![\d,])(?:\d{1,3}(?:\u00a0\d{3})+|\d+)(,\d+)?(?=\s?(?:prosent\b|%))")
 
 

@@ -225,7 +225,10 @@ class Figur:
         return self.spec()["usermeta"]["oslo"].get("enhet", "")
 
     def kildetekst(self) -> str:
-        return "Kilde: " + "; ".join(k.tekst for k in self.kilder) + "."
+        from helpers.prose.kildelinje import svakere
+
+        tekst = "Kilde: " + "; ".join(k.tekst for k in self.kilder) + "."
+        return f"{tekst} {svakere(self.kilder)}".strip()
 
     def lisens(self) -> str:
         """SSB publishes under CC BY 4.0; other publishers' terms are theirs to state,

@@ -120,14 +120,16 @@ def figurtekst_kommuner(antall: int, aar: int, med_forrige: bool) -> Tekst:
 
 def figurtekst_kommuner_stedfortreder(aar) -> Tekst:
     return Tekst(
-        f"Stedfortreder for kommunene: utflytting fra Oslo til resten av Norge i alt, {aar_liste(aar)}."
+        f"Utflytting fra Oslo til resten av Norge i alt, {aar_liste(aar)}: hvor mange som flyttet, "
+        "ikke hvilke kommuner de flyttet til."
     )
 
 
 def gap_kommuner() -> Tekst:
     return Tekst(
-        "Hvilke kommuner de dro til, kan vi av samme grunn ikke etterprøve her. Figuren viser totalen som "
-        "kommunetallene ville fordelt seg på."
+        "Hvilke kommuner utflytterne dro til, kan vi ikke etterprøve, fordi tallene per kommune mangler, "
+        "som nevnt over. Figuren viser bare hvor mange som flyttet fra Oslo til resten av Norge hvert år, "
+        "ikke hvor de dro."
     )
 
 

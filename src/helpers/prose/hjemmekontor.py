@@ -23,7 +23,7 @@ def rekkefolge(andel: pd.Series) -> Tekst:
     samme = verdier[0] > verdier[1] > max(verdier[2], verdier[3])
     if samme:
         return Tekst(
-            "De fire gruppene Tønnessen nevner, kommer altså i samme rekkefølge i anslaget som i økningen "
+            "For de fire gruppene Tønnessen nevner, er rekkefølgen i anslaget den samme som i økningen "
             "i utflyttingen: akademiske yrker over salgs- og serviceyrker, og begge over håndverkere og "
             "renholdere."
         )
@@ -41,16 +41,26 @@ def over_akademisk(andel: pd.Series, jobber: pd.Series) -> Tekst:
     faa = all(jobber[y] < jobber["Akademiske yrker"] / 2 for y in over)
     return Tekst(
         f"{stor_forbokstav(liste(y.lower() for y in over))} ligger enda høyere enn de akademiske yrkene"
-        + (", men hver av dem har under halvparten så mange jobber." if faa else ".")
+        + (
+            ", men de akademiske yrkene har mer enn dobbelt så mange jobber som hver av dem."
+            if faa
+            else "."
+        )
     )
 
 
 def naboer(hele: pd.Series) -> Tekst:
     """The municipalities in the estimate with a higher share than Oslo."""
     hoyere = [r for r in hele.index if r not in ("Oslo", "Hele landet") and hele[r] > hele["Oslo"]]
+    andre = [r for r in hele.index if r not in ("Oslo", "Hele landet")]
+    if hoyere and len(hoyere) == len(andre):
+        return Tekst(f"Alle de andre kommunene vi har tall for fra anslaget, {liste(hoyere)}, lå høyere enn Oslo.")
     if hoyere:
-        return Tekst(f"Av kommunene i anslaget lå bare {liste(hoyere)} høyere enn Oslo.")
-    return Tekst("Ingen av de andre kommunene i anslaget lå høyere enn Oslo.")
+        return Tekst(
+            f"Av de {tall(len(andre))} andre kommunene vi har tall for fra anslaget, lå {liste(hoyere)} "
+            "høyere enn Oslo."
+        )
+    return Tekst("Ingen av de andre kommunene vi har tall for fra anslaget, lå høyere enn Oslo.")
 
 
 def over_halvparten(del_: float, helhet: float) -> Tekst:

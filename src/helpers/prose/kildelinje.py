@@ -66,3 +66,16 @@ def kilder(rader: pd.DataFrame | Iterable[str]) -> Kreditt:
     )
     ut.adresser = _adresser(rader)
     return ut
+
+
+def svakere(kilder: Iterable) -> str:
+    """«Svakere kilde: Wikipedia (wiki).»: every secondary source (catalog kind sekundærkilde)
+    a figure draws from, in one form for every figure; empty when there is none. `kilder` are
+    `Kilde`s or the dicts a figure carries."""
+    navn = [k["tekst"] if isinstance(k, dict) else k.tekst for k in kilder
+            if (k.get("svak") if isinstance(k, dict) else k.svak)]
+    if not navn:
+        return ""
+    from helpers.prose.norsk import liste
+
+    return f"Svakere kilde: {liste(navn)} er ikke den opprinnelige utgiveren av tallene."

@@ -23,10 +23,36 @@ def _tabeller(tabeller, eller: bool = False) -> str:
     return f"{ord_} {liste(navn)}"
 
 
+def _tekst(s, kort: bool) -> str:
+    """One topic's sentence without the link: short on chapter pages, with the tables and the
+    reason in «Om dataene»."""
+    hva = stor_forbokstav(s.tema.hva)
+    if s.tema.bare_registerdata:
+        return f"{hva} publiserer ikke SSB" + (
+            "" if kort else "; slike tall finnes bare i registerdata som forskere kan analysere på microdata.no"
+        )
+    if s.holdes:
+        return f"{hva} er hentet fra SSBs statistikkbank, {_tabeller(s.holdes)}"
+    if s.kandidater:
+        # No table confirmed: name none.
+        if kort:
+            return f"{hva} er ikke med i denne utgaven av boka"
+        return (
+            f"{hva} kan finnes i SSBs statistikkbank, men vi vet ikke sikkert i hvilken tabell, og "
+            "tallene er ikke med i denne utgaven av boka"
+        )
+    if kort:
+        return f"{hva} publiserer SSB, men de tallene er ikke med i denne utgaven av boka"
+    return (
+        f"{hva} publiserer SSB i statistikkbanken, {_tabeller(s.mangler)}, men "
+        f"{'den tabellen' if len(s.mangler) == 1 else 'de tabellene'} er ikke med i denne utgaven av boka"
+    )
+
+
 def setning(navn: str | tuple[str, ...], har: set[str] | None = None) -> Markdown:
-    """«Utflyttingen fra Oslo etter alder …»: published or not, held or not, with a link to
-    «Om dataene». Several topics only in the registers share one sentence. `har` replaces the
-    package's resources (for tests)."""
+    """«Utflyttingen fra Oslo etter alder …»: published or not, held or not, in one short
+    sentence with a link to «Om dataene», which gives the tables and reasons. Several topics
+    only in the registers share one sentence. `har` replaces the package's resources (for tests)."""
     if isinstance(navn, tuple):
         statuser = [tilgang.status(n, har) for n in navn]
         if not all(s.tema.bare_registerdata for s in statuser):
@@ -37,39 +63,13 @@ def setning(navn: str | tuple[str, ...], har: set[str] | None = None) -> Markdow
             hva = felles + liste(h.removeprefix(felles) for h in hvaer)
         else:
             hva = liste(hvaer)
-        return Markdown(
-            f"{stor_forbokstav(hva)} publiserer ikke SSB; slike tall finnes bare i registerdata som "
-            f"forskere kan analysere på microdata.no ({LENKE})."
-        )
-    s = tilgang.status(navn, har)
-    hva = s.tema.hva
-    if s.tema.bare_registerdata:
-        tekst = (
-            f"{stor_forbokstav(hva)} publiserer ikke SSB; slike tall finnes bare i registerdata som "
-            "forskere kan analysere på microdata.no"
-        )
-    elif s.holdes:
-        tekst = f"{stor_forbokstav(hva)} er hentet fra SSBs statistikkbank, {_tabeller(s.holdes)}"
-    elif s.kandidater:
-        # Several candidate tables, none confirmed: name the likeliest (the one chapters credit).
-        tekst = (
-            f"{stor_forbokstav(hva)} kan finnes i SSBs statistikkbank, trolig i {_tabeller(s.mangler[:1])}, "
-            "men den tabellen er ikke med i denne utgaven av boka"
-        )
-    else:
-        tekst = (
-            f"{stor_forbokstav(hva)} publiserer SSB i statistikkbanken, {_tabeller(s.mangler)}, men "
-            f"{'den tabellen' if len(s.mangler) == 1 else 'de tabellene'} er ikke med i denne utgaven av boka"
-        )
-    return Markdown(f"{tekst} ({LENKE}).")
+        return Markdown(f"{stor_forbokstav(hva)} publiserer ikke SSB ({LENKE}).")
+    return Markdown(f"{_tekst(tilgang.status(navn, har), kort=True)} ({LENKE}).")
 
 
 def oversikt(har: set[str] | None = None) -> Markdown:
-    """«Om dataene»: every topic, as a list of the same sentences."""
-    linjer = []
-    for s in tilgang.alle(har):
-        linjer.append("- " + str(setning(s.tema.navn, har)).removesuffix(f" ({LENKE}).") + ".")
-    return Markdown("\n".join(linjer))
+    """«Om dataene»: every topic, with its tables and why it is missing."""
+    return Markdown("\n".join("- " + _tekst(s, kort=False) + "." for s in tilgang.alle(har)))
 
 
 def utgaven(har: set[str] | None = None) -> Markdown:
@@ -81,14 +81,15 @@ def utgaven(har: set[str] | None = None) -> Markdown:
         "skrevet av fra publiserte sider hos Statistisk sentralbyrå (SSB), Oslo kommune og noen få andre "
         "som gjengir SSBs tall, eller hentet fra datafiler andre har publisert"
     )
+    hentes = (
+        "Boka er laget slik at tallene kan hentes på nytt direkte fra SSBs statistikkbank når SSB "
+        "legger ut nye eller rettede tall, og [endringsloggen](/book/endringslogg.md) viser hver gang det skjer."
+    )
     if not tabeller:
-        return Markdown(
-            f"Tallene i denne utgaven av boka er {andre}. Ingen av dem er ennå hentet direkte fra SSBs "
-            "statistikkbank."
-        )
+        return Markdown(f"Tallene i denne utgaven av boka er {andre}. {hentes}")
     lenker = liste(f"[{t}]({sources.ssb_tabell_url(t)})" for t in tabeller)
     ord_ = "tabell" if len(tabeller) == 1 else "tabellene"
     return Markdown(
         f"Tallene fra {ord_} {lenker} i SSBs statistikkbank er i denne utgaven hentet direkte derfra. "
-        f"Resten er {andre}."
+        f"Resten er {andre}. {hentes}"
     )

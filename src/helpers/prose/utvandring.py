@@ -134,7 +134,8 @@ def svensker(rader: pd.DataFrame, sted: str, til: int = 2020) -> dict | None:
             rader[(rader["aar"] == a) & (rader["statsborgerskap"] == "Sverige")]["aar_usikkert"].any()
         )
         tekst["sv_senere"] = f"I {a} utvandret {tall(sv[a])} svenske statsborgere" + (
-            ", men det årstallet står ikke på kildesiden og er utledet." if usikker else "."
+            ". SSB-siden tallet er hentet fra, oppgir ikke hvilket år det gjelder; at det er "
+            f"{a}, har vi sluttet ut fra når siden ble oppdatert." if usikker else "."
         )
     else:
         tekst["sv_senere"] = ""

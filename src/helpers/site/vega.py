@@ -161,7 +161,11 @@ def figure_html(data: dict, href, first: bool = True) -> str:
     if data["merknad"]:
         parts.append(f"<p class='oslo-merknad'>{e(data['merknad'])}</p>")
     sources = "; ".join(f"<a href='{e(k['url'])}'>{e(k['tekst'])}</a>" for k in data["kilder"])
-    parts.append(f"<p class='oslo-kilde'>Kilde: {sources}. {e(data['lisens'])}</p>")
+    from helpers.prose.kildelinje import svakere
+
+    svak = svakere(data["kilder"])
+    svak = f"{e(svak)} " if svak else ""
+    parts.append(f"<p class='oslo-kilde'>Kilde: {sources}. {svak}{e(data['lisens'])}</p>")
     links = [
         f"<a class='oslo-last-ned-{kind}' download='{e(name)}.{kind}' href='{e(href(f'{name}.{kind}'))}'>{label}</a>"
         for kind, label in (("csv", "tallene (CSV)"), ("png", "bildet (PNG)"), ("svg", "bildet (SVG)"))
