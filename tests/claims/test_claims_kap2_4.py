@@ -239,7 +239,7 @@ def test_chapter_4_words_on_the_snapshot(byer):
     tekst = utvandring.sammenligning(e_utv, e_ut)
     assert "langt mindre enn økningen i utflyttingen" in tekst and "likevel mer" in tekst
     p_utv, p_ut = facts.mot_periode(utv, 2020, 2016, 2018), facts.mot_periode(ut, 2020, 2016, 2018)
-    assert utvandring.PLASS[p_utv["plassering"]] == "lavere enn i hvert av de tre årene"
+    assert utvandring.PLASS[p_utv["plassering"]] == "lavere enn i noe av de årene"
     assert utvandring.over_under(p_utv) == "under" and utvandring.over_under(p_ut) == "over"
     assert utvandring.hovedfunn(p_utv, p_ut).endswith(
         "for flyttingen til resten av Norge, men ikke for utvandringen."

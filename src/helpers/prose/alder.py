@@ -97,7 +97,7 @@ def tittel_alder(topp_alder: int, aar: int, rater: bool) -> Tekst:
     for the stand-in (all residents)."""
     if rater:
         return Tekst(f"I {aar} var utflyttingsraten høyest ved {topp_alder}{NBSP}års alder")
-    return Tekst(f"I {aar} var {topp_alder}-åringene den største årsklassen i Oslo")
+    return Tekst(f"Innbyggere i Oslo etter alder, 1.{NBSP}januar {aar}")
 
 
 def tittel_andel_byer(plass: int, antall: int = 5) -> Tekst:

@@ -99,7 +99,7 @@ def tittel_netto(netto: pd.DataFrame) -> Tekst:
 
 def tittel_2013(andel_utflytting: float) -> Tekst:
     """The stand-in's title: what 2013 shows."""
-    return Tekst(f"Innvandrere sto for {prosent(andel_utflytting, 0)} av utflyttingen fra Oslo i 2013")
+    return Tekst(f"I 2013 sto innvandrere for {prosent(andel_utflytting, 0)} av utflyttingen fra Oslo")
 
 
 def tittel_par(antall: dict[int, dict[str, float]], uten: str, med: str) -> Tekst:

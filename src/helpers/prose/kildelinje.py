@@ -69,7 +69,7 @@ def kilder(rader: pd.DataFrame | Iterable[str]) -> Kreditt:
 
 
 def svakere(kilder: Iterable) -> str:
-    """«Svakere kilde: Wikipedia (wiki).»: every secondary source (catalog kind sekundærkilde)
+    """«Svakere kilde: Wikipedia (wiki).» (the form in brackets says why): every secondary source (catalog kind sekundærkilde)
     a figure draws from, in one form for every figure; empty when there is none. `kilder` are
     `Kilde`s or the dicts a figure carries."""
     navn = [k["tekst"] if isinstance(k, dict) else k.tekst for k in kilder
@@ -78,4 +78,4 @@ def svakere(kilder: Iterable) -> str:
         return ""
     from helpers.prose.norsk import liste
 
-    return f"Svakere kilde: {liste(navn)} er ikke den opprinnelige utgiveren av tallene."
+    return f"Svakere kilde: {liste(navn)}."

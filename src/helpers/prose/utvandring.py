@@ -24,9 +24,9 @@ STATSBORGERE = {
 
 
 PLASS = {
-    "over": Tekst("høyere enn i hvert av de tre årene"),
-    "under": Tekst("lavere enn i hvert av de tre årene"),
-    "innenfor": Tekst("innenfor spennet fra de tre årene"),
+    "over": Tekst("høyere enn i noe av de årene"),
+    "under": Tekst("lavere enn i noe av de årene"),
+    "innenfor": Tekst("innenfor spennet fra de årene"),
 }
 
 
@@ -70,8 +70,7 @@ def hovedfunn(p_utv: dict, p_ut: dict) -> Tekst:
     """Where 2020 stands against 2016-2018 for emigration and for domestic out-migration."""
     if p_ut["plassering"] == "over" and p_utv["plassering"] != "over":
         return Tekst(
-            "Målt mot de tre årene skilte 2020 seg altså ut for flyttingen til resten av Norge, men ikke "
-            "for utvandringen."
+            "2020 skilte seg altså ut for flyttingen til resten av Norge, men ikke for utvandringen."
         )
     if p_ut["plassering"] == "over" and p_utv["plassering"] == "over":
         return Tekst(
