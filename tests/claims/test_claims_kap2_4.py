@@ -242,7 +242,7 @@ def test_chapter_4_words_on_the_snapshot(byer):
     assert utvandring.PLASS[p_utv["plassering"]] == "lavere enn i noe av de årene"
     assert utvandring.over_under(p_utv) == "under" and utvandring.over_under(p_ut) == "over"
     assert utvandring.hovedfunn(p_utv, p_ut).endswith(
-        "for flyttingen til resten av Norge, men ikke for utvandringen."
+        "Flyttingen til resten av Norge skilte seg altså ut i 2020, men utvandringen gjorde det ikke."
     )
     landet = load("utvandring_statsborgerskap_landet")
     sv = utvandring.svensker(landet, "fra hele landet")

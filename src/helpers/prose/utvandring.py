@@ -70,7 +70,7 @@ def hovedfunn(p_utv: dict, p_ut: dict) -> Tekst:
     """Where 2020 stands against 2016-2018 for emigration and for domestic out-migration."""
     if p_ut["plassering"] == "over" and p_utv["plassering"] != "over":
         return Tekst(
-            "2020 skilte seg altså ut for flyttingen til resten av Norge, men ikke for utvandringen."
+            "Flyttingen til resten av Norge skilte seg altså ut i 2020, men utvandringen gjorde det ikke."
         )
     if p_ut["plassering"] == "over" and p_utv["plassering"] == "over":
         return Tekst(
