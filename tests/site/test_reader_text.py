@@ -99,7 +99,9 @@ def test_no_maintainer_vocabulary_on_reader_pages(pages, term):
 
 @pytest.mark.parametrize("term", MAINTAINER_SPELLINGS)
 def test_no_host_spelling_of_a_publisher_on_reader_pages(pages, term):
-    found = [p for p, text in pages.items() if re.search(rf"(?<![\w.]){re.escape(term)}\b", reader_text(text))]
+    found = [
+        p for p, text in pages.items() if re.search(rf"(?<![\w.]){re.escape(term)}\b", reader_text(text))
+    ]
     assert not found, f"«{term}» står på sider for lesere: {found}"
 
 
