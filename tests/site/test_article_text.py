@@ -92,7 +92,9 @@ def test_the_summary_draws_on_the_list_in_short(pages):
     the chapters' findings in full."""
     summary = pages["notebooks/08-oppsummering.html"]
     for avsnitt in artikkel_prose.oppsummering().split("\n\n"):
-        assert plain(avsnitt) in summary, f"oppsummeringen mangler: {avsnitt[:60]}"
+        # The chapter references render as the chapters' titles; check the words between them.
+        for del_ in plain(avsnitt).split(" ()"):
+            assert del_.strip(" ,.") in summary, f"oppsummeringen mangler: {del_[:60]}"
     tilbake = funn("tilbake")
     for del_ in (tilbake.funn, tilbake.forbehold):
         assert flat(del_) in summary, f"oppsummeringen mangler: {del_[:60]}"

@@ -68,7 +68,7 @@ FUNN: tuple[Funn, ...] = (
         kapittel="kap-utvandring",
         funn=(
             "Utvandringen fra Oslo til utlandet gikk litt opp i 2020. SSBs offentlige tabell 01223, som "
-            "artikkelen viser i figur 1, har både inn- og utvandringen litt lavere gjennom tiåret før. I "
+            "Tønnessen viser i figur 1, har både inn- og utvandringen litt lavere gjennom tiåret før. I "
             "registerdataene var økningen mindre enn i flyttingen innenlands, og blant "
             "utvandrerne var det verken en tydelig økning i yrker med hjemmekontor eller i salgs- og "
             "serviceyrker."

@@ -9,8 +9,8 @@ from helpers.catalog.artikkel import FOR, FUNN, MOT, REKKEFOLGE_INNLEDNING, Funn
 from helpers.prose.norsk import Tekst, stor_forbokstav
 
 RETNING_KORT = {
-    MOT: " – kan tale mot retur",
-    FOR: " – kan tale for retur",
+    MOT: " – kan ifølge artikkelen tale mot retur",
+    FOR: " – kan ifølge artikkelen tale for retur",
 }
 
 
