@@ -54,9 +54,9 @@ FUNN: tuple[Funn, ...] = (
         del_="De andre storbyene",
         kapittel="kap-rekord",
         funn=(
-            "Bergen fikk også mer utflytting til resten av landet i 2020. Trondheim, Stavanger og "
-            "Kristiansand viste ikke Oslos mønster, og Oslo var den eneste av de fem byene der "
-            "utvandringen økte."
+            "Også Bergen fikk mer utflytting til resten av landet i 2020, men ellers viste verken "
+            "Trondheim, Stavanger eller Kristiansand samme mønster som Oslo. Oslo var dessuten den "
+            "eneste av de fem byene der utvandringen økte."
         ),
         retning=NOYTRAL,
         forbehold="",
@@ -67,14 +67,15 @@ FUNN: tuple[Funn, ...] = (
         del_="Men ikke for utvandringen",
         kapittel="kap-utvandring",
         funn=(
-            "Utvandringen fra Oslo til utlandet gikk litt opp i 2020, etter et tiår der både innvandringen "
-            "og utvandringen hadde falt noe. Økningen var mindre enn i flyttingen innenlands, og blant "
+            "Utvandringen fra Oslo til utlandet gikk litt opp i 2020. SSBs offentlige tabell 01223, som "
+            "Tønnessen viser i figur 1, har både inn- og utvandringen litt lavere gjennom tiåret før. I "
+            "registerdataene var økningen mindre enn i flyttingen innenlands, og blant "
             "utvandrerne var det verken en tydelig økning i yrker med hjemmekontor eller i salgs- og "
             "serviceyrker."
         ),
         retning=NOYTRAL,
         forbehold=(
-            "At salgs- og serviceyrkene ikke økte, kan delvis komme av at uvanlig få svensker reiste fra "
+            "At salgs- og serviceyrkene ikke økte klart, kan delvis komme av at uvanlig få svensker reiste fra "
             "Oslo det året, kanskje fordi pandemien utviklet seg annerledes i Sverige."
         ),
         kort="utvandringen økte litt, uten noe hjemmekontorpreg",
@@ -86,11 +87,11 @@ FUNN: tuple[Funn, ...] = (
         funn="De som forlot Oslo i 2020, var noe eldre enn utflytterne pleier å være.",
         retning=MOT,
         forbehold=(
-            "Folk flytter sjeldnere etter midten av tjueårene, og mye av det byen tilbyr, passer best for "
-            "unge voksne."
+            "Folk flytter sjeldnere etter midten av tjueårene, og kanskje passer en del av det storbyen "
+            "tilbyr, særlig godt for unge voksne."
         ),
         kort="utflytterne var noe eldre enn vanlig",
-        tolkning="At utflytterne var eldre, taler ifølge Tønnessen mot at mange kommer tilbake.",
+        tolkning="At utflytterne var noe eldre, kan ifølge Tønnessen bety at de i mindre grad flytter tilbake.",
     ),
     Funn(
         navn="hjemmekontor",
@@ -104,7 +105,7 @@ FUNN: tuple[Funn, ...] = (
         retning=MOT,
         forbehold=("Det gjelder bare så lenge de fortsatt kan jobbe hjemmefra."),
         kort="økningen var størst i yrker med hjemmekontor",
-        tolkning="En så tydelig hjemmekontoreffekt taler ifølge Tønnessen mot at mange kommer tilbake.",
+        tolkning="En så klar hjemmekontoreffekt kan ifølge Tønnessen tale for at mange av dem blir borte fra Oslo.",
     ),
     Funn(
         navn="fodested",
@@ -112,14 +113,14 @@ FUNN: tuple[Funn, ...] = (
         kapittel="kap-fodested",
         funn=(
             "Økningen i utflyttingen til resten av landet var tydeligere blant dem som ikke er født i "
-            "Oslo, enten de er født et annet sted i Norge eller i utlandet. Til utlandet økte utvandringen "
+            "Oslo (altså født andre steder i Norge eller i utlandet). Til utlandet økte utvandringen "
             "blant innvandrere, men ikke blant norskfødte med innvandrerforeldre eller i resten av "
             "befolkningen."
         ),
         retning=MOT,
-        forbehold=("Den som har vokst opp et annet sted, har ikke nødvendigvis sterke bånd til byen."),
+        forbehold=("De har ikke nødvendigvis sterk forankring i Oslo."),
         kort="mange av utflytterne var født utenfor Oslo",
-        tolkning="At så mange ikke var født i Oslo, taler ifølge Tønnessen mot at de kommer tilbake.",
+        tolkning="At så mange ikke var født i Oslo, kan ifølge Tønnessen tilsi at færre av dem kommer tilbake.",
     ),
     Funn(
         navn="familie",
@@ -130,9 +131,9 @@ FUNN: tuple[Funn, ...] = (
             "til utlandet."
         ),
         retning=FOR,
-        forbehold=("Folk uten barn flytter lettere, også tilbake."),
+        forbehold=("Hun antar at folk uten barn er mer mobile, også når det gjelder å flytte tilbake."),
         kort="mange var enslige eller par uten barn",
-        tolkning="At så mange var enslige eller par uten barn, taler ifølge Tønnessen for at flere kan komme tilbake.",
+        tolkning="At så mange var enslige eller par uten barn, kan ifølge Tønnessen tilsi at flere av dem lettere flytter tilbake.",
     ),
     Funn(
         navn="viken",
@@ -144,7 +145,7 @@ FUNN: tuple[Funn, ...] = (
         ),
         retning=NOYTRAL,
         forbehold=(
-            "Flyttingen til andre fylker økte også, mest til Vestfold og Telemark, men lite sammenlignet "
+            "Flyttingen til andre fylker økte også, særlig til Vestfold og Telemark, men lite sammenlignet "
             "med økningen til Viken."
         ),
         kort="omtrent to av tre flyttet til Viken",
@@ -155,17 +156,24 @@ FUNN: tuple[Funn, ...] = (
         kapittel="kap-oppsummering",
         funn=(
             "Tønnessen heller mot at få av dem som flyttet ut i 2020, vil flytte tilbake, så lenge "
-            "hjemmekontor fortsatt er mulig. For en retur taler at en del jobbet i bransjer som ble "
-            "stengt ned, og at mange var uten barn. Mot taler at de var eldre enn vanlig, ofte født "
-            "utenfor Oslo og ofte i yrker som fikk hjemmekontor."
+            "hjemmekontor fortsatt er mulig og Oslos boligpriser forblir relativt høye. For en retur kan "
+            "det tale at en del jobbet i bransjer som ble stengt ned, og at mange var uten barn. Mot kan "
+            "det tale at de var noe eldre enn vanlig, ofte født utenfor Oslo og ofte i yrker som fikk "
+            "hjemmekontor."
         ),
         retning=MOT,
         forbehold=(
-            "Når jobben betyr mindre for hvor man bor, kan familie, bolig og stedets kvaliteter telle "
-            "mer i tillegg til jobben, og høye boligpriser i Oslo trekker i samme retning. Flyttingen kan "
+            "Varer hjemmekontoret, avgjør jobben mindre hvor folk bor, og andre forhold enn jobben kan "
+            "da veie tyngre. Bo- og flyttemotivundersøkelsen fra 2008 (Sørlie mfl. 2021) fant at tre "
+            "slike forhold betyr mye ved siden av jobben: familie, bolig og stedets attraktivitet. "
+            "Flyttingen kan "
             "også gå andre veien: noen som jobber andre steder, kan velge å bo i Oslo."
         ),
-        kort="trolig flytter få tilbake så lenge hjemmekontoret består",
+        kort=(
+            "ifølge Tønnessen flytter trolig få tilbake så lenge hjemmekontoret består og Oslos "
+            "boligpriser forblir høye, selv om en del jobbet i bransjer som ble stengt ned, og mange "
+            "var uten barn"
+        ),
     ),
 )
 

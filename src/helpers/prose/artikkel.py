@@ -9,8 +9,8 @@ from helpers.catalog.artikkel import FOR, FUNN, MOT, REKKEFOLGE_INNLEDNING, Funn
 from helpers.prose.norsk import Tekst, stor_forbokstav
 
 RETNING_KORT = {
-    MOT: ", og det taler ifølge Tønnessen mot at mange kommer tilbake",
-    FOR: ", og det taler ifølge Tønnessen for at flere kan komme tilbake",
+    MOT: " – kan ifølge artikkelen tale mot retur",
+    FOR: " – kan ifølge artikkelen tale for retur",
 }
 
 
@@ -61,6 +61,17 @@ def innledning() -> Markdown:
     """The introduction's list: the findings about who left and where, then the article's
     leaning, a line each."""
     return Markdown("\n".join(_kort(funn(n)) for n in REKKEFOLGE_INNLEDNING))
+
+
+def oppsummering() -> Markdown:
+    """The summary's short account: what happened, then the article's weighing of return, its
+    reasons for and against and its conditions, drawn from the list's own entries."""
+    rekord, viken, utv, t = funn("rekord"), funn("viken"), funn("utvandring"), funn("tilbake")
+    hva = (
+        f"Kort fortalt fant artikkelen at {rekord.kort} ({_lenke(rekord)}), at {viken.kort} "
+        f"({_lenke(viken)}), og at {utv.kort} ({_lenke(utv)})."
+    )
+    return Markdown(f"{hva}\n\n{t.funn} {t.forbehold}")
 
 
 def fant(navn: str) -> Tekst:
