@@ -107,7 +107,7 @@ def test_the_capitals_title_names_where_net_migration_fell():
     text = tilbake.nord_netto(flagged)
     assert text.startswith("Fra 2019 til 2020 falt den overalt der 2019-tallet er sikkert: Stockholm fra 8 til 2.")
     assert "Oslo gikk fra 10 i 2019 til 5 i 2020, men tallet for 2019 er for høyt" in text
-    assert "04-utvandring.md#utvandring-2019" in text
+    assert text.endswith("registrert for lavt, som nevnt over.")
     assert tilbake.nord_netto(both_fell).startswith("Fra 2019 til 2020 falt den overalt:")
     one_year = _tot([("Oslo", 2020, 5.0)])
     assert tilbake.tittel_nord(one_year) == "Nettoflytting i 2019 og 2020"

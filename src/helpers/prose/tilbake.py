@@ -10,7 +10,6 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
-from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import Tekst, aar_liste, kvartal, liste, prosent, tall
 
 _STED = {"over": "over", "innenfor": "innenfor", "under": "under"}
@@ -447,10 +446,9 @@ def nord_netto(tot: pd.DataFrame) -> Tekst:
     for o in [o for o in begge if o in flagget]:
         tekst += (
             f" {o} gikk fra {tall(rows(o)[2019])} i 2019 til {tall(rows(o)[2020])} i 2020, men tallet for 2019 "
-            "er for høyt, fordi utvandringen det året ble registrert for lavt "
-            "([hvorfor](/notebooks/04-utvandring.md#utvandring-2019))."
+            "er for høyt, fordi utvandringen det året ble registrert for lavt, som nevnt over."
         )
-    return Markdown(tekst.strip()) if flagget else Tekst(tekst.strip())
+    return Tekst(tekst.strip())
 
 
 def _undertalt_2019(tot: pd.DataFrame) -> set:
