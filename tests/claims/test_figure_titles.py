@@ -16,7 +16,7 @@ def ut():
 
 def test_the_record_title_on_the_snapshot(ut):
     assert rekord.tittel_topp(ut, 2020) == (
-        "Utflyttingen var høyere i 2020 enn i noe år før, og høyest i 2021 i serien 2011–2022"
+        "Utflyttingen: rekord i 2020, høyest i 2021 i serien 2011–2022"
     )
 
 

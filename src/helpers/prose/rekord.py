@@ -115,7 +115,7 @@ def tittel_topp(verdier: pd.Series, aar: int = 2020, hva: str = "Utflyttingen") 
         if topp == aar:
             return Tekst(f"{hva} nådde toppen i {aar}")
         return Tekst(
-            f"{hva} var høyere i {aar} enn i noe år før, og høyest i {topp} i serien "
+            f"{hva}: rekord i {aar}, høyest i {topp} i serien "
             f"{int(verdier.index.min())}–{int(verdier.index.max())}"
         )
     return Tekst(f"{hva} var høyest i {topp} i serien {int(verdier.index.min())}–{int(verdier.index.max())}")
