@@ -29,7 +29,11 @@ def test_a_rate_is_higher_not_more():
 
 
 def test_the_peak_after_2020_on_the_snapshot(ut):
-    assert rekord.topp_etter(ut, 2020) == "Toppen kom i 2021, året etter: da flyttet 39\u00a0942 ut."
+    assert rekord.topp_etter(ut, 2020) == (
+        "Enda flere flyttet ut i 2021, året etter: 39\u00a0942, det høyeste tallet i serien 2011–2022."
+    )
+    # With a gap the later top is no superlative over the series.
+    assert rekord.topp_etter(ut.drop(2015), 2020) == "Enda flere flyttet ut i 2021, året etter: 39\u00a0942."
     assert (
         rekord.etterpaa(ut, 2020) == "Rekorden varte ikke lenge: i 2021 flyttet enda flere ut (39\u00a0942)."
     )
@@ -68,8 +72,11 @@ def test_population_growth_word_on_the_snapshot_and_on_changed_data():
 
 def test_the_rate_sentence_follows_the_rate_without_repeating_the_count():
     assert rekord.per_innbygger(pd.Series({2018: 48.0, 2019: 49.6, 2020: 51.9})).startswith(
-        "Også regnet per 1\u00a0000 innbyggere var 2020 det høyeste året"
+        "Også regnet per 1\u00a0000 innbyggere var 2020 det høyeste året i 2018–2020,"
     )
+    # A later, higher year does not make the sentence false: it speaks of the years up to 2020.
+    senere = rekord.per_innbygger(pd.Series({2018: 48.0, 2019: 49.6, 2020: 51.9, 2021: 57.2}))
+    assert "det høyeste året i 2018–2020" in senere
     lavere = rekord.per_innbygger(pd.Series({2018: 52.0, 2019: 49.6, 2020: 51.9}))
     assert "ikke det høyeste året (høyere i 2018)" in lavere and "en del av økningen" in lavere
     assert "i serien vår" not in lavere

@@ -47,7 +47,7 @@ def test_2025_quarters_are_not_judged_on_two_quarters_and_an_estimate(oslo, tidl
         "I 1.\u00a0kvartal 2025 flyttet 6\u00a0965 ut, mot 8\u00a0558 i 2021 og ca. 7\u00a0200 i 2023."
         in text
     )
-    assert "For 2. og 3.\u00a0kvartal har vi ikke tall" in text
+    assert "For 2. og 3.\u00a0kvartal har vi ingen tidligere tall for utflyttingen" in text
     assert tilbake.tittel_kvartal(ut, tidligere) == "Utflyttingen per kvartal i 2025"
     assert "lavere enn" not in tilbake.kvartal_oppsummering(ut, tidligere)
 
@@ -99,6 +99,36 @@ def test_changed_quarters_change_the_words():
 def test_a_flow_is_placed_by_its_latest_year_not_listed():
     serie = pd.Series({2016: 10.0, 2017: 12.0, 2018: 11.0, 2019: 13.0, 2020: 15.0, 2021: 14.0, 2022: 12.5})
     assert tilbake.strom(serie, "innvandringen") == (
-        "Innvandringen lå mellom 10 og 13 i 2016–2019. I 2022, det siste året vi har tall for, "
-        "var den 13, innenfor spennet."  # 12,5 written half away from zero
+        "Innvandringen lå mellom 10 og 13 i 2016–2019. Tallene for den går til og med 2022; "
+        "da var den 13, innenfor spennet."  # 12,5 written half away from zero
     )
+    # Each series names its own last year.
+    assert "til og med 2021;" in tilbake.strom(serie.drop(2022), "innflyttingen")
+
+
+def test_a_quarter_near_zero_and_quarters_about_alike_are_said_so(oslo):
+    netto = oslo[oslo["maal"] == "nettoinnflytting_inkl_inn_og_utvandring"]
+    vekst = oslo[oslo["maal"] == "folkevekst"]
+    assert tilbake.naer_null(netto, "nettoflyttingen") == (
+        "I 1.\u00a0kvartal 2025 var nettoflyttingen nær null (\u221239)."
+    )
+    assert tilbake.omtrent_like(vekst, "folkeveksten") == (
+        "I 3.\u00a0kvartal var folkeveksten likevel omtrent like stor i 2025 og 2024 (2\u00a0617 mot 2\u00a0628)."
+    )
+    serie = pd.DataFrame({"aar": [2024, 2025, 2025], "kvartal": [1, 1, 2], "verdi": [500.0, 500.0 + tilbake.NAER_NULL + 1, -tilbake.NAER_NULL - 1]})
+    assert tilbake.naer_null(serie, "nettoflyttingen") == ""
+    assert tilbake.omtrent_like(serie, "nettoflyttingen") == ""
+    serie.loc[1, "verdi"] = 500.0 + tilbake.NAER_NULL
+    serie.loc[2, "verdi"] = -tilbake.NAER_NULL
+    assert "1.\u00a0kvartal" in tilbake.omtrent_like(serie, "nettoflyttingen")
+    assert "2.\u00a0kvartal 2025" in tilbake.naer_null(serie, "nettoflyttingen")
+
+
+def test_the_quarterly_text_says_which_measures_go_back_further(oslo):
+    ut = oslo[oslo["maal"] == "utflytting_innenlands"]
+    andre = oslo[oslo["maal"].isin(["nettoinnflytting_inkl_inn_og_utvandring", "folkevekst"])]
+    assert tilbake.kvartal_dekning(ut, andre) == (
+        "SSBs kvartalstall for utflyttingen har vi bare for 2025, mens tallene for "
+        "nettoflyttingen og folkeveksten nedenfor går tilbake til 2024."
+    )
+    assert tilbake.kvartal_dekning(ut, andre[andre["aar"] == 2025]) == ""

@@ -56,7 +56,12 @@ def topp_etter(verdier: pd.Series, aar: int = 2020) -> Tekst:
     topp = int(senere.idxmax())
     naar = f"i {topp}, året etter" if topp == aar + 1 else f"i {topp}"
     if senere[topp] > verdier[aar]:
-        return Tekst(f"Toppen kom {naar}: da flyttet {tall(senere[topp])} ut.")
+        if facts.hel_serie(verdier) and topp == int(verdier.idxmax()):
+            fra, til = int(verdier.index.min()), int(verdier.index.max())
+            return Tekst(
+                f"Enda flere flyttet ut {naar}: {tall(senere[topp])}, det høyeste tallet i serien {fra}–{til}."
+            )
+        return Tekst(f"Enda flere flyttet ut {naar}: {tall(senere[topp])}.")
     return Tekst(
         f"Ingen av årene etter har hatt flere; det høyeste tallet etterpå var {tall(senere[topp])}, {naar}."
     )
@@ -67,7 +72,8 @@ def per_innbygger(rate: pd.Series, aar: int = 2020) -> Tekst:
     r = facts.rangering(rate, aar, til_og_med=aar)
     if r["hoyest"] and r["antall_aar"] > 1:
         return Tekst(
-            f"Også regnet per 1\u00a0000 innbyggere var {aar} det høyeste året, så økningen skyldes ikke "
+            f"Også regnet per 1\u00a0000 innbyggere var {aar} det høyeste året i {r['fra']}–{aar}, "
+            "så økningen skyldes ikke "
             "bare at byen vokste."
         )
     return Tekst(
@@ -108,8 +114,11 @@ def tittel_topp(verdier: pd.Series, aar: int = 2020, hva: str = "Utflyttingen") 
             return Tekst(f"{hva} var høyere i {aar} enn i noe år fra {r['fra']}")
         if topp == aar:
             return Tekst(f"{hva} nådde toppen i {aar}")
-        return Tekst(f"{hva} satte rekord i {aar} og ny rekord i {topp}")
-    return Tekst(f"{hva} var høyest i {topp}")
+        return Tekst(
+            f"{hva}: rekord i {aar}, høyest i {topp} i serien "
+            f"{int(verdier.index.min())}–{int(verdier.index.max())}"
+        )
+    return Tekst(f"{hva} var høyest i {topp} i serien {int(verdier.index.min())}–{int(verdier.index.max())}")
 
 
 def tittel_spredte(antall: int, mulige: int, hvem: str) -> Tekst:
@@ -117,3 +126,32 @@ def tittel_spredte(antall: int, mulige: int, hvem: str) -> Tekst:
     forst = "Bare " if antall < mulige / 2 else ""
     tekst = f"{forst}{tall(antall)} publiserte tall for {hvem}"
     return Tekst(tekst[:1].upper() + tekst[1:])
+
+
+def tittel_hoyest(verdier: pd.Series, hva: str) -> Tekst:
+    """«Utvandringen fra Oslo var høyest i 2012 i serien 2011–2022» only from a series with
+    every year of its range; with a gap the title describes («Utvandringen fra Oslo 2011–2022»)."""
+    v = verdier.dropna()
+    if v.empty:
+        return Tekst(hva)
+    fra, til = int(v.index.min()), int(v.index.max())
+    if not facts.hel_serie(v):
+        return Tekst(f"{hva} {fra}–{til}")
+    return Tekst(f"{hva} var høyest i {int(v.idxmax())} i serien {fra}–{til}")
+
+
+def flest_utvandret(verdier: pd.Series) -> Tekst:
+    """The top year of emigration from Oslo: «Flest utvandret i …» only from a complete
+    series; with a gap, the top among the years we have, and the missing years named."""
+    v = verdier.dropna()
+    if v.empty:
+        return Tekst("")
+    topp = int(v.idxmax())
+    if facts.hel_serie(v):
+        return Tekst(f"Flest utvandret i {topp}, da {tall(v[topp])} personer flyttet fra Oslo til utlandet.")
+    fra, til = int(v.index.min()), int(v.index.max())
+    mangler = [y for y in range(fra, til + 1) if y not in v.index]
+    return Tekst(
+        f"Av årene vi har tall for, utvandret flest i {topp}, da {tall(v[topp])} personer flyttet fra "
+        f"Oslo til utlandet; for {aar_liste(mangler)} mangler tallet."
+    )

@@ -127,9 +127,8 @@ def strom(serie: pd.Series, navn: str, etter_aar: int = 2020) -> Tekst:
     if e["siste"] is None:
         return Tekst(f"{stor} har vi ingen tall for etter {etter_aar}.")
     return Tekst(
-        f"{stor} lå mellom {tall(ref['min'])} og {tall(ref['maks'])} i {_periode(ref)}. I {e['siste']}, "
-        "det siste året vi har "
-        f"tall for, var den {tall(e['siste_verdi'])}, {_STED[e['siste_plassering']]} spennet."
+        f"{stor} lå mellom {tall(ref['min'])} og {tall(ref['maks'])} i {_periode(ref)}. Tallene for den går "
+        f"til og med {e['siste']}; da var den {tall(e['siste_verdi'])}, {_STED[e['siste_plassering']]} spennet."
     )
 
 
@@ -140,7 +139,7 @@ def rate_etter(rate_ut: pd.Series, aar: int = 2020) -> Tekst:
     if not senere:
         return Tekst(f"Ingen senere år har kommet over {aar}.")
     return Tekst(
-        f"Men {aar} er ikke lenger toppen: i {aar_liste(senere)} var raten enda høyere, "
+        f"Men i {aar_liste(senere)} var raten enda høyere enn i {aar}, "
         f"så økningen etter {aar} kan ikke forklares med befolkningsveksten alene."
     )
 
@@ -226,8 +225,27 @@ def kvartal_mot_tidligere(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tek
         }[retning]
         tekst = f"Utflyttingen i {nytt} var {ord_}. " + " ".join(deler)
     if uten:
-        tekst += f" For {liste(uten)}\u00a0kvartal har vi ikke tall fra tidligere år å sammenligne med."
+        tekst += f" For {liste(uten)}\u00a0kvartal har vi ingen tidligere tall for utflyttingen å sammenligne med."
     return Tekst(tekst)
+
+
+def kvartal_dekning(ut_kv: pd.DataFrame, andre: pd.DataFrame) -> Tekst:
+    """Which years SSB's quarterly table gives for out-migration, against the other
+    measures shown from the same table, so the text and the figures say the same:
+    «SSBs kvartalstall for utflyttingen har vi bare for 2025, mens nettoflyttingen og
+    folkeveksten går tilbake til 2024.» Empty when they cover the same years.
+
+    `ut_kv`: aar for out-migration; `andre`: aar for the other measures."""
+    if ut_kv.empty or andre.empty:
+        return Tekst("")
+    fra_ut, fra_andre = int(ut_kv["aar"].min()), int(andre["aar"].min())
+    if fra_andre >= fra_ut:
+        return Tekst("")
+    ut_aar = sorted(int(a) for a in ut_kv["aar"].unique())
+    return Tekst(
+        f"SSBs kvartalstall for utflyttingen har vi bare for {aar_liste(ut_aar)}, mens tallene for "
+        f"nettoflyttingen og folkeveksten nedenfor går tilbake til {fra_andre}."
+    )
 
 
 def kvartal_oppsummering(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
@@ -275,6 +293,47 @@ def kvartal_mot_aaret_foer(serie: pd.DataFrame, navn: str) -> Tekst:
     )
 
 
+NAER_NULL = 50
+"""Persons: a quarter's value this close to zero is «nær null», and two quarters this close
+to each other are «omtrent like». The one threshold for both; tests/claims use it."""
+
+
+def naer_null(serie: pd.DataFrame, navn: str) -> Tekst:
+    """The quarters of the newest year whose value is within `NAER_NULL` of zero, with
+    the value: «I 1. kvartal var nettoflyttingen nær null (−39).» Empty when none is.
+
+    `serie`: aar, kvartal, verdi for one measure."""
+    if serie.empty:
+        return Tekst("")
+    nytt = int(serie["aar"].max())
+    rader = serie[(serie["aar"] == nytt) & (serie["verdi"].abs() <= NAER_NULL)].sort_values("kvartal")
+    if rader.empty:
+        return Tekst("")
+    if len(rader) == 1:
+        verdier = tall(rader["verdi"].iloc[0])
+    else:
+        verdier = liste(f"{tall(v)} i {int(k)}." for k, v in zip(rader["kvartal"], rader["verdi"]))
+    return Tekst(f"I {_kvartaler(list(rader['kvartal']))} {nytt} var {navn} nær null ({verdier}).")
+
+
+def omtrent_like(serie: pd.DataFrame, navn: str) -> Tekst:
+    """Quarters of the newest year within `NAER_NULL` of the same quarter a year earlier:
+    «I 3. kvartal var folkeveksten omtrent like stor begge årene (2 617 mot 2 628).»
+    Empty when none is."""
+    if serie.empty:
+        return Tekst("")
+    nytt = int(serie["aar"].max())
+    a = serie[serie["aar"] == nytt].set_index("kvartal")["verdi"]
+    b = serie[serie["aar"] == nytt - 1].set_index("kvartal")["verdi"]
+    like = [k for k in sorted(set(a.index) & set(b.index)) if abs(a[k] - b[k]) <= NAER_NULL]
+    if not like:
+        return Tekst("")
+    tall_ = liste(f"{tall(a[k])} mot {tall(b[k])}" for k in like)
+    return Tekst(
+        f"I {_kvartaler(like)} var {navn} likevel omtrent like stor i {nytt} og {nytt - 1} ({tall_})."
+    )
+
+
 def fortegn(serie: pd.Series, positiv: str, negativ: str) -> Tekst:
     """How many of the values are negative: «negativ i tre av fire kvartaler»."""
     antall = {0: "ingen", 1: "ett", 2: "to", 3: "tre", 4: "fire"}
@@ -296,6 +355,45 @@ def andel_utvikling(serie: pd.Series) -> Tekst:
     if fra == til:
         return Tekst(f"{prosent(serie.iloc[0], 0)} i {fra}")
     return Tekst(f"{prosent(serie.iloc[0], 0)} i {fra} og {prosent(serie.iloc[-1], 0)} i {til}")
+
+
+ENDRING_PP = 1
+"""Percentage points: a share from a sample survey that moves this little or less is
+described as about the same, not as a rise or a fall."""
+
+
+def tittel_andel(serie: pd.Series, hva: str) -> Tekst:
+    """A figure title for a survey share from its first to its last year: «økte»/«falt»
+    only when it moved more than `ENDRING_PP` percentage points (as written, whole units)."""
+    serie = serie.dropna().sort_index()
+    if serie.empty:
+        return Tekst(hva)
+    fra, til = int(serie.index[0]), int(serie.index[-1])
+    if fra == til:
+        return Tekst(f"{hva} i {fra}")
+    a, b = round(float(serie.iloc[0])), round(float(serie.iloc[-1]))
+    if abs(b - a) <= ENDRING_PP:
+        return Tekst(f"{hva} var omtrent den samme i {fra} og {til}")
+    return Tekst(f"{hva} {'økte' if b > a else 'falt'} fra {fra} til {til}")
+
+
+def bolig_endringer(endring: pd.Series, usikre=()) -> Tekst:
+    """The yearly price changes after «har vi for 2015, 2016, 2021 og 2024:». «Størst» and
+    «minst» only under the rule of `tittel_boligpriser`: every year of the range and no
+    uncertain value; otherwise each year with its value, the uncertain ones marked."""
+    endring = endring.dropna().sort_index()
+    if endring.empty:
+        return Tekst("ingen tall")
+    usikre = {int(a) for a in usikre}
+    if facts.hel_serie(endring) and not usikre & {int(a) for a in endring.index}:
+        maks, minst = int(endring.idxmax()), int(endring.idxmin())
+        return Tekst(
+            f"størst var den i {maks} ({prosent(endring[maks])}), minst i {minst} ({prosent(endring[minst])})"
+        )
+    deler = [
+        f"{prosent(v)} i {int(a)}" + (" (usikkert)" if int(a) in usikre else "") for a, v in endring.items()
+    ]
+    return Tekst(liste(deler))
 
 
 def boligmaal(ssb_k4: pd.Series, en: pd.Series) -> Tekst:
@@ -333,13 +431,32 @@ def nord_netto(tot: pd.DataFrame) -> Tekst:
     def rows(o):
         return tot[tot["omraade"] == o].set_index("aar")["verdi"]
 
-    fall = [f"{o} fra {tall(rows(o)[2019])} til {tall(rows(o)[2020])}" for o in begge]
-    endringer = [rows(o)[2020] - rows(o)[2019] for o in begge]
-    if all(e < 0 for e in endringer):
-        return Tekst(f"Fra 2019 til 2020 falt den overalt: {liste(fall)}.")
-    if all(e > 0 for e in endringer):
-        return Tekst(f"Fra 2019 til 2020 steg den overalt: {liste(fall)}.")
-    return Tekst(f"Fra 2019 til 2020 endret den seg slik: {liste(fall)}.")
+    flagget = _undertalt_2019(tot)
+    sikre = [o for o in begge if o not in flagget]
+    fall = [f"{o} fra {tall(rows(o)[2019])} til {tall(rows(o)[2020])}" for o in sikre]
+    endringer = [rows(o)[2020] - rows(o)[2019] for o in sikre]
+    if not sikre:
+        tekst = ""
+    elif all(e < 0 for e in endringer):
+        tekst = f"Fra 2019 til 2020 falt den {'overalt der 2019-tallet er sikkert' if flagget else 'overalt'}: {liste(fall)}."
+    elif all(e > 0 for e in endringer):
+        tekst = f"Fra 2019 til 2020 steg den {'overalt der 2019-tallet er sikkert' if flagget else 'overalt'}: {liste(fall)}."
+    else:
+        tekst = f"Fra 2019 til 2020 endret den seg slik: {liste(fall)}."
+    for o in [o for o in begge if o in flagget]:
+        tekst += (
+            f" {o} gikk fra {tall(rows(o)[2019])} i 2019 til {tall(rows(o)[2020])} i 2020, men tallet for 2019 "
+            "er for høyt, fordi utvandringen det året ble registrert for lavt, som nevnt over."
+        )
+    return Tekst(tekst.strip())
+
+
+def _undertalt_2019(tot: pd.DataFrame) -> set:
+    """Areas whose 2019 value the data flag as under-counted (column `undertalt`)."""
+    if "undertalt" not in tot:
+        return set()
+    r = tot[(tot["aar"] == 2019) & tot["undertalt"].fillna(False).astype(bool)]
+    return set(r["omraade"])
 
 
 def nord_bare_ett(tot: pd.DataFrame) -> Tekst:
@@ -474,8 +591,9 @@ def tittel_kvartal(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
 def tittel_nord(tot: pd.DataFrame) -> Tekst:
     """A figure title: where net migration fell or rose from 2019 to 2020."""
     orden = list(dict.fromkeys(tot["omraade"]))
+    flagget = _undertalt_2019(tot)
     endring = {}
-    for o in orden:
+    for o in [o for o in orden if o not in flagget]:
         v = tot[tot["omraade"] == o].set_index("aar")["verdi"]
         if {2019, 2020} <= set(v.index):
             endring[o] = v[2020] - v[2019]
@@ -483,11 +601,12 @@ def tittel_nord(tot: pd.DataFrame) -> Tekst:
         return Tekst("Nettoflytting i 2019 og 2020")
     falt = [o for o, d in endring.items() if d < 0]
     steg = [o for o, d in endring.items() if d > 0]
+    begge = "overalt der vi har sikre tall for begge årene" if flagget else "overalt der vi har begge årene"
     if len(falt) == len(endring):
-        hvor = "overalt der vi har begge årene" if len(endring) > 1 else f"i {falt[0]}"
+        hvor = begge if len(endring) > 1 else f"i {falt[0]}"
         return Tekst(f"Nettoflyttingen falt fra 2019 til 2020 {hvor}")
     if len(steg) == len(endring):
-        hvor = "overalt der vi har begge årene" if len(endring) > 1 else f"i {steg[0]}"
+        hvor = begge if len(endring) > 1 else f"i {steg[0]}"
         return Tekst(f"Nettoflyttingen steg fra 2019 til 2020 {hvor}")
     if falt:
         return Tekst(f"Nettoflyttingen falt fra 2019 til 2020 i {liste(falt)}")
