@@ -335,7 +335,10 @@ def test_chapter_3_words_on_changed_data(mulig):
     andel["Ledere"] = andel["Kontoryrker"] = 10.0
     assert hjemmekontor.over_akademisk(andel, jobber) == ""
     hele = pd.Series({"Hele landet": 39.0, "Oslo": 50.0, "Bærum": 44.0})
-    assert hjemmekontor.naboer(hele) == "Ingen av de andre kommunene vi har tall for fra anslaget, lå høyere enn Oslo."
+    assert (
+        hjemmekontor.naboer(hele)
+        == "Ingen av de andre kommunene vi har tall for fra anslaget, lå høyere enn Oslo."
+    )
     assert hjemmekontor.over_halvparten(40, 100) == "Det er under halvparten av lønnstakerne i Oslo."
 
 

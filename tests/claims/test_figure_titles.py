@@ -15,9 +15,7 @@ def ut():
 
 
 def test_the_record_title_on_the_snapshot(ut):
-    assert rekord.tittel_topp(ut, 2020) == (
-        "Utflyttingen: rekord i 2020, høyest i 2021 i serien 2011–2022"
-    )
+    assert rekord.tittel_topp(ut, 2020) == ("Utflyttingen: rekord i 2020, høyest i 2021 i serien 2011–2022")
 
 
 def test_the_record_title_when_2020_stays_the_top_or_is_no_record():
@@ -105,7 +103,9 @@ def test_the_capitals_title_names_where_net_migration_fell():
     flagged_mixed = mixed.assign(undertalt=[True, False, False, False])
     assert tilbake.tittel_nord(flagged_mixed) == "Nettoflyttingen steg fra 2019 til 2020 i Stockholm"
     text = tilbake.nord_netto(flagged)
-    assert text.startswith("Fra 2019 til 2020 falt den overalt der 2019-tallet er sikkert: Stockholm fra 8 til 2.")
+    assert text.startswith(
+        "Fra 2019 til 2020 falt den overalt der 2019-tallet er sikkert: Stockholm fra 8 til 2."
+    )
     assert "Oslo gikk fra 10 i 2019 til 5 i 2020, men tallet for 2019 er for høyt" in text
     assert text.endswith("registrert for lavt, som nevnt over.")
     assert tilbake.nord_netto(both_fell).startswith("Fra 2019 til 2020 falt den overalt:")

@@ -115,7 +115,13 @@ def test_a_quarter_near_zero_and_quarters_about_alike_are_said_so(oslo):
     assert tilbake.omtrent_like(vekst, "folkeveksten") == (
         "I 3.\u00a0kvartal var folkeveksten likevel omtrent like stor i 2025 og 2024 (2\u00a0617 mot 2\u00a0628)."
     )
-    serie = pd.DataFrame({"aar": [2024, 2025, 2025], "kvartal": [1, 1, 2], "verdi": [500.0, 500.0 + tilbake.NAER_NULL + 1, -tilbake.NAER_NULL - 1]})
+    serie = pd.DataFrame(
+        {
+            "aar": [2024, 2025, 2025],
+            "kvartal": [1, 1, 2],
+            "verdi": [500.0, 500.0 + tilbake.NAER_NULL + 1, -tilbake.NAER_NULL - 1],
+        }
+    )
     assert tilbake.naer_null(serie, "nettoflyttingen") == ""
     assert tilbake.omtrent_like(serie, "nettoflyttingen") == ""
     serie.loc[1, "verdi"] = 500.0 + tilbake.NAER_NULL

@@ -104,7 +104,9 @@ def test_one_candidate_held_is_enough():
     uten = tilgang_prose.setning("alder", har=set())
     assert "ikke med i denne utgaven" in uten
     assert "09587" not in uten and "09588" not in uten
-    assert "09587" not in tilgang_prose.oversikt(har=set()) and "vet ikke sikkert" in tilgang_prose.oversikt(har=set())
+    assert "09587" not in tilgang_prose.oversikt(har=set()) and "vet ikke sikkert" in tilgang_prose.oversikt(
+        har=set()
+    )
 
 
 def test_topics_only_in_the_registers_share_one_sentence():
@@ -113,4 +115,6 @@ def test_topics_only_in_the_registers_share_one_sentence():
     assert tekst.count("(/book/om-dataene.md)") == 1
     # A topic with a table keeps its own sentence.
     blandet = tilgang_prose.setning(("fodested", "destinasjon"))
-    assert str(tilgang_prose.setning("destinasjon")) in blandet and blandet.count("(/book/om-dataene.md)") == 2
+    assert (
+        str(tilgang_prose.setning("destinasjon")) in blandet and blandet.count("(/book/om-dataene.md)") == 2
+    )

@@ -104,7 +104,9 @@ def test_cross_references_show_the_number_or_title(site):
                 number = figure.select_one(".caption-number").get_text().strip()
                 assert shown == number, f"{source.name}: «{shown}» links to {label}, which is «{number}»"
             elif figure.name == "p":  # a paragraph («se under», «hvorfor»): words, never a number
-                assert shown.strip() and not re.search(r"\d", shown), f"{source.name}: «{shown}» links to {label}"
+                assert shown.strip() and not re.search(r"\d", shown), (
+                    f"{source.name}: «{shown}» links to {label}"
+                )
             else:  # a chapter or page: the link's text is its title
                 heading = figure.find(["h1", "h2"]) or figure.find_next(["h1", "h2"])
                 title = heading.get_text().replace("#", "").strip()

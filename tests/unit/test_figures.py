@@ -92,7 +92,9 @@ def test_the_notebook_draws_no_point_where_the_data_have_none(bundle):
     # The title, the note and the source are drawn into the notebook's figure.
     texts = json.dumps(spec, ensure_ascii=False)
     assert (
-        "Utvandringen falt i 2019" in texts and "Kilde: Statistisk sentralbyrå (SSB)" in texts and "En merknad." in texts
+        "Utvandringen falt i 2019" in texts
+        and "Kilde: Statistisk sentralbyrå (SSB)" in texts
+        and "En merknad." in texts
     )
 
 

@@ -41,11 +41,7 @@ def over_akademisk(andel: pd.Series, jobber: pd.Series) -> Tekst:
     faa = all(jobber[y] < jobber["Akademiske yrker"] / 2 for y in over)
     return Tekst(
         f"{stor_forbokstav(liste(y.lower() for y in over))} ligger enda høyere enn de akademiske yrkene"
-        + (
-            ", men de akademiske yrkene har mer enn dobbelt så mange jobber som hver av dem."
-            if faa
-            else "."
-        )
+        + (", men de akademiske yrkene har mer enn dobbelt så mange jobber som hver av dem." if faa else ".")
     )
 
 
@@ -54,7 +50,9 @@ def naboer(hele: pd.Series) -> Tekst:
     hoyere = [r for r in hele.index if r not in ("Oslo", "Hele landet") and hele[r] > hele["Oslo"]]
     andre = [r for r in hele.index if r not in ("Oslo", "Hele landet")]
     if hoyere and len(hoyere) == len(andre):
-        return Tekst(f"Alle de andre kommunene vi har tall for fra anslaget, {liste(hoyere)}, lå høyere enn Oslo.")
+        return Tekst(
+            f"Alle de andre kommunene vi har tall for fra anslaget, {liste(hoyere)}, lå høyere enn Oslo."
+        )
     if hoyere:
         return Tekst(
             f"Av de {tall(len(andre))} andre kommunene vi har tall for fra anslaget, lå {liste(hoyere)} "

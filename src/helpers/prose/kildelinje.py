@@ -72,8 +72,11 @@ def svakere(kilder: Iterable) -> str:
     """«Svakere kilde: Wikipedia (wiki).» (the form in brackets says why): every secondary source (catalog kind sekundærkilde)
     a figure draws from, in one form for every figure; empty when there is none. `kilder` are
     `Kilde`s or the dicts a figure carries."""
-    navn = [k["tekst"] if isinstance(k, dict) else k.tekst for k in kilder
-            if (k.get("svak") if isinstance(k, dict) else k.svak)]
+    navn = [
+        k["tekst"] if isinstance(k, dict) else k.tekst
+        for k in kilder
+        if (k.get("svak") if isinstance(k, dict) else k.svak)
+    ]
     if not navn:
         return ""
     from helpers.prose.norsk import liste

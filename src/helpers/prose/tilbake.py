@@ -225,7 +225,9 @@ def kvartal_mot_tidligere(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tek
         }[retning]
         tekst = f"Utflyttingen i {nytt} var {ord_}. " + " ".join(deler)
     if uten:
-        tekst += f" For {liste(uten)}\u00a0kvartal har vi ingen tidligere tall for utflyttingen å sammenligne med."
+        tekst += (
+            f" For {liste(uten)}\u00a0kvartal har vi ingen tidligere tall for utflyttingen å sammenligne med."
+        )
     return Tekst(tekst)
 
 
@@ -686,9 +688,15 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
     if ut_nytt.empty:
         return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
     nytt = int(ut_nytt["aar"].max())
-    par = [(k, v, f) for k, v, f in ((k, v, _sikre(f)) for k, v, f in _kvartalspar(ut_nytt, tidligere)) if not f.empty]
+    par = [
+        (k, v, f)
+        for k, v, f in ((k, v, _sikre(f)) for k, v, f in _kvartalspar(ut_nytt, tidligere))
+        if not f.empty
+    ]
     if not par:
-        return Tekst(f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre.")
+        return Tekst(
+            f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre."
+        )
     aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
     if all((f["verdi"] > v).all() for _, v, f in par):
         ord_ = "lavere"
@@ -698,4 +706,6 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
         ord_ = "dels høyere og dels lavere"
     alle = int((ut_nytt["aar"] == nytt).sum())
     hvilke = f"Bare {_kvartaler([k for k, _, _ in par])}" if len(par) < alle else "Alle kvartalene"
-    return Tekst(f"{hvilke} i {nytt} kan sammenlignes med samme kvartal i {aar}; der var utflyttingen {ord_}.")
+    return Tekst(
+        f"{hvilke} i {nytt} kan sammenlignes med samme kvartal i {aar}; der var utflyttingen {ord_}."
+    )

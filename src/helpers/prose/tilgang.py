@@ -29,7 +29,9 @@ def _tekst(s, kort: bool) -> str:
     hva = stor_forbokstav(s.tema.hva)
     if s.tema.bare_registerdata:
         return f"{hva} publiserer ikke SSB" + (
-            "" if kort else "; slike tall finnes bare i registerdata som forskere kan analysere på microdata.no"
+            ""
+            if kort
+            else "; slike tall finnes bare i registerdata som forskere kan analysere på microdata.no"
         )
     if s.holdes:
         return f"{hva} er hentet fra SSBs statistikkbank, {_tabeller(s.holdes)}"

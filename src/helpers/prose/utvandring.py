@@ -134,7 +134,9 @@ def svensker(rader: pd.DataFrame, sted: str, til: int = 2020) -> dict | None:
         )
         tekst["sv_senere"] = f"I {a} utvandret {tall(sv[a])} svenske statsborgere" + (
             ". SSB-siden tallet er hentet fra, oppgir ikke hvilket år det gjelder; at det er "
-            f"{a}, har vi sluttet ut fra når siden ble oppdatert." if usikker else "."
+            f"{a}, har vi sluttet ut fra når siden ble oppdatert."
+            if usikker
+            else "."
         )
     else:
         tekst["sv_senere"] = ""
