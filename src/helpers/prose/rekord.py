@@ -111,7 +111,9 @@ def tittel_topp(verdier: pd.Series, aar: int = 2020, hva: str = "Utflyttingen") 
     topp = int(verdier.idxmax())
     if r["hoyest"] and r["antall_aar"] > 1:
         if topp == aar and aar == int(verdier.index.max()):
-            return Tekst(f"{hva} var høyere i {aar} enn i noe år fra {r['fra']}")
+            # «enn i noe år fra 2016» would read as «since 2016», later years included.
+            foer = f"{r['fra']}" if r["fra"] == aar - 1 else f"hvert av årene {r['fra']}–{aar - 1}"
+            return Tekst(f"{hva} var høyere i {aar} enn i {foer}")
         if topp == aar:
             return Tekst(f"{hva} nådde toppen i {aar}")
         return Tekst(
