@@ -138,3 +138,23 @@ def test_the_quarterly_text_says_which_measures_go_back_further(oslo):
         "nettoflyttingen og folkeveksten nedenfor går tilbake til 2024."
     )
     assert tilbake.kvartal_dekning(ut, andre[andre["aar"] == 2025]) == ""
+
+
+def test_the_short_quarter_sentence_names_what_it_compares_and_skips_unsound_values():
+    ut = pd.DataFrame({"aar": [2025, 2025], "kvartal": [1, 4], "verdi": [100.0, 200.0]})
+    foer = pd.DataFrame(
+        {
+            "aar": [2021, 2021, 2023],
+            "kvartal": [1, 4, 1],
+            "verdi": [150.0, 250.0, 50.0],
+            "avrundet": [False, False, True],
+            "usikker": [False, False, False],
+        }
+    )
+    # The rounded 2023 value (lower than 2025) is left out: both quarters are lower than 2021.
+    assert tilbake.kvartal_kort(ut, foer) == (
+        "Alle kvartalene i 2025 kan sammenlignes med samme kvartal i 2021; der var utflyttingen lavere."
+    )
+    foer.loc[2, "avrundet"] = False
+    assert tilbake.kvartal_kort(ut, foer).endswith("der var utflyttingen dels høyere og dels lavere.")
+    assert tilbake.kvartal_kort(ut, foer.iloc[:1]).startswith("Bare 1.\u00a0kvartal i 2025")

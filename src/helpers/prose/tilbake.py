@@ -180,6 +180,11 @@ def kvartal_retning(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> str | Non
     par = [(k, v, _sikre(f)) for k, v, f in alle]
     if not par or any(f.empty for _, _, f in par):
         return None
+    return _retning(par)
+
+
+def _retning(par: list[tuple[int, float, pd.DataFrame]]) -> str:
+    """'lavere', 'høyere' or 'blandet': each newest value against every earlier one of its quarter."""
     if all((f["verdi"] > v).all() for _, v, f in par):
         return "lavere"
     if all((f["verdi"] < v).all() for _, v, f in par):
@@ -698,12 +703,7 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
             f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre."
         )
     aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
-    if all((f["verdi"] > v).all() for _, v, f in par):
-        ord_ = "lavere"
-    elif all((f["verdi"] < v).all() for _, v, f in par):
-        ord_ = "høyere"
-    else:
-        ord_ = "dels høyere og dels lavere"
+    ord_ = {"blandet": "dels høyere og dels lavere"}.get(retning := _retning(par), retning)
     alle = int((ut_nytt["aar"] == nytt).sum())
     hvilke = f"Bare {_kvartaler([k for k, _, _ in par])}" if len(par) < alle else "Alle kvartalene"
     return Tekst(
