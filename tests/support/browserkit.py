@@ -115,6 +115,11 @@ def wait_drawn(page, timeout=10_000):
 def axe_violations(page, impacts=("serious", "critical")):
     if not AXE.is_file():
         pytest.fail(f"{AXE} missing: run `npm ci` (make test does)")
+    # The theme switches to dark mode from its script, and Bootstrap's buttons fade their
+    # colours over 0.15 s: on a loaded machine axe would read a colour halfway.
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000
+    )
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [
