@@ -190,3 +190,28 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, served, site):
             failures.append(f"{rel}: {wide} px wider than the screen")
         page.close()
     assert not failures, "\n".join(failures)
+
+
+def test_header_menus_work_without_bootstrap(browser, served):
+    """The header's menus open on click, move with the arrow keys and close with Escape or a
+    click elsewhere (oslo-meny.js), with no Bootstrap bundle on the page."""
+    page, report = visit(
+        browser, f"{served}/notebooks/01-rekordutflytting.html", viewport={"width": 390, "height": 800}
+    )
+    assert not [u for u in report["requests"] if "bootstrap" in u]
+    for label in ("Kjør kapitlet selv", "Last ned denne siden"):
+        button = page.locator(f'button[aria-label="{label}"]')
+        menu = button.locator("xpath=following-sibling::ul[1]")
+        assert not menu.is_visible()
+        button.click()
+        assert menu.is_visible() and button.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.classList.contains('dropdown-item')")
+        page.keyboard.press("Escape")
+        assert button.get_attribute("aria-expanded") == "false"
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == label
+        button.click()
+        page.mouse.click(5, 700)  # the page's text, far from the menu
+        assert not menu.is_visible() and button.get_attribute("aria-expanded") == "false"
+    assert not report["errors"] and not report["console_errors"]
+    page.close()
