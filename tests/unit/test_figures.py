@@ -238,3 +238,21 @@ def test_a_mean_of_whole_persons_shows_as_whole_persons_and_stays_exact_in_the_c
     assert ["Snitt 2016–2019", "32\u00a0405"] in shown["rader"]
     plain = tabell.drop(columns="Serie")  # one key: a plain table, the mean in its own column
     assert grid(plain)["rader"][0] == ["2016", "31\u00a0445", "32\u00a0405"]
+
+
+def test_static_pictures_hold_only_what_can_be_seen():
+    """A line chart with a nearest-point tooltip: the static picture keeps its lines and
+    axes, and drops the hidden points and the pointer's cells (issue 22: 255 KB to 23 KB)."""
+    from helpers.figures.render import visible_only
+
+    svg = _figur()._repr_mimebundle_()[MIME_TYPE]["svg"]
+    root = ET.fromstring(svg)
+    assert not [e for e in root.iter() if e.get("opacity") == "0"]
+    assert not [e for e in root.iter() if "_voronoi" in (e.get("class") or "")]
+    assert [e for e in root.iter() if "mark-line" in (e.get("class") or "")], "the lines stay"
+    raw = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><g class="mark-path role-mark x_voronoi"><path d="M0,0"/></g>'
+        '<g class="mark-symbol"><path opacity="0" d="M1,1"/><path opacity="0.5" d="M2,2"/></g></svg>'
+    )
+    kept = ET.fromstring(visible_only(raw))
+    assert [p.get("d") for p in kept.iter("{http://www.w3.org/2000/svg}path")] == ["M2,2"]
