@@ -112,3 +112,24 @@ def test_reference_lists_hold_list_items(site):
         html = page.read_text(encoding="utf-8")
         assert 'role="doc-biblioentry"' not in html, page.relative_to(site)
     assert 'role="listitem"' in (site / "book" / "litteratur.html").read_text(encoding="utf-8")
+
+
+def test_head_scripts_do_not_block_the_first_paint(site):
+    """Issue 22: in the head, only documentation_options.js runs before the page is parsed
+    (inline scripts use it); the search page keeps Sphinx's order (searchtools.js needs
+    doctools.js at once). No page loads the theme's Bootstrap bundle."""
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert "bootstrap.js" not in html, page.relative_to(site)
+        if page.name == "search.html":
+            continue
+        head = html.split("</head>")[0]
+        blocking = [
+            src
+            for tag, src in re.findall(r'(<script(?![^>]*\bdefer)[^>]*\bsrc="([^"]+)")', head)
+            if not re.search(r"\basync\b", tag)
+        ]
+        assert [Path(urlsplit(s).path).name for s in blocking] == ["documentation_options.js"], (
+            page.relative_to(site),
+            blocking,
+        )
