@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
-from helpers.prose.norsk import Tekst, aar_liste, liste, prosent, tall
+from helpers.prose.norsk import Tekst, aar_liste, ikke_men, liste, prosent, tall
 
 ARTIKKELENS_KOMMUNER = ["Bærum", "Lillestrøm", "Lørenskog", "Asker", "Nordre Follo"]
 TALLORD = {
@@ -95,10 +95,10 @@ def figurtekst_fylker(aar) -> Tekst:
 
 
 def figurtekst_fylker_stedfortreder() -> Tekst:
-    """The stand-in's caption: labelled as one, once."""
-    return Tekst(
-        "Stedfortreder for flyttingen fra Oslo: netto innenlandsk flytting per fylke i 2020, alle flyttinger "
-        "mellom fylkene."
+    """The stand-in's caption: says once, first, that it is not the moves from Oslo."""
+    return ikke_men(
+        "flyttingen fra Oslo",
+        "netto innenlandsk flytting per fylke i 2020, alle flyttinger mellom fylkene.",
     )
 
 
