@@ -44,6 +44,11 @@ def test_stand_ins_are_labelled_once(site):
     assert alder.count("denne utgaven av boka") == 1
     utv = _reader_text((site / "notebooks" / "04-utvandring.html").read_text())
     assert utv.count("Ikke Oslo alene, men hele landet") == 1
+    assert "2024" not in utv  # a value whose year its source does not state is not shown
+    fod = _reader_text((site / "notebooks" / "05-fodested-og-familie.html").read_text())
+    assert fod.count("Ikke utflytterne, men alle") == 2 and fod.count("Ikke 2016–2020, men 2013") == 1
+    hvor = _reader_text((site / "notebooks" / "06-hvor-flyttet-de.html").read_text())
+    assert hvor.count("Ikke flyttingen fra Oslo, men netto") == 1
     assert utv.count("for lavt") == 1  # the 2019 register gap, explained once
     hk = (site / "notebooks" / "03-hjemmekontor.html").read_text()
     # The chapter says the numbers are not published, once and short; why (the registers on
