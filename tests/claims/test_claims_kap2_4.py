@@ -304,9 +304,13 @@ def test_chapter_4_words_on_changed_data():
             _statsborgerskap([("Sverige", 2024, 90.0)]).assign(aar_usikkert=True),
         ]
     )
-    assert utvandring.svensker(senere, "fra Oslo")["sv_senere"] == "I 2022 utvandret 120 svenske statsborgere."
+    assert (
+        utvandring.svensker(senere, "fra Oslo")["sv_senere"] == "I 2022 utvandret 120 svenske statsborgere."
+    )
     assert set(utvandring.med_oppgitt_aar(senere)["aar"]) == {2018, 2020, 2022}
-    assert utvandring.med_oppgitt_aar(rader.drop(columns="aar_usikkert")).equals(rader.drop(columns="aar_usikkert"))
+    assert utvandring.med_oppgitt_aar(rader.drop(columns="aar_usikkert")).equals(
+        rader.drop(columns="aar_usikkert")
+    )
     assert "fra 10,0\u00a0prosent til 16,7\u00a0prosent" in sv["sv_mot_alle"]
     # 2019 is skipped as the base year when an earlier year exists; without 2020, nothing.
     med_2019 = _statsborgerskap([("Sverige", 2017, 80.0), ("Sverige", 2019, 10.0), ("Sverige", 2020, 40.0)])

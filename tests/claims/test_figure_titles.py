@@ -239,7 +239,10 @@ def test_the_age_titles_follow_the_rank_and_the_branch():
 
     assert alder.tittel_andel_byer(1) == "Oslo hadde størst andel 20–34-åringer av de fem største byene"
     assert alder.tittel_andel_byer(2) == "Oslo var nummer 2 av de fem største byene i andel 20–34-åringer"
-    assert alder.tittel_alder(29, 2020, rater=False) == f"Flest innbyggere i Oslo var 29{NBSP}år 1.{NBSP}januar 2020"
+    assert (
+        alder.tittel_alder(29, 2020, rater=False)
+        == f"Flest innbyggere i Oslo var 29{NBSP}år 1.{NBSP}januar 2020"
+    )
     # The stand-in chart's own title adds what the headline lacks (what the lines are), not a repeat.
     under = alder.undertittel_innbyggere(2016, 2020)
     assert under == "Antall personer i hver alder, én linje per år 2016–2020"
@@ -345,5 +348,8 @@ def test_the_furlough_title_ranks_only_among_the_industries_the_source_names():
     )
     # A tie at the top names both; the count follows the rows.
     lik = [("Industri", 20.0), ("Transport og lagring", 20.0), ("Butikker", 5.0)]
-    assert hjemmekontor.tittel_permittering(lik) == "Industri og transport og lagring høyest av de tre næringene kilden nevner"
+    assert (
+        hjemmekontor.tittel_permittering(lik)
+        == "Industri og transport og lagring høyest av de tre næringene kilden nevner"
+    )
     assert not hjemmekontor.tittel_permittering(rekke).startswith("Størst")

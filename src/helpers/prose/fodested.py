@@ -79,7 +79,8 @@ def figurtekst_netto(aar: list[int]) -> Tekst:
 def figurtekst_2013() -> Tekst:
     """The stand-in's caption: says once, first, that it shows another year than the article's."""
     return ikke_men(
-        "2016–2020", "2013: Oslos flyttinger det året, for innvandrere og for befolkningen ellers. Antall personer."
+        "2016–2020",
+        "2013: Oslos flyttinger det året, for innvandrere og for befolkningen ellers. Antall personer.",
     )
 
 

@@ -177,5 +177,7 @@ def lavest(verdier: pd.Series, aar: int = 2020) -> Tekst:
             return Tekst(f"det laveste i hele serien {fra}–{til}")
         return Tekst(f"lavere enn i noe annet år vi har tall for, {fra}–{til}{hull}")
     if lavere == 0 and like:
-        return Tekst(f"like lavt som i {aar_liste(like)}, det laveste av årene vi har tall for, {fra}–{til}{hull}")
+        return Tekst(
+            f"like lavt som i {aar_liste(like)}, det laveste av årene vi har tall for, {fra}–{til}{hull}"
+        )
     return Tekst(f"nummer {lavere + 1} fra bunnen av de {len(v)} årene vi har tall for, {fra}–{til}{hull}")
