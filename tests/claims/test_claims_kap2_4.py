@@ -204,7 +204,7 @@ def test_chapter_2_words_on_the_snapshot(folk):
     oslo = {a: facts.andel_i_alder(folk, "Oslo", a, 20, 34) for a in (2015, 2024)}
     assert alder.utvikling(oslo[2015], oslo[2024]) == "holdt seg nesten uendret"
     assert alder.plass_blant_byene(1) == "den høyeste andelen blant de fem største byene"
-    tekst = alder.funn_stedfortreder(folk[folk["region"] == "Oslo"], 2020)
+    tekst = alder.funn_innbyggere(folk[folk["region"] == "Oslo"], 2020)
     assert "29-åringene det største årskullet, med 16\u00a0387 personer" in tekst
 
 
@@ -214,7 +214,7 @@ def test_chapter_2_words_on_changed_data():
     assert alder.utvikling(28.3, 30.0) == "økt" and alder.utvikling(28.3, 26.0) == "falt"
     assert alder.plass_blant_byene(3, 4) == "nummer 3 av de fire største byene"
     folk = _frame([("Oslo", 2020, 30, 5.0), ("Oslo", 2020, 41, 9.0)])
-    assert "41-åringene det største årskullet, med 9 personer" in alder.funn_stedfortreder(folk, 2020)
+    assert "41-åringene det største årskullet, med 9 personer" in alder.funn_innbyggere(folk, 2020)
     rater = pd.DataFrame({"aar": [2020, 2020], "alder": [25, 26], "verdi": [7.3, 6.0]})
     eldre = pd.Series({2016: 30.0, 2017: 30.5, 2018: 31.0, 2019: 30.2, 2020: 32.0})
     tekst = alder.funn_rater(rater, eldre, 2016, 2020)

@@ -46,7 +46,7 @@ def funn_rater(rater: pd.DataFrame, snittalder: pd.Series, fra: int, til: int) -
     )
 
 
-def funn_stedfortreder(folk: pd.DataFrame, til: int) -> Tekst:
+def funn_innbyggere(folk: pd.DataFrame, til: int) -> Tekst:
     """Under the stand-in figure: the gap, once, and what the residents' ages do show."""
     topp = folk[folk["aar"] == til].sort_values("verdi").iloc[-1]
     return Tekst(
@@ -84,7 +84,7 @@ def figurtekst_rater(fra: int, til: int) -> Tekst:
     )
 
 
-def figurtekst_stedfortreder(fra: int, til: int) -> Tekst:
+def figurtekst_innbyggere(fra: int, til: int) -> Tekst:
     """Caption of the stand-in figure: says once, first, that it shows all residents, not the movers."""
     return ikke_men(
         "utflytterne",

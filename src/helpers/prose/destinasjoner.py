@@ -94,7 +94,7 @@ def figurtekst_fylker(aar) -> Tekst:
     )
 
 
-def figurtekst_fylker_stedfortreder() -> Tekst:
+def figurtekst_fylker_netto() -> Tekst:
     """The stand-in's caption: says once, first, that it is not the moves from Oslo."""
     return ikke_men(
         "flyttingen fra Oslo",
@@ -118,7 +118,7 @@ def figurtekst_kommuner(antall: int, aar: int, med_forrige: bool) -> Tekst:
     )
 
 
-def figurtekst_kommuner_stedfortreder(aar) -> Tekst:
+def figurtekst_utflytting_i_alt(aar) -> Tekst:
     return Tekst(
         f"Utflytting fra Oslo til resten av Norge i alt, {aar_liste(aar)}: hvor mange som flyttet, "
         "ikke hvilke kommuner de flyttet til."

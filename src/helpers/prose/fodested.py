@@ -42,7 +42,7 @@ def netto_funn(netto: pd.DataFrame) -> Tekst:
     )
 
 
-def stedfortreder_2013(andel_utflytting: float, andel_utvandring: float) -> Tekst:
+def naermeste_2013(andel_utflytting: float, andel_utvandring: float) -> Tekst:
     """The 2013 moves by immigrants, the only such year we have."""
     return Tekst(
         "Det nærmeste vi har, er "
