@@ -241,7 +241,7 @@ def test_the_age_titles_follow_the_rank_and_the_branch():
     assert alder.tittel_andel_byer(2) == "Oslo var nummer 2 av de fem største byene i andel 20–34-åringer"
     assert (
         alder.tittel_alder(29, 2020, rater=False)
-        == f"Flest innbyggere i Oslo var 29{NBSP}år 1.{NBSP}januar 2020"
+        == f"Per 1.{NBSP}januar 2020 hadde Oslo flest innbyggere på 29{NBSP}år"
     )
     # The stand-in chart's own title adds what the headline lacks (what the lines are), not a repeat.
     under = alder.undertittel_innbyggere(2016, 2020)

@@ -102,7 +102,7 @@ def tittel_alder(topp_alder: int, aar: int, rater: bool) -> Tekst:
     for the stand-in (all residents)."""
     if rater:
         return Tekst(f"I {aar} var utflyttingsraten høyest ved {topp_alder}{NBSP}års alder")
-    return Tekst(f"Flest innbyggere i Oslo var {topp_alder}{NBSP}år 1.{NBSP}januar {aar}")
+    return Tekst(f"Per 1.{NBSP}januar {aar} hadde Oslo flest innbyggere på {topp_alder}{NBSP}år")
 
 
 def tittel_andel_byer(plass: int, antall: int = 5) -> Tekst:
