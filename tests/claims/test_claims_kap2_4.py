@@ -204,7 +204,7 @@ def test_chapter_2_words_on_the_snapshot(folk):
     oslo = {a: facts.andel_i_alder(folk, "Oslo", a, 20, 34) for a in (2015, 2024)}
     assert alder.utvikling(oslo[2015], oslo[2024]) == "holdt seg nesten uendret"
     assert alder.plass_blant_byene(1) == "den høyeste andelen blant de fem største byene"
-    tekst = alder.funn_stedfortreder(folk[folk["region"] == "Oslo"], 2020)
+    tekst = alder.funn_innbyggere(folk[folk["region"] == "Oslo"], 2020)
     assert "29-åringene det største årskullet, med 16\u00a0387 personer" in tekst
 
 
@@ -214,7 +214,7 @@ def test_chapter_2_words_on_changed_data():
     assert alder.utvikling(28.3, 30.0) == "økt" and alder.utvikling(28.3, 26.0) == "falt"
     assert alder.plass_blant_byene(3, 4) == "nummer 3 av de fire største byene"
     folk = _frame([("Oslo", 2020, 30, 5.0), ("Oslo", 2020, 41, 9.0)])
-    assert "41-åringene det største årskullet, med 9 personer" in alder.funn_stedfortreder(folk, 2020)
+    assert "41-åringene det største årskullet, med 9 personer" in alder.funn_innbyggere(folk, 2020)
     rater = pd.DataFrame({"aar": [2020, 2020], "alder": [25, 26], "verdi": [7.3, 6.0]})
     eldre = pd.Series({2016: 30.0, 2017: 30.5, 2018: 31.0, 2019: 30.2, 2020: 32.0})
     tekst = alder.funn_rater(rater, eldre, 2016, 2020)
@@ -239,7 +239,7 @@ def test_chapter_4_words_on_the_snapshot(byer):
     tekst = utvandring.sammenligning(e_utv, e_ut)
     assert "langt mindre enn økningen i utflyttingen" in tekst and "likevel mer" in tekst
     p_utv, p_ut = facts.mot_periode(utv, 2020, 2016, 2018), facts.mot_periode(ut, 2020, 2016, 2018)
-    assert utvandring.PLASS[p_utv["plassering"]] == "lavere enn i noe av de årene"
+    assert utvandring.PLASS[p_utv["plassering"]] == "lavere enn i hvert av de årene"
     assert utvandring.over_under(p_utv) == "under" and utvandring.over_under(p_ut) == "over"
     assert utvandring.hovedfunn(p_utv, p_ut).endswith(
         "Flyttingen til resten av Norge skilte seg altså ut i 2020, men utvandringen gjorde det ikke."
@@ -250,8 +250,10 @@ def test_chapter_4_words_on_the_snapshot(byer):
         "Utvandringen av svenske statsborgere fra hele landet falt fra 2\u00a0161"
     )
     assert "blant polske og litauiske statsborgere falt utvandringen enda mer" in sv["sv_blant_andre"]
-    assert "2024" in sv["sv_senere"] and "oppgir ikke hvilket år" in sv["sv_senere"]
-    assert "kildesiden" not in sv["sv_senere"] and "utledet" not in sv["sv_senere"]
+    # 2024's value has no year on its page (the row is flagged): neither written nor drawn.
+    assert sv["sv_senere"] == ""
+    assert 2024 not in set(utvandring.med_oppgitt_aar(landet)["aar"])
+    assert {2018, 2020} <= set(utvandring.med_oppgitt_aar(landet)["aar"])
 
 
 def _statsborgerskap(rows):
@@ -294,6 +296,21 @@ def test_chapter_4_words_on_changed_data():
         == "Utvandringen av svenske statsborgere fra Oslo økte fra 100 i 2018 til 150 i 2020, en økning på 50,0\u00a0prosent."
     )
     assert sv["sv_blant_andre"] == "" and sv["sv_senere"] == ""
+    # A later year is written only when the source states it; a flagged one is left out.
+    senere = pd.concat(
+        [
+            rader,
+            _statsborgerskap([("Sverige", 2022, 120.0)]),
+            _statsborgerskap([("Sverige", 2024, 90.0)]).assign(aar_usikkert=True),
+        ]
+    )
+    assert (
+        utvandring.svensker(senere, "fra Oslo")["sv_senere"] == "I 2022 utvandret 120 svenske statsborgere."
+    )
+    assert set(utvandring.med_oppgitt_aar(senere)["aar"]) == {2018, 2020, 2022}
+    assert utvandring.med_oppgitt_aar(rader.drop(columns="aar_usikkert")).equals(
+        rader.drop(columns="aar_usikkert")
+    )
     assert "fra 10,0\u00a0prosent til 16,7\u00a0prosent" in sv["sv_mot_alle"]
     # 2019 is skipped as the base year when an earlier year exists; without 2020, nothing.
     med_2019 = _statsborgerskap([("Sverige", 2017, 80.0), ("Sverige", 2019, 10.0), ("Sverige", 2020, 40.0)])
@@ -306,17 +323,23 @@ def test_chapter_3_words_on_the_snapshot(mulig):
 
     andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
     jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"]
-    assert hjemmekontor.rekkefolge(andel).startswith(
-        "For de fire gruppene Tønnessen nevner, er rekkefølgen i anslaget den samme"
+    assert hjemmekontor.rekkefolge(andel) == (
+        "Anslaget peker samme vei som økningen i utflyttingen: alle de tre gruppene der utflyttingen "
+        "økte mest, akademiske yrker, høyskoleyrker og kontoryrker, ligger over salgs- og serviceyrker, "
+        "der den økte mindre, og alle fire ligger over håndverkere og renholdere, der den knapt endret seg."
     )
     assert hjemmekontor.over_akademisk(andel, jobber) == (
         "Ledere og kontoryrker ligger enda høyere enn de akademiske yrkene, "
         "men de akademiske yrkene har mer enn dobbelt så mange jobber som hver av dem."
     )
-    hele = load("hjemmekontor_mulig_region").set_index("region")["verdi"]
+    region = load("hjemmekontor_mulig_region")
+    hele = region.set_index("region")["verdi"]
+    aar = hjemmekontor.kommuneaar(region[~region["region"].isin(["Hele landet", "Oslo"])]["periode"])
+    assert aar == 2018
     assert (
-        hjemmekontor.naboer(hele)
-        == "Alle de andre kommunene vi har tall for fra anslaget, Bærum, Asker og Oppegård, lå høyere enn Oslo."
+        hjemmekontor.naboer(hele, aar)
+        == "Alle de andre kommunene vi har tall for fra anslaget, Bærum, Asker og Oppegård, lå høyere enn Oslo "
+        "(anslaget bruker kommunene slik de var i 2018)."
     )
     oslo = load("sysselsatte_yrke_oslo").set_index("yrke")["verdi"]
     over = [y for y in andel.index if andel[y] > hele["Hele landet"]]
@@ -329,16 +352,27 @@ def test_chapter_3_words_on_changed_data(mulig):
     andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"].copy()
     jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"].copy()
     andel["Håndverkere"] = 40.0  # craft above sales and service: not the article's order
-    assert hjemmekontor.rekkefolge(andel).startswith("Anslaget rangerer ikke yrkene")
+    assert hjemmekontor.rekkefolge(andel).startswith("Anslaget følger ikke helt økningen")
+    assert hjemmekontor.rekkefolge(andel).endswith(
+        ": salgs- og serviceyrker ligger ikke over håndverkere og renholdere."
+    )
+    andel["Håndverkere"] = 16.5
+    andel["Kontoryrker"] = 30.0  # clerical below sales and service: named
+    assert "kontoryrker ligger ikke over salgs- og serviceyrker" in hjemmekontor.rekkefolge(andel)
+    andel["Kontoryrker"] = 62.3
     jobber["Ledere"] = jobber["Akademiske yrker"]  # no longer a small group
     assert hjemmekontor.over_akademisk(andel, jobber).endswith("enn de akademiske yrkene.")
     andel["Ledere"] = andel["Kontoryrker"] = 10.0
     assert hjemmekontor.over_akademisk(andel, jobber) == ""
     hele = pd.Series({"Hele landet": 39.0, "Oslo": 50.0, "Bærum": 44.0})
     assert (
-        hjemmekontor.naboer(hele)
-        == "Ingen av de andre kommunene vi har tall for fra anslaget, lå høyere enn Oslo."
+        hjemmekontor.naboer(hele, 2019)
+        == "Ingen av de andre kommunene vi har tall for fra anslaget, lå høyere enn Oslo "
+        "(anslaget bruker kommunene slik de var i 2019)."
     )
+    assert hjemmekontor.kommuneaar(pd.Series(["2021 (sysselsettingsdata)"])) == 2021
+    with pytest.raises(ValueError):
+        hjemmekontor.kommuneaar(pd.Series(["2018", "2019"]))
     assert hjemmekontor.over_halvparten(40, 100) == "Det er under halvparten av lønnstakerne i Oslo."
 
 

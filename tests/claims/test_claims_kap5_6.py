@@ -174,7 +174,7 @@ def test_chapter_5_words_on_the_snapshot(kategori, husholdninger):
     )
     f = load("oslo_flytting_innvandrere_2013")
     alle = f[f["verdensregion"] == "alle"].pivot_table(index="flyt", columns="gruppe", values="verdi")
-    tekst = fodested.stedfortreder_2013(
+    tekst = fodested.naermeste_2013(
         facts.andel(alle.loc["utflytting", "Innvandrere"], alle.loc["utflytting", "Alle"]),
         facts.andel(alle.loc["utvandring", "Innvandrere"], alle.loc["utvandring", "Alle"]),
     )

@@ -239,7 +239,14 @@ def test_the_age_titles_follow_the_rank_and_the_branch():
 
     assert alder.tittel_andel_byer(1) == "Oslo hadde størst andel 20–34-åringer av de fem største byene"
     assert alder.tittel_andel_byer(2) == "Oslo var nummer 2 av de fem største byene i andel 20–34-åringer"
-    assert alder.tittel_alder(29, 2020, rater=False) == f"Innbyggere i Oslo etter alder, 1.{NBSP}januar 2020"
+    assert (
+        alder.tittel_alder(29, 2020, rater=False)
+        == f"Per 1.{NBSP}januar 2020 hadde Oslo flest innbyggere på 29{NBSP}år"
+    )
+    # The stand-in chart's own title adds what the headline lacks (what the lines are), not a repeat.
+    under = alder.undertittel_innbyggere(2016, 2020)
+    assert under == "Antall personer i hver alder, én linje per år 2016–2020"
+    assert "Innbyggere i Oslo" not in under
     assert (
         alder.tittel_alder(24, 2020, rater=True)
         == f"I 2020 var utflyttingsraten høyest ved 24{NBSP}års alder"
@@ -330,3 +337,19 @@ def test_the_top_of_emigration_needs_a_whole_series():
     assert rekord.flest_utvandret(whole).startswith("Flest utvandret i 2012")
     assert rekord.flest_utvandret(gap).startswith("Av årene vi har tall for, utvandret flest i 2012")
     assert "for 2013 mangler tallet" in rekord.flest_utvandret(gap)
+
+
+def test_the_furlough_title_ranks_only_among_the_industries_the_source_names():
+    from helpers import hjemmekontor
+
+    rekke = [("Overnattings- og serveringsvirksomhet", 54.0), ("Industri", 10.0)]
+    assert hjemmekontor.tittel_permittering(rekke) == (
+        "Overnattings- og serveringsvirksomhet høyest av de to næringene kilden nevner"
+    )
+    # A tie at the top names both; the count follows the rows.
+    lik = [("Industri", 20.0), ("Transport og lagring", 20.0), ("Butikker", 5.0)]
+    assert (
+        hjemmekontor.tittel_permittering(lik)
+        == "Industri og transport og lagring høyest av de tre næringene kilden nevner"
+    )
+    assert not hjemmekontor.tittel_permittering(rekke).startswith("Størst")

@@ -80,3 +80,21 @@ def test_the_rate_sentence_follows_the_rate_without_repeating_the_count():
     lavere = rekord.per_innbygger(pd.Series({2018: 52.0, 2019: 49.6, 2020: 51.9}))
     assert "ikke det høyeste året (høyere i 2018)" in lavere and "en del av økningen" in lavere
     assert "i serien vår" not in lavere
+
+
+def test_the_lowest_immigration_is_no_superlative_over_a_gap():
+    """«Det laveste i hele serien» needs every year of the range; with a gap the clause says
+    «lower than any other year we have» and names the missing years."""
+    from helpers import load
+
+    innv = facts.serie(load("storbyer"), "Oslo", "innvandring")
+    assert 2021 not in innv.index  # the snapshot's gap
+    assert rekord.lavest(innv, 2020) == "lavere enn i noe annet år vi har tall for, 2010–2022 (2021 mangler)"
+    hel = pd.Series({2017: 9.0, 2018: 7.0, 2019: 8.0, 2020: 5.0})
+    assert rekord.lavest(hel, 2020) == "det laveste i hele serien 2017–2020"
+    hull = hel.drop(2018)
+    assert rekord.lavest(hull, 2020) == "lavere enn i noe annet år vi har tall for, 2017–2020 (2018 mangler)"
+    assert "hele serien" not in rekord.lavest(hull, 2020)
+    assert rekord.lavest(hel, 2019) == "nummer 3 fra bunnen av de 4 årene vi har tall for, 2017–2020"
+    lik = pd.Series({2018: 5.0, 2019: 8.0, 2020: 5.0})
+    assert rekord.lavest(lik, 2020).startswith("like lavt som i 2018")

@@ -102,3 +102,12 @@ def test_typography_of_text_from_elsewhere():
     assert typografi("4 452 rader, 1 234 567 personer") == f"4{NBSP}452 rader, 1{NBSP}234{NBSP}567 personer"
     # Years side by side are not one number; a decimal is not grouped.
     assert typografi("2016 2020 og 5,5 000") == "2016 2020 og 5,5 000"
+
+
+def test_a_stand_in_caption_says_first_what_it_is_not():
+    from helpers.prose.norsk import IKKE_MEN, ikke_men
+
+    tekst = ikke_men("utflytterne", "alle innbyggere i Oslo etter alder.")
+    assert tekst == "Ikke utflytterne, men alle innbyggere i Oslo etter alder."
+    assert IKKE_MEN.match(tekst)
+    assert not IKKE_MEN.match("Utflytting fra Oslo til resten av Norge, 2016–2020.")

@@ -67,9 +67,9 @@ FUNN: tuple[Funn, ...] = (
         del_="Men ikke for utvandringen",
         kapittel="kap-utvandring",
         funn=(
-            "Utvandringen fra Oslo til utlandet gikk litt opp i 2020. SSBs offentlige tabell 01223, som "
-            "Tønnessen viser i figur 1, har både inn- og utvandringen litt lavere gjennom tiåret før. I "
-            "registerdataene var økningen mindre enn i flyttingen innenlands, og blant "
+            "Utvandringen fra Oslo til utlandet gikk litt opp i 2020, etter at både innvandringen og "
+            "utvandringen hadde falt noe gjennom tiåret før; det viser Tønnessens figur 1, som bygger på "
+            "SSBs tabell 01223. I registerdataene var økningen mindre enn i flyttingen innenlands, og blant "
             "utvandrerne var det verken en tydelig økning i yrker med hjemmekontor eller i salgs- og "
             "serviceyrker."
         ),
@@ -88,7 +88,7 @@ FUNN: tuple[Funn, ...] = (
         retning=MOT,
         forbehold=(
             "Folk flytter sjeldnere etter midten av tjueårene, og kanskje passer en del av det storbyen "
-            "tilbyr, særlig godt for unge voksne."
+            "tilbyr særlig godt for unge voksne."
         ),
         kort="utflytterne var noe eldre enn vanlig",
         tolkning="At utflytterne var noe eldre, kan ifølge Tønnessen bety at de i mindre grad flytter tilbake.",

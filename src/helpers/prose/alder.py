@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
-from helpers.prose.norsk import NBSP, Tekst, periode, tall
+from helpers.prose.norsk import NBSP, Tekst, ikke_men, periode, tall
 
 PLASSERING = {
     "over": "eldre enn i noen av årene før",
@@ -46,7 +46,7 @@ def funn_rater(rater: pd.DataFrame, snittalder: pd.Series, fra: int, til: int) -
     )
 
 
-def funn_stedfortreder(folk: pd.DataFrame, til: int) -> Tekst:
+def funn_innbyggere(folk: pd.DataFrame, til: int) -> Tekst:
     """Under the stand-in figure: the gap, once, and what the residents' ages do show."""
     topp = folk[folk["aar"] == til].sort_values("verdi").iloc[-1]
     return Tekst(
@@ -84,12 +84,17 @@ def figurtekst_rater(fra: int, til: int) -> Tekst:
     )
 
 
-def figurtekst_stedfortreder(fra: int, til: int) -> Tekst:
-    """Caption of the stand-in figure: labelled as one, once."""
-    return Tekst(
-        f"Stedfortreder for utflytterne: alle innbyggere i Oslo etter alder, 1.{NBSP}januar {periode(fra, til)}. "
-        f"Året {til} er den kraftige linjen."
+def figurtekst_innbyggere(fra: int, til: int) -> Tekst:
+    """Caption of the stand-in figure: says once, first, that it shows all residents, not the movers."""
+    return ikke_men(
+        "utflytterne",
+        f"alle innbyggere i Oslo etter alder, 1.{NBSP}januar {periode(fra, til)}. Året {til} er den kraftige linjen.",
     )
+
+
+def undertittel_innbyggere(fra: int, til: int) -> Tekst:
+    """The stand-in chart's own title: what the lines are, which the headline does not say."""
+    return Tekst(f"Antall personer i hver alder, én linje per år {periode(fra, til)}")
 
 
 def tittel_alder(topp_alder: int, aar: int, rater: bool) -> Tekst:
@@ -97,7 +102,7 @@ def tittel_alder(topp_alder: int, aar: int, rater: bool) -> Tekst:
     for the stand-in (all residents)."""
     if rater:
         return Tekst(f"I {aar} var utflyttingsraten høyest ved {topp_alder}{NBSP}års alder")
-    return Tekst(f"Innbyggere i Oslo etter alder, 1.{NBSP}januar {aar}")
+    return Tekst(f"Per 1.{NBSP}januar {aar} hadde Oslo flest innbyggere på {topp_alder}{NBSP}år")
 
 
 def tittel_andel_byer(plass: int, antall: int = 5) -> Tekst:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
-from helpers.prose.norsk import Tekst, aar_liste, liste, prosent, tall
+from helpers.prose.norsk import Tekst, aar_liste, ikke_men, liste, prosent, tall
 
 ARTIKKELENS_KOMMUNER = ["Bærum", "Lillestrøm", "Lørenskog", "Asker", "Nordre Follo"]
 TALLORD = {
@@ -94,11 +94,11 @@ def figurtekst_fylker(aar) -> Tekst:
     )
 
 
-def figurtekst_fylker_stedfortreder() -> Tekst:
-    """The stand-in's caption: labelled as one, once."""
-    return Tekst(
-        "Stedfortreder for flyttingen fra Oslo: netto innenlandsk flytting per fylke i 2020, alle flyttinger "
-        "mellom fylkene."
+def figurtekst_fylker_netto() -> Tekst:
+    """The stand-in's caption: says once, first, that it is not the moves from Oslo."""
+    return ikke_men(
+        "flyttingen fra Oslo",
+        "netto innenlandsk flytting per fylke i 2020, alle flyttinger mellom fylkene.",
     )
 
 
@@ -118,7 +118,7 @@ def figurtekst_kommuner(antall: int, aar: int, med_forrige: bool) -> Tekst:
     )
 
 
-def figurtekst_kommuner_stedfortreder(aar) -> Tekst:
+def figurtekst_utflytting_i_alt(aar) -> Tekst:
     return Tekst(
         f"Utflytting fra Oslo til resten av Norge i alt, {aar_liste(aar)}: hvor mange som flyttet, "
         "ikke hvilke kommuner de flyttet til."

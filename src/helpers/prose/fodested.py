@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.prose.norsk import Tekst, aar_liste, prosent, tall
+from helpers.prose.norsk import Tekst, aar_liste, ikke_men, prosent, tall
 
 # SSB's category names as the reader says them in running text.
 KATEGORI_I_TEKST = {
@@ -42,7 +42,7 @@ def netto_funn(netto: pd.DataFrame) -> Tekst:
     )
 
 
-def stedfortreder_2013(andel_utflytting: float, andel_utvandring: float) -> Tekst:
+def naermeste_2013(andel_utflytting: float, andel_utvandring: float) -> Tekst:
     """The 2013 moves by immigrants, the only such year we have."""
     return Tekst(
         "Det nærmeste vi har, er "
@@ -77,10 +77,10 @@ def figurtekst_netto(aar: list[int]) -> Tekst:
 
 
 def figurtekst_2013() -> Tekst:
-    """The stand-in's caption: labelled as one, once."""
-    return Tekst(
-        "Stedfortreder for 2016–2020: Oslos flyttinger i 2013, for innvandrere og for befolkningen ellers. "
-        "Antall personer."
+    """The stand-in's caption: says once, first, that it shows another year than the article's."""
+    return ikke_men(
+        "2016–2020",
+        "2013: Oslos flyttinger det året, for innvandrere og for befolkningen ellers. Antall personer.",
     )
 
 

@@ -2,34 +2,49 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from helpers.prose.alder import TALLORD
 from helpers.prose.norsk import NBSP, Tekst, liste, stor_forbokstav, tall
 
-# The article's ordering of the rise in out-migration: academic occupations most, sales and
-# service less, craft workers and cleaners hardly at all.
-ARTIKKELENS_REKKEFOLGE = [
-    "Akademiske yrker",
-    "Salgs- og serviceyrker",
-    "Håndverkere",
-    "Renholdere, hjelpearbeidere mv.",
-]
+# The article's groups by the rise in out-migration: the home-office occupations rose most
+# (academic most of all, then college-level and clerical), sales and service less, and
+# craft workers and cleaners hardly changed.
+OKTE_MEST = ["Akademiske yrker", "Høyskoleyrker", "Kontoryrker"]
+OKTE_MINDRE = "Salgs- og serviceyrker"
+KNAPT_ENDRET = ["Håndverkere", "Renholdere, hjelpearbeidere mv."]
+
+
+def _ord(n: int) -> str:
+    return TALLORD.get(n, str(n))
 
 
 def rekkefolge(andel: pd.Series) -> Tekst:
-    """Whether the estimate ranks the article's groups in the article's order."""
-    verdier = [andel[y] for y in ARTIKKELENS_REKKEFOLGE]
-    # Craft workers and cleaners are one step in the article: both must lie below sales and service.
-    samme = verdier[0] > verdier[1] > max(verdier[2], verdier[3])
-    if samme:
+    """Whether the estimate puts the article's groups in the order of the rise in out-migration:
+    every group where it rose most above sales and service, and all of those above craft
+    workers and cleaners. Every comparison is read from `andel`."""
+    salg = andel[OKTE_MINDRE]
+    bunn = max(andel[y] for y in KNAPT_ENDRET)
+    under_salg = [y for y in OKTE_MEST if not andel[y] > salg]
+    ikke_over_bunn = [y for y in [*OKTE_MEST, OKTE_MINDRE] if not andel[y] > bunn]
+    mest = liste(y.lower() for y in OKTE_MEST)
+    if not under_salg and not ikke_over_bunn:
         return Tekst(
-            "For de fire gruppene Tønnessen nevner, er rekkefølgen i anslaget den samme som i økningen "
-            "i utflyttingen: akademiske yrker over salgs- og serviceyrker, og begge over håndverkere og "
-            "renholdere."
+            f"Anslaget peker samme vei som økningen i utflyttingen: alle de {_ord(len(OKTE_MEST))} gruppene der "
+            f"utflyttingen økte mest, {mest}, ligger over salgs- og serviceyrker, der den økte mindre, og alle "
+            f"{_ord(len(OKTE_MEST) + 1)} ligger over håndverkere og renholdere, der den knapt endret seg."
         )
+    deler = []
+    if under_salg:
+        deler.append(f"{liste(y.lower() for y in under_salg)} ligger ikke over salgs- og serviceyrker")
+    if ikke_over_bunn:
+        deler.append(f"{liste(y.lower() for y in ikke_over_bunn)} ligger ikke over håndverkere og renholdere")
     return Tekst(
-        "Anslaget rangerer ikke yrkene i samme rekkefølge som økningen i utflyttingen, der akademiske "
-        "yrker kom først, så salgs- og serviceyrker, og til slutt håndverkere og renholdere."
+        "Anslaget følger ikke helt økningen i utflyttingen, som var størst for "
+        f"{mest}, mindre for salgs- og serviceyrker og knapt noen for håndverkere og renholdere: "
+        f"{'; '.join(deler)}."
     )
 
 
@@ -45,20 +60,31 @@ def over_akademisk(andel: pd.Series, jobber: pd.Series) -> Tekst:
     )
 
 
-def naboer(hele: pd.Series) -> Tekst:
-    """The municipalities in the estimate with a higher share than Oslo."""
+def kommuneaar(perioder: pd.Series) -> int:
+    """The year whose municipalities the estimate uses, read from its rows' period
+    («2018 (sysselsettingsdata)»); an error if the rows disagree or name no year."""
+    aar = {int(m.group(0)) for p in perioder if (m := re.search(r"\d{4}", str(p)))}
+    if len(aar) != 1:
+        raise ValueError(f"fant ikke ett år for kommunene i anslaget: {sorted(aar)}")
+    return aar.pop()
+
+
+def naboer(hele: pd.Series, aar: int) -> Tekst:
+    """The municipalities in the estimate with a higher share than Oslo, as they were in `aar`
+    (some were merged later, so the year is said)."""
     hoyere = [r for r in hele.index if r not in ("Oslo", "Hele landet") and hele[r] > hele["Oslo"]]
     andre = [r for r in hele.index if r not in ("Oslo", "Hele landet")]
+    grenser = f" (anslaget bruker kommunene slik de var i {aar})"
     if hoyere and len(hoyere) == len(andre):
         return Tekst(
-            f"Alle de andre kommunene vi har tall for fra anslaget, {liste(hoyere)}, lå høyere enn Oslo."
+            f"Alle de andre kommunene vi har tall for fra anslaget, {liste(hoyere)}, lå høyere enn Oslo{grenser}."
         )
     if hoyere:
         return Tekst(
             f"Av de {tall(len(andre))} andre kommunene vi har tall for fra anslaget, lå {liste(hoyere)} "
-            "høyere enn Oslo."
+            f"høyere enn Oslo{grenser}."
         )
-    return Tekst("Ingen av de andre kommunene vi har tall for fra anslaget, lå høyere enn Oslo.")
+    return Tekst(f"Ingen av de andre kommunene vi har tall for fra anslaget, lå høyere enn Oslo{grenser}.")
 
 
 def over_halvparten(del_: float, helhet: float) -> Tekst:
@@ -80,3 +106,11 @@ def med_andeler(rekke: list[tuple[str, float]], enhet: str = "prosent") -> Tekst
 def med_okning(rekke: list[tuple[str, float]]) -> Tekst:
     """Groups with their rise in brackets: 'reiseliv og transport (opp 827 prosent) og …'."""
     return Tekst(liste(f"{navn.lower()} (opp {tall(verdi)}{NBSP}prosent)" for navn, verdi in rekke))
+
+
+def tittel_permittering(rekke: list[tuple[str, float]]) -> Tekst:
+    """Figure 3.3's title: the industry with the largest share among those the source names
+    (not all industries), ties named together."""
+    topp = [navn for navn, verdi in rekke if verdi == rekke[0][1]]
+    hvilke = f"de {_ord(len(rekke))} næringene kilden nevner"
+    return Tekst(f"{stor_forbokstav(liste(n.lower() for n in topp))} høyest av {hvilke}")

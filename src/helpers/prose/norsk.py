@@ -127,6 +127,16 @@ def stor_forbokstav(tekst: str) -> Tekst:
     return Tekst(tekst[:1].upper() + tekst[1:])
 
 
+# A caption whose figure shows something other than what the text is about says first what
+# it is not: «Ikke utflytterne, men alle innbyggere i Oslo …». Tests check captions with it.
+IKKE_MEN = re.compile(r"^Ikke [^,.:]+, men \S")
+
+
+def ikke_men(ikke: str, men: str) -> Tekst:
+    """A stand-in figure's caption in the reader's words: what it does not show, then what it does."""
+    return Tekst(f"Ikke {ikke}, men {men}")
+
+
 def retning(fra, til, opp: str = "økte", ned: str = "falt", lik: str = "var uendret") -> Tekst:
     """The word for a change from `fra` to `til`, compared as they are written (rounded
     to whole units), so the word never contradicts the numbers beside it."""

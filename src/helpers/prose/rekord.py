@@ -157,3 +157,27 @@ def flest_utvandret(verdier: pd.Series) -> Tekst:
         f"Av årene vi har tall for, utvandret flest i {topp}, da {tall(v[topp])} personer flyttet fra "
         f"Oslo til utlandet; for {aar_liste(mangler)} mangler tallet."
     )
+
+
+def lavest(verdier: pd.Series, aar: int = 2020) -> Tekst:
+    """Where `aar` stands from the bottom of the series: a clause after «var». «Det laveste i
+    hele serien» only from a series with every year of its range; with a gap it says «lower
+    than any other year we have» and names the missing years."""
+    v = verdier.dropna()
+    if aar not in v.index:
+        raise KeyError(f"{aar} mangler i serien")
+    fra, til = int(v.index.min()), int(v.index.max())
+    mangler = [y for y in range(fra, til + 1) if y not in v.index]
+    andre = v[v.index != aar]
+    like = [int(y) for y in andre.index if andre[y] == v[aar]]
+    lavere = int((andre < v[aar]).sum())
+    hull = f" ({aar_liste(mangler)} mangler)" if mangler else ""
+    if lavere == 0 and not like and not andre.empty:
+        if not mangler:
+            return Tekst(f"det laveste i hele serien {fra}–{til}")
+        return Tekst(f"lavere enn i noe annet år vi har tall for, {fra}–{til}{hull}")
+    if lavere == 0 and like:
+        return Tekst(
+            f"like lavt som i {aar_liste(like)}, det laveste av årene vi har tall for, {fra}–{til}{hull}"
+        )
+    return Tekst(f"nummer {lavere + 1} fra bunnen av de {len(v)} årene vi har tall for, {fra}–{til}{hull}")

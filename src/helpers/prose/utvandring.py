@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
-from helpers.prose.norsk import Tekst, aar_liste, liste, prosent, retning, tall
+from helpers.prose.norsk import Tekst, aar_liste, ikke_men, liste, prosent, retning, tall
 
 ANDRE = ["Norge", "Danmark", "Polen", "Litauen"]
 # Citizenship as the reader says it: "polske og litauiske statsborgere".
@@ -24,8 +24,8 @@ STATSBORGERE = {
 
 
 PLASS = {
-    "over": Tekst("høyere enn i noe av de årene"),
-    "under": Tekst("lavere enn i noe av de årene"),
+    "over": Tekst("høyere enn i hvert av de årene"),
+    "under": Tekst("lavere enn i hvert av de årene"),
     "innenfor": Tekst("innenfor spennet fra de årene"),
 }
 
@@ -79,11 +79,21 @@ def hovedfunn(p_utv: dict, p_ut: dict) -> Tekst:
     return Tekst("Ingen av dem lå over nivået fra alle de tre årene.")
 
 
+def med_oppgitt_aar(rader: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose year the source states: a row flagged `aar_usikkert` (the page shows no
+    year; ours was inferred from when the page was updated) is neither drawn nor written."""
+    if "aar_usikkert" not in rader.columns:
+        return rader
+    return rader[~rader["aar_usikkert"].fillna(False).astype(bool)]
+
+
 def svensker(rader: pd.DataFrame, sted: str, til: int = 2020) -> dict | None:
     """Emigration of Swedish citizens (`sted`: "fra Oslo" or "fra hele landet") up to `til` against the latest earlier year other than
     2019 (the year emigration was registered too low), with the total and the other groups.
 
+    Rows whose year the source does not state are left out (`med_oppgitt_aar`).
     Returns the texts by name, or None when the table lacks `til` or any earlier year."""
+    rader = med_oppgitt_aar(rader)
     rader = rader[rader["serie"] == "utvandring"]
     sv = rader[rader["statsborgerskap"] == "Sverige"].set_index("aar")["verdi"]
     for_til = [a for a in sv.index if a < til and a != 2019] or [a for a in sv.index if a < til]
@@ -129,15 +139,7 @@ def svensker(rader: pd.DataFrame, sted: str, til: int = 2020) -> dict | None:
     senere = sorted(a for a in sv.index if a > til)
     if senere:
         a = int(senere[-1])
-        usikker = bool(
-            rader[(rader["aar"] == a) & (rader["statsborgerskap"] == "Sverige")]["aar_usikkert"].any()
-        )
-        tekst["sv_senere"] = f"I {a} utvandret {tall(sv[a])} svenske statsborgere" + (
-            ". SSB-siden tallet er hentet fra, oppgir ikke hvilket år det gjelder; at det er "
-            f"{a}, har vi sluttet ut fra når siden ble oppdatert."
-            if usikker
-            else "."
-        )
+        tekst["sv_senere"] = f"I {a} utvandret {tall(sv[a])} svenske statsborgere."
     else:
         tekst["sv_senere"] = ""
     return {k: Tekst(v) if isinstance(v, str) else v for k, v in tekst.items()}
@@ -158,6 +160,4 @@ def gap_statsborgerskap(har_oslo: bool) -> Tekst:
 def figurtekst_statsborgerskap(har_oslo: bool) -> Tekst:
     if har_oslo:
         return Tekst("Utvandring fra Oslo etter statsborgerskap, antall utvandringer.")
-    return Tekst(
-        "Stedfortreder for Oslo: utvandring fra hele landet etter statsborgerskap, antall utvandringer."
-    )
+    return ikke_men("Oslo alene", "hele landet: utvandring etter statsborgerskap, antall utvandringer.")
