@@ -199,7 +199,7 @@ class Figur:
 
     @property
     def etikett(self) -> str:
-        """The chart's own title, e.g. «Stedfortreder: …»."""
+        """The chart's own title, e.g. a stand-in label («Ikke utflytterne, men …»)."""
         self.spec()
         return self._etikett
 
