@@ -86,12 +86,15 @@ def test_the_net_quarter_title_rests_on_the_year_before_not_on_barely_negative_q
 
     kv = load("kvartal_2024_2025")
     netto = kv[(kv["region"] == "Oslo") & (kv["maal"] == "nettoinnflytting_inkl_inn_og_utvandring")]
-    assert tilbake.tittel_kvartal_netto(netto) == "Nettoflyttingen var lavere i 2025 enn i 2024 i alle kvartalene"
+    assert (
+        tilbake.tittel_kvartal_netto(netto)
+        == "Nettoflyttingen var lavere i 2025 enn i 2024 i alle kvartalene"
+    )
     # One quarter about as in 2024: no «alle»; two barely negative quarters: no sign either.
     like = netto.copy()
-    like.loc[(like["aar"] == 2025) & (like["kvartal"] == 3), "verdi"] = float(
-        like.loc[(like["aar"] == 2024) & (like["kvartal"] == 3), "verdi"].iloc[0]
-    ) - NAER_NULL
+    like.loc[(like["aar"] == 2025) & (like["kvartal"] == 3), "verdi"] = (
+        float(like.loc[(like["aar"] == 2024) & (like["kvartal"] == 3), "verdi"].iloc[0]) - NAER_NULL
+    )
     assert tilbake.tittel_kvartal_netto(like) == "Nettoflyttingen per kvartal 2024–2025"
     # Every quarter clearly negative (none near zero) and mixed against 2024: the sign may carry the title.
     klart = _kvartaler(2024, [-500.0, 900.0, -500.0, -500.0])
@@ -110,9 +113,13 @@ def test_the_capitals_title_names_where_net_migration_fell():
         [("Oslo", 2019, 10.0), ("Oslo", 2020, 5.0), ("Stockholm", 2019, 8.0), ("Stockholm", 2020, 2.0)]
     )
     # The areas are counted, never «overalt».
-    assert tilbake.tittel_nord(both_fell) == "Nettoflyttingen falt fra 2019 til 2020 i begge områdene med tall"
+    assert (
+        tilbake.tittel_nord(both_fell) == "Nettoflyttingen falt fra 2019 til 2020 i begge områdene med tall"
+    )
     three = pd.concat([both_fell, _tot([("Helsingfors", 2019, 4.0), ("Helsingfors", 2020, 1.0)])])
-    assert tilbake.tittel_nord(three) == "Nettoflyttingen falt fra 2019 til 2020 i alle de tre områdene med tall"
+    assert (
+        tilbake.tittel_nord(three) == "Nettoflyttingen falt fra 2019 til 2020 i alle de tre områdene med tall"
+    )
     assert tilbake.nord_netto(three).startswith("Fra 2019 til 2020 falt den i alle de tre områdene med tall")
     mixed = _tot(
         [("Oslo", 2019, 10.0), ("Oslo", 2020, 5.0), ("Stockholm", 2019, 8.0), ("Stockholm", 2020, 9.0)]
@@ -128,7 +135,9 @@ def test_the_capitals_title_names_where_net_migration_fell():
         "Fra 2019 til 2020 falt den i det ene området der 2019-tallet er sikkert: Stockholm fra 8 til 2."
     )
     # The reason for the flag is the figure's note; the text says it once, briefly.
-    assert text.endswith("Oslo er holdt utenfor: 2019-tallet der er for høyt, som merknaden til figuren forklarer.")
+    assert text.endswith(
+        "Oslo er holdt utenfor: 2019-tallet der er for høyt, som merknaden til figuren forklarer."
+    )
     assert "registrert for lavt" not in text and "overalt" not in text
     flagged_three = three.assign(undertalt=[True, False, False, False, False, False])
     assert tilbake.tittel_nord(flagged_three) == (

@@ -197,7 +197,9 @@ def test_the_sum_of_2025_lies_clearly_over_the_range(oslo, ut_aar):
     ut = oslo[oslo["maal"] == "utflytting_innenlands"]
     assert ut["verdi"].sum() == 34973
     text = tilbake.kvartalssum(ut, ut_aar)
-    assert text.startswith(f"Legger vi sammen de fire kvartalstallene for 2025, blir det 34{NB}973 utflyttinger.")
+    assert text.startswith(
+        f"Legger vi sammen de fire kvartalstallene for 2025, blir det 34{NB}973 utflyttinger."
+    )
     assert "SSBs årstall kan avvike litt fra en slik sum" in text
     assert f"1{NB}714 over det høyeste året i 2016–2019 (33{NB}259)" in text
     assert text.endswith("Også 2025 lå altså over spennet fra før pandemien.")

@@ -475,11 +475,15 @@ def fortegn_kvartaler(rader: pd.DataFrame, positiv: str = "positiv", negativ: st
         return Tekst(tekst + (f", men {nevn(barely, False)}" if barely else ""))
     if not neg:
         null = [int(k) for k in r.index if r[k] == 0]
-        return Tekst(f"{positiv} i {_antall(len(pos))} av {_antall(n)} kvartaler og null i {_kvartaler(null)}")
+        return Tekst(
+            f"{positiv} i {_antall(len(pos))} av {_antall(n)} kvartaler og null i {_kvartaler(null)}"
+        )
     tekst = f"{negativ} i {_antall(len(neg))} av {_antall(n)} kvartaler: {nevn(neg, True)}"
     pos_naer = [k for k in pos if naer(k)]
     if pos_naer:
-        tekst += f", og bare så vidt {positiv} i {_kvartaler(pos_naer)} ({liste(tall(r[k]) for k in pos_naer)})"
+        tekst += (
+            f", og bare så vidt {positiv} i {_kvartaler(pos_naer)} ({liste(tall(r[k]) for k in pos_naer)})"
+        )
     return Tekst(tekst)
 
 
@@ -496,9 +500,15 @@ def tittel_kvartal_netto(netto: pd.DataFrame) -> Tekst:
         return Tekst(f"Nettoflyttingen var {ord_} i {nytt} enn i {nytt - 1} i alle kvartalene")
     r = netto.loc[netto["aar"] == nytt, "verdi"]
     if len(r) > 1 and (r.abs() > NAER_NULL).all() and ((r < 0).all() or (r > 0).all()):
-        return Tekst(f"Nettoflyttingen var {'negativ' if (r < 0).all() else 'positiv'} i alle kvartalene i {nytt}")
+        return Tekst(
+            f"Nettoflyttingen var {'negativ' if (r < 0).all() else 'positiv'} i alle kvartalene i {nytt}"
+        )
     fra = int(netto["aar"].min())
-    return Tekst(f"Nettoflyttingen per kvartal {fra}–{nytt}" if fra != nytt else f"Nettoflyttingen per kvartal i {nytt}")
+    return Tekst(
+        f"Nettoflyttingen per kvartal {fra}–{nytt}"
+        if fra != nytt
+        else f"Nettoflyttingen per kvartal i {nytt}"
+    )
 
 
 def andel_utvikling(serie: pd.Series) -> Tekst:
@@ -540,7 +550,9 @@ def bolig_sikre(endring: pd.Series, usikre=()) -> Tekst:
     sikre = endring.dropna()
     sikre = sikre[[int(a) not in usikre for a in sikre.index]].sort_index()
     if sikre.empty:
-        return Tekst("Sikre tall for endringen i SSBs prisindeks for brukte boliger i Oslo og Bærum har vi ikke.")
+        return Tekst(
+            "Sikre tall for endringen i SSBs prisindeks for brukte boliger i Oslo og Bærum har vi ikke."
+        )
     deler = liste(f"{prosent(v)} i {int(a)}" for a, v in sikre.items())
     return Tekst(
         f"SSBs prisindeks for brukte boliger i Oslo og Bærum endret seg fra fjerde kvartal året før med "
@@ -807,7 +819,9 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Seri
         if not f.empty
     ]
     if not par:
-        tekst = f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre."
+        tekst = (
+            f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre."
+        )
         return Tekst(f"{tekst} {_sum_kort(ut_nytt, ut_aar, None)}".strip())
     aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
     ord_ = {"blandet": "dels høyere og dels lavere"}.get(retning := _retning(par), retning)
@@ -827,8 +841,7 @@ def _sum_kort(ut_nytt: pd.DataFrame, ut_aar: pd.Series | None, retning: str | No
         return ""
     periode = _periode(s["ref"])
     hva = (
-        f"alle fire kvartalstallene for {s['aar']}, {tall(s['sum'])} (SSBs årstall kan avvike "
-        "litt fra den),"
+        f"alle fire kvartalstallene for {s['aar']}, {tall(s['sum'])} (SSBs årstall kan avvike litt fra den),"
     )
     if s["sted"] == "uklart":
         return f"Summen av {hva} ligger så nær kanten av spennet i {periode} at vi ikke kan si om året lå innenfor."
@@ -860,7 +873,11 @@ def ingress(ut: pd.Series, ut_kv: pd.DataFrame | None = None, etter_aar: int = 2
         tekst = f"{start}, og i {siste}, det siste året med årstall i boka, lå den {sted} {niva}."
     s = _kvartalssum(ut_kv, ut) if ut_kv is not None else None
     if s is not None:
-        hvor = "nær kanten av" if s["sted"] == "uklart" else {"innenfor": "godt innenfor"}.get(s["sted"], s["sted"])
+        hvor = (
+            "nær kanten av"
+            if s["sted"] == "uklart"
+            else {"innenfor": "godt innenfor"}.get(s["sted"], s["sted"])
+        )
         ogsaa = "også " if s["sted"] == e["siste_plassering"] else ""
         tekst += (
             f" SSBs fire kvartalstall for {s['aar']} gir til sammen {tall(s['sum'])} utflyttinger (årstallet "
