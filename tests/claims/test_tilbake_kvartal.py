@@ -252,3 +252,20 @@ def test_the_introduction_lead_is_its_own_and_computed(oslo, ut_aar):
     assert "også den summen ligger over det samme nivået" in text
     assert "det høyeste tallet i serien" not in text  # the summary's sentence, not repeated
     assert "34" not in tilbake.ingress(ut_aar, ut[ut["kvartal"] < 4])
+
+
+def test_the_chapter_closing_line_differs_from_the_summary_and_follows_the_data(oslo, tidligere, ut_aar):
+    ut = oslo[oslo["maal"] == "utflytting_innenlands"]
+    kapittel = tilbake.kvartal_kort_kapittel(ut, tidligere, ut_aar)
+    oppsummering = tilbake.kvartal_kort(ut, tidligere, ut_aar)
+    # No sentence of one in the other: the chapter and the summary say it in their own words.
+    for setning in oppsummering.split(". "):
+        assert setning.strip(".") not in kapittel
+    assert ", men summen av alle fire kvartalene (34\u00a0973) lå over spennet" in kapittel
+    inne = ut.assign(verdi=[6965.0, 8469.0, 10000.0, 6972.0])
+    assert tilbake.kvartal_kort_kapittel(inne, tidligere, ut_aar).endswith(
+        ", og summen av alle fire kvartalene (32\u00a0406) lå godt innenfor spennet i 2016–2019."
+    )
+    assert "et helt år med kvartalstall har vi ikke" in tilbake.kvartal_kort_kapittel(
+        ut[ut["kvartal"] < 4], tidligere, ut_aar
+    )

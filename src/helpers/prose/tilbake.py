@@ -831,6 +831,43 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Seri
     return Tekst(f"{tekst} {_sum_kort(ut_nytt, ut_aar, retning)}".strip())
 
 
+def kvartal_kort_kapittel(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Series) -> Tekst:
+    """The chapter's own closing line on the newest year, worded apart from the summary's
+    `kvartal_kort` (no sentence twice in the book), by the same rules: the quarters with
+    sound earlier values (`_sikre`), then the sum of all four against the range (`_kvartalssum`)."""
+    if ut_nytt.empty:
+        return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
+    nytt = int(ut_nytt["aar"].max())
+    par = [
+        (k, v, f)
+        for k, v, f in ((k, v, _sikre(f)) for k, v, f in _kvartalspar(ut_nytt, tidligere))
+        if not f.empty
+    ]
+    retning = _retning(par) if par else None
+    if par:
+        aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
+        ord_ = {"blandet": "dels høyere og dels lavere"}.get(retning, retning)
+        alle = int((ut_nytt["aar"] == nytt).sum())
+        hvilke = f"i {_kvartaler([k for k, _, _ in par])}" if len(par) < alle else "i alle kvartalene"
+        forste = f"I {nytt} var utflyttingen {ord_} enn i samme kvartal i {aar} {hvilke}"
+    else:
+        forste = f"Ingen kvartaler i {nytt} kan sammenlignes sikkert med samme kvartal før"
+    s = _kvartalssum(ut_nytt, ut_aar)
+    if s is None:
+        return Tekst(f"{forste}; et helt år med kvartalstall har vi ikke for {nytt}.")
+    motsatt = (retning == "lavere" and s["sted"] == "over") or (retning == "høyere" and s["sted"] == "under")
+    binde = "men" if motsatt else "og"
+    if s["sted"] == "uklart":
+        return Tekst(
+            f"{forste}, {binde} summen av alle fire kvartalene ({tall(s['sum'])}) lå så nær kanten av "
+            f"spennet i {_periode(s['ref'])} at året ikke kan plasseres."
+        )
+    sted = {"innenfor": "godt innenfor"}.get(s["sted"], s["sted"])
+    return Tekst(
+        f"{forste}, {binde} summen av alle fire kvartalene ({tall(s['sum'])}) lå {sted} spennet i {_periode(s['ref'])}."
+    )
+
+
 def _sum_kort(ut_nytt: pd.DataFrame, ut_aar: pd.Series | None, retning: str | None) -> str:
     """The short form of `kvartalssum` for a summary: one sentence, or "" without annual
     figures or without all four quarters."""
