@@ -229,8 +229,8 @@ def kvartal_mot_tidligere(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tek
         deler.append(f"I {kvartal(nytt, k)} flyttet {tall(verdi)} ut, {sammen}.")
     if retning is None:
         tekst = (
-            f"Om utflyttingen i {nytt} var lavere eller høyere enn før, kan vi ikke si: sikre tall "
-            "for samme kvartal tidligere år har vi ikke for alle kvartalene. " + " ".join(deler)
+            f"Kvartal for kvartal kan vi ikke si om utflyttingen i {nytt} var lavere eller høyere enn før: "
+            "sikre tall for samme kvartal tidligere år har vi ikke for alle kvartalene. " + " ".join(deler)
         )
     else:
         ord_ = {
