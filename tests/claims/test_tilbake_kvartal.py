@@ -44,7 +44,9 @@ def test_2025_quarters_are_not_judged_on_two_quarters_and_an_estimate(oslo, tidl
     # Only some quarters of 2025 have an earlier value, one of them a rounded news figure.
     assert tilbake.kvartal_retning(ut, tidligere) is None
     text = tilbake.kvartal_mot_tidligere(ut, tidligere)
-    assert text.startswith("Kvartal for kvartal kan vi ikke si om utflyttingen i 2025 var lavere eller høyere")
+    assert text.startswith(
+        "Kvartal for kvartal kan vi ikke si om utflyttingen i 2025 var lavere eller høyere"
+    )
     assert (
         "I 1.\u00a0kvartal 2025 flyttet 6\u00a0965 ut, mot 8\u00a0558 i 2021 og ca. 7\u00a0200 i 2023."
         in text
