@@ -40,10 +40,12 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
         "Utflyttingen til resten av landet var tilbake innenfor spennet i 2016–2019 i 2023"
     )
     assert changed["TIL"] == "2023"
-    # With the index resource present, the house-price figure is SSB's index (fixture values).
+    # With the index resource present, the house-price figure is SSB's index (fixture values);
+    # without it, the few scattered yearly changes get one sentence and no figure.
+    assert "Indeks (2015=100)" in changed["fig-tilbake-boligpriser"]
+    assert "fig-tilbake-boligpriser" not in chapter_on_snapshot
     assert (
-        "Indeks (2015=100)" in changed["fig-tilbake-boligpriser"]
-        and "Indeks (2015=100)" not in chapter_on_snapshot["fig-tilbake-boligpriser"]
+        "(usikkert)" not in chapter_on_snapshot["k4_sikre"] and "2024" not in chapter_on_snapshot["k4_sikre"]
     )
     assert "333,3" in changed["fig-tilbake-boligpriser"] and "999,9" not in changed["fig-tilbake-boligpriser"]
     # Only the unadjusted index for all dwelling types is drawn.
@@ -56,5 +58,16 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
     # The chapter's sentence is short and links «Om dataene», which names the table.
     assert "ikke med i denne utgaven" in chapter_on_snapshot["bolig_tilgang"]
     assert "om-dataene" in chapter_on_snapshot["bolig_tilgang"]
-    assert "07221" not in chapter_on_snapshot["fig-tilbake-boligpriser"]
     assert "er hentet fra SSBs statistikkbank" in changed["bolig_tilgang"]
+
+
+def test_chapter_on_the_snapshot_sums_2025_and_reads_its_quarters_plainly(chapter_on_snapshot):
+    shown = chapter_on_snapshot
+    assert "34\u00a0973" in shown["kv_sum_dekning"] and "over det høyeste året" in shown["kv_sum_dekning"]
+    assert "bare så vidt i 1.\u00a0kvartal" in shown["netto_fortegn"]
+    assert "alle fire kvartalene" in shown["netto_mot_foer"]
+    assert "omtrent like stor" in shown["vekst_mot_foer"] and "tre av fire" in shown["vekst_mot_foer"]
+    assert shown["slutt_kv"] == (
+        "I 2025 var utflyttingen lavere enn i samme kvartal i 2021 i 1. og 4.\u00a0kvartal, men summen av alle "
+        "fire kvartalene (34\u00a0973) lå over spennet i 2016–2019."
+    )

@@ -81,6 +81,29 @@ def test_the_quarter_title_follows_the_comparison():
     )
 
 
+def test_the_net_quarter_title_rests_on_the_year_before_not_on_barely_negative_quarters():
+    from helpers.prose.tilbake import NAER_NULL
+
+    kv = load("kvartal_2024_2025")
+    netto = kv[(kv["region"] == "Oslo") & (kv["maal"] == "nettoinnflytting_inkl_inn_og_utvandring")]
+    assert (
+        tilbake.tittel_kvartal_netto(netto)
+        == "Nettoflyttingen var lavere i 2025 enn i 2024 i alle kvartalene"
+    )
+    # One quarter about as in 2024: no «alle»; two barely negative quarters: no sign either.
+    like = netto.copy()
+    like.loc[(like["aar"] == 2025) & (like["kvartal"] == 3), "verdi"] = (
+        float(like.loc[(like["aar"] == 2024) & (like["kvartal"] == 3), "verdi"].iloc[0]) - NAER_NULL
+    )
+    assert tilbake.tittel_kvartal_netto(like) == "Nettoflyttingen per kvartal 2024–2025"
+    # Every quarter clearly negative (none near zero) and mixed against 2024: the sign may carry the title.
+    klart = _kvartaler(2024, [-500.0, 900.0, -500.0, -500.0])
+    klart = pd.concat([klart, _kvartaler(2025, [-400.0, -900.0, -600.0, -400.0])])
+    assert tilbake.tittel_kvartal_netto(klart) == "Nettoflyttingen var negativ i alle kvartalene i 2025"
+    klart.loc[(klart["aar"] == 2025) & (klart["kvartal"] == 1), "verdi"] = -NAER_NULL
+    assert tilbake.tittel_kvartal_netto(klart) == "Nettoflyttingen per kvartal 2024–2025"
+
+
 def _tot(rows):
     return pd.DataFrame(rows, columns=["omraade", "aar", "verdi"])
 
@@ -89,10 +112,15 @@ def test_the_capitals_title_names_where_net_migration_fell():
     both_fell = _tot(
         [("Oslo", 2019, 10.0), ("Oslo", 2020, 5.0), ("Stockholm", 2019, 8.0), ("Stockholm", 2020, 2.0)]
     )
+    # The areas are counted, never «overalt».
     assert (
-        tilbake.tittel_nord(both_fell)
-        == "Nettoflyttingen falt fra 2019 til 2020 overalt der vi har begge årene"
+        tilbake.tittel_nord(both_fell) == "Nettoflyttingen falt fra 2019 til 2020 i begge områdene med tall"
     )
+    three = pd.concat([both_fell, _tot([("Helsingfors", 2019, 4.0), ("Helsingfors", 2020, 1.0)])])
+    assert (
+        tilbake.tittel_nord(three) == "Nettoflyttingen falt fra 2019 til 2020 i alle de tre områdene med tall"
+    )
+    assert tilbake.nord_netto(three).startswith("Fra 2019 til 2020 falt den i alle de tre områdene med tall")
     mixed = _tot(
         [("Oslo", 2019, 10.0), ("Oslo", 2020, 5.0), ("Stockholm", 2019, 8.0), ("Stockholm", 2020, 9.0)]
     )
@@ -104,46 +132,34 @@ def test_the_capitals_title_names_where_net_migration_fell():
     assert tilbake.tittel_nord(flagged_mixed) == "Nettoflyttingen steg fra 2019 til 2020 i Stockholm"
     text = tilbake.nord_netto(flagged)
     assert text.startswith(
-        "Fra 2019 til 2020 falt den overalt der 2019-tallet er sikkert: Stockholm fra 8 til 2."
+        "Fra 2019 til 2020 falt den i det ene området der 2019-tallet er sikkert: Stockholm fra 8 til 2."
     )
-    assert "Oslo gikk fra 10 i 2019 til 5 i 2020, men tallet for 2019 er for høyt" in text
-    assert text.endswith("registrert for lavt, som nevnt over.")
-    assert tilbake.nord_netto(both_fell).startswith("Fra 2019 til 2020 falt den overalt:")
+    # The reason for the flag is the figure's note; the text says it once, briefly.
+    assert text.endswith(
+        "Oslo er holdt utenfor: 2019-tallet der er for høyt, som merknaden til figuren forklarer."
+    )
+    assert "registrert for lavt" not in text and "overalt" not in text
+    flagged_three = three.assign(undertalt=[True, False, False, False, False, False])
+    assert tilbake.tittel_nord(flagged_three) == (
+        "Nettoflyttingen falt fra 2019 til 2020 i begge områdene med sikre tall"
+    )
+    assert tilbake.nord_netto(both_fell).startswith("Fra 2019 til 2020 falt den i begge områdene med tall:")
     one_year = _tot([("Oslo", 2020, 5.0)])
     assert tilbake.tittel_nord(one_year) == "Nettoflytting i 2019 og 2020"
-
-
-def test_the_house_price_title_names_the_years_of_the_extremes():
-    assert tilbake.tittel_boligpriser(pd.Series({2015: 9.2, 2016: 21.7, 2017: 5.4})) == (
-        "Boligprisene steg mest i 2016 og minst i 2017"
-    )
-    assert tilbake.tittel_boligpriser(pd.Series({2020: 9.2, 2021: 21.7, 2022: -2.0})) == (
-        "Boligprisene steg mest i 2021 og falt mest i 2022"
-    )
-    assert tilbake.tittel_boligpriser(pd.Series({2022: -2.0, 2023: -5.0})) == (
-        "Boligprisene falt minst i 2022 og mest i 2023"
-    )
 
 
 # --- headlines only from sound evidence: a gap, a flagged year, an uncertain value ----------
 
 
 def test_a_superlative_needs_every_year_of_its_range():
-    gap = pd.Series({2015: 9.2, 2016: 21.7, 2024: 5.4})
-    assert tilbake.tittel_boligpriser(gap) == "Endringen i boligprisene for 3 av årene 2015–2024"
     assert tilbake.tittel_indeks(pd.Series({2015: 100.0, 2017: 120.0})) == "Boligprisindeksen 2015–2017"
     assert tilbake.tittel_indeks(pd.Series({2015: 100.0, 2016: 120.0, 2017: 110.0})) == (
         "Boligprisindeksen var høyest i 2016"
     )
 
 
-def test_a_superlative_never_rests_on_an_uncertain_value():
-    hele = pd.Series({2021: 9.2, 2022: 21.7, 2023: 5.4, 2024: 1.0})
-    assert tilbake.tittel_boligpriser(hele) == "Boligprisene steg mest i 2022 og minst i 2024"
-    assert tilbake.tittel_boligpriser(hele, usikre=[2024]) == "Endringen i boligprisene for årene 2021–2024"
-
-
-def test_the_house_price_title_on_the_snapshot_describes():
+def test_the_scattered_house_price_changes_get_one_sentence_of_sound_values():
+    # The figure of four scattered years is gone; one sentence keeps the sound values only.
     bolig = load("boligpriser")
     rader = bolig[
         (bolig["kilde_type"] == "SSB")
@@ -152,8 +168,12 @@ def test_the_house_price_title_on_the_snapshot_describes():
         & (bolig["periode"] == "4. kvartal")
     ].set_index("aar")
     usikre = sorted(rader.index[rader["usikker"]])
-    title = tilbake.tittel_boligpriser(rader["verdi"], usikre=usikre)
-    assert "mest" not in title and "minst" not in title, title
+    text = tilbake.bolig_sikre(rader["verdi"], usikre=usikre)
+    assert text.startswith("SSBs prisindeks for brukte boliger i Oslo og Bærum endret seg")
+    assert "2024" not in text and "mest" not in text and "størst" not in text
+    assert f"21,7{NBSP}prosent i 2016" in text
+    assert "2024" in tilbake.bolig_sikre(rader["verdi"])
+    assert tilbake.bolig_sikre(pd.Series({2024: 5.4}), usikre=[2024]).startswith("Sikre tall")
 
 
 NIVAA = {2016: 31445.0, 2017: 33259.0, 2018: 32764.0, 2019: 32150.0, 2020: 36076.0}
@@ -315,16 +335,6 @@ def test_a_survey_share_that_barely_moves_is_not_a_rise():
     assert tilbake.ENDRING_PP == 1
     assert tilbake.tittel_andel(mulig.replace(45.0, 46.0), hva) == f"{hva} økte fra 2022 til 2024"
     assert tilbake.tittel_andel(pd.Series({2022: 9.0, 2024: 7.0}), hva) == f"{hva} falt fra 2022 til 2024"
-
-
-def test_house_price_superlatives_follow_the_title_rule():
-    thin = pd.Series({2015: 9.8, 2016: 21.7, 2021: 6.5, 2024: 5.4})
-    text = tilbake.bolig_endringer(thin, usikre=[2024])
-    assert "størst" not in text and "minst" not in text
-    assert text.endswith(f"5,4{NBSP}prosent i 2024 (usikkert)")
-    whole = pd.Series({2021: 6.5, 2022: 3.0, 2023: 4.0})
-    assert tilbake.bolig_endringer(whole).startswith("størst var den i 2021")
-    assert "størst" not in tilbake.bolig_endringer(whole, usikre=[2022])
 
 
 def test_the_top_of_emigration_needs_a_whole_series():

@@ -4,7 +4,9 @@ before, net migration and population growth 2024-2025, on the snapshot and on ch
 import pandas as pd
 import pytest
 
-from helpers import load, tilbake
+from helpers import facts, load, tilbake
+
+NB = "\u00a0"
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,9 @@ def test_2025_quarters_are_not_judged_on_two_quarters_and_an_estimate(oslo, tidl
     # Only some quarters of 2025 have an earlier value, one of them a rounded news figure.
     assert tilbake.kvartal_retning(ut, tidligere) is None
     text = tilbake.kvartal_mot_tidligere(ut, tidligere)
-    assert text.startswith("Om utflyttingen i 2025 var lavere eller høyere enn før, kan vi ikke si")
+    assert text.startswith(
+        "Kvartal for kvartal kan vi ikke si om utflyttingen i 2025 var lavere eller høyere"
+    )
     assert (
         "I 1.\u00a0kvartal 2025 flyttet 6\u00a0965 ut, mot 8\u00a0558 i 2021 og ca. 7\u00a0200 i 2023."
         in text
@@ -77,11 +81,17 @@ def test_net_migration_and_growth_2025_against_2024(oslo):
     assert tilbake.kvartal_mot_aaret_foer(netto, "nettoflyttingen") == (
         "Nettoflyttingen var lavere i 2025 enn i 2024 i alle fire kvartalene."
     )
-    assert tilbake.fortegn(netto.loc[netto["aar"] == 2025, "verdi"], "positiv", "negativ") == (
-        "negativ i tre av fire kvartaler"
+    # Negative in three quarters, but only barely in one: said plainly, the largest first.
+    assert tilbake.fortegn_kvartaler(netto) == (
+        f"negativ i tre av fire kvartaler: mest i 2.{NB}kvartal (\u22121{NB}611), i 4.{NB}kvartal "
+        f"(\u2212154) og bare så vidt i 1.{NB}kvartal (\u221239)"
     )
-    assert tilbake.fortegn(vekst.loc[vekst["aar"] == 2025, "verdi"], "positiv", "negativ") == (
-        "negativ i ett av fire kvartaler"
+    assert tilbake.fortegn_kvartaler(vekst) == f"negativ i ett av fire kvartaler: i 2.{NB}kvartal (\u221263)"
+    # 3rd quarter's growth is about as in 2024 (within NAER_NULL): not counted as lower.
+    assert tilbake.sammenlign_aaret_foer(vekst) == {1: "lavere", 2: "lavere", 3: "omtrent lik", 4: "lavere"}
+    assert tilbake.kvartal_mot_aaret_foer(vekst, "folkeveksten") == (
+        f"Folkeveksten var lavere i 2025 enn i 2024 i tre av fire kvartaler (1., 2. og 4.{NB}kvartal); "
+        f"i 3.{NB}kvartal var den omtrent like stor begge årene (2{NB}617 mot 2{NB}628)."
     )
 
 
@@ -89,11 +99,22 @@ def test_changed_quarters_change_the_words():
     serie = pd.DataFrame(
         {"aar": [2024, 2024, 2025, 2025], "kvartal": [1, 2, 1, 2], "verdi": [5.0, 5.0, 6.0, 4.0]}
     )
+    # 6 against 5 and 4 against 5 are within NAER_NULL: about equal, not «lower in one of two».
     assert tilbake.kvartal_mot_aaret_foer(serie, "folkeveksten") == (
-        "Folkeveksten var lavere i 2025 enn i 2024 i ett av to kvartaler."
+        "Folkeveksten var omtrent like stor i 2025 og 2024 i begge kvartalene (6 mot 5 og 4 mot 5)."
     )
-    assert tilbake.fortegn(pd.Series([1.0, 2.0]), "positiv", "negativ") == "positiv i alle to kvartalene"
-    assert tilbake.fortegn(pd.Series([-1.0, -2.0]), "positiv", "negativ") == "negativ i alle to kvartalene"
+    serie["verdi"] = [500.0, 500.0, 600.0, 100.0]
+    assert tilbake.kvartal_mot_aaret_foer(serie, "folkeveksten") == (
+        f"Folkeveksten var lavere i 2025 enn i 2024 i 2.{NB}kvartal, men høyere i 1.{NB}kvartal."
+    )
+    to = pd.DataFrame({"aar": [2025, 2025], "kvartal": [1, 2], "verdi": [100.0, 200.0]})
+    assert tilbake.fortegn_kvartaler(to) == "positiv i begge kvartalene"
+    assert tilbake.fortegn_kvartaler(to.assign(verdi=[-100.0, -200.0])) == (
+        f"negativ i begge kvartalene: mest i 2.{NB}kvartal (\u2212200) og i 1.{NB}kvartal (\u2212100)"
+    )
+    assert tilbake.fortegn_kvartaler(to.assign(verdi=[-100.0, 20.0])) == (
+        f"negativ i ett av to kvartaler: i 1.{NB}kvartal (\u2212100), og bare så vidt positiv i 2.{NB}kvartal (20)"
+    )
 
 
 def test_a_flow_is_placed_by_its_latest_year_not_listed():
@@ -106,28 +127,34 @@ def test_a_flow_is_placed_by_its_latest_year_not_listed():
     assert "til og med 2021;" in tilbake.strom(serie.drop(2022), "innflyttingen")
 
 
-def test_a_quarter_near_zero_and_quarters_about_alike_are_said_so(oslo):
-    netto = oslo[oslo["maal"] == "nettoinnflytting_inkl_inn_og_utvandring"]
-    vekst = oslo[oslo["maal"] == "folkevekst"]
-    assert tilbake.naer_null(netto, "nettoflyttingen") == (
-        "I 1.\u00a0kvartal 2025 var nettoflyttingen nær null (\u221239)."
-    )
-    assert tilbake.omtrent_like(vekst, "folkeveksten") == (
-        "I 3.\u00a0kvartal var folkeveksten likevel omtrent like stor i 2025 og 2024 (2\u00a0617 mot 2\u00a0628)."
-    )
+def test_near_zero_and_about_alike_use_the_one_threshold():
     serie = pd.DataFrame(
         {
-            "aar": [2024, 2025, 2025],
-            "kvartal": [1, 1, 2],
-            "verdi": [500.0, 500.0 + tilbake.NAER_NULL + 1, -tilbake.NAER_NULL - 1],
+            "aar": [2024, 2024, 2025, 2025],
+            "kvartal": [1, 2, 1, 2],
+            "verdi": [500.0, 300.0, 500.0 + tilbake.NAER_NULL + 1, -tilbake.NAER_NULL - 1],
         }
     )
-    assert tilbake.naer_null(serie, "nettoflyttingen") == ""
-    assert tilbake.omtrent_like(serie, "nettoflyttingen") == ""
-    serie.loc[1, "verdi"] = 500.0 + tilbake.NAER_NULL
-    serie.loc[2, "verdi"] = -tilbake.NAER_NULL
-    assert "1.\u00a0kvartal" in tilbake.omtrent_like(serie, "nettoflyttingen")
-    assert "2.\u00a0kvartal 2025" in tilbake.naer_null(serie, "nettoflyttingen")
+    assert tilbake.sammenlign_aaret_foer(serie) == {1: "høyere", 2: "lavere"}
+    assert "så vidt" not in tilbake.fortegn_kvartaler(serie)
+    serie.loc[2, "verdi"] = 500.0 + tilbake.NAER_NULL
+    serie.loc[3, "verdi"] = -tilbake.NAER_NULL
+    assert tilbake.sammenlign_aaret_foer(serie) == {1: "omtrent lik", 2: "lavere"}
+    assert f"bare så vidt i 2.{NB}kvartal" in tilbake.fortegn_kvartaler(serie)
+
+
+def test_the_summary_sign_clause_never_goes_empty():
+    # No quarter near zero (a refresh): the clause still reads whole, without «så vidt».
+    klart = pd.DataFrame({"aar": 2025, "kvartal": [1, 2, 3, 4], "verdi": [-400.0, -1611.0, 930.0, -154.0]})
+    text = tilbake.fortegn_kvartaler(klart)
+    assert text == (
+        f"negativ i tre av fire kvartaler: mest i 2.{NB}kvartal (\u22121{NB}611), i 1.{NB}kvartal "
+        f"(\u2212400) og i 4.{NB}kvartal (\u2212154)"
+    )
+    assert tilbake.fortegn_kvartaler(klart.assign(verdi=[400.0, 1611.0, 930.0, 154.0])) == (
+        "positiv i alle fire kvartalene"
+    )
+    assert tilbake.fortegn_kvartaler(klart.iloc[0:0])  # never empty
 
 
 def test_the_quarterly_text_says_which_measures_go_back_further(oslo):
@@ -158,3 +185,89 @@ def test_the_short_quarter_sentence_names_what_it_compares_and_skips_unsound_val
     foer.loc[2, "avrundet"] = False
     assert tilbake.kvartal_kort(ut, foer).endswith("der var utflyttingen dels høyere og dels lavere.")
     assert tilbake.kvartal_kort(ut, foer.iloc[:1]).startswith("Bare 1.\u00a0kvartal i 2025")
+
+
+# --- the newest year's four quarters summed against 2016–2019 ---------------------------
+
+
+@pytest.fixture(scope="module")
+def ut_aar():
+    return facts.serie(load("storbyer"), "Oslo", "utflytting_innenlands")
+
+
+def test_the_sum_of_2025_lies_clearly_over_the_range(oslo, ut_aar):
+    ut = oslo[oslo["maal"] == "utflytting_innenlands"]
+    assert ut["verdi"].sum() == 34973
+    text = tilbake.kvartalssum(ut, ut_aar)
+    assert text.startswith(
+        f"Legger vi sammen de fire kvartalstallene for 2025, blir det 34{NB}973 utflyttinger."
+    )
+    assert "SSBs årstall kan avvike litt fra en slik sum" in text
+    assert f"1{NB}714 over det høyeste året i 2016–2019 (33{NB}259)" in text
+    assert text.endswith("Også 2025 lå altså over spennet fra før pandemien.")
+    # The margin is a share of the sum, named once.
+    assert 0 < tilbake.KVARTALSSUM_AVVIK * 34973 < 34973 - 33259
+
+
+def test_the_sum_inside_near_an_edge_or_with_a_quarter_missing(ut_aar):
+    def aar(verdier):
+        return pd.DataFrame({"aar": 2025, "kvartal": range(1, len(verdier) + 1), "verdi": verdier})
+
+    inne = tilbake.kvartalssum(aar([7000.0, 8000.0, 10000.0, 7300.0]), ut_aar)  # 32 300
+    assert "godt innenfor spennet i 2016–2019" in inne and "over" not in inne
+    # 33 600 is over the highest year (33 259), but by less than the margin: no verdict.
+    kant = tilbake.kvartalssum(aar([7000.0, 8000.0, 11300.0, 7300.0]), ut_aar)
+    assert "så nær kanten av spennet" in kant and "over spennet" not in kant
+    under = tilbake.kvartalssum(aar([6000.0, 7000.0, 9000.0, 6000.0]), ut_aar)  # 28 000
+    assert "under det laveste året i 2016–2019" in under
+    mangler = tilbake.kvartalssum(aar([7000.0, 8000.0, 12000.0]), ut_aar)
+    assert mangler == f"Et helt år kan vi ikke legge sammen for 2025: tallet for 4.{NB}kvartal mangler."
+    assert "34" not in mangler
+
+
+def test_the_short_sentence_keeps_the_same_quarters_and_adds_the_sum(oslo, tidligere, ut_aar):
+    ut = oslo[oslo["maal"] == "utflytting_innenlands"]
+    text = tilbake.kvartal_kort(ut, tidligere, ut_aar)
+    assert text.startswith(
+        f"Bare 1. og 4.{NB}kvartal i 2025 kan sammenlignes med samme kvartal i 2021; der var utflyttingen lavere."
+    )
+    # The same quarters pointed down, the year's sum points up: «Men».
+    assert text.endswith(
+        f"Men summen av alle fire kvartalstallene for 2025, 34{NB}973 (SSBs årstall kan avvike litt fra den), "
+        "ligger over spennet i 2016–2019."
+    )
+    # A quarter missing: no sum, no verdict on the year.
+    tre = ut[ut["kvartal"] < 4]
+    assert "summen" not in tilbake.kvartal_kort(tre, tidligere, ut_aar)
+    # A sum inside the range, after lower quarters: no «Men».
+    lav = ut.assign(verdi=[6965.0, 8469.0, 9000.0, 6972.0])  # 31 406: under, but within the margin
+    assert "nær kanten" in tilbake.kvartal_kort(lav, tidligere, ut_aar)
+    inne = ut.assign(verdi=[6965.0, 8469.0, 10000.0, 6972.0])  # 32 406
+    assert tilbake.kvartal_kort(inne, tidligere, ut_aar).endswith("ligger godt innenfor spennet i 2016–2019.")
+    assert "Men" not in tilbake.kvartal_kort(inne, tidligere, ut_aar)
+
+
+def test_the_introduction_lead_is_its_own_and_computed(oslo, ut_aar):
+    ut = oslo[oslo["maal"] == "utflytting_innenlands"]
+    text = tilbake.ingress(ut_aar, ut)
+    assert text.startswith(f"Etter 2020 steg utflyttingen videre, til 39{NB}942 i 2021, og i 2022")
+    assert "også den summen ligger over det samme nivået" in text
+    assert "det høyeste tallet i serien" not in text  # the summary's sentence, not repeated
+    assert "34" not in tilbake.ingress(ut_aar, ut[ut["kvartal"] < 4])
+
+
+def test_the_chapter_closing_line_differs_from_the_summary_and_follows_the_data(oslo, tidligere, ut_aar):
+    ut = oslo[oslo["maal"] == "utflytting_innenlands"]
+    kapittel = tilbake.kvartal_kort_kapittel(ut, tidligere, ut_aar)
+    oppsummering = tilbake.kvartal_kort(ut, tidligere, ut_aar)
+    # No sentence of one in the other: the chapter and the summary say it in their own words.
+    for setning in oppsummering.split(". "):
+        assert setning.strip(".") not in kapittel
+    assert ", men summen av alle fire kvartalene (34\u00a0973) lå over spennet" in kapittel
+    inne = ut.assign(verdi=[6965.0, 8469.0, 10000.0, 6972.0])
+    assert tilbake.kvartal_kort_kapittel(inne, tidligere, ut_aar).endswith(
+        ", og summen av alle fire kvartalene (32\u00a0406) lå godt innenfor spennet i 2016–2019."
+    )
+    assert "et helt år med kvartalstall har vi ikke" in tilbake.kvartal_kort_kapittel(
+        ut[ut["kvartal"] < 4], tidligere, ut_aar
+    )

@@ -91,20 +91,20 @@ FUNN: tuple[Funn, ...] = (
             "tilbyr særlig godt for unge voksne."
         ),
         kort="utflytterne var noe eldre enn vanlig",
-        tolkning="At utflytterne var noe eldre, kan ifølge Tønnessen bety at de i mindre grad flytter tilbake.",
+        tolkning="At utflytterne var noe eldre, kan ifølge Tønnessen tale for at de sjeldnere flytter tilbake.",
     ),
     Funn(
         navn="hjemmekontor",
         del_="Sterk hjemmekontoreffekt",
         kapittel="kap-hjemmekontor",
         funn=(
-            "Utflyttingen til resten av landet steg mest i yrker der mange fikk hjemmekontor, særlig i "
-            "akademiske yrker, men også i høyskoleyrker og kontoryrker. Salgs- og serviceyrkene, der mange "
+            "Utflyttingen til resten av landet steg særlig sterkt i yrker der mange fikk hjemmekontor, "
+            "tydeligst i akademiske yrker, men også i høyskoleyrker og kontoryrker. Salgs- og serviceyrkene, der mange "
             "ble permittert, økte mindre, og for håndverkere og renholdere endret utflyttingen seg knapt."
         ),
         retning=MOT,
         forbehold=("Det gjelder bare så lenge de fortsatt kan jobbe hjemmefra."),
-        kort="økningen var størst i yrker med hjemmekontor",
+        kort="økningen var særlig sterk i yrker der mange fikk hjemmekontor",
         tolkning="En så klar hjemmekontoreffekt kan ifølge Tønnessen tale for at mange av dem blir borte fra Oslo.",
     ),
     Funn(
@@ -155,24 +155,24 @@ FUNN: tuple[Funn, ...] = (
         del_="Kommer de tilbake?",
         kapittel="kap-oppsummering",
         funn=(
-            "Tønnessen heller mot at få av dem som flyttet ut i 2020, vil flytte tilbake, så lenge "
-            "hjemmekontor fortsatt er mulig og Oslos boligpriser forblir relativt høye. For en retur kan "
-            "det tale at en del jobbet i bransjer som ble stengt ned, og at mange var uten barn. Mot kan "
-            "det tale at de var noe eldre enn vanlig, ofte født utenfor Oslo og ofte i yrker som fikk "
-            "hjemmekontor."
+            "Samlet kan kjennetegnene ifølge Tønnessen tilsi at få av dem som flyttet ut i 2020, vil "
+            "flytte tilbake, så lenge hjemmekontor fortsatt er mulig og Oslos boligpriser forblir relativt "
+            "høye. For en retur kan det tale at en del jobbet i bransjer som ble stengt ned, og at mange "
+            "var uten barn. Mot kan det tale at de var noe eldre enn vanlig og ofte født utenfor Oslo, og "
+            "at utflyttingen økte særlig sterkt i yrker som fikk hjemmekontor."
         ),
         retning=MOT,
         forbehold=(
             "Varer hjemmekontoret, avgjør jobben mindre hvor folk bor, og andre forhold enn jobben kan "
-            "da veie tyngre. Bo- og flyttemotivundersøkelsen fra 2008 (Sørlie mfl. 2021) fant at tre "
+            "da veie tyngre. Bo- og flyttemotivundersøkelsen, som artikkelen viser til, fant at tre "
             "slike forhold betyr mye ved siden av jobben: familie, bolig og stedets attraktivitet. "
             "Flyttingen kan "
             "også gå andre veien: noen som jobber andre steder, kan velge å bo i Oslo."
         ),
         kort=(
-            "ifølge Tønnessen flytter trolig få tilbake så lenge hjemmekontoret består og Oslos "
-            "boligpriser forblir høye, selv om en del jobbet i bransjer som ble stengt ned, og mange "
-            "var uten barn"
+            "kjennetegnene kan ifølge Tønnessen tilsi at få flytter tilbake så lenge hjemmekontoret består "
+            "og Oslos boligpriser forblir relativt høye, selv om en del jobbet i bransjer som ble stengt "
+            "ned, og mange var uten barn"
         ),
     ),
 )

@@ -66,11 +66,10 @@ def innledning() -> Markdown:
 def oppsummering() -> Markdown:
     """The summary's short account: what happened, then the article's weighing of return, its
     reasons for and against and its conditions, drawn from the list's own entries."""
-    rekord, viken, utv, t = funn("rekord"), funn("viken"), funn("utvandring"), funn("tilbake")
-    hva = (
-        f"Kort fortalt fant artikkelen at {rekord.kort} ({_lenke(rekord)}), at {viken.kort} "
-        f"({_lenke(viken)}), og at {utv.kort} ({_lenke(utv)})."
-    )
+    valgt = [funn(n) for n in ("rekord", "hjemmekontor", "viken", "utvandring")]
+    deler = [f"{f.kort} ({_lenke(f)})" for f in valgt]
+    hva = f"Kort fortalt fant artikkelen at {', at '.join(deler[:-1])}, og at {deler[-1]}."
+    t = funn("tilbake")
     return Markdown(f"{hva}\n\n{t.funn} {t.forbehold}")
 
 

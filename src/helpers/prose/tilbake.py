@@ -10,9 +10,13 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
+from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import Tekst, aar_liste, kvartal, liste, prosent, tall
 
 _STED = {"over": "over", "innenfor": "innenfor", "under": "under"}
+
+HVORFOR_UNDERTALT = "utvandring-2019"
+"""The label where the under-counted year is explained once (chapter 4); other pages link to it."""
 
 
 def _spenn(ref: dict, desimaler: int = 0) -> str:
@@ -72,9 +76,15 @@ def netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
     if y_alt is None:
         return Tekst(f"Vi har ingen nettotall for hele år etter {etter_aar}.")
     alt_v = nett[(nett["serie_navn"] == l_alt) & (nett["aar"] == y_alt)]["verdi"].iloc[0]
+    # A year left out of the range gets the short link to its one explanation (chapter 4).
+    utenfor = (
+        f"; {aar_liste(r_alt['utelatt'])} er holdt utenfor, {{ref}}`hvorfor <{HVORFOR_UNDERTALT}>`"
+        if r_alt.get("utelatt")
+        else ""
+    )
     text = (
         f"Nettoflyttingen i alt, med utlandet, var {tall(alt_v)} personer i {y_alt}, "
-        f"{_STED[p_alt]} spennet i {_periode(r_alt)} ({_spenn(r_alt)})."
+        f"{_STED[p_alt]} spennet i {_periode(r_alt)} ({_spenn(r_alt)}{utenfor})."
     )
     if y_inn is not None:
         inn_v = nett[(nett["serie_navn"] == l_inn) & (nett["aar"] == y_inn)]["verdi"].iloc[0]
@@ -87,7 +97,7 @@ def netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
             f" {bind} {_STED[p_inn]} spennet i {_periode(r_inn)} {samme} "
             f"({tall(inn_v)}, mot {_spenn(r_inn)})."
         )
-    return Tekst(text)
+    return Markdown(text)
 
 
 def rate(rate_ut: pd.Series, etter_aar: int = 2020) -> Tekst:
@@ -139,7 +149,7 @@ def rate_etter(rate_ut: pd.Series, aar: int = 2020) -> Tekst:
     if not senere:
         return Tekst(f"Ingen senere år har kommet over {aar}.")
     return Tekst(
-        f"Men i {aar_liste(senere)} var raten enda høyere enn i {aar}, "
+        f"I {aar_liste(senere)} var raten enda høyere enn i {aar}, "
         f"så økningen etter {aar} kan ikke forklares med befolkningsveksten alene."
     )
 
@@ -219,8 +229,8 @@ def kvartal_mot_tidligere(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tek
         deler.append(f"I {kvartal(nytt, k)} flyttet {tall(verdi)} ut, {sammen}.")
     if retning is None:
         tekst = (
-            f"Om utflyttingen i {nytt} var lavere eller høyere enn før, kan vi ikke si: sikre tall "
-            "for samme kvartal tidligere år har vi ikke for alle kvartalene. " + " ".join(deler)
+            f"Kvartal for kvartal kan vi ikke si om utflyttingen i {nytt} var lavere eller høyere enn før: "
+            "sikre tall for samme kvartal tidligere år har vi ikke for alle kvartalene. " + " ".join(deler)
         )
     else:
         ord_ = {
@@ -234,6 +244,78 @@ def kvartal_mot_tidligere(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tek
             f" For {liste(uten)}\u00a0kvartal har vi ingen tidligere tall for utflyttingen å sammenligne med."
         )
     return Tekst(tekst)
+
+
+KVARTALSSUM_AVVIK = 0.02
+"""Share of the sum: how far SSB's annual figure for out-migration may lie from the sum of
+its four quarterly figures. The annual statistics are made once the year is closed and take
+in late and corrected registrations, so the two need not agree exactly; the data hold no
+year with both SSB's four quarters and its annual figure to measure the difference, so we
+allow a generous two percent. The sum is said to lie over (or under) the 2016–2019 range
+only when it lies further outside than this; closer to an edge, the text says it cannot tell."""
+
+
+def _kvartalssum(ut_nytt: pd.DataFrame, ut_aar: pd.Series) -> dict | None:
+    """The newest year's four quarters summed, and where the sum lies against the range of
+    the annual figures (`facts.referanse`), with the margin `KVARTALSSUM_AVVIK`: «over»,
+    «under», «innenfor» or «uklart» (within the margin of an edge). None unless all four
+    quarters of the newest year are there."""
+    if ut_nytt.empty:
+        return None
+    nytt = int(ut_nytt["aar"].max())
+    rader = ut_nytt[ut_nytt["aar"] == nytt]
+    if set(int(k) for k in rader["kvartal"]) != {1, 2, 3, 4}:
+        return None
+    sum_ = float(rader["verdi"].sum())
+    ref = facts.referanse(ut_aar)
+    margin = KVARTALSSUM_AVVIK * sum_
+    if sum_ - ref["maks"] > margin:
+        sted = "over"
+    elif ref["min"] - sum_ > margin:
+        sted = "under"
+    elif sum_ - ref["min"] > margin and ref["maks"] - sum_ > margin:
+        sted = "innenfor"
+    else:
+        sted = "uklart"
+    return {"aar": nytt, "sum": sum_, "sted": sted, "ref": ref}
+
+
+def kvartalssum(ut_nytt: pd.DataFrame, ut_aar: pd.Series) -> Tekst:
+    """The newest year's out-migration as the sum of its four quarterly figures, against the
+    pre-pandemic range of the annual figures; «over»/«under» only beyond `KVARTALSSUM_AVVIK`.
+    When a quarter is missing, says which, and sums nothing."""
+    if ut_nytt.empty:
+        return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
+    s = _kvartalssum(ut_nytt, ut_aar)
+    if s is None:
+        nytt = int(ut_nytt["aar"].max())
+        mangler = sorted({1, 2, 3, 4} - set(int(k) for k in ut_nytt.loc[ut_nytt["aar"] == nytt, "kvartal"]))
+        return Tekst(
+            f"Et helt år kan vi ikke legge sammen for {nytt}: tallet for {_kvartaler(mangler)} mangler."
+        )
+    ref, periode = s["ref"], _periode(s["ref"])
+    tekst = (
+        f"Legger vi sammen de fire kvartalstallene for {s['aar']}, blir det {tall(s['sum'])} utflyttinger. "
+        "SSBs årstall kan avvike litt fra en slik sum"
+    )
+    if s["sted"] in ("over", "under"):
+        avstand = s["sum"] - ref["maks"] if s["sted"] == "over" else ref["min"] - s["sum"]
+        kant = "det høyeste" if s["sted"] == "over" else "det laveste"
+        tall_kant = ref["maks"] if s["sted"] == "over" else ref["min"]
+        return Tekst(
+            f"{tekst}, men summen ligger {tall(avstand)} {s['sted']} {kant} året i {periode} "
+            f"({tall(tall_kant)}), langt mer enn et slikt avvik. Også {s['aar']} lå altså {s['sted']} "
+            "spennet fra før pandemien."
+        )
+    if s["sted"] == "innenfor":
+        return Tekst(
+            f"{tekst}, men summen ligger godt innenfor spennet i {periode} ({_spenn(ref)}), så {s['aar']} "
+            "var tilbake på nivået fra før pandemien."
+        )
+    return Tekst(
+        f"{tekst}, og summen ligger så nær kanten av spennet i {periode} ({_spenn(ref)}) at vi ikke kan "
+        f"si om {s['aar']} lå innenfor eller utenfor."
+    )
 
 
 def kvartal_dekning(ut_kv: pd.DataFrame, andre: pd.DataFrame) -> Tekst:
@@ -274,82 +356,159 @@ def kvartal_oppsummering(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Teks
     return Tekst(f"Kvartalene i {nytt} var {ord_} de samme kvartalene tidligere år som vi har tall for.")
 
 
-def kvartal_mot_aaret_foer(serie: pd.DataFrame, navn: str) -> Tekst:
-    """The newest year's quarters against the same quarters a year earlier: a clause
-    «<navn> var lavere i alle fire kvartalene i 2025 enn i 2024» with the counts computed.
-
-    `serie`: aar, kvartal, verdi for one measure.
-    """
-    nytt = int(serie["aar"].max())
-    a = serie[serie["aar"] == nytt].set_index("kvartal")["verdi"]
-    b = serie[serie["aar"] == nytt - 1].set_index("kvartal")["verdi"]
-    felles = sorted(set(a.index) & set(b.index))
-    if not felles:
-        return Tekst(f"{navn[:1].upper() + navn[1:]} har vi ikke for samme kvartal i {nytt - 1} og {nytt}.")
-    lavere = [k for k in felles if a[k] < b[k]]
-    hoyere = [k for k in felles if a[k] > b[k]]
-    antall = {1: "ett", 2: "to", 3: "tre", 4: "fire"}
-    stor = navn[:1].upper() + navn[1:]
-    if len(lavere) == len(felles):
-        return Tekst(f"{stor} var lavere i {nytt} enn i {nytt - 1} i alle {antall[len(felles)]} kvartalene.")
-    if len(hoyere) == len(felles):
-        return Tekst(f"{stor} var høyere i {nytt} enn i {nytt - 1} i alle {antall[len(felles)]} kvartalene.")
-    return Tekst(
-        f"{stor} var lavere i {nytt} enn i {nytt - 1} i {antall.get(len(lavere), len(lavere))} "
-        f"av {antall[len(felles)]} kvartaler."
-    )
-
-
 NAER_NULL = 50
-"""Persons: a quarter's value this close to zero is «nær null», and two quarters this close
-to each other are «omtrent like». The one threshold for both; tests/claims use it."""
+"""Persons: a quarter's value this close to zero is «nær null» (only barely positive or
+negative), and two quarters this close to each other are «omtrent like». The one threshold
+for both; tests/claims use it."""
+
+_ANTALL = {0: "ingen", 1: "ett", 2: "to", 3: "tre", 4: "fire"}
 
 
-def naer_null(serie: pd.DataFrame, navn: str) -> Tekst:
-    """The quarters of the newest year whose value is within `NAER_NULL` of zero, with
-    the value: «I 1. kvartal var nettoflyttingen nær null (−39).» Empty when none is.
+def _antall(n: int) -> str:
+    return _ANTALL.get(n, str(n))
+
+
+def _alle(n: int) -> str:
+    """«begge kvartalene», «alle fire kvartalene»."""
+    return "begge kvartalene" if n == 2 else f"alle {_antall(n)} kvartalene"
+
+
+def sammenlign_aaret_foer(serie: pd.DataFrame) -> dict[int, str]:
+    """Each quarter of the newest year against the same quarter a year earlier: «lavere»,
+    «omtrent lik» (within `NAER_NULL`) or «høyere». The one rule every sentence and title
+    about 2025 against 2024 uses, so a quarter that is about equal is never counted as lower.
 
     `serie`: aar, kvartal, verdi for one measure."""
     if serie.empty:
-        return Tekst("")
-    nytt = int(serie["aar"].max())
-    rader = serie[(serie["aar"] == nytt) & (serie["verdi"].abs() <= NAER_NULL)].sort_values("kvartal")
-    if rader.empty:
-        return Tekst("")
-    if len(rader) == 1:
-        verdier = tall(rader["verdi"].iloc[0])
-    else:
-        verdier = liste(f"{tall(v)} i {int(k)}." for k, v in zip(rader["kvartal"], rader["verdi"]))
-    return Tekst(f"I {_kvartaler(list(rader['kvartal']))} {nytt} var {navn} nær null ({verdier}).")
-
-
-def omtrent_like(serie: pd.DataFrame, navn: str) -> Tekst:
-    """Quarters of the newest year within `NAER_NULL` of the same quarter a year earlier:
-    «I 3. kvartal var folkeveksten omtrent like stor begge årene (2 617 mot 2 628).»
-    Empty when none is."""
-    if serie.empty:
-        return Tekst("")
+        return {}
     nytt = int(serie["aar"].max())
     a = serie[serie["aar"] == nytt].set_index("kvartal")["verdi"]
     b = serie[serie["aar"] == nytt - 1].set_index("kvartal")["verdi"]
-    like = [k for k in sorted(set(a.index) & set(b.index)) if abs(a[k] - b[k]) <= NAER_NULL]
-    if not like:
-        return Tekst("")
-    tall_ = liste(f"{tall(a[k])} mot {tall(b[k])}" for k in like)
+    ut = {}
+    for k in sorted(set(a.index) & set(b.index)):
+        d = float(a[k]) - float(b[k])
+        ut[int(k)] = "omtrent lik" if abs(d) <= NAER_NULL else ("lavere" if d < 0 else "høyere")
+    return ut
+
+
+def kvartal_mot_aaret_foer(serie: pd.DataFrame, navn: str) -> Tekst:
+    """The newest year's quarters against the same quarters a year earlier, by
+    `sammenlign_aaret_foer`: «Folkeveksten var lavere i 2025 enn i 2024 i tre av fire
+    kvartaler; i 3. kvartal var den omtrent like stor begge årene (2 617 mot 2 628).»
+
+    `serie`: aar, kvartal, verdi for one measure.
+    """
+    stor = navn[:1].upper() + navn[1:]
+    if serie.empty:
+        return Tekst(f"{stor} har vi ikke per kvartal.")
+    nytt = int(serie["aar"].max())
+    klasse = sammenlign_aaret_foer(serie)
+    if not klasse:
+        return Tekst(f"{stor} har vi ikke for samme kvartal i {nytt - 1} og {nytt}.")
+    a = serie[serie["aar"] == nytt].set_index("kvartal")["verdi"]
+    b = serie[serie["aar"] == nytt - 1].set_index("kvartal")["verdi"]
+    n = len(klasse)
+    grupper = {o: [k for k, v in klasse.items() if v == o] for o in ("lavere", "høyere", "omtrent lik")}
+    deler = []
+    for ord_ in ("lavere", "høyere"):
+        kv = grupper[ord_]
+        if not kv:
+            continue
+        if len(kv) == n:
+            hvor = f"i {_alle(n)}"
+        elif len(kv) == 1:
+            hvor = f"i {_kvartaler(kv)}"
+        else:
+            hvor = f"i {_antall(len(kv))} av {_antall(n)} kvartaler ({_kvartaler(kv)})"
+        deler.append((ord_, hvor))
+    like = grupper["omtrent lik"]
+    if deler:
+        tekst = f"{stor} var {deler[0][0]} i {nytt} enn i {nytt - 1} {deler[0][1]}"
+        if len(deler) > 1:
+            tekst += f", men {deler[1][0]} {deler[1][1]}"
+        if like:
+            verdier = liste(f"{tall(a[k])} mot {tall(b[k])}" for k in like)
+            tekst += f"; i {_kvartaler(like)} var den omtrent like stor begge årene ({verdier})"
+        return Tekst(tekst + ".")
+    verdier = liste(f"{tall(a[k])} mot {tall(b[k])}" for k in like)
+    hvor = _alle(n) if n > 1 else _kvartaler(like)
+    return Tekst(f"{stor} var omtrent like stor i {nytt} og {nytt - 1} i {hvor} ({verdier}).")
+
+
+def fortegn_kvartaler(rader: pd.DataFrame, positiv: str = "positiv", negativ: str = "negativ") -> Tekst:
+    """The sign of the newest year's quarters as a clause that never reads as a contradiction:
+    how many were negative, each negative quarter with its value, the largest first, and the
+    ones within `NAER_NULL` of zero called barely so («bare så vidt»): «negativ i tre av fire
+    kvartaler: mest i 2. kvartal (−1 611), i 4. kvartal (−154) og bare så vidt i 1. kvartal
+    (−39)». Never empty.
+
+    `rader`: aar, kvartal, verdi for one measure (only the newest year is read)."""
+    if rader.empty:
+        return Tekst("ukjent, fordi kvartalstallene mangler")
+    nytt = int(rader["aar"].max())
+    r = rader[rader["aar"] == nytt].set_index("kvartal")["verdi"].sort_index()
+    n = len(r)
+
+    def naer(k) -> bool:
+        return abs(float(r[k])) <= NAER_NULL
+
+    def nevn(kv: list, mest: bool) -> str:
+        kv = sorted(kv, key=lambda k: -abs(float(r[k])))
+        deler = []
+        for i, k in enumerate(kv):
+            hvor = f"i {_kvartaler([k])} ({tall(r[k])})"
+            if naer(k):
+                deler.append(f"bare så vidt {hvor}")
+            elif i == 0 and mest and len(kv) > 1:
+                deler.append(f"mest {hvor}")
+            else:
+                deler.append(hvor)
+        return liste(deler)
+
+    neg = [int(k) for k in r.index if r[k] < 0]
+    pos = [int(k) for k in r.index if r[k] > 0]
+    if len(neg) == n:
+        return Tekst(f"{negativ} i {_alle(n)}: {nevn(neg, True)}")
+    if len(pos) == n:
+        barely = [k for k in pos if naer(k)]
+        tekst = f"{positiv} i {_alle(n)}"
+        return Tekst(tekst + (f", men {nevn(barely, False)}" if barely else ""))
+    if not neg:
+        null = [int(k) for k in r.index if r[k] == 0]
+        return Tekst(
+            f"{positiv} i {_antall(len(pos))} av {_antall(n)} kvartaler og null i {_kvartaler(null)}"
+        )
+    tekst = f"{negativ} i {_antall(len(neg))} av {_antall(n)} kvartaler: {nevn(neg, True)}"
+    pos_naer = [k for k in pos if naer(k)]
+    if pos_naer:
+        tekst += (
+            f", og bare så vidt {positiv} i {_kvartaler(pos_naer)} ({liste(tall(r[k]) for k in pos_naer)})"
+        )
+    return Tekst(tekst)
+
+
+def tittel_kvartal_netto(netto: pd.DataFrame) -> Tekst:
+    """A figure title for the quarters of net migration: the robust statement first, the
+    newest year against the year before in every quarter (`sammenlign_aaret_foer`); then the
+    sign, only when no quarter is within `NAER_NULL` of zero; otherwise a title that describes."""
+    if netto.empty:
+        return Tekst("Nettoflyttingen per kvartal")
+    nytt = int(netto["aar"].max())
+    klasse = sammenlign_aaret_foer(netto)
+    if len(klasse) > 1 and len(set(klasse.values())) == 1 and "omtrent lik" not in klasse.values():
+        ord_ = next(iter(klasse.values()))
+        return Tekst(f"Nettoflyttingen var {ord_} i {nytt} enn i {nytt - 1} i alle kvartalene")
+    r = netto.loc[netto["aar"] == nytt, "verdi"]
+    if len(r) > 1 and (r.abs() > NAER_NULL).all() and ((r < 0).all() or (r > 0).all()):
+        return Tekst(
+            f"Nettoflyttingen var {'negativ' if (r < 0).all() else 'positiv'} i alle kvartalene i {nytt}"
+        )
+    fra = int(netto["aar"].min())
     return Tekst(
-        f"I {_kvartaler(like)} var {navn} likevel omtrent like stor i {nytt} og {nytt - 1} ({tall_})."
+        f"Nettoflyttingen per kvartal {fra}–{nytt}"
+        if fra != nytt
+        else f"Nettoflyttingen per kvartal i {nytt}"
     )
-
-
-def fortegn(serie: pd.Series, positiv: str, negativ: str) -> Tekst:
-    """How many of the values are negative: «negativ i tre av fire kvartaler»."""
-    antall = {0: "ingen", 1: "ett", 2: "to", 3: "tre", 4: "fire"}
-    n, neg = len(serie), int((serie < 0).sum())
-    if neg == 0:
-        return Tekst(f"{positiv} i alle {antall.get(n, n)} kvartalene")
-    if neg == n:
-        return Tekst(f"{negativ} i alle {antall.get(n, n)} kvartalene")
-    return Tekst(f"{negativ} i {antall.get(neg, neg)} av {antall.get(n, n)} kvartaler")
 
 
 def andel_utvikling(serie: pd.Series) -> Tekst:
@@ -384,35 +543,20 @@ def tittel_andel(serie: pd.Series, hva: str) -> Tekst:
     return Tekst(f"{hva} {'økte' if b > a else 'falt'} fra {fra} til {til}")
 
 
-def bolig_endringer(endring: pd.Series, usikre=()) -> Tekst:
-    """The yearly price changes after «har vi for 2015, 2016, 2021 og 2024:». «Størst» and
-    «minst» only under the rule of `tittel_boligpriser`: every year of the range and no
-    uncertain value; otherwise each year with its value, the uncertain ones marked."""
-    endring = endring.dropna().sort_index()
-    if endring.empty:
-        return Tekst("ingen tall")
+def bolig_sikre(endring: pd.Series, usikre=()) -> Tekst:
+    """One short sentence with SSB's yearly price changes that are sound (an uncertain value
+    left out): the scattered years are too few for a figure. Never empty."""
     usikre = {int(a) for a in usikre}
-    if facts.hel_serie(endring) and not usikre & {int(a) for a in endring.index}:
-        maks, minst = int(endring.idxmax()), int(endring.idxmin())
+    sikre = endring.dropna()
+    sikre = sikre[[int(a) not in usikre for a in sikre.index]].sort_index()
+    if sikre.empty:
         return Tekst(
-            f"størst var den i {maks} ({prosent(endring[maks])}), minst i {minst} ({prosent(endring[minst])})"
+            "Sikre tall for endringen i SSBs prisindeks for brukte boliger i Oslo og Bærum har vi ikke."
         )
-    deler = [
-        f"{prosent(v)} i {int(a)}" + (" (usikkert)" if int(a) in usikre else "") for a, v in endring.items()
-    ]
-    return Tekst(liste(deler))
-
-
-def boligmaal(ssb_k4: pd.Series, en: pd.Series) -> Tekst:
-    """How far SSB's index and Eiendom Norge's measure can differ, in the latest year
-    both have; empty when no year has both."""
-    felles = sorted(set(ssb_k4.index) & set(en.index))
-    if not felles:
-        return Tekst("")
-    y = felles[-1]
+    deler = liste(f"{prosent(v)} i {int(a)}" for a, v in sikre.items())
     return Tekst(
-        f"Hvor mye målene kan skille seg, ser vi i {y}: SSBs indeks steg {prosent(ssb_k4[y])} fra "
-        f"fjerde kvartal året før, mens Eiendom Norge oppga {prosent(en[y])} fra desember til desember."
+        f"SSBs prisindeks for brukte boliger i Oslo og Bærum endret seg fra fjerde kvartal året før med "
+        f"{deler}; de andre årene har vi ikke sikre tall for."
     )
 
 
@@ -442,20 +586,28 @@ def nord_netto(tot: pd.DataFrame) -> Tekst:
     sikre = [o for o in begge if o not in flagget]
     fall = [f"{o} fra {tall(rows(o)[2019])} til {tall(rows(o)[2020])}" for o in sikre]
     endringer = [rows(o)[2020] - rows(o)[2019] for o in sikre]
+    hvor = _alle_omraader(len(sikre), bool(flagget))
     if not sikre:
         tekst = ""
     elif all(e < 0 for e in endringer):
-        tekst = f"Fra 2019 til 2020 falt den {'overalt der 2019-tallet er sikkert' if flagget else 'overalt'}: {liste(fall)}."
+        tekst = f"Fra 2019 til 2020 falt den {hvor}: {liste(fall)}."
     elif all(e > 0 for e in endringer):
-        tekst = f"Fra 2019 til 2020 steg den {'overalt der 2019-tallet er sikkert' if flagget else 'overalt'}: {liste(fall)}."
+        tekst = f"Fra 2019 til 2020 steg den {hvor}: {liste(fall)}."
     else:
         tekst = f"Fra 2019 til 2020 endret den seg slik: {liste(fall)}."
     for o in [o for o in begge if o in flagget]:
-        tekst += (
-            f" {o} gikk fra {tall(rows(o)[2019])} i 2019 til {tall(rows(o)[2020])} i 2020, men tallet for 2019 "
-            "er for høyt, fordi utvandringen det året ble registrert for lavt, som nevnt over."
-        )
+        # The reason stays in the figure's note; the text only says why the area is left out.
+        tekst += f" {o} er holdt utenfor: 2019-tallet der er for høyt, som merknaden til figuren forklarer."
     return Tekst(tekst.strip())
+
+
+def _alle_omraader(n: int, flagget: bool) -> str:
+    """«i begge områdene», «i alle de tre områdene der 2019-tallet er sikkert»: the count
+    computed, never «overalt»."""
+    if n == 1:
+        return "i det ene området der 2019-tallet er sikkert" if flagget else "i det ene området"
+    hvor = "i begge områdene" if n == 2 else f"i alle de {_antall(n)} områdene"
+    return f"{hvor} der 2019-tallet er sikkert" if flagget else f"{hvor} med tall"
 
 
 def _undertalt_2019(tot: pd.DataFrame) -> set:
@@ -573,6 +725,21 @@ def merknad_utelatt(nett: pd.DataFrame, fra: int = facts.FOER_FRA, til: int = fa
     )
 
 
+def baand_aar(nett: pd.DataFrame) -> pd.DataFrame:
+    """Each series' band years, for the figure's table: «2016–2019», or «2016–2018» where a
+    year flagged as under-counted (`undertalt`) is left out. Columns serie_navn, aar_i_baandet;
+    a series without every reference year (so without a band) is left out."""
+    rows = []
+    for navn, g in nett.groupby("serie_navn", sort=False):
+        utelat = g.loc[g["undertalt"].astype(bool), "aar"].tolist() if "undertalt" in g else []
+        try:
+            ref = facts.referanse(g.set_index("aar")["verdi"], utelat=utelat)
+        except ValueError:
+            continue
+        rows.append({"serie_navn": navn, "aar_i_baandet": _periode(ref)})
+    return pd.DataFrame(rows, columns=["serie_navn", "aar_i_baandet"])
+
+
 def tittel_netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
     """A figure title from total net migration (with the rest of the world); a year the
     data flag as under-counted (`undertalt`) stays out of the reference range."""
@@ -608,7 +775,9 @@ def tittel_nord(tot: pd.DataFrame) -> Tekst:
         return Tekst("Nettoflytting i 2019 og 2020")
     falt = [o for o, d in endring.items() if d < 0]
     steg = [o for o, d in endring.items() if d > 0]
-    begge = "overalt der vi har sikre tall for begge årene" if flagget else "overalt der vi har begge årene"
+    n = len(endring)
+    alle = "i begge områdene" if n == 2 else f"i alle de {_antall(n)} områdene"
+    begge = f"{alle} med sikre tall" if flagget else f"{alle} med tall"
     if len(falt) == len(endring):
         hvor = begge if len(endring) > 1 else f"i {falt[0]}"
         return Tekst(f"Nettoflyttingen falt fra 2019 til 2020 {hvor}")
@@ -618,26 +787,6 @@ def tittel_nord(tot: pd.DataFrame) -> Tekst:
     if falt:
         return Tekst(f"Nettoflyttingen falt fra 2019 til 2020 i {liste(falt)}")
     return Tekst(f"Nettoflyttingen steg fra 2019 til 2020 i {liste(steg)}")
-
-
-def tittel_boligpriser(endring: pd.Series, usikre=()) -> Tekst:
-    """A figure title from yearly price changes in percent: the largest rise, and the fall
-    (or the smallest rise). A superlative needs every year of its range and no uncertain
-    value (`usikre`); otherwise the title says what we have."""
-    endring = endring.dropna()
-    if endring.empty:
-        return Tekst("Boligprisene: ingen tall")
-    fra, til = int(endring.index.min()), int(endring.index.max())
-    if not facts.hel_serie(endring) or set(usikre) & set(int(a) for a in endring.index):
-        n = len(endring)
-        hvor = f"{n} av årene {fra}–{til}" if n < til - fra + 1 else f"årene {fra}–{til}"
-        return Tekst(f"Endringen i boligprisene for {hvor}")
-    maks, minst = int(endring.idxmax()), int(endring.idxmin())
-    if endring[maks] <= 0:
-        return Tekst(f"Boligprisene falt minst i {maks} og mest i {minst}")
-    if endring[minst] < 0:
-        return Tekst(f"Boligprisene steg mest i {maks} og falt mest i {minst}")
-    return Tekst(f"Boligprisene steg mest i {maks} og minst i {minst}")
 
 
 def tittel_indeks(indeks: pd.Series, hva: str = "Boligprisindeksen") -> Tekst:
@@ -654,42 +803,13 @@ def _kvartaler(k: list[int]) -> str:
     return f"{liste(f'{int(x)}.' for x in sorted(k))}\u00a0kvartal"
 
 
-def kvartaler_netto_vekst(netto: pd.DataFrame, vekst: pd.DataFrame) -> Tekst:
-    """The newest year's quarters: in which was net migration (with moves abroad) negative,
-    and in which did the population grow, each quarter named, so no count can be misread.
-
-    `netto`, `vekst`: aar, kvartal, verdi for one region and one measure each."""
-    aar = int(netto["aar"].max())
-    n = netto[netto["aar"] == aar].set_index("kvartal")["verdi"].sort_index()
-    v = vekst[vekst["aar"] == aar].set_index("kvartal")["verdi"].sort_index()
-    alle = f"alle de {len(n)} kvartalene vi har" if len(n) > 1 else _kvartaler(list(n.index))
-    neg = [int(k) for k in n.index if n[k] < 0]
-    if not neg:
-        forste = f"I {aar} flyttet flere til Oslo enn fra byen, medregnet inn- og utvandring, i {alle}"
-    elif len(neg) == len(n):
-        forste = f"I {aar} flyttet flere fra Oslo enn til byen, medregnet inn- og utvandring, i {alle}"
-    else:
-        forste = (
-            f"I {aar} flyttet flere fra Oslo enn til byen, medregnet inn- og utvandring, i {_kvartaler(neg)}, "
-            f"men ikke i {_kvartaler([int(k) for k in n.index if k not in neg])}"
-        )
-    opp = [int(k) for k in v.index if v[k] > 0]
-    ned = [int(k) for k in v.index if v[k] < 0]
-    if v.empty:
-        andre = "Folketallets endring per kvartal har vi ikke for det året."
-    elif len(opp) == len(v):
-        andre = "Folketallet vokste likevel i hvert av kvartalene."
-    elif not opp:
-        andre = "Folketallet vokste ikke i noe kvartal."
-    else:
-        andre = f"Folketallet vokste i {_kvartaler(opp)}" + (f" og falt i {_kvartaler(ned)}." if ned else ".")
-    return Tekst(f"{forste}. {andre}")
-
-
-def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
+def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Series | None = None) -> Tekst:
     """The newest year's out-migration against the same quarters before, saying how little
     there is to compare with: which quarters, against which years. Only earlier values that
-    are neither rounded nor uncertain count (`_sikre`), as for `kvartal_retning`."""
+    are neither rounded nor uncertain count (`_sikre`), as for `kvartal_retning`. Given the
+    annual figures `ut_aar`, a second sentence places the sum of the newest year's four
+    quarters against their pre-pandemic range (`_kvartalssum`), with «men» when it points the
+    other way than the quarters compared."""
     if ut_nytt.empty:
         return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
     nytt = int(ut_nytt["aar"].max())
@@ -699,13 +819,105 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
         if not f.empty
     ]
     if not par:
-        return Tekst(
+        tekst = (
             f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre."
         )
+        return Tekst(f"{tekst} {_sum_kort(ut_nytt, ut_aar, None)}".strip())
     aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
     ord_ = {"blandet": "dels høyere og dels lavere"}.get(retning := _retning(par), retning)
     alle = int((ut_nytt["aar"] == nytt).sum())
     hvilke = f"Bare {_kvartaler([k for k, _, _ in par])}" if len(par) < alle else "Alle kvartalene"
+    tekst = f"{hvilke} i {nytt} kan sammenlignes med samme kvartal i {aar}; der var utflyttingen {ord_}."
+    return Tekst(f"{tekst} {_sum_kort(ut_nytt, ut_aar, retning)}".strip())
+
+
+def kvartal_kort_kapittel(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Series) -> Tekst:
+    """The chapter's own closing line on the newest year, worded apart from the summary's
+    `kvartal_kort` (no sentence twice in the book), by the same rules: the quarters with
+    sound earlier values (`_sikre`), then the sum of all four against the range (`_kvartalssum`)."""
+    if ut_nytt.empty:
+        return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
+    nytt = int(ut_nytt["aar"].max())
+    par = [
+        (k, v, f)
+        for k, v, f in ((k, v, _sikre(f)) for k, v, f in _kvartalspar(ut_nytt, tidligere))
+        if not f.empty
+    ]
+    retning = _retning(par) if par else None
+    if par:
+        aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
+        ord_ = {"blandet": "dels høyere og dels lavere"}.get(retning, retning)
+        alle = int((ut_nytt["aar"] == nytt).sum())
+        hvilke = f"i {_kvartaler([k for k, _, _ in par])}" if len(par) < alle else "i alle kvartalene"
+        forste = f"I {nytt} var utflyttingen {ord_} enn i samme kvartal i {aar} {hvilke}"
+    else:
+        forste = f"Ingen kvartaler i {nytt} kan sammenlignes sikkert med samme kvartal før"
+    s = _kvartalssum(ut_nytt, ut_aar)
+    if s is None:
+        return Tekst(f"{forste}; et helt år med kvartalstall har vi ikke for {nytt}.")
+    motsatt = (retning == "lavere" and s["sted"] == "over") or (retning == "høyere" and s["sted"] == "under")
+    binde = "men" if motsatt else "og"
+    if s["sted"] == "uklart":
+        return Tekst(
+            f"{forste}, {binde} summen av alle fire kvartalene ({tall(s['sum'])}) lå så nær kanten av "
+            f"spennet i {_periode(s['ref'])} at året ikke kan plasseres."
+        )
+    sted = {"innenfor": "godt innenfor"}.get(s["sted"], s["sted"])
     return Tekst(
-        f"{hvilke} i {nytt} kan sammenlignes med samme kvartal i {aar}; der var utflyttingen {ord_}."
+        f"{forste}, {binde} summen av alle fire kvartalene ({tall(s['sum'])}) lå {sted} spennet i {_periode(s['ref'])}."
     )
+
+
+def _sum_kort(ut_nytt: pd.DataFrame, ut_aar: pd.Series | None, retning: str | None) -> str:
+    """The short form of `kvartalssum` for a summary: one sentence, or "" without annual
+    figures or without all four quarters."""
+    if ut_aar is None:
+        return ""
+    s = _kvartalssum(ut_nytt, ut_aar)
+    if s is None:
+        return ""
+    periode = _periode(s["ref"])
+    hva = (
+        f"alle fire kvartalstallene for {s['aar']}, {tall(s['sum'])} (SSBs årstall kan avvike litt fra den),"
+    )
+    if s["sted"] == "uklart":
+        return f"Summen av {hva} ligger så nær kanten av spennet i {periode} at vi ikke kan si om året lå innenfor."
+    sted = {"over": "over", "under": "under", "innenfor": "godt innenfor"}[s["sted"]]
+    motsatt = (retning == "lavere" and s["sted"] == "over") or (retning == "høyere" and s["sted"] == "under")
+    return f"{'Men summen' if motsatt else 'Summen'} av {hva} ligger {sted} spennet i {periode}."
+
+
+def ingress(ut: pd.Series, ut_kv: pd.DataFrame | None = None, etter_aar: int = 2020) -> Tekst:
+    """The introduction's short lead on the years after `etter_aar`, worded apart from the
+    summary's full account: the peak after `etter_aar`, where the latest annual figure lies
+    against the pre-pandemic range and, when all four quarters of the newest year are there,
+    where their sum lies (`_kvartalssum`, with its margin)."""
+    ref = facts.referanse(ut)
+    e = facts.etter(ut, ref, etter_aar)
+    if e["siste"] is None:
+        return Tekst(f"Hele år etter {etter_aar} har boka ennå ikke tall for.")
+    senere = ut[ut.index > etter_aar]
+    topp, siste = int(senere.idxmax()), e["siste"]
+    niva = f"nivået fra før pandemien ({_periode(ref)}: {_spenn(ref)})"
+    sted = {"over": "over", "innenfor": "innenfor", "under": "under"}[e["siste_plassering"]]
+    if senere[topp] > ut[etter_aar]:
+        start = f"Etter {etter_aar} steg utflyttingen videre, til {tall(senere[topp])} i {topp}"
+    else:
+        start = f"Etter {etter_aar} flyttet færre ut enn i {etter_aar}"
+    if siste == topp and senere[topp] > ut[etter_aar]:
+        tekst = f"{start}, det siste året med årstall i boka, {sted} {niva}."
+    else:
+        tekst = f"{start}, og i {siste}, det siste året med årstall i boka, lå den {sted} {niva}."
+    s = _kvartalssum(ut_kv, ut) if ut_kv is not None else None
+    if s is not None:
+        hvor = (
+            "nær kanten av"
+            if s["sted"] == "uklart"
+            else {"innenfor": "godt innenfor"}.get(s["sted"], s["sted"])
+        )
+        ogsaa = "også " if s["sted"] == e["siste_plassering"] else ""
+        tekst += (
+            f" SSBs fire kvartalstall for {s['aar']} gir til sammen {tall(s['sum'])} utflyttinger (årstallet "
+            f"kan avvike litt); {ogsaa}den summen ligger {hvor} det samme nivået."
+        )
+    return Tekst(tekst)
