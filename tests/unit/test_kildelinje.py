@@ -32,8 +32,18 @@ def test_publishers_are_named_readably():
     assert (
         utgiver("https://hel.fi/uutiset/fi/x")
         == utgiver("https://www.hel.fi/uutiset/fi/y")
-        == "Helsingfors kommune"
+        == "Helsingfors stad"
     )
+    # Pages that only relay someone's figures are named by what they are, never a bare host.
+    assert utgiver("https://apiardata.com/statistics/no-usually-works-from-home-rate") == (
+        "Nettstedet apiardata.com (gjengir Eurostat)"
+    )
+    assert utgiver("https://karenaudit.com/?p=30010") == "Bloggen karenaudit.com (gjengir Eurostat)"
+    assert utgiver(
+        "https://github.com/csids/spldata/blob/2dd16c1c/data-raw/files/population/Personer2024.csv"
+    ) == ("R-pakken spldata (kopi av SSB-tall)")
+    # An abbreviation and a form share one bracket.
+    assert utgiver("https://github.com/niphr/csdata/blob/x/a.csv") == "Folkehelseinstituttet (FHI, kopi av SSB-tall)"
     # A host the catalog lacks is named by itself, and is not catalogued (the site tests refuse it).
     assert utgiver("https://www.example.org/a%20b") == "example.org"
     assert not katalogisert("https://www.example.org/a%20b") and katalogisert("https://www.ssb.no/x")
