@@ -95,3 +95,8 @@ def test_the_credit_remembers_every_row_it_was_made_from():
     # One address per sourced row, duplicates kept: what a test of the figure compares with.
     assert credit.adresser == [rows["kilde"][0], rows["kilde"][1], rows["kilde"][3]]
     assert kreditt(credit.adresser) == [(k.tekst, k.url) for k in credit]
+
+
+def test_a_weaker_publisher_comes_after_the_better_ones_whatever_its_count():
+    rows = ["https://en.wikipedia.org/wiki/Oslo"] * 5 + ["https://www.ssb.no/x", "https://www.oslo.kommune.no/a"]
+    assert [navn for navn, _ in kreditt(rows)] == ["Oslo kommune", "Statistisk sentralbyrå (SSB)", "Wikipedia (wiki)"]

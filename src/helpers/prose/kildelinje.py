@@ -38,14 +38,17 @@ def _adresser(rader: pd.DataFrame | Iterable[str]) -> list[str]:
 
 
 def kreditt(rader: pd.DataFrame | Iterable[str]) -> list[tuple[str, str]]:
-    """(publisher, address) once per publisher of the rows' values, the publisher with
-    the most values first; the address is the page most of its values come from."""
+    """(publisher, address) once per publisher of the rows' values: the primary ones first,
+    then the secondary ones (catalog kind sekundærkilde), each group with the publisher of the
+    most values first; the address is the page most of its values come from. The credit
+    line, «Om dataene» and the CSV all keep this order."""
     urls = pd.Series(_adresser(rader), dtype=object)
     if urls.empty:
         raise ValueError("figuren tegner ingen verdier med kilde: ingen kildelinje å lage")
     frame = pd.DataFrame({"url": urls, "utgiver": urls.map(utgiver)})
     ut = []
-    for name, rows in sorted(frame.groupby("utgiver"), key=lambda g: (-len(g[1]), g[0])):
+    svak = {name: finn_utgiver(url).svak for name, url in zip(frame["utgiver"], frame["url"])}
+    for name, rows in sorted(frame.groupby("utgiver"), key=lambda g: (svak[g[0]], -len(g[1]), g[0])):
         ut.append((name, rows["url"].value_counts().index[0]))
     return ut
 

@@ -107,8 +107,8 @@ def utgaven(har: set[str] | None = None) -> Markdown:
     har = tilgang.ressurser() if har is None else har
     tabeller = sorted(r.removeprefix("ssb_") for r in har if r.startswith("ssb_"))
     andre = (
-        "skrevet av fra publiserte sider hos Statistisk sentralbyrå (SSB), Oslo kommune og noen få andre "
-        "som gjengir SSBs tall, eller hentet fra datafiler andre har publisert"
+        "skrevet av fra publiserte sider hos Statistisk sentralbyrå (SSB), Oslo kommune og andre utgivere, "
+        "eller hentet fra datafiler andre har publisert"
     )
     hentes = (
         "Boka er laget slik at tallene kan hentes på nytt direkte fra SSBs statistikkbank når SSB "
