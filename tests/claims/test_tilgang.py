@@ -107,7 +107,9 @@ def test_one_candidate_held_is_enough():
     oversikt = tilgang_prose.oversikt(har=set())
     assert "09587" not in oversikt and "09588" not in oversikt
     # A plain fact about the book, no guess about where SSB might publish them.
-    assert "- Denne utgaven av boka har ingen publiserte tall for utflyttingen fra Oslo etter alder." in oversikt
+    assert (
+        "- Denne utgaven av boka har ingen publiserte tall for utflyttingen fra Oslo etter alder." in oversikt
+    )
     assert "vet ikke" not in oversikt and "kan finnes" not in oversikt
 
 
@@ -128,7 +130,9 @@ def test_om_dataene_gives_the_register_reason_once():
     oversikt = str(tilgang_prose.oversikt())
     assert oversikt.count("microdata.no") == 1
     linje = next(line for line in oversikt.splitlines() if "microdata.no" in line)
-    assert linje.startswith("- SSB publiserer ikke utflyttingen fra Oslo etter yrke, fødested eller familietype")
+    assert linje.startswith(
+        "- SSB publiserer ikke utflyttingen fra Oslo etter yrke, fødested eller familietype"
+    )
     for t in tilgang.TEMAER:
         if t.bare_registerdata:
             assert t.hva.removeprefix("utflyttingen fra Oslo etter ") in linje, t.navn

@@ -43,7 +43,10 @@ def test_publishers_are_named_readably():
         "https://github.com/csids/spldata/blob/2dd16c1c/data-raw/files/population/Personer2024.csv"
     ) == ("R-pakken spldata (kopi av SSB-tall)")
     # An abbreviation and a form share one bracket.
-    assert utgiver("https://github.com/niphr/csdata/blob/x/a.csv") == "Folkehelseinstituttet (FHI, kopi av SSB-tall)"
+    assert (
+        utgiver("https://github.com/niphr/csdata/blob/x/a.csv")
+        == "Folkehelseinstituttet (FHI, kopi av SSB-tall)"
+    )
     # A host the catalog lacks is named by itself, and is not catalogued (the site tests refuse it).
     assert utgiver("https://www.example.org/a%20b") == "example.org"
     assert not katalogisert("https://www.example.org/a%20b") and katalogisert("https://www.ssb.no/x")
@@ -98,5 +101,12 @@ def test_the_credit_remembers_every_row_it_was_made_from():
 
 
 def test_a_weaker_publisher_comes_after_the_better_ones_whatever_its_count():
-    rows = ["https://en.wikipedia.org/wiki/Oslo"] * 5 + ["https://www.ssb.no/x", "https://www.oslo.kommune.no/a"]
-    assert [navn for navn, _ in kreditt(rows)] == ["Oslo kommune", "Statistisk sentralbyrå (SSB)", "Wikipedia (wiki)"]
+    rows = ["https://en.wikipedia.org/wiki/Oslo"] * 5 + [
+        "https://www.ssb.no/x",
+        "https://www.oslo.kommune.no/a",
+    ]
+    assert [navn for navn, _ in kreditt(rows)] == [
+        "Oslo kommune",
+        "Statistisk sentralbyrå (SSB)",
+        "Wikipedia (wiki)",
+    ]
