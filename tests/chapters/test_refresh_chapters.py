@@ -74,7 +74,6 @@ CHAPTERS = {
     "notebooks/07-kom-de-tilbake.md": ("fig-tilbake-boligpriser", "Indeks (2015=100)"),
     # The page says which statbank tables this edition holds, read from the package.
     "book/om-dataene.md": ("utgaven", "statbank/table/13864"),
-    "book/teknisk.md": ("utgaven", "statbank/table/07221"),
 }
 
 

@@ -104,9 +104,13 @@ def test_one_candidate_held_is_enough():
     uten = tilgang_prose.setning("alder", har=set())
     assert "ikke med i denne utgaven" in uten
     assert "09587" not in uten and "09588" not in uten
-    assert "09587" not in tilgang_prose.oversikt(har=set()) and "vet ikke sikkert" in tilgang_prose.oversikt(
-        har=set()
+    oversikt = tilgang_prose.oversikt(har=set())
+    assert "09587" not in oversikt and "09588" not in oversikt
+    # A plain fact about the book, no guess about where SSB might publish them.
+    assert (
+        "- Denne utgaven av boka har ingen publiserte tall for utflyttingen fra Oslo etter alder." in oversikt
     )
+    assert "vet ikke" not in oversikt and "kan finnes" not in oversikt
 
 
 def test_topics_only_in_the_registers_share_one_sentence():
@@ -118,3 +122,18 @@ def test_topics_only_in_the_registers_share_one_sentence():
     assert (
         str(tilgang_prose.setning("destinasjon")) in blandet and blandet.count("(/book/om-dataene.md)") == 2
     )
+
+
+def test_om_dataene_gives_the_register_reason_once():
+    """The topics only in the registers share one line in «Om dataene», so the reason is not
+    repeated four times; every one of them is still named."""
+    oversikt = str(tilgang_prose.oversikt())
+    assert oversikt.count("microdata.no") == 1
+    linje = next(line for line in oversikt.splitlines() if "microdata.no" in line)
+    assert linje.startswith(
+        "- SSB publiserer ikke utflyttingen fra Oslo etter yrke, fødested eller familietype"
+    )
+    for t in tilgang.TEMAER:
+        if t.bare_registerdata:
+            assert t.hva.removeprefix("utflyttingen fra Oslo etter ") in linje, t.navn
+    assert len(oversikt.splitlines()) == sum(not t.bare_registerdata for t in tilgang.TEMAER) + 1

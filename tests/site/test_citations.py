@@ -132,3 +132,39 @@ def test_a_mistyped_citation_is_a_warning():
     assert not warned
     litteratur.sitater_som_roller("[(Navn 2020)](https://doi.org/x)", oppslag, warned.append)
     assert warned and "(Navn 2021)" in warned[0]
+
+
+# An author-year citation as a reader sees it, whether or not it was written as a link:
+# «(Sørlie mfl. 2021)», «(Tønnessen 2021; …)», «Holgersen mfl. (2020)», «Aa og Bb (2019)».
+_NAVN = r"[A-ZÆØÅ][a-zæøåéüöä]+(?:-[A-ZÆØÅ][a-zæøåéüöä]+)?"
+_MED = rf"(?: (?:mfl\.|m\.fl\.|et al\.|og {_NAVN}))?"
+_AAR = r"((?:19|20)\d\d)[a-z]?"
+SITAT_I_PARENTES = re.compile(rf"[(;] ?({_NAVN}){_MED},? {_AAR}(?=[;)])")
+SITAT_I_TEKST = re.compile(rf"\b({_NAVN}){_MED} \({_AAR}\)")
+
+
+def sitater(text: str) -> set[tuple[str, str]]:
+    """(first author's surname, year) of every author-year citation in a page's text."""
+    return {(m.group(1), m.group(2)) for r in (SITAT_I_PARENTES, SITAT_I_TEKST) for m in r.finditer(text)}
+
+
+def test_the_citation_finder_sees_every_form():
+    text = "som (Sørlie mfl. 2021) viste, og Tønnessen (2021) og (Holgersen m.fl. 2020; Aa og Bb 2019) fant"
+    assert sitater(text) == {("Sørlie", "2021"), ("Tønnessen", "2021"), ("Holgersen", "2020"), ("Aa", "2019")}
+    assert not sitater("i 2020 flyttet 36 000 (se figur 1.2) fra Oslo")
+
+
+def test_every_citation_in_the_book_is_in_the_reference_list(site):
+    """«Litteratur» lists every publication the pages cite: a citation typed as plain text
+    (not as a link to an entry of references.bib) has no entry, and fails here by name."""
+    liste = text_of(site / "book" / "litteratur.html")
+    oppfort = set(re.findall(rf"\b({_NAVN}), [^()]*?\(((?:19|20)\d\d)\)", liste))
+    assert ("Tønnessen", "2021") in oppfort and ("Holgersen", "2020") in oppfort, oppfort
+    mangler = []
+    for page in sorted([*site.glob("notebooks/*.html"), *site.glob("book/*.html")]):
+        if page.name == "litteratur.html":
+            continue
+        for forfatter, aar in sorted(sitater(text_of(page))):
+            if (forfatter, aar) not in oppfort:
+                mangler.append(f"{page.name}: {forfatter} {aar}")
+    assert not mangler, "sitert, men ikke i «Litteratur»: " + "; ".join(mangler)

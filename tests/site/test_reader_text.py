@@ -151,7 +151,7 @@ def test_the_article_is_cited_and_listed(pages):
 
 def _credits(page: str) -> list[set[str]]:
     """The publishers named in each figure's credit line, in the order of the figures."""
-    lines = re.findall(r"<p class='oslo-kilde'>Kilde: (.*?)</p>", page, flags=re.S)
+    lines = re.findall(r"<p class='oslo-kilde'>Kilde(?: \(svakere\))?: (.*?)</p>", page, flags=re.S)
     return [{html.unescape(n) for n in re.findall(r">([^<]+)</a>", line)} for line in lines]
 
 
@@ -182,6 +182,23 @@ def test_each_figure_credits_the_publishers_of_the_values_it_draws(site, pages, 
         assert [(k["tekst"], k["url"]) for k in data["kilder"]] == kreditt(rows), data["navn"]
         assert credit == {utgiver(u) for u in rows}, data["navn"]
         assert all("%" not in name and "/" not in name for name in credit), data["navn"]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_credit_names_each_publisher_once(pages, chapter):
+    """«Kilde: Oslo kommune; SSB. Svakere kilde: Kommuneprofilen (…).», or «Kilde (svakere): …»
+    when every source is weaker: a publisher is never named twice under one figure."""
+    for line in re.findall(
+        r"<p class='oslo-kilde'>(.*?)</p>", pages[f"notebooks/{chapter}.html"], flags=re.S
+    ):
+        names = [html.unescape(n) for n in re.findall(r">([^<]+)</a>", line)]
+        # The credit, without the licence after it (which may name SSB's numbers again).
+        text = re.split(r" (?:Lisens|Bruksvilkår): ", html.unescape(re.sub(r"<[^>]+>", "", line)))[0]
+        assert names and len(names) == len(set(names)), line
+        for name in names:
+            assert text.count(name) == 1, (name, text)
+        assert text.startswith(("Kilde: ", "Kilde (svakere): ")), text
+        assert "Svakere kilde" not in text or text.startswith("Kilde: "), text
 
 
 def test_every_chapter_with_figures_is_checked(site):

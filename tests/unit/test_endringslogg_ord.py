@@ -51,4 +51,14 @@ def test_changed_words_are_marked_without_their_punctuation():
 
 def test_no_records_is_one_true_sentence():
     text = e.side([], lambda p, t: t).strip()
-    assert text == e.INGEN and text.count(".") == 1
+    assert text == e.ingen() and text.count(".") == 1
+
+
+def test_no_records_names_the_day_the_numbers_were_collected():
+    """The front page says when the data were last written; with no refresh recorded the
+    change log gives that same day as the day of collection, so the two cannot disagree."""
+    dag = e.dato("2026-11-25T11:03:30Z")
+    text = e.side([], lambda p, t: t, samlet=dag).strip()
+    assert text == e.ingen(dag)
+    assert text.startswith(f"Tallene i boka ble samlet inn {dag} og er ikke hentet på nytt siden")
+    assert "ikke oppdatert" not in text

@@ -32,7 +32,20 @@ def test_publishers_are_named_readably():
     assert (
         utgiver("https://hel.fi/uutiset/fi/x")
         == utgiver("https://www.hel.fi/uutiset/fi/y")
-        == "Helsingfors kommune"
+        == "Helsingfors stad"
+    )
+    # Pages that only relay someone's figures are named by what they are, never a bare host.
+    assert utgiver("https://apiardata.com/statistics/no-usually-works-from-home-rate") == (
+        "Nettstedet apiardata.com (gjengir Eurostat)"
+    )
+    assert utgiver("https://karenaudit.com/?p=30010") == "Bloggen karenaudit.com (gjengir Eurostat)"
+    assert utgiver(
+        "https://github.com/csids/spldata/blob/2dd16c1c/data-raw/files/population/Personer2024.csv"
+    ) == ("R-pakken spldata (kopi av SSB-tall)")
+    # An abbreviation and a form share one bracket.
+    assert (
+        utgiver("https://github.com/niphr/csdata/blob/x/a.csv")
+        == "Folkehelseinstituttet (FHI, kopi av SSB-tall)"
     )
     # A host the catalog lacks is named by itself, and is not catalogued (the site tests refuse it).
     assert utgiver("https://www.example.org/a%20b") == "example.org"
@@ -85,3 +98,15 @@ def test_the_credit_remembers_every_row_it_was_made_from():
     # One address per sourced row, duplicates kept: what a test of the figure compares with.
     assert credit.adresser == [rows["kilde"][0], rows["kilde"][1], rows["kilde"][3]]
     assert kreditt(credit.adresser) == [(k.tekst, k.url) for k in credit]
+
+
+def test_a_weaker_publisher_comes_after_the_better_ones_whatever_its_count():
+    rows = ["https://en.wikipedia.org/wiki/Oslo"] * 5 + [
+        "https://www.ssb.no/x",
+        "https://www.oslo.kommune.no/a",
+    ]
+    assert [navn for navn, _ in kreditt(rows)] == [
+        "Oslo kommune",
+        "Statistisk sentralbyrå (SSB)",
+        "Wikipedia (wiki)",
+    ]

@@ -225,10 +225,9 @@ class Figur:
         return self.spec()["usermeta"]["oslo"].get("enhet", "")
 
     def kildetekst(self) -> str:
-        from helpers.prose.kildelinje import svakere
+        from helpers.prose.kildelinje import kildelinje
 
-        tekst = "Kilde: " + "; ".join(k.tekst for k in self.kilder) + "."
-        return f"{tekst} {svakere(self.kilder)}".strip()
+        return kildelinje(self.kilder)
 
     def lisens(self) -> str:
         """SSB publishes under CC BY 4.0; other publishers' terms are theirs to state,

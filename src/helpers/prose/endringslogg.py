@@ -262,13 +262,23 @@ def oppføring(record: dict, lenke: Callable[[str, str], str]) -> str:
     return "\n".join(lines)
 
 
-INGEN = "Dataene i boka er ikke oppdatert siden de ble samlet inn, så det er ingen endringer å vise ennå."
+def ingen(samlet: str = "") -> str:
+    """One true sentence when no refresh is recorded: the day the numbers were collected
+    (`samlet`, the snapshot's date, the same the front page and every footer give) and that
+    none were fetched anew since."""
+    if samlet:
+        return (
+            f"Tallene i boka ble samlet inn {samlet} og er ikke hentet på nytt siden, "
+            "så det er ingen endringer å vise ennå."
+        )
+    return "Tallene i boka er ikke hentet på nytt siden de ble samlet inn, så det er ingen endringer å vise ennå."
 
 
-def side(records: list[dict], lenke: Callable[[str, str], str]) -> str:
-    """The page's entries, newest first, or one true sentence when there are none."""
+def side(records: list[dict], lenke: Callable[[str, str], str], samlet: str = "") -> str:
+    """The page's entries, newest first, or one true sentence when there are none (`samlet`:
+    the day the snapshot's numbers were collected, in words)."""
     if not records:
-        return INGEN + "\n"
+        return ingen(samlet) + "\n"
     ordered = sorted(records, key=lambda r: r["refreshed"], reverse=True)
     return "\n".join(oppføring(r, lenke) for r in ordered)
 

@@ -38,14 +38,17 @@ def _adresser(rader: pd.DataFrame | Iterable[str]) -> list[str]:
 
 
 def kreditt(rader: pd.DataFrame | Iterable[str]) -> list[tuple[str, str]]:
-    """(publisher, address) once per publisher of the rows' values, the publisher with
-    the most values first; the address is the page most of its values come from."""
+    """(publisher, address) once per publisher of the rows' values: the primary ones first,
+    then the secondary ones (catalog kind sekundærkilde), each group with the publisher of the
+    most values first; the address is the page most of its values come from. The credit
+    line, «Om dataene» and the CSV all keep this order."""
     urls = pd.Series(_adresser(rader), dtype=object)
     if urls.empty:
         raise ValueError("figuren tegner ingen verdier med kilde: ingen kildelinje å lage")
     frame = pd.DataFrame({"url": urls, "utgiver": urls.map(utgiver)})
     ut = []
-    for name, rows in sorted(frame.groupby("utgiver"), key=lambda g: (-len(g[1]), g[0])):
+    svak = {name: finn_utgiver(url).svak for name, url in zip(frame["utgiver"], frame["url"])}
+    for name, rows in sorted(frame.groupby("utgiver"), key=lambda g: (svak[g[0]], -len(g[1]), g[0])):
         ut.append((name, rows["url"].value_counts().index[0]))
     return ut
 
@@ -68,17 +71,39 @@ def kilder(rader: pd.DataFrame | Iterable[str]) -> Kreditt:
     return ut
 
 
-def svakere(kilder: Iterable) -> str:
-    """«Svakere kilde: Wikipedia (wiki).» (the form in brackets says why): every secondary source (catalog kind sekundærkilde)
-    a figure draws from, in one form for every figure; empty when there is none. `kilder` are
-    `Kilde`s or the dicts a figure carries."""
-    navn = [
-        k["tekst"] if isinstance(k, dict) else k.tekst
-        for k in kilder
-        if (k.get("svak") if isinstance(k, dict) else k.svak)
-    ]
-    if not navn:
-        return ""
-    from helpers.prose.norsk import liste
+def _svak(k) -> bool:
+    return bool(k.get("svak") if isinstance(k, dict) else k.svak)
 
-    return f"Svakere kilde: {liste(navn)}."
+
+def _tekst(k) -> str:
+    return k["tekst"] if isinstance(k, dict) else k.tekst
+
+
+def svakere(kilder: Iterable) -> str:
+    """«Svakere kilde: Wikipedia (wiki).»: the secondary sources (catalog kind sekundærkilde) of a
+    figure that also draws from better ones; empty when there is none, or when every source is
+    secondary (then `kildelinje` says so in its first words). `kilder` are `Kilde`s or the dicts
+    a figure carries."""
+    kilder = list(kilder)
+    svake = [_tekst(k) for k in kilder if _svak(k)]
+    if not svake or len(svake) == len(kilder):
+        return ""
+    return f"Svakere kilde: {'; '.join(svake)}."
+
+
+def kildelinje(kilder: Iterable, navn=None) -> str:
+    """The credit under a figure, naming each publisher once, in one form for every figure:
+    «Kilde: Oslo kommune; Statistisk sentralbyrå (SSB). Svakere kilde: Kommuneprofilen (…).», or
+    «Kilde (svakere): Folkehelseinstituttet (FHI, kopi av SSB-tall).» when every source is
+    secondary. `navn(k)` gives a publisher as the line shows it (the page's escaped link);
+    by default its name."""
+    kilder = list(kilder)
+    if not kilder:
+        raise ValueError("figuren har ingen kilde: ingen kildelinje å lage")
+    vis = navn or _tekst
+    sterke = [vis(k) for k in kilder if not _svak(k)]
+    svake = [vis(k) for k in kilder if _svak(k)]
+    if not sterke:
+        return f"Kilde (svakere): {'; '.join(svake)}."
+    linje = f"Kilde: {'; '.join(sterke)}."
+    return f"{linje} Svakere kilde: {'; '.join(svake)}." if svake else linje

@@ -39,10 +39,8 @@ def _tekst(s, kort: bool) -> str:
         # No table confirmed: name none.
         if kort:
             return f"{hva} er ikke med i denne utgaven av boka"
-        return (
-            f"{hva} kan finnes i SSBs statistikkbank, men vi vet ikke sikkert i hvilken tabell, og "
-            "tallene er ikke med i denne utgaven av boka"
-        )
+        # No SSB table is confirmed to publish them: say what the book has, and guess no table.
+        return f"Denne utgaven av boka har ingen publiserte tall for {s.tema.hva}"
     if kort:
         return f"{hva} publiserer SSB, men de tallene er ikke med i denne utgaven av boka"
     return (
@@ -69,9 +67,38 @@ def setning(navn: str | tuple[str, ...], har: set[str] | None = None) -> Markdow
     return Markdown(f"{_tekst(tilgang.status(navn, har), kort=True)} ({LENKE}).")
 
 
+FELLES = "utflyttingen fra Oslo etter "
+
+
+def _bare_registerdata(statuser) -> str:
+    """The topics only in the registers, in one sentence with the reason given once: «SSB
+    publiserer ikke utflyttingen fra Oslo etter yrke, fødested eller familietype, og heller
+    ikke utvandrernes yrke; …»."""
+    hvaer = [s.tema.hva for s in statuser]
+    etter = [h.removeprefix(FELLES) for h in hvaer if h.startswith(FELLES)]
+    deler = [h for h in hvaer if not h.startswith(FELLES)]
+    if etter:
+        navn = ", ".join(etter[:-1]) + " eller " + etter[-1] if len(etter) > 1 else etter[0]
+        deler.insert(0, FELLES + navn)
+    return (
+        f"SSB publiserer ikke {deler[0]}"
+        + "".join(f", og heller ikke {d}" for d in deler[1:])
+        + "; slike tall finnes bare i registerdataene på microdata.no"
+    )
+
+
 def oversikt(har: set[str] | None = None) -> Markdown:
-    """«Om dataene»: every topic, with its tables and why it is missing."""
-    return Markdown("\n".join("- " + _tekst(s, kort=False) + "." for s in tilgang.alle(har)))
+    """«Om dataene»: every topic, with its tables and why it is missing; the topics only in
+    the registers share one line (where the first of them stands), so the reason stands once."""
+    statuser = tilgang.alle(har)
+    register = [s for s in statuser if s.tema.bare_registerdata]
+    linjer = []
+    for s in statuser:
+        if not s.tema.bare_registerdata:
+            linjer.append(_tekst(s, kort=False))
+        elif s is register[0]:
+            linjer.append(_bare_registerdata(register))
+    return Markdown("\n".join(f"- {linje}." for linje in linjer))
 
 
 def utgaven(har: set[str] | None = None) -> Markdown:
@@ -80,8 +107,8 @@ def utgaven(har: set[str] | None = None) -> Markdown:
     har = tilgang.ressurser() if har is None else har
     tabeller = sorted(r.removeprefix("ssb_") for r in har if r.startswith("ssb_"))
     andre = (
-        "skrevet av fra publiserte sider hos Statistisk sentralbyrå (SSB), Oslo kommune og noen få andre "
-        "som gjengir SSBs tall, eller hentet fra datafiler andre har publisert"
+        "skrevet av fra publiserte sider hos Statistisk sentralbyrå (SSB), Oslo kommune og andre utgivere, "
+        "eller hentet fra datafiler andre har publisert"
     )
     hentes = (
         "Boka er laget slik at tallene kan hentes på nytt direkte fra SSBs statistikkbank når SSB "

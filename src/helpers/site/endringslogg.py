@@ -52,6 +52,8 @@ def _state() -> str:
     from helpers.store.endringslogg import record_files
 
     digest = hashlib.sha256()
+    # With no record the page names the snapshot's date: a new snapshot changes the page too.
+    digest.update(data_date()[0].encode() + b"\0")
     for path in record_files():
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -70,7 +72,9 @@ def _link(app: Sphinx):
 def _source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if docname != DOC or MARKER not in source[0]:
         return
-    source[0] = source[0].replace(MARKER, ord_.side(_records(), _link(app)))
+    # With no refresh recorded, the page gives the snapshot's date: the one the front page and
+    # the footer give, so «sist oppdatert» and «samlet inn» name the same day.
+    source[0] = source[0].replace(MARKER, ord_.side(_records(), _link(app), samlet=data_date()[1]))
 
 
 def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:

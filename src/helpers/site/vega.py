@@ -160,12 +160,11 @@ def figure_html(data: dict, href, first: bool = True) -> str:
     )
     if data["merknad"]:
         parts.append(f"<p class='oslo-merknad'>{e(data['merknad'])}</p>")
-    sources = "; ".join(f"<a href='{e(k['url'])}'>{e(k['tekst'])}</a>" for k in data["kilder"])
-    from helpers.prose.kildelinje import svakere
+    from helpers.prose.kildelinje import kildelinje
 
-    svak = svakere(data["kilder"])
-    svak = f"{e(svak)} " if svak else ""
-    parts.append(f"<p class='oslo-kilde'>Kilde: {sources}. {svak}{e(data['lisens'])}</p>")
+    # Each publisher once, linked, in the words of the image's own credit (Figur.kildetekst).
+    sources = kildelinje(data["kilder"], lambda k: f"<a href='{e(k['url'])}'>{e(k['tekst'])}</a>")
+    parts.append(f"<p class='oslo-kilde'>{sources} {e(data['lisens'])}</p>")
     links = [
         f"<a class='oslo-last-ned-{kind}' download='{e(name)}.{kind}' href='{e(href(f'{name}.{kind}'))}'>{label}</a>"
         for kind, label in (("csv", "tallene (CSV)"), ("png", "bildet (PNG)"), ("svg", "bildet (SVG)"))

@@ -31,9 +31,10 @@ class Utgiver:
 
     @property
     def visning(self) -> str:
-        """The name as the credit shows it: «Statistisk sentralbyrå (SSB)», «Aftenposten (avis)»."""
-        navn = f"{self.navn} ({self.forkortelse})" if self.forkortelse else self.navn
-        return f"{navn} ({self.form})" if self.form else navn
+        """The name as the credit shows it: «Statistisk sentralbyrå (SSB)», «Aftenposten (avis)»,
+        «Folkehelseinstituttet (FHI, kopi av SSB-tall)» (one bracket, never two in a row)."""
+        merknad = ", ".join(x for x in (self.forkortelse, self.form) if x)
+        return f"{self.navn} ({merknad})" if merknad else self.navn
 
     @property
     def svak(self) -> bool:
@@ -69,7 +70,9 @@ SSB = _u("Statistisk sentralbyrå", OFFISIELL, forkortelse="SSB", lisens=CC_BY, 
 OSLO = _u("Oslo kommune", PRIMAER, rang=1)
 KOMMUNEPROFILEN = _u("Kommuneprofilen", SEKUNDAER, form="nettsted med SSB-tall", rang=2)
 FHI = _u("Folkehelseinstituttet", SEKUNDAER, forkortelse="FHI", form="kopi av SSB-tall")
-SPLDATA = _u("spldata", SEKUNDAER, form="kopi av SSB-tall")
+# csids/spldata: the R package «spldata» (later «csdata», "Structural Data for Norway"), moved
+# from FHI's Sykdomspulsen (sykdomspulsen-org) to csids; its data-raw files copy SSB's 07459.
+SPLDATA = _u("R-pakken spldata", SEKUNDAER, form="kopi av SSB-tall")
 IMDI = _u("Integrerings- og mangfoldsdirektoratet", SEKUNDAER, forkortelse="IMDi", form="kopi")
 TELEMARK = _u("Telemark fylkeskommune", SEKUNDAER, form="datafil")
 DP935 = _u("Forfatterne av SSB Discussion Paper 935", SEKUNDAER, form="utkast")
@@ -105,15 +108,17 @@ UTGIVERE: list[tuple[str, Utgiver]] = [
     (r"(^|\.)opinion\.no/", _u("Opinion", PRIMAER)),
     (r"(^|\.)finansnorge\.no/", _u("Finans Norge", PRIMAER)),
     (r"(^|\.)(tilastokeskus|stat)\.fi/", _u("Statistikcentralen i Finland", OFFISIELL)),
-    (r"(^|\.)hel\.fi/", _u("Helsingfors kommune", PRIMAER)),
+    (r"(^|\.)hel\.fi/", _u("Helsingfors stad", PRIMAER)),
     (r"(^|\.)datic\.dk/", _u("Datic", SEKUNDAER, form="konsulentselskap")),
     (r"(^|\.)ju\.se/", _u("Jönköping University", SEKUNDAER, form="blogg")),
     (
         r"(^|\.)epthinktank\.eu/",
         _u("Europaparlamentets utredningstjeneste", SEKUNDAER, forkortelse="EPRS", form="blogg"),
     ),
-    (r"(^|\.)apiardata\.com/", _u("apiardata.com", SEKUNDAER, form="nettsted")),
-    (r"(^|\.)karenaudit\.com/", _u("karenaudit.com", SEKUNDAER, form="blogg")),
+    # Two pages that relay Eurostat's figures; who runs them is not stated, so they are
+    # named by what they are and whom they quote.
+    (r"(^|\.)apiardata\.com/", _u("Nettstedet apiardata.com", SEKUNDAER, form="gjengir Eurostat")),
+    (r"(^|\.)karenaudit\.com/", _u("Bloggen karenaudit.com", SEKUNDAER, form="gjengir Eurostat")),
     (r"(^|\.)businessnow\.mt/", _u("Business Now", SEKUNDAER, form="nettavis")),
     (r"(^|\.)norwaytoday\.info/", _u("Norway Today", SEKUNDAER, form="nettavis")),
     (r"(^|\.)bygg\.no/", _u("Bygg.no", SEKUNDAER, form="nettavis")),
