@@ -45,6 +45,8 @@ MAINTAINER_TERMS = [
     "står ikke på kildesiden",
     "er utledet",
     "trolig i tabell",
+    # Issue 17: a stand-in is named by what it is («Ikke utflytterne, men …»).
+    "stedfortreder",
 ]
 # Written as an address gives them: the publisher's own name («WikiMili (kopi av Wikipedia)»,
 # a weaker source named as such in the credit) may stand, its host name may not.

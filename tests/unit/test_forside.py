@@ -46,3 +46,17 @@ def test_a_citation_without_a_year_is_refused(tmp_path):
 def test_an_unreadable_citation_file_is_named(tmp_path):
     with pytest.raises(ValueError, match="CITATION.cff"):
         forside.sitering(tmp_path / "CITATION.cff")
+
+
+def test_data_status_says_collected_then_fetched(tmp_path, monkeypatch):
+    """The front page says what the change log says: collected and not fetched anew, or
+    fetched from SSB on the day of the latest refresh."""
+    from helpers.store import endringslogg
+
+    (tmp_path / "datapackage.json").write_text(json.dumps({"created": "2026-11-25T11:03:30Z"}))
+    monkeypatch.setattr(endringslogg, "latest", lambda folder=None: None)
+    assert forside.datastatus(tmp_path) == (
+        "de ble samlet inn 25.\u00a0november 2026 og er ikke hentet på nytt siden"
+    )
+    monkeypatch.setattr(endringslogg, "latest", lambda folder=None: {"refreshed": "2027-03-03T10:00:00Z"})
+    assert forside.datastatus(tmp_path) == "de ble sist hentet fra SSB 3.\u00a0mars 2027"

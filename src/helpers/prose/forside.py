@@ -26,6 +26,18 @@ def sist_oppdatert(folder: Path | None = None) -> Tekst:
     return dato(created)
 
 
+def datastatus(folder: Path | None = None) -> Tekst:
+    """How fresh the numbers are, in the words the change log uses: «de ble samlet inn 25.
+    november 2026 og er ikke hentet på nytt siden», or after a refresh «de ble sist hentet
+    fra SSB 3. mars 2027»."""
+    from helpers.store.endringslogg import latest
+
+    entry = latest(folder)
+    if entry and entry.get("refreshed"):
+        return Tekst(f"de ble sist hentet fra SSB {dato(entry['refreshed'])}")
+    return Tekst(f"de ble samlet inn {sist_oppdatert(folder)} og er ikke hentet på nytt siden")
+
+
 def sitering(cff: Path | None = None) -> Tekst:
     """'Oslo-flytting-prosjektet. Flyttingen …, versjon 0.1.0. https://…', from CITATION.cff
     (plain text: {eval} shows text as it is, without Markdown)."""

@@ -196,7 +196,7 @@ DATASETS = [
     ),
     Dataset(
         name="oslo_telemark_2021",
-        title="Flyttinger mellom Oslo og Telemark-området i 2021 (svak kilde)",
+        title="Flyttinger mellom Oslo og Telemark-området i 2021, fra en datafil hos Telemark fylkeskommune",
         description=(
             "To tall fra en flyttematrise i Telemark fylkeskommunes offentlige datarepo, trolig eksportert "
             "fra analyseverktøyet PANDA; ikke en oppgitt SSB-eksport. Telemark er området til fylket før "
