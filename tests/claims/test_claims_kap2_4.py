@@ -205,7 +205,11 @@ def test_chapter_2_words_on_the_snapshot(folk):
     assert alder.utvikling(oslo[2015], oslo[2024]) == "holdt seg nesten uendret"
     assert alder.plass_blant_byene(1) == "den høyeste andelen blant de fem største byene"
     tekst = alder.funn_innbyggere(folk[folk["region"] == "Oslo"], 2020)
-    assert "29-åringene det største årskullet, med 16\u00a0387 personer" in tekst
+    assert (
+        "var årskullene størst i alderen 28–31\u00a0år: hvert av dem hadde mellom 15\u00a0647 og 16\u00a0387 "
+        "personer, ikke mer enn 5\u00a0prosent under det største"
+    ) in tekst
+    assert "29-åringene det største" not in tekst
 
 
 def test_chapter_2_words_on_changed_data():
@@ -215,6 +219,15 @@ def test_chapter_2_words_on_changed_data():
     assert alder.plass_blant_byene(3, 4) == "nummer 3 av de fire største byene"
     folk = _frame([("Oslo", 2020, 30, 5.0), ("Oslo", 2020, 41, 9.0)])
     assert "41-åringene det største årskullet, med 9 personer" in alder.funn_innbyggere(folk, 2020)
+    # A lead of a few people is no single peak: the band within the margin is named instead.
+    tett = _frame([("Oslo", 2020, a, v) for a, v in {27: 90.0, 28: 97.0, 29: 100.0, 30: 99.0, 31: 80.0}.items()])
+    assert alder.toppaldre(tett, 2020) == [28, 29, 30]
+    assert "i alderen 28–30\u00a0år: hvert av dem hadde mellom 97 og 100 personer" in alder.funn_innbyggere(tett, 2020)
+    assert alder.toppaldre(tett, 2020, margin=0.005) == [29]
+    assert "29-åringene det største årskullet" in alder.funn_innbyggere(tett, 2020, margin=0.005)
+    # Two separate peaks are both named.
+    to_topper = _frame([("Oslo", 2020, a, v) for a, v in {28: 99.0, 29: 100.0, 30: 50.0, 45: 98.0}.items()])
+    assert "i alderen 28–29 og 45\u00a0år" in alder.funn_innbyggere(to_topper, 2020)
     rater = pd.DataFrame({"aar": [2020, 2020], "alder": [25, 26], "verdi": [7.3, 6.0]})
     eldre = pd.Series({2016: 30.0, 2017: 30.5, 2018: 31.0, 2019: 30.2, 2020: 32.0})
     tekst = alder.funn_rater(rater, eldre, 2016, 2020)
