@@ -337,13 +337,14 @@ def test_chapter_3_words_on_the_snapshot(mulig):
     andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
     jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"]
     assert hjemmekontor.rekkefolge(andel) == (
-        "Anslaget peker samme vei som økningen i utflyttingen: alle de tre gruppene der utflyttingen "
-        "økte mest, akademiske yrker, høyskoleyrker og kontoryrker, ligger over salgs- og serviceyrker, "
+        "Anslaget peker samme vei som økningen i utflyttingen: alle de tre gruppene der artikkelen "
+        "fant økt utflytting, akademiske yrker, høyskoleyrker og kontoryrker, ligger over salgs- og serviceyrker, "
         "der den økte mindre, og alle fire ligger over håndverkere og renholdere, der den knapt endret seg."
     )
     assert hjemmekontor.over_akademisk(andel, jobber) == (
         "Ledere og kontoryrker ligger enda høyere enn de akademiske yrkene, "
-        "men de akademiske yrkene har mer enn dobbelt så mange jobber som hver av dem."
+        "men i hele landet har de akademiske yrkene 2,9 ganger så mange jobber som ledere "
+        "og 3,9 ganger så mange som kontoryrker."
     )
     region = load("hjemmekontor_mulig_region")
     hele = region.set_index("region")["verdi"]
@@ -356,7 +357,9 @@ def test_chapter_3_words_on_the_snapshot(mulig):
     )
     oslo = load("sysselsatte_yrke_oslo").set_index("yrke")["verdi"]
     over = [y for y in andel.index if andel[y] > hele["Hele landet"]]
-    assert hjemmekontor.over_halvparten(oslo[over].sum(), oslo.sum()).startswith("Mer enn halvparten")
+    assert hjemmekontor.over_halvparten(oslo[over].sum(), oslo.sum()).startswith(
+        "Sju av ti lønnstakere i Oslo hadde altså yrker"
+    )
 
 
 def test_chapter_3_words_on_changed_data(mulig):
@@ -387,6 +390,15 @@ def test_chapter_3_words_on_changed_data(mulig):
     with pytest.raises(ValueError):
         hjemmekontor.kommuneaar(pd.Series(["2018", "2019"]))
     assert hjemmekontor.over_halvparten(40, 100) == "Det er under halvparten av lønnstakerne i Oslo."
+    # «Sju av ti» only when the share rounds to whole tenths; otherwise «Flertallet».
+    assert hjemmekontor.over_halvparten(80.2, 100).startswith("Åtte av ti lønnstakere")
+    assert hjemmekontor.over_halvparten(63, 100).startswith("Flertallet av lønnstakerne i Oslo")
+    # The multiple of jobs is computed from the counts, not a fixed «dobbelt så mange».
+    jobber["Ledere"] = jobber["Akademiske yrker"] / 5
+    andel["Ledere"] = 66.9
+    assert "de akademiske yrkene 5,0 ganger så mange jobber som ledere." in hjemmekontor.over_akademisk(
+        andel, jobber
+    )
 
 
 def test_chapter_3_lists_with_values(mulig):
