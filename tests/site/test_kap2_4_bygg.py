@@ -175,3 +175,18 @@ def test_typography(site, page):
         # A citation's «mfl. 2020» does not end a sentence.
         for sentence in re.split(r"(?<!\bmfl\.)(?<=[.!?])[ \n]+", paragraph.get_text(" ", strip=True)):
             assert not re.match(r"\d", sentence), f"{page}: {sentence}"
+
+
+def test_round_two_wording_in_chapters_2_to_4(site):
+    """The second editor read: a peak band, not one age ahead by a few people; the change in
+    emigration named by its direction; citizenship kept apart from background and destination."""
+    alder = _reader_text((site / "notebooks" / "02-alder.html").read_text())
+    assert "flest innbyggere i alderen" in alder and "det største årskullet" not in alder
+    utv = _reader_text((site / "notebooks" / "04-utvandring.html").read_text())
+    assert re.search(r"en (økning|nedgang) på [\d\s\u00a0]+ personer", utv)
+    assert "en endring på" not in utv
+    assert "Statsborgerskap er ikke det samme som landbakgrunn" not in utv
+    assert "svensk bakgrunn" in utv
+    hk = _reader_text((site / "notebooks" / "03-hjemmekontor.html").read_text())
+    assert "høyere utdanning. I en finere yrkesinndeling i artikkelen" in hk
+    assert "Mer enn halvparten" not in hk and "økte mest" not in hk
