@@ -328,7 +328,15 @@ def test_the_birthplace_and_household_titles_follow_the_data():
         fodested.tittel_2013(41.6) == f"I 2013 sto innvandrere for 42{NBSP}prosent av utflyttingen fra Oslo"
     )
     par = {2015: {"uten": 5.0, "med": 4.0}, 2024: {"uten": 3.0, "med": 4.0}}
-    assert fodested.tittel_par(par, "uten", "med") == "Oslo hadde færre par uten barn enn par med barn i 2024"
+    assert (
+        fodested.tittel_par(par, "uten", "med")
+        == "Oslo hadde færre par uten hjemmeboende barn enn par med barn i 2024"
+    )
+    par[2024]["uten"] = 5.0
+    assert (
+        fodested.tittel_par(par, "uten", "med")
+        == "Oslo hadde flere par uten hjemmeboende barn enn par med barn i 2024"
+    )
 
 
 def test_the_destination_titles_name_the_largest():
