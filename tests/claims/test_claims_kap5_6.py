@@ -274,4 +274,5 @@ def test_the_municipal_gap_says_not_in_this_edition():
     from helpers import destinasjoner
 
     tekst = destinasjoner.gap_kommuner()
-    assert "ikke er med i denne utgaven av boka" in tekst and "mangler" not in tekst
+    # «Not held», as the availability sentence above it says, not «missing» (SSB publishes them).
+    assert tekst.startswith("Fordi tallene per kommune ikke er med, som nevnt over,") and "mangler" not in tekst

@@ -128,9 +128,9 @@ def figurtekst_utflytting_i_alt(aar) -> Tekst:
 
 def gap_kommuner() -> Tekst:
     return Tekst(
-        "Hvilke kommuner utflytterne dro til, kan vi ikke etterprøve, fordi tallene per kommune ikke er med i "
-        "denne utgaven av boka, som nevnt over. Figuren viser bare hvor mange som flyttet fra Oslo til resten av "
-        "Norge hvert år, ikke hvor de dro."
+        "Fordi tallene per kommune ikke er med, som nevnt over, kan vi ikke etterprøve hvilke kommuner "
+        "utflytterne dro til. Figuren viser bare hvor mange som flyttet fra Oslo til resten av Norge hvert år, "
+        "ikke hvor de dro."
     )
 
 
