@@ -220,9 +220,13 @@ def test_chapter_2_words_on_changed_data():
     folk = _frame([("Oslo", 2020, 30, 5.0), ("Oslo", 2020, 41, 9.0)])
     assert "41-åringene det største årskullet, med 9 personer" in alder.funn_innbyggere(folk, 2020)
     # A lead of a few people is no single peak: the band within the margin is named instead.
-    tett = _frame([("Oslo", 2020, a, v) for a, v in {27: 90.0, 28: 97.0, 29: 100.0, 30: 99.0, 31: 80.0}.items()])
+    tett = _frame(
+        [("Oslo", 2020, a, v) for a, v in {27: 90.0, 28: 97.0, 29: 100.0, 30: 99.0, 31: 80.0}.items()]
+    )
     assert alder.toppaldre(tett, 2020) == [28, 29, 30]
-    assert "i alderen 28–30\u00a0år: hvert av dem hadde mellom 97 og 100 personer" in alder.funn_innbyggere(tett, 2020)
+    assert "i alderen 28–30\u00a0år: hvert av dem hadde mellom 97 og 100 personer" in alder.funn_innbyggere(
+        tett, 2020
+    )
     assert alder.toppaldre(tett, 2020, margin=0.005) == [29]
     assert "29-åringene det største årskullet" in alder.funn_innbyggere(tett, 2020, margin=0.005)
     # Two separate peaks are both named.

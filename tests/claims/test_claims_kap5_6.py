@@ -275,4 +275,6 @@ def test_the_municipal_gap_says_not_in_this_edition():
 
     tekst = destinasjoner.gap_kommuner()
     # «Not held», as the availability sentence above it says, not «missing» (SSB publishes them).
-    assert tekst.startswith("Fordi tallene per kommune ikke er med, som nevnt over,") and "mangler" not in tekst
+    assert (
+        tekst.startswith("Fordi tallene per kommune ikke er med, som nevnt over,") and "mangler" not in tekst
+    )

@@ -139,7 +139,9 @@ def tittel_alder(topp_alder: int | list[int], aar: int, rater: bool) -> Tekst:
     aldre = [topp_alder] if isinstance(topp_alder, int) else list(topp_alder)
     if len(aldre) == 1:
         return Tekst(f"Per 1.{NBSP}januar {aar} hadde Oslo flest innbyggere på {aldre[0]}{NBSP}år")
-    return Tekst(f"Per 1.{NBSP}januar {aar} hadde Oslo flest innbyggere i alderen {_aldersspenn(aldre)}{NBSP}år")
+    return Tekst(
+        f"Per 1.{NBSP}januar {aar} hadde Oslo flest innbyggere i alderen {_aldersspenn(aldre)}{NBSP}år"
+    )
 
 
 def beskrivelse_topp(folk: pd.DataFrame, aar: int, margin: float = TOPP_MARGIN) -> Tekst:

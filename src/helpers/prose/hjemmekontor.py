@@ -58,8 +58,12 @@ def over_akademisk(andel: pd.Series, jobber: pd.Series) -> Tekst:
     ganger = [(y, akademisk / jobber[y]) for y in over]
     tekst = f"{stor_forbokstav(liste(y.lower() for y in over))} ligger enda høyere enn de akademiske yrkene"
     if all(g > 1 for _, g in ganger):
-        deler = [f"{tall(g, 1)} ganger så mange jobber som {y.lower()}" if i == 0 else
-                 f"{tall(g, 1)} ganger så mange som {y.lower()}" for i, (y, g) in enumerate(ganger)]
+        deler = [
+            f"{tall(g, 1)} ganger så mange jobber som {y.lower()}"
+            if i == 0
+            else f"{tall(g, 1)} ganger så mange som {y.lower()}"
+            for i, (y, g) in enumerate(ganger)
+        ]
         return Tekst(tekst + f", men i hele landet har de akademiske yrkene {liste(deler)}.")
     return Tekst(tekst + ".")
 
