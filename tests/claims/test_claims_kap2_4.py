@@ -341,7 +341,7 @@ def test_chapter_3_words_on_the_snapshot(mulig):
     andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
     jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"]
     assert hjemmekontor.rekkefolge(andel) == (
-        "Anslaget peker samme vei som økningen i utflyttingen: alle de tre gruppene der artikkelen "
+        "Anslaget peker samme vei som økningen i utflyttingen: alle de tre gruppene der Tønnessen "
         "fant økt utflytting, akademiske yrker, høyskoleyrker og kontoryrker, ligger over salgs- og serviceyrker, "
         "der den økte mindre, og alle fire ligger over håndverkere og renholdere, der den knapt endret seg."
     )

@@ -33,7 +33,7 @@ def rekkefolge(andel: pd.Series) -> Tekst:
     if not under_salg and not ikke_over_bunn:
         return Tekst(
             f"Anslaget peker samme vei som økningen i utflyttingen: alle de {_ord(len(OKTE_MEST))} gruppene der "
-            f"artikkelen fant økt utflytting, {mest}, ligger over salgs- og serviceyrker, der den økte mindre, og "
+            f"Tønnessen fant økt utflytting, {mest}, ligger over salgs- og serviceyrker, der den økte mindre, og "
             f"alle {_ord(len(OKTE_MEST) + 1)} ligger over håndverkere og renholdere, der den knapt endret seg."
         )
     deler = []
@@ -42,7 +42,7 @@ def rekkefolge(andel: pd.Series) -> Tekst:
     if ikke_over_bunn:
         deler.append(f"{liste(y.lower() for y in ikke_over_bunn)} ligger ikke over håndverkere og renholdere")
     return Tekst(
-        "Anslaget følger ikke helt økningen i utflyttingen, som artikkelen fant for "
+        "Anslaget følger ikke helt økningen i utflyttingen, som Tønnessen fant for "
         f"{mest}, mindre for salgs- og serviceyrker og knapt noen for håndverkere og renholdere: "
         f"{'; '.join(deler)}."
     )
