@@ -205,7 +205,11 @@ def test_chapter_2_words_on_the_snapshot(folk):
     assert alder.utvikling(oslo[2015], oslo[2024]) == "holdt seg nesten uendret"
     assert alder.plass_blant_byene(1) == "den høyeste andelen blant de fem største byene"
     tekst = alder.funn_innbyggere(folk[folk["region"] == "Oslo"], 2020)
-    assert "29-åringene det største årskullet, med 16\u00a0387 personer" in tekst
+    assert (
+        "var årskullene størst i alderen 28–31\u00a0år: hvert av dem hadde mellom 15\u00a0647 og 16\u00a0387 "
+        "personer, ikke mer enn 5\u00a0prosent under det største"
+    ) in tekst
+    assert "29-åringene det største" not in tekst
 
 
 def test_chapter_2_words_on_changed_data():
@@ -215,6 +219,19 @@ def test_chapter_2_words_on_changed_data():
     assert alder.plass_blant_byene(3, 4) == "nummer 3 av de fire største byene"
     folk = _frame([("Oslo", 2020, 30, 5.0), ("Oslo", 2020, 41, 9.0)])
     assert "41-åringene det største årskullet, med 9 personer" in alder.funn_innbyggere(folk, 2020)
+    # A lead of a few people is no single peak: the band within the margin is named instead.
+    tett = _frame(
+        [("Oslo", 2020, a, v) for a, v in {27: 90.0, 28: 97.0, 29: 100.0, 30: 99.0, 31: 80.0}.items()]
+    )
+    assert alder.toppaldre(tett, 2020) == [28, 29, 30]
+    assert "i alderen 28–30\u00a0år: hvert av dem hadde mellom 97 og 100 personer" in alder.funn_innbyggere(
+        tett, 2020
+    )
+    assert alder.toppaldre(tett, 2020, margin=0.005) == [29]
+    assert "29-åringene det største årskullet" in alder.funn_innbyggere(tett, 2020, margin=0.005)
+    # Two separate peaks are both named.
+    to_topper = _frame([("Oslo", 2020, a, v) for a, v in {28: 99.0, 29: 100.0, 30: 50.0, 45: 98.0}.items()])
+    assert "i alderen 28–29 og 45\u00a0år" in alder.funn_innbyggere(to_topper, 2020)
     rater = pd.DataFrame({"aar": [2020, 2020], "alder": [25, 26], "verdi": [7.3, 6.0]})
     eldre = pd.Series({2016: 30.0, 2017: 30.5, 2018: 31.0, 2019: 30.2, 2020: 32.0})
     tekst = alder.funn_rater(rater, eldre, 2016, 2020)
@@ -324,13 +341,14 @@ def test_chapter_3_words_on_the_snapshot(mulig):
     andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
     jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"]
     assert hjemmekontor.rekkefolge(andel) == (
-        "Anslaget peker samme vei som økningen i utflyttingen: alle de tre gruppene der utflyttingen "
-        "økte mest, akademiske yrker, høyskoleyrker og kontoryrker, ligger over salgs- og serviceyrker, "
+        "Anslaget peker samme vei som økningen i utflyttingen: alle de tre gruppene der Tønnessen "
+        "fant økt utflytting, akademiske yrker, høyskoleyrker og kontoryrker, ligger over salgs- og serviceyrker, "
         "der den økte mindre, og alle fire ligger over håndverkere og renholdere, der den knapt endret seg."
     )
     assert hjemmekontor.over_akademisk(andel, jobber) == (
         "Ledere og kontoryrker ligger enda høyere enn de akademiske yrkene, "
-        "men de akademiske yrkene har mer enn dobbelt så mange jobber som hver av dem."
+        "men i hele landet har de akademiske yrkene 2,9 ganger så mange jobber som ledere "
+        "og 3,9 ganger så mange som kontoryrker."
     )
     region = load("hjemmekontor_mulig_region")
     hele = region.set_index("region")["verdi"]
@@ -343,7 +361,9 @@ def test_chapter_3_words_on_the_snapshot(mulig):
     )
     oslo = load("sysselsatte_yrke_oslo").set_index("yrke")["verdi"]
     over = [y for y in andel.index if andel[y] > hele["Hele landet"]]
-    assert hjemmekontor.over_halvparten(oslo[over].sum(), oslo.sum()).startswith("Mer enn halvparten")
+    assert hjemmekontor.over_halvparten(oslo[over].sum(), oslo.sum()).startswith(
+        "Sju av ti lønnstakere i Oslo hadde altså yrker"
+    )
 
 
 def test_chapter_3_words_on_changed_data(mulig):
@@ -374,6 +394,15 @@ def test_chapter_3_words_on_changed_data(mulig):
     with pytest.raises(ValueError):
         hjemmekontor.kommuneaar(pd.Series(["2018", "2019"]))
     assert hjemmekontor.over_halvparten(40, 100) == "Det er under halvparten av lønnstakerne i Oslo."
+    # «Sju av ti» only when the share rounds to whole tenths; otherwise «Flertallet».
+    assert hjemmekontor.over_halvparten(80.2, 100).startswith("Åtte av ti lønnstakere")
+    assert hjemmekontor.over_halvparten(63, 100).startswith("Flertallet av lønnstakerne i Oslo")
+    # The multiple of jobs is computed from the counts, not a fixed «dobbelt så mange».
+    jobber["Ledere"] = jobber["Akademiske yrker"] / 5
+    andel["Ledere"] = 66.9
+    assert "de akademiske yrkene 5,0 ganger så mange jobber som ledere." in hjemmekontor.over_akademisk(
+        andel, jobber
+    )
 
 
 def test_chapter_3_lists_with_values(mulig):

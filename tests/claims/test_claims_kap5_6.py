@@ -257,3 +257,24 @@ def test_chapter_6_words_on_changed_data(netto):
     )
     assert "To av dem er blant de fem Tønnessen (2021) nevner." in tekst
     assert "Ett av de fem var også blant de fem vanligste i 2019" in tekst
+
+
+def test_the_county_note_names_vikens_parts_not_a_partial_list_of_merged_counties(fylker):
+    from helpers import destinasjoner
+
+    note = destinasjoner.fylkesinndeling(fylker["fylke_kode"])
+    assert note == "fylkesinndelingen 2020–2023, da Viken omfattet Akershus, Buskerud og Østfold"
+    assert "sammenslåtte" not in note
+    # Without Viken in the data, no parts are named; other divisions are left as they were.
+    assert destinasjoner.fylkesinndeling(["38", "54"]) == "fylkesinndelingen 2020–2023"
+    assert destinasjoner.fylkesinndeling(["31", "32"]) == "fylkesinndelingen fra 2024"
+
+
+def test_the_municipal_gap_says_not_in_this_edition():
+    from helpers import destinasjoner
+
+    tekst = destinasjoner.gap_kommuner()
+    # «Not held», as the availability sentence above it says, not «missing» (SSB publishes them).
+    assert (
+        tekst.startswith("Fordi tallene per kommune ikke er med, som nevnt over,") and "mangler" not in tekst
+    )

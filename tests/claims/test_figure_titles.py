@@ -15,7 +15,17 @@ def ut():
 
 
 def test_the_record_title_on_the_snapshot(ut):
-    assert rekord.tittel_topp(ut, 2020) == ("Utflyttingen: rekord i 2020, høyest i 2021 i serien 2011–2022")
+    assert rekord.tittel_topp(ut, 2020) == "Utflyttingen satte rekord i 2020 og ble enda høyere i 2021"
+
+
+def test_the_record_title_when_a_later_year_beats_the_record():
+    later = pd.Series({2018: 30000.0, 2019: 31000.0, 2020: 36000.0, 2021: 35000.0, 2022: 38000.0})
+    assert rekord.tittel_topp(later, 2020) == "Utflyttingen satte rekord i 2020 og ble enda høyere i 2022"
+    rate = later / 100
+    assert (
+        rekord.tittel_topp(rate, 2020, hva="Utflyttingen per innbygger")
+        == "Utflyttingen per innbygger satte rekord i 2020 og ble enda høyere i 2022"
+    )
 
 
 def test_the_record_title_when_2020_stays_the_top_or_is_no_record():
@@ -263,6 +273,10 @@ def test_the_age_titles_follow_the_rank_and_the_branch():
         alder.tittel_alder(29, 2020, rater=False)
         == f"Per 1.{NBSP}januar 2020 hadde Oslo flest innbyggere på 29{NBSP}år"
     )
+    assert (
+        alder.tittel_alder([28, 29, 30, 31], 2020, rater=False)
+        == f"Per 1.{NBSP}januar 2020 hadde Oslo flest innbyggere i alderen 28–31{NBSP}år"
+    )
     # The stand-in chart's own title adds what the headline lacks (what the lines are), not a repeat.
     under = alder.undertittel_innbyggere(2016, 2020)
     assert under == "Antall personer i hver alder, én linje per år 2016–2020"
@@ -314,7 +328,15 @@ def test_the_birthplace_and_household_titles_follow_the_data():
         fodested.tittel_2013(41.6) == f"I 2013 sto innvandrere for 42{NBSP}prosent av utflyttingen fra Oslo"
     )
     par = {2015: {"uten": 5.0, "med": 4.0}, 2024: {"uten": 3.0, "med": 4.0}}
-    assert fodested.tittel_par(par, "uten", "med") == "Oslo hadde færre par uten barn enn par med barn i 2024"
+    assert (
+        fodested.tittel_par(par, "uten", "med")
+        == "Oslo hadde færre par uten hjemmeboende barn enn par med barn i 2024"
+    )
+    par[2024]["uten"] = 5.0
+    assert (
+        fodested.tittel_par(par, "uten", "med")
+        == "Oslo hadde flere par uten hjemmeboende barn enn par med barn i 2024"
+    )
 
 
 def test_the_destination_titles_name_the_largest():

@@ -53,7 +53,7 @@ def test_stand_ins_are_labelled_once(site):
     hk = (site / "notebooks" / "03-hjemmekontor.html").read_text()
     # The chapter says the numbers are not published, once and short; why (the registers on
     # microdata.no) stands in «Om dataene», which the sentence links.
-    assert "publiserer ikke SSB" in hk and "om-dataene.html" in hk and "lavere tillit" in hk.lower()
+    assert "publiserer ikke SSB" in hk and "om-dataene.html" in hk and "mindre sikre" in hk.lower()
     assert "microdata.no" in (site / "book" / "om-dataene.html").read_text()
 
 
@@ -175,3 +175,18 @@ def test_typography(site, page):
         # A citation's «mfl. 2020» does not end a sentence.
         for sentence in re.split(r"(?<!\bmfl\.)(?<=[.!?])[ \n]+", paragraph.get_text(" ", strip=True)):
             assert not re.match(r"\d", sentence), f"{page}: {sentence}"
+
+
+def test_round_two_wording_in_chapters_2_to_4(site):
+    """The second editor read: a peak band, not one age ahead by a few people; the change in
+    emigration named by its direction; citizenship kept apart from background and destination."""
+    alder = _reader_text((site / "notebooks" / "02-alder.html").read_text())
+    assert "flest innbyggere i alderen" in alder and "det største årskullet" not in alder
+    utv = _reader_text((site / "notebooks" / "04-utvandring.html").read_text())
+    assert re.search(r"en (økning|nedgang) på [\d\s\u00a0]+ personer", utv)
+    assert "en endring på" not in utv
+    assert "Statsborgerskap er ikke det samme som landbakgrunn" not in utv
+    assert "svensk bakgrunn" in utv
+    hk = " ".join(_reader_text((site / "notebooks" / "03-hjemmekontor.html").read_text()).split())
+    assert "høyere utdanning. I en finere yrkesinndeling hos Tønnessen" in hk
+    assert "Mer enn halvparten" not in hk and "økte mest" not in hk

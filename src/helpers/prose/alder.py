@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
-from helpers.prose.norsk import NBSP, Tekst, ikke_men, periode, tall
+from helpers.prose.norsk import NBSP, Tekst, ikke_men, liste, periode, prosent, tall
 
 PLASSERING = {
     "over": "eldre enn i noen av årene før",
@@ -46,14 +46,48 @@ def funn_rater(rater: pd.DataFrame, snittalder: pd.Series, fra: int, til: int) -
     )
 
 
-def funn_innbyggere(folk: pd.DataFrame, til: int) -> Tekst:
-    """Under the stand-in figure: the gap, once, and what the residents' ages do show."""
-    topp = folk[folk["aar"] == til].sort_values("verdi").iloc[-1]
-    return Tekst(
+# How close to the largest cohort an age must be to count as part of the peak: a share of
+# the maximum. One age beating the next by a few dozen people is no finding; the band is.
+TOPP_MARGIN = 0.05
+
+
+def toppaldre(folk: pd.DataFrame, aar: int, margin: float = TOPP_MARGIN) -> list[int]:
+    """The ages whose count in `aar` is within `margin` (a share) of the largest cohort."""
+    v = folk[folk["aar"] == aar].set_index("alder")["verdi"].dropna()
+    grense = v.max() * (1 - margin)
+    return sorted(int(a) for a in v[v >= grense].index)
+
+
+def _aldersspenn(aldre: list[int]) -> Tekst:
+    """[28, 29, 30, 31] -> '28–31'; [28, 29, 45] -> '28–29 og 45'; consecutive runs joined."""
+    runs: list[list[int]] = []
+    for a in aldre:
+        if runs and a == runs[-1][-1] + 1:
+            runs[-1].append(a)
+        else:
+            runs.append([a])
+    return liste(f"{r[0]}" if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def funn_innbyggere(folk: pd.DataFrame, til: int, margin: float = TOPP_MARGIN) -> Tekst:
+    """Under the stand-in figure: the gap, once, and what the residents' ages do show: the
+    band of ages near the top, not a single age that leads by a handful of people."""
+    aar = folk[folk["aar"] == til].set_index("alder")["verdi"].dropna()
+    aldre = toppaldre(folk, til, margin)
+    start = (
         "Figuren under viser derfor alle som "
         "bodde i Oslo, fordelt på alder: hvor mange byen hadde i hver alder, og dermed hvor mange den kunne "
-        f"miste. Per 1.{NBSP}januar {til} var {int(topp['alder'])}-åringene det største årskullet, "
-        f"med {tall(topp['verdi'])} personer."
+        f"miste. Per 1.{NBSP}januar {til} "
+    )
+    if len(aldre) == 1:
+        return Tekst(
+            start + f"var {aldre[0]}-åringene det største årskullet, med {tall(aar[aldre[0]])} personer; "
+            f"ingen annen alder lå innenfor {prosent(margin * 100, 0)} av det."
+        )
+    lav, hoy = aar[aldre].min(), aar[aldre].max()
+    return Tekst(
+        start + f"var årskullene størst i alderen {_aldersspenn(aldre)}{NBSP}år: hvert av dem hadde mellom "
+        f"{tall(lav)} og {tall(hoy)} personer, ikke mer enn {prosent(margin * 100, 0)} under det største."
     )
 
 
@@ -97,12 +131,25 @@ def undertittel_innbyggere(fra: int, til: int) -> Tekst:
     return Tekst(f"Antall personer i hver alder, én linje per år {periode(fra, til)}")
 
 
-def tittel_alder(topp_alder: int, aar: int, rater: bool) -> Tekst:
+def tittel_alder(topp_alder: int | list[int], aar: int, rater: bool) -> Tekst:
     """Figure 2.1's title: the age at the top of the highlighted year, for the rates or
-    for the stand-in (all residents)."""
+    for the stand-in (all residents; there a list of ages near the top, see `toppaldre`)."""
     if rater:
         return Tekst(f"I {aar} var utflyttingsraten høyest ved {topp_alder}{NBSP}års alder")
-    return Tekst(f"Per 1.{NBSP}januar {aar} hadde Oslo flest innbyggere på {topp_alder}{NBSP}år")
+    aldre = [topp_alder] if isinstance(topp_alder, int) else list(topp_alder)
+    if len(aldre) == 1:
+        return Tekst(f"Per 1.{NBSP}januar {aar} hadde Oslo flest innbyggere på {aldre[0]}{NBSP}år")
+    return Tekst(
+        f"Per 1.{NBSP}januar {aar} hadde Oslo flest innbyggere i alderen {_aldersspenn(aldre)}{NBSP}år"
+    )
+
+
+def beskrivelse_topp(folk: pd.DataFrame, aar: int, margin: float = TOPP_MARGIN) -> Tekst:
+    """The alt text's last sentence on the peak, in the same terms as the title."""
+    aldre = toppaldre(folk, aar, margin)
+    if len(aldre) == 1:
+        return Tekst(f"Flest innbyggere var {aldre[0]} år i {aar}.")
+    return Tekst(f"Flest innbyggere var i alderen {_aldersspenn(aldre)} år i {aar}.")
 
 
 def tittel_andel_byer(plass: int, antall: int = 5) -> Tekst:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
+from helpers.catalog import regions
 from helpers.prose.norsk import Tekst, aar_liste, ikke_men, liste, prosent, tall
 
 ARTIKKELENS_KOMMUNER = ["Bærum", "Lillestrøm", "Lørenskog", "Asker", "Nordre Follo"]
@@ -127,10 +128,26 @@ def figurtekst_utflytting_i_alt(aar) -> Tekst:
 
 def gap_kommuner() -> Tekst:
     return Tekst(
-        "Hvilke kommuner utflytterne dro til, kan vi ikke etterprøve, fordi tallene per kommune mangler, "
-        "som nevnt over. Figuren viser bare hvor mange som flyttet fra Oslo til resten av Norge hvert år, "
+        "Fordi tallene per kommune ikke er med, som nevnt over, kan vi ikke etterprøve hvilke kommuner "
+        "utflytterne dro til. Figuren viser bare hvor mange som flyttet fra Oslo til resten av Norge hvert år, "
         "ikke hvor de dro."
     )
+
+
+def fylkesinndeling(koder) -> Tekst:
+    """Which county division a set of codes follows, for a caption. For 2020–2023 it names
+    only what a name does not say (Viken's three parts): a list of «the merged counties»
+    that leaves out Innlandet, Agder, Vestland and Trøndelag, also merged, would mislead."""
+    tekst = regions.county_division(koder)
+    if not tekst.startswith("fylkesinndelingen 2020–2023"):
+        return Tekst(tekst)
+    koder = {str(k) for k in koder}
+    deler = [
+        f"{navn} omfattet {omfang}"
+        for kode, (navn, _fra, _til, omfang) in regions.COUNTY_PERIODS.items()
+        if kode in koder and omfang != navn
+    ]
+    return Tekst("fylkesinndelingen 2020–2023" + (f", da {liste(deler)}" if deler else ""))
 
 
 def tittel_storst(verdier: pd.Series, aar: int) -> Tekst:

@@ -108,5 +108,7 @@ def tittel_par(antall: dict[int, dict[str, float]], uten: str, med: str) -> Teks
     sist = max(antall)
     a, b = antall[sist][uten], antall[sist][med]
     if a == b:
-        return Tekst(f"Oslo hadde like mange par uten barn som par med barn i {sist}")
-    return Tekst(f"Oslo hadde {'flere' if a > b else 'færre'} par uten barn enn par med barn i {sist}")
+        return Tekst(f"Oslo hadde like mange par uten hjemmeboende barn som par med barn i {sist}")
+    return Tekst(
+        f"Oslo hadde {'flere' if a > b else 'færre'} par uten hjemmeboende barn enn par med barn i {sist}"
+    )

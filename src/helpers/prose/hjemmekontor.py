@@ -33,8 +33,8 @@ def rekkefolge(andel: pd.Series) -> Tekst:
     if not under_salg and not ikke_over_bunn:
         return Tekst(
             f"Anslaget peker samme vei som økningen i utflyttingen: alle de {_ord(len(OKTE_MEST))} gruppene der "
-            f"utflyttingen økte mest, {mest}, ligger over salgs- og serviceyrker, der den økte mindre, og alle "
-            f"{_ord(len(OKTE_MEST) + 1)} ligger over håndverkere og renholdere, der den knapt endret seg."
+            f"Tønnessen fant økt utflytting, {mest}, ligger over salgs- og serviceyrker, der den økte mindre, og "
+            f"alle {_ord(len(OKTE_MEST) + 1)} ligger over håndverkere og renholdere, der den knapt endret seg."
         )
     deler = []
     if under_salg:
@@ -42,22 +42,30 @@ def rekkefolge(andel: pd.Series) -> Tekst:
     if ikke_over_bunn:
         deler.append(f"{liste(y.lower() for y in ikke_over_bunn)} ligger ikke over håndverkere og renholdere")
     return Tekst(
-        "Anslaget følger ikke helt økningen i utflyttingen, som var størst for "
+        "Anslaget følger ikke helt økningen i utflyttingen, som Tønnessen fant for "
         f"{mest}, mindre for salgs- og serviceyrker og knapt noen for håndverkere og renholdere: "
         f"{'; '.join(deler)}."
     )
 
 
 def over_akademisk(andel: pd.Series, jobber: pd.Series) -> Tekst:
-    """The groups the estimate puts above academic occupations, and whether they are small."""
+    """The groups the estimate puts above academic occupations, and how many times as many
+    jobs (in the whole country, the estimate's own counts) the academic occupations have."""
     over = [y for y in andel.sort_values(ascending=False).index if andel[y] > andel["Akademiske yrker"]]
     if not over:
         return Tekst("")
-    faa = all(jobber[y] < jobber["Akademiske yrker"] / 2 for y in over)
-    return Tekst(
-        f"{stor_forbokstav(liste(y.lower() for y in over))} ligger enda høyere enn de akademiske yrkene"
-        + (", men de akademiske yrkene har mer enn dobbelt så mange jobber som hver av dem." if faa else ".")
-    )
+    akademisk = jobber["Akademiske yrker"]
+    ganger = [(y, akademisk / jobber[y]) for y in over]
+    tekst = f"{stor_forbokstav(liste(y.lower() for y in over))} ligger enda høyere enn de akademiske yrkene"
+    if all(g > 1 for _, g in ganger):
+        deler = [
+            f"{tall(g, 1)} ganger så mange jobber som {y.lower()}"
+            if i == 0
+            else f"{tall(g, 1)} ganger så mange som {y.lower()}"
+            for i, (y, g) in enumerate(ganger)
+        ]
+        return Tekst(tekst + f", men i hele landet har de akademiske yrkene {liste(deler)}.")
+    return Tekst(tekst + ".")
 
 
 def kommuneaar(perioder: pd.Series) -> int:
@@ -88,12 +96,16 @@ def naboer(hele: pd.Series, aar: int) -> Tekst:
 
 
 def over_halvparten(del_: float, helhet: float) -> Tekst:
-    """Whether the home-office occupations are more or less than half of Oslo's employees."""
+    """What the home-office occupations' share of Oslo's employees means, in words that do not
+    understate it: «Sju av ti» when the share rounds to whole tenths (as the percentage before
+    it does), otherwise «Flertallet» or «under halvparten»."""
+    prosent_hel = round(del_ / helhet * 100)
+    tiendeler = prosent_hel // 10
+    tolkning = "hadde altså yrker der mange kan flytte lenger fra arbeidsplassen uten å bytte jobb."
+    if del_ > helhet / 2 and prosent_hel % 10 == 0 and tiendeler in TALLORD:
+        return Tekst(f"{stor_forbokstav(TALLORD[tiendeler])} av ti lønnstakere i Oslo {tolkning}")
     if del_ > helhet / 2:
-        return Tekst(
-            "Mer enn halvparten av lønnstakerne i Oslo hadde altså yrker der mange kan flytte lenger fra "
-            "arbeidsplassen uten å bytte jobb."
-        )
+        return Tekst(f"Flertallet av lønnstakerne i Oslo {tolkning}")
     return Tekst("Det er under halvparten av lønnstakerne i Oslo.")
 
 

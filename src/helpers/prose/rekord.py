@@ -116,10 +116,9 @@ def tittel_topp(verdier: pd.Series, aar: int = 2020, hva: str = "Utflyttingen") 
             return Tekst(f"{hva} var høyere i {aar} enn i {foer}")
         if topp == aar:
             return Tekst(f"{hva} nådde toppen i {aar}")
-        return Tekst(
-            f"{hva}: rekord i {aar}, høyest i {topp} i serien "
-            f"{int(verdier.index.min())}–{int(verdier.index.max())}"
-        )
+        # A later year beat the record: say it in that order, so the title does not read as
+        # «record in 2020» and «highest in 2021» at once.
+        return Tekst(f"{hva} satte rekord i {aar} og ble enda høyere i {topp}")
     return Tekst(f"{hva} var høyest i {topp} i serien {int(verdier.index.min())}–{int(verdier.index.max())}")
 
 
