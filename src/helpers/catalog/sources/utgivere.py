@@ -105,7 +105,7 @@ UTGIVERE: list[tuple[str, Utgiver]] = [
     (r"(^|\.)nav\.no/", _u("NAV Oslo", PRIMAER)),
     (
         r"(^|\.)dfo\.no/",
-        _u("Direktoratet for forvaltning og økonomistyring", SEKUNDAER, forkortelse="DFØ", form="nettsted"),
+        _u("Direktoratet for forvaltning og økonomistyring", SEKUNDAER, forkortelse="DFØ"),
     ),
     (r"(^|\.)trondelagitall\.no/", _u("Trøndelag i tall", SEKUNDAER, form="nettsted")),
     (r"(^|\.)toi\.no/", _u("Transportøkonomisk institutt", PRIMAER, forkortelse="TØI")),
@@ -129,7 +129,7 @@ UTGIVERE: list[tuple[str, Utgiver]] = [
     (r"(^|\.)bygg\.no/", _u("Bygg.no", SEKUNDAER, form="nettavis")),
     (r"(^|\.)forskning\.no/", _u("forskning.no", SEKUNDAER, form="nettavis")),
     (r"(^|\.)kommunal-rapport\.no/", _avis("Kommunal Rapport")),
-    (r"(^|\.)telemarksforsking\.no/", _u("Telemarksforsking", SEKUNDAER, form="nettsted")),
+    (r"(^|\.)telemarksforsking\.no/", _u("Telemarksforsking", SEKUNDAER)),
     (r"(^|\.)nrk\.no/", _avis("NRK")),
     (r"(^|\.)nyss\.no/", _u("NPK", SEKUNDAER, form="nyhetsbyrå")),
     (r"(^|\.)aftenposten\.no/", _avis("Aftenposten")),
