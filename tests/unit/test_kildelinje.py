@@ -20,8 +20,7 @@ def test_publishers_are_named_readably():
     # gets its kind in brackets.
     assert utgiver("https://en.wikipedia.org/wiki/Demographics_of_Oslo") == "Wikipedia"
     assert (
-        utgiver("https://www.aftenposten.no/oslo/i/Ea2ABG/folk-stroemmer-stadig-ut-av-oslo")
-        == "Aftenposten"
+        utgiver("https://www.aftenposten.no/oslo/i/Ea2ABG/folk-stroemmer-stadig-ut-av-oslo") == "Aftenposten"
     )
     assert utgiver("https://www.dagsavisen.no/x") == "Dagsavisen"
     assert utgiver("https://www.affarsvarlden.se/x") == "Affärsvärlden (svensk næringslivsmagasin)"
