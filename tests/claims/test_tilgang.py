@@ -47,8 +47,10 @@ def test_the_snapshot_holds_no_statbank_table_and_says_so(kopi):
         assert setning.count("[Om dataene](/book/om-dataene.md)") == 1, navn
         if navn in MED_TABELLER:
             assert "med i denne utgaven av boka" in setning, setning
+            # Subject first: «SSB publiserer X, men …», never «X publiserer SSB».
+            assert "publiserer SSB" not in setning, setning
         else:
-            assert "publiserer ikke SSB" in setning, setning
+            assert setning.startswith("SSB publiserer ikke "), setning
             # The reason stands once, in «Om dataene», not on every chapter page.
             assert "microdata.no" not in setning, setning
     assert "microdata.no" in tilgang_prose.oversikt()
@@ -115,7 +117,7 @@ def test_one_candidate_held_is_enough():
 
 def test_topics_only_in_the_registers_share_one_sentence():
     tekst = tilgang_prose.setning(("fodested", "familie"))
-    assert tekst.startswith("Utflyttingen fra Oslo etter fødested og familietype publiserer ikke SSB")
+    assert tekst.startswith("SSB publiserer ikke utflyttingen fra Oslo etter fødested og familietype (")
     assert tekst.count("(/book/om-dataene.md)") == 1
     # A topic with a table keeps its own sentence.
     blandet = tilgang_prose.setning(("fodested", "destinasjon"))
@@ -137,3 +139,23 @@ def test_om_dataene_gives_the_register_reason_once():
         if t.bare_registerdata:
             assert t.hva.removeprefix("utflyttingen fra Oslo etter ") in linje, t.navn
     assert len(oversikt.splitlines()) == sum(not t.bare_registerdata for t in tilgang.TEMAER) + 1
+
+
+def test_availability_sentences_put_the_subject_first():
+    """«SSB publiserer flyttingene …, men tallene er ikke med …», never the inverted «Flyttingene
+    … publiserer SSB»; «Om dataene» adds the tables in brackets."""
+    kort = str(tilgang_prose.setning("byer", har=set()))
+    assert kort.startswith(
+        "SSB publiserer flyttingene år for år for alle de fem byene, men tallene er ikke med i denne "
+        "utgaven av boka ("
+    ), kort
+    oversikt = str(tilgang_prose.oversikt(har=set()))
+    linje = next(line for line in oversikt.splitlines() if "de fem byene" in line)
+    assert linje.startswith(
+        "- SSB publiserer flyttingene år for år for alle de fem byene i statistikkbanken (tabellene ["
+    ), linje
+    assert linje.endswith("), men tallene er ikke med i denne utgaven av boka."), linje
+    assert "publiserer SSB" not in oversikt and "publiserer ikke SSB" not in oversikt
+    assert str(tilgang_prose.setning("yrke", har=set())).startswith(
+        "SSB publiserer ikke utflyttingen fra Oslo etter yrke ("
+    )

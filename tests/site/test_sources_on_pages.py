@@ -48,8 +48,43 @@ def test_each_credit_names_the_catalog_publisher_with_its_kind_and_licence(site)
     assert checked >= 25
 
 
+def _lenker(html_: str) -> list[tuple[str, str]]:
+    return [
+        (html.unescape(url), " ".join(html.unescape(re.sub(r"<[^>]+>", "", inner)).split()))
+        for url, inner in re.findall(
+            r'<a class="reference external" href="([^"]+)"[^>]*>(.*?)</a>', html_, flags=re.S
+        )
+    ]
+
+
+def test_om_dataene_names_each_publisher_once_with_its_pages_under_it(pages):
+    """«Folkehelseinstituttet (FHI, kopi av SSB-tall): side A; side B.»: per figure, one line
+    per publisher, the catalog's name once and then its pages by their catalogued titles."""
+    page = article(pages["book/om-dataene.html"])
+    lister = re.findall(r'<ul class="oslo-sider[^"]*">(.*?)</ul>', page, flags=re.S)
+    assert len(lister) >= 20
+    checked = 0
+    for liste in lister:
+        navn_i_lista = []
+        for linje in re.findall(r"<li>(.*?)</li>", liste, flags=re.S):
+            tekst = " ".join(html.unescape(re.sub(r"<[^>]+>", "", linje)).split())
+            navn = re.sub(r"<[^>]+>", "", linje.split("<a ", 1)[0]).strip().removesuffix(":")
+            navn = " ".join(html.unescape(navn).split())
+            navn_i_lista.append(navn)
+            assert tekst.startswith(navn + ": ") and tekst.count(navn + ":") == 1, tekst
+            for url, tittel in _lenker(linje):
+                side = sources.kildeside(url)
+                assert side.navn == navn, (url, navn)
+                assert tittel == " ".join(typografi(side.tittel).split()), (url, tittel)
+                checked += 1
+        assert len(navn_i_lista) == len(set(navn_i_lista)), navn_i_lista
+    assert checked >= 40, checked
+
+
 def test_every_source_on_om_dataene_is_named_and_titled_by_the_catalog(pages):
     page = article(pages["book/om-dataene.html"])
+    # The pages under each publisher are checked above, with the name they stand under.
+    page = re.sub(r'<ul class="oslo-sider[^"]*">.*?</ul>', "", page, flags=re.S)
     checked = 0
     for url, inner in re.findall(
         r'<a class="reference external" href="([^"]+)"[^>]*>(.*?)</a>', page, flags=re.S

@@ -16,11 +16,19 @@ def test_publishers_are_named_readably():
         == "Statistisk sentralbyrå (SSB)"
     )
     assert utgiver("https://www.oslo.kommune.no/statistikk/befolkning/") == "Oslo kommune"
-    # A weaker source says what it is.
-    assert utgiver("https://en.wikipedia.org/wiki/Demographics_of_Oslo") == "Wikipedia (wiki)"
+    # A well-known name stands alone; a weaker source whose name does not say what it is
+    # gets its kind in brackets.
+    assert utgiver("https://en.wikipedia.org/wiki/Demographics_of_Oslo") == "Wikipedia"
     assert (
-        utgiver("https://www.aftenposten.no/oslo/i/Ea2ABG/folk-stroemmer-stadig-ut-av-oslo")
-        == "Aftenposten (avis)"
+        utgiver("https://www.aftenposten.no/oslo/i/Ea2ABG/folk-stroemmer-stadig-ut-av-oslo") == "Aftenposten"
+    )
+    assert utgiver("https://www.dagsavisen.no/x") == "Dagsavisen"
+    assert utgiver("https://www.affarsvarlden.se/x") == "Affärsvärlden (svensk næringslivsmagasin)"
+    assert utgiver("https://www.kommuneprofilen.no/x") == "Kommuneprofilen (nettsted med SSB-tall)"
+    # The draft of the paper cited as (Holgersen mfl. 2020), named as the citation names it.
+    assert (
+        utgiver("https://github.com/radbrt/working_from_home/blob/abc/who_can_work_from_home.tex")
+        == "Holgersen, Jia og Svenkerud (utkast til SSB Discussion Papers 935)"
     )
     assert (
         utgiver("https://github.com/statisticsnorway/ssb-pxwebapidata/blob/abc/reference/ApiData.html")
@@ -108,5 +116,5 @@ def test_a_weaker_publisher_comes_after_the_better_ones_whatever_its_count():
     assert [navn for navn, _ in kreditt(rows)] == [
         "Oslo kommune",
         "Statistisk sentralbyrå (SSB)",
-        "Wikipedia (wiki)",
+        "Wikipedia",
     ]

@@ -19,7 +19,7 @@ def test_titles_come_from_the_catalog_with_letters_and_numbers_right():
         sidetittel(
             "https://www.finansavisen.no/bolig/2024/11/05/8201626/boligprisene-falt-med-0-7-prosent-i-oktober"
         )
-        == "Finansavisen (avis): Boligprisene falt med 0,7 prosent i oktober"
+        == "Finansavisen: Boligprisene falt med 0,7 prosent i oktober"
     )
     # A file on GitHub is one source whatever commit it was read at.
     a = "https://github.com/radbrt/working_from_home/blob/8455f0369a7706660674af10798b9e926eaa7245/who_can_work_from_home.tex"

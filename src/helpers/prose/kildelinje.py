@@ -2,7 +2,7 @@
 
 The rows carry their `kilde` (the address the value was read from). The credit names
 each publisher once, by the name the source catalog (`helpers.catalog.sources`) gives it,
-a weaker source marked as such («Aftenposten (avis)»), and links to the page most of that
+a weaker source marked as such («Svakere kilde: Aftenposten»), and links to the page most of that
 publisher's values come from; «Om dataene» lists every page by its catalogued title.
 """
 
@@ -80,7 +80,7 @@ def _tekst(k) -> str:
 
 
 def svakere(kilder: Iterable) -> str:
-    """«Svakere kilde: Wikipedia (wiki).»: the secondary sources (catalog kind sekundærkilde) of a
+    """«Svakere kilde: Wikipedia.»: the secondary sources (catalog kind sekundærkilde) of a
     figure that also draws from better ones; empty when there is none, or when every source is
     secondary (then `kildelinje` says so in its first words). `kilder` are `Kilde`s or the dicts
     a figure carries."""

@@ -24,11 +24,11 @@ def _tabeller(tabeller, eller: bool = False) -> str:
 
 
 def _tekst(s, kort: bool) -> str:
-    """One topic's sentence without the link: short on chapter pages, with the tables and the
-    reason in «Om dataene»."""
+    """One topic's sentence without the link, subject first («SSB publiserer …», «Flyttingene …
+    er hentet fra …»): short on chapter pages, with the tables and the reason in «Om dataene»."""
     hva = stor_forbokstav(s.tema.hva)
     if s.tema.bare_registerdata:
-        return f"{hva} publiserer ikke SSB" + (
+        return f"SSB publiserer ikke {s.tema.hva}" + (
             ""
             if kort
             else "; slike tall finnes bare i registerdata som forskere kan analysere på microdata.no"
@@ -41,12 +41,8 @@ def _tekst(s, kort: bool) -> str:
             return f"{hva} er ikke med i denne utgaven av boka"
         # No SSB table is confirmed to publish them: say what the book has, and guess no table.
         return f"Denne utgaven av boka har ingen publiserte tall for {s.tema.hva}"
-    if kort:
-        return f"{hva} publiserer SSB, men de tallene er ikke med i denne utgaven av boka"
-    return (
-        f"{hva} publiserer SSB i statistikkbanken, {_tabeller(s.mangler)}, men "
-        f"{'den tabellen' if len(s.mangler) == 1 else 'de tabellene'} er ikke med i denne utgaven av boka"
-    )
+    hvor = "" if kort else f" i statistikkbanken ({_tabeller(s.mangler)})"
+    return f"SSB publiserer {s.tema.hva}{hvor}, men tallene er ikke med i denne utgaven av boka"
 
 
 def setning(navn: str | tuple[str, ...], har: set[str] | None = None) -> Markdown:
@@ -63,7 +59,7 @@ def setning(navn: str | tuple[str, ...], har: set[str] | None = None) -> Markdow
             hva = felles + liste(h.removeprefix(felles) for h in hvaer)
         else:
             hva = liste(hvaer)
-        return Markdown(f"{stor_forbokstav(hva)} publiserer ikke SSB ({LENKE}).")
+        return Markdown(f"SSB publiserer ikke {hva} ({LENKE}).")
     return Markdown(f"{_tekst(tilgang.status(navn, har), kort=True)} ({LENKE}).")
 
 

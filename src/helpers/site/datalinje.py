@@ -17,7 +17,7 @@ LISENSLENKER = {"CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/deed.n
 
 
 def datalinje(kilder: list[dict]) -> str:
-    """«Statistisk sentralbyrå (SSB), CC BY 4.0; Oslo kommune og Aftenposten (avis), på
+    """«Statistisk sentralbyrå (SSB), CC BY 4.0; Oslo kommune og Aftenposten, på
     utgivernes egne vilkår» as HTML, from the credits (tekst, lisens) of a page's figures;
     empty when the page draws no figure."""
     per_lisens: dict[str, list[str]] = {}

@@ -96,19 +96,32 @@ def _lenke(tekst: str, url: str) -> nodes.reference:
     return nodes.reference("", tekst, refuri=url)
 
 
-def _sider(urls: list[str]) -> list[nodes.Node]:
-    from helpers.prose.kildeliste import sidetittel
+def sider_per_utgiver(urls: list[str]) -> dict[str, dict[str, str]]:
+    """The pages a figure's values come from, grouped under their publisher, each publisher
+    once and in the order its first page appears: {publisher: {title: url}}."""
+    from helpers.catalog.sources import kildeside
     from helpers.prose.norsk import typografi
 
-    titler: dict[str, str] = {}
+    grupper: dict[str, dict[str, str]] = {}
     for url in urls:
-        titler.setdefault(str(typografi(sidetittel(url))), url)
-    ut: list[nodes.Node] = []
-    for i, (tittel, url) in enumerate(titler.items()):
-        if i:
-            ut.append(nodes.Text("; "))
-        ut.append(_lenke(tittel, url))
-    return ut
+        side = kildeside(url)
+        grupper.setdefault(side.navn, {}).setdefault(str(typografi(side.tittel)), url)
+    return grupper
+
+
+def _sider(urls: list[str]) -> nodes.bullet_list:
+    """«Folkehelseinstituttet (FHI, kopi av SSB-tall): side A; side B.», one line per publisher."""
+    liste = nodes.bullet_list(classes=["oslo-sider"])
+    for navn, titler in sider_per_utgiver(urls).items():
+        linje = nodes.paragraph()
+        linje += nodes.Text(f"{navn}: ")
+        for i, (tittel, url) in enumerate(titler.items()):
+            if i:
+                linje += nodes.Text("; ")
+            linje += _lenke(tittel, url)
+        linje += nodes.Text(".")
+        liste += nodes.list_item("", linje)
+    return liste
 
 
 class FigurkilderTransform(SphinxPostTransform):
@@ -139,11 +152,8 @@ class FigurkilderTransform(SphinxPostTransform):
                 avsnitt += nodes.Text(".")
                 punkt = nodes.list_item("", avsnitt)
                 if f["radkilder"]:
-                    sider = nodes.paragraph(classes=["oslo-sider"])
-                    sider += nodes.Text("Sidene tallene er hentet fra: ")
-                    sider.extend(_sider(f["radkilder"]))
-                    sider += nodes.Text(".")
-                    punkt += sider
+                    punkt += nodes.paragraph("", "Sidene tallene er hentet fra:")
+                    punkt += _sider(f["radkilder"])
                 liste += punkt
             placeholder.replace_self(liste)
 

@@ -50,7 +50,7 @@ TITLER: dict[str, str] = {
     "ssb.no/befolkning/barn-familier-og-husholdninger/statistikk/familier-og-husholdninger/artikler/na-bor-over-1-million-nordmenn-alene": "Nå bor over 1 million nordmenn alene",
     "ssb.no/befolkning/innvandrere/statistikk/innvandrere-og-norskfodte-med-innvandrerforeldre/artikler/innvandrere-og-barna-deres-teller-na-over-en-million": "Innvandrere og barna deres teller nå over en million",
     "ssb.no/bygg-bolig-og-eiendom/eiendom/statistikk/eiendomsomsetning": "Eiendomsomsetning",
-    "ssb.no/en/forskning/discussion-papers/who-and-how-many-can-work-from-home-in-norway": "Who and how many can work from home in Norway? (Discussion Paper 935)",
+    "ssb.no/en/forskning/discussion-papers/who-and-how-many-can-work-from-home-in-norway": "Who and how many can work from home in Norway? (Discussion Papers 935)",
     "ssb.no/kommunefakta/kostra/oslo-fylkeskommune/befolkningsprofil": "Kommunefakta: Oslo, befolkningsprofil",
     "ssb.no/priser-og-prisindekser/artikler-og-publikasjoner/boligprisene-fortsetter-a-oke--442580": "Boligprisene fortsetter å øke",
     "ssb.no/priser-og-prisindekser/artikler-og-publikasjoner/fortsatt-okning-i-boligprisene": "Fortsatt økning i boligprisene",
@@ -58,7 +58,7 @@ TITLER: dict[str, str] = {
     "ssb.no/priser-og-prisindekser/boligpriser-og-boligprisindekser/statistikk/prisindeks-for-brukte-boliger/artikler/boligprisene faller": "Boligprisene faller",
     "ssb.no/priser-og-prisindekser/boligpriser-og-boligprisindekser/statistikk/prisindeks-for-brukte-boliger/artikler/boligprisveksten-flater-ut": "Boligprisveksten flater ut",
     "ssb.no/priser-og-prisindekser/statistikker/bpi/kvartal/2017-01-12": "Boligprisindeksen, 4. kvartal 2016",
-    "github.com/statisticsnorway/ssb-pxwebapidata/reference/apidata.html": "Tabell 01222, kvartalsvise befolkningsendringer, gjengitt i SSBs dokumentasjon av statistikkbankens programgrensesnitt",
+    "github.com/statisticsnorway/ssb-pxwebapidata/reference/apidata.html": "Tabell 01222, kvartalsvise befolkningsendringer, gjengitt som eksempel i SSBs veiledning for å hente tall fra statistikkbanken",
     # Oslo kommune
     "oslo.kommune.no/statistikk": "Statistikk",
     "oslo.kommune.no/politikk-og-administrasjon/statistikk/befolkning/folkemengde-og-endringer": "Folkemengde og endringer",

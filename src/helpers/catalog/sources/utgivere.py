@@ -25,13 +25,15 @@ class Utgiver:
     navn: str
     slag: str
     forkortelse: str = ""
-    form: str = ""  # for a secondary source: avis, blogg, wiki, kopi, utkast, nettsted
+    # What the source is, where its name alone does not say it («nettsted med SSB-tall»,
+    # «kopi», «blogg»); none after a newspaper's or a broadcaster's name, or Wikipedia.
+    form: str = ""
     lisens: str = ""
     rang: int = 3
 
     @property
     def visning(self) -> str:
-        """The name as the credit shows it: «Statistisk sentralbyrå (SSB)», «Aftenposten (avis)»,
+        """The name as the credit shows it: «Statistisk sentralbyrå (SSB)», «Aftenposten»,
         «Folkehelseinstituttet (FHI, kopi av SSB-tall)» (one bracket, never two in a row)."""
         merknad = ", ".join(x for x in (self.forkortelse, self.form) if x)
         return f"{self.navn} ({merknad})" if merknad else self.navn
@@ -75,11 +77,14 @@ FHI = _u("Folkehelseinstituttet", SEKUNDAER, forkortelse="FHI", form="kopi av SS
 SPLDATA = _u("R-pakken spldata", SEKUNDAER, form="kopi av SSB-tall")
 IMDI = _u("Integrerings- og mangfoldsdirektoratet", SEKUNDAER, forkortelse="IMDi", form="kopi")
 TELEMARK = _u("Telemark fylkeskommune", SEKUNDAER, form="datafil")
-DP935 = _u("Forfatterne av SSB Discussion Paper 935", SEKUNDAER, form="utkast")
+# The authors' draft of the paper cited as (Holgersen mfl. 2020), named as the citation
+# names them; «Discussion Papers» is SSB's name for the series.
+DP935 = _u("Holgersen, Jia og Svenkerud", SEKUNDAER, form="utkast til SSB Discussion Papers 935")
 
 
 def _avis(navn: str) -> Utgiver:
-    return _u(navn, SEKUNDAER, form="avis")
+    """A newspaper, magazine or broadcaster: its name says what it is."""
+    return _u(navn, SEKUNDAER)
 
 
 # Pattern on "host/path" (host without www.) -> publisher; the first match wins.
@@ -93,14 +98,14 @@ UTGIVERE: list[tuple[str, Utgiver]] = [
     (r"(^|\.)ssb\.no/", SSB),
     (r"(^|\.)oslo\.kommune\.no/", OSLO),
     (r"(^|\.)kommuneprofilen\.no/", KOMMUNEPROFILEN),
-    (r"^en\.wikipedia\.org/", _u("Wikipedia", SEKUNDAER, form="wiki")),
+    (r"^en\.wikipedia\.org/", _u("Wikipedia", SEKUNDAER)),
     (r"^wikimili\.com/", _u("WikiMili", SEKUNDAER, form="kopi av Wikipedia")),
     (r"(^|\.)fylkesmannen\.no/", _u("Statsforvalteren i Rogaland", PRIMAER)),
     (r"(^|\.)trondheimsregionen\.no/", _u("Trondheimsregionen", PRIMAER)),
     (r"(^|\.)nav\.no/", _u("NAV Oslo", PRIMAER)),
     (
         r"(^|\.)dfo\.no/",
-        _u("Direktoratet for forvaltning og økonomistyring", SEKUNDAER, forkortelse="DFØ", form="nettsted"),
+        _u("Direktoratet for forvaltning og økonomistyring", SEKUNDAER, forkortelse="DFØ"),
     ),
     (r"(^|\.)trondelagitall\.no/", _u("Trøndelag i tall", SEKUNDAER, form="nettsted")),
     (r"(^|\.)toi\.no/", _u("Transportøkonomisk institutt", PRIMAER, forkortelse="TØI")),
@@ -123,9 +128,9 @@ UTGIVERE: list[tuple[str, Utgiver]] = [
     (r"(^|\.)norwaytoday\.info/", _u("Norway Today", SEKUNDAER, form="nettavis")),
     (r"(^|\.)bygg\.no/", _u("Bygg.no", SEKUNDAER, form="nettavis")),
     (r"(^|\.)forskning\.no/", _u("forskning.no", SEKUNDAER, form="nettavis")),
-    (r"(^|\.)kommunal-rapport\.no/", _u("Kommunal Rapport", SEKUNDAER, form="avis")),
-    (r"(^|\.)telemarksforsking\.no/", _u("Telemarksforsking", SEKUNDAER, form="nettsted")),
-    (r"(^|\.)nrk\.no/", _u("NRK", SEKUNDAER, form="kringkaster")),
+    (r"(^|\.)kommunal-rapport\.no/", _avis("Kommunal Rapport")),
+    (r"(^|\.)telemarksforsking\.no/", _u("Telemarksforsking", SEKUNDAER)),
+    (r"(^|\.)nrk\.no/", _avis("NRK")),
     (r"(^|\.)nyss\.no/", _u("NPK", SEKUNDAER, form="nyhetsbyrå")),
     (r"(^|\.)aftenposten\.no/", _avis("Aftenposten")),
     (r"(^|\.)dn\.no/", _avis("Dagens Næringsliv")),
@@ -133,10 +138,10 @@ UTGIVERE: list[tuple[str, Utgiver]] = [
     (r"(^|\.)dagsavisen\.no/", _avis("Dagsavisen")),
     (r"(^|\.)ht\.no/", _avis("Harstad Tidende")),
     (r"(^|\.)altaposten\.no/", _avis("Altaposten")),
-    (r"(^|\.)abcnyheter\.no/", _u("ABC Nyheter", SEKUNDAER, form="nettavis")),
+    (r"(^|\.)abcnyheter\.no/", _avis("ABC Nyheter")),
     (r"(^|\.)fjordabladet\.no/", _avis("Fjordabladet")),
-    (r"(^|\.)tv2fyn\.dk/", _u("TV 2 Fyn", SEKUNDAER, form="kringkaster")),
-    (r"(^|\.)affarsvarlden\.se/", _u("Affärsvärlden", SEKUNDAER, form="avis")),
+    (r"(^|\.)tv2fyn\.dk/", _avis("TV 2 Fyn")),
+    (r"(^|\.)affarsvarlden\.se/", _u("Affärsvärlden", SEKUNDAER, form="svensk næringslivsmagasin")),
 ]
 
 
