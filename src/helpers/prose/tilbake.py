@@ -358,7 +358,7 @@ def kvartal_oppsummering(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Teks
 
 NAER_NULL = 50
 """Persons: a quarter's value this close to zero is «nær null» (only barely positive or
-negative), and two quarters this close to each other are «omtrent like». The one threshold
+negative), and two quarters this close to each other differ «bare så vidt». The one threshold
 for both; tests/claims use it."""
 
 _ANTALL = {0: "ingen", 1: "ett", 2: "to", 3: "tre", 4: "fire"}
@@ -374,9 +374,10 @@ def _alle(n: int) -> str:
 
 
 def sammenlign_aaret_foer(serie: pd.DataFrame) -> dict[int, str]:
-    """Each quarter of the newest year against the same quarter a year earlier: «lavere»,
-    «omtrent lik» (within `NAER_NULL`) or «høyere». The one rule every sentence and title
-    about 2025 against 2024 uses, so a quarter that is about equal is never counted as lower.
+    """Each quarter of the newest year against the same quarter a year earlier: «lavere» or
+    «høyere», «bare så vidt lavere» / «bare så vidt høyere» when the two are within
+    `NAER_NULL` of each other, «lik» when they are equal. The one rule every sentence and title
+    about 2025 against 2024 uses: a quarter that is barely lower is still lower, and said so.
 
     `serie`: aar, kvartal, verdi for one measure."""
     if serie.empty:
@@ -387,14 +388,19 @@ def sammenlign_aaret_foer(serie: pd.DataFrame) -> dict[int, str]:
     ut = {}
     for k in sorted(set(a.index) & set(b.index)):
         d = float(a[k]) - float(b[k])
-        ut[int(k)] = "omtrent lik" if abs(d) <= NAER_NULL else ("lavere" if d < 0 else "høyere")
+        if d == 0:
+            ut[int(k)] = "lik"
+            continue
+        ord_ = "lavere" if d < 0 else "høyere"
+        ut[int(k)] = f"bare så vidt {ord_}" if abs(d) <= NAER_NULL else ord_
     return ut
 
 
 def kvartal_mot_aaret_foer(serie: pd.DataFrame, navn: str) -> Tekst:
     """The newest year's quarters against the same quarters a year earlier, by
-    `sammenlign_aaret_foer`: «Folkeveksten var lavere i 2025 enn i 2024 i tre av fire
-    kvartaler; i 3. kvartal var den omtrent like stor begge årene (2 617 mot 2 628).»
+    `sammenlign_aaret_foer`, the barely different ones named with their values: «Folkeveksten
+    var lavere i 2025 enn i 2024 i alle fire kvartalene, i 3. kvartal bare så vidt (2 617 mot
+    2 628).»
 
     `serie`: aar, kvartal, verdi for one measure.
     """
@@ -408,31 +414,46 @@ def kvartal_mot_aaret_foer(serie: pd.DataFrame, navn: str) -> Tekst:
     a = serie[serie["aar"] == nytt].set_index("kvartal")["verdi"]
     b = serie[serie["aar"] == nytt - 1].set_index("kvartal")["verdi"]
     n = len(klasse)
-    grupper = {o: [k for k, v in klasse.items() if v == o] for o in ("lavere", "høyere", "omtrent lik")}
+
+    def verdier(kv: list[int]) -> str:
+        return liste(f"{tall(a[k])} mot {tall(b[k])}" for k in kv)
+
+    retning = {o: [k for k, v in klasse.items() if v.endswith(o)] for o in ("lavere", "høyere")}
+    like = [k for k, v in klasse.items() if v == "lik"]
     deler = []
     for ord_ in ("lavere", "høyere"):
-        kv = grupper[ord_]
+        kv = retning[ord_]
         if not kv:
             continue
-        if len(kv) == n:
-            hvor = f"i {_alle(n)}"
-        elif len(kv) == 1:
-            hvor = f"i {_kvartaler(kv)}"
+        vidt = [k for k in kv if klasse[k].startswith("bare så vidt")]
+        if len(vidt) == len(kv):
+            # Every quarter in this direction is barely so: the words say it up front.
+            ord_ = f"bare så vidt {ord_}"
+            if len(kv) == n:
+                hvor = f"i {_alle(n)} ({verdier(kv)})"
+            elif len(kv) == 1:
+                hvor = f"i {_kvartaler(kv)} ({verdier(kv)})"
+            else:
+                hvor = f"i {_antall(len(kv))} av {_antall(n)} kvartaler ({_kvartaler(kv)}: {verdier(kv)})"
         else:
-            hvor = f"i {_antall(len(kv))} av {_antall(n)} kvartaler ({_kvartaler(kv)})"
+            if len(kv) == n:
+                hvor = f"i {_alle(n)}"
+            elif len(kv) == 1:
+                hvor = f"i {_kvartaler(kv)}"
+            else:
+                hvor = f"i {_antall(len(kv))} av {_antall(n)} kvartaler ({_kvartaler(kv)})"
+            if vidt:
+                hvor += f", i {_kvartaler(vidt)} bare så vidt ({verdier(vidt)})"
         deler.append((ord_, hvor))
-    like = grupper["omtrent lik"]
     if deler:
         tekst = f"{stor} var {deler[0][0]} i {nytt} enn i {nytt - 1} {deler[0][1]}"
         if len(deler) > 1:
             tekst += f", men {deler[1][0]} {deler[1][1]}"
         if like:
-            verdier = liste(f"{tall(a[k])} mot {tall(b[k])}" for k in like)
-            tekst += f"; i {_kvartaler(like)} var den omtrent like stor begge årene ({verdier})"
+            tekst += f"; i {_kvartaler(like)} var den like stor begge årene ({liste(tall(a[k]) for k in like)})"
         return Tekst(tekst + ".")
-    verdier = liste(f"{tall(a[k])} mot {tall(b[k])}" for k in like)
     hvor = _alle(n) if n > 1 else _kvartaler(like)
-    return Tekst(f"{stor} var omtrent like stor i {nytt} og {nytt - 1} i {hvor} ({verdier}).")
+    return Tekst(f"{stor} var like stor i {nytt} og {nytt - 1} i {hvor} ({liste(tall(a[k]) for k in like)}).")
 
 
 def fortegn_kvartaler(rader: pd.DataFrame, positiv: str = "positiv", negativ: str = "negativ") -> Tekst:
@@ -495,7 +516,8 @@ def tittel_kvartal_netto(netto: pd.DataFrame) -> Tekst:
         return Tekst("Nettoflyttingen per kvartal")
     nytt = int(netto["aar"].max())
     klasse = sammenlign_aaret_foer(netto)
-    if len(klasse) > 1 and len(set(klasse.values())) == 1 and "omtrent lik" not in klasse.values():
+    # Only a clear difference in every quarter: none equal, none barely so.
+    if len(klasse) > 1 and len(set(klasse.values())) == 1 and set(klasse.values()) <= {"lavere", "høyere"}:
         ord_ = next(iter(klasse.values()))
         return Tekst(f"Nettoflyttingen var {ord_} i {nytt} enn i {nytt - 1} i alle kvartalene")
     r = netto.loc[netto["aar"] == nytt, "verdi"]
