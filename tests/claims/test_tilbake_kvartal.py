@@ -199,11 +199,15 @@ def test_the_short_quarter_sentence_names_what_it_compares_and_skips_unsound_val
     )
     # The rounded 2023 value (lower than 2025) is left out: both quarters are lower than 2021.
     assert tilbake.kvartal_kort(ut, foer) == (
-        "Alle kvartalene i 2025 kan sammenlignes med samme kvartal i 2021; der var utflyttingen lavere."
+        "Med sikre tall for samme kvartal i 2021 kan vi sammenligne alle kvartalene i 2025; der var "
+        "utflyttingen lavere."
     )
     foer.loc[2, "avrundet"] = False
     assert tilbake.kvartal_kort(ut, foer).endswith("der var utflyttingen dels høyere og dels lavere.")
-    assert tilbake.kvartal_kort(ut, foer.iloc[:1]).startswith("Bare 1.\u00a0kvartal i 2025")
+    # Not «Bare»: the chapter also sets 1st quarter against a rounded value; here only sound ones count.
+    kort = tilbake.kvartal_kort(ut, foer.iloc[:1])
+    assert kort.startswith("Med sikre tall for samme kvartal i 2021 kan vi sammenligne 1.\u00a0kvartal i 2025")
+    assert "Bare" not in kort
 
 
 # --- the newest year's four quarters summed against 2016–2019 ---------------------------
@@ -248,11 +252,12 @@ def test_the_short_sentence_keeps_the_same_quarters_and_adds_the_sum(oslo, tidli
     ut = oslo[oslo["maal"] == "utflytting_innenlands"]
     text = tilbake.kvartal_kort(ut, tidligere, ut_aar)
     assert text.startswith(
-        f"Bare 1. og 4.{NB}kvartal i 2025 kan sammenlignes med samme kvartal i 2021; der var utflyttingen lavere."
+        f"Med sikre tall for samme kvartal i 2021 kan vi sammenligne 1. og 4.{NB}kvartal i 2025; der var "
+        "utflyttingen lavere."
     )
     # The same quarters pointed down, the year's sum points up: «Men».
     assert text.endswith(
-        f"Men summen av alle fire kvartalstallene for 2025, 34{NB}973 (SSBs årstall kan avvike litt fra den), "
+        f"Men summen av alle de fire kvartalstallene for 2025, 34{NB}973 (SSBs årstall kan avvike litt fra den), "
         "ligger over spennet i 2016–2019."
     )
     # A quarter missing: no sum, no verdict on the year.
@@ -273,6 +278,57 @@ def test_the_introduction_lead_is_its_own_and_computed(oslo, ut_aar):
     assert "også den summen ligger over det samme nivået" in text
     assert "det høyeste tallet i serien" not in text  # the summary's sentence, not repeated
     assert "34" not in tilbake.ingress(ut_aar, ut[ut["kvartal"] < 4])
+    # The book has 2023 values elsewhere: the last year is the last one for out-migration.
+    assert "2022, det siste året med årstall for utflyttingen, lå den over" in text
+    assert "årstall i boka" not in text
+
+
+def test_the_record_is_worded_apart_in_intro_and_summary(ut_aar):
+    from helpers.prose import rekord
+
+    kapittel = rekord.rang(ut_aar, 2020)
+    intro = tilbake.rang_omtale(ut_aar, 2020, "innledning")
+    summary = tilbake.rang_omtale(ut_aar, 2020, "oppsummering")
+    assert intro == "det høyeste tallet fram til da i tallene våre, som går tilbake til 2011"
+    assert summary == "høyere enn i hvert år fra 2011 og fram til da"
+    assert len({str(kapittel), str(intro), str(summary)}) == 3
+    # A year that was not the highest: the plain ranking, no «høyeste».
+    lavere = ut_aar.copy()
+    lavere[2017] = lavere[2020] + 1
+    assert "høyeste tallet fram til da" not in tilbake.rang_omtale(lavere, 2020)
+    assert tilbake.rang_omtale(lavere, 2020, "oppsummering").startswith("det 2. høyeste")
+
+
+def test_emigration_in_the_summary_says_what_chapter_4_says():
+    utv = facts.serie(load("storbyer"), "Oslo", "utvandring")
+    assert tilbake.utvandring_kort(utv) == (
+        "Utvandringen økte fra 2019, men 2019 ble registrert for lavt; mot årene 2016–2018 var den "
+        "i 2020 lavere enn i hvert av dem"
+    )
+    hoy = utv.copy()
+    hoy[2020] = max(hoy[y] for y in (2016, 2017, 2018)) + 1
+    assert tilbake.utvandring_kort(hoy).endswith("høyere enn i hvert av dem")
+    hoy[2020] = hoy[2019] - 1
+    assert tilbake.utvandring_kort(hoy).startswith("Utvandringen falt fra 2019, men 2019 ble registrert for lavt")
+
+
+def test_the_summary_counts_negative_quarters_in_a_few_words(oslo):
+    netto = oslo[oslo["maal"] == "nettoinnflytting_inkl_inn_og_utvandring"]
+    assert tilbake.fortegn_kort(netto) == "negativ i tre av de fire kvartalene"
+    assert "(" not in tilbake.fortegn_kort(netto)
+    assert tilbake.fortegn_kort(netto.assign(verdi=-1.0)) == "negativ i alle fire kvartalene"
+    assert tilbake.fortegn_kort(netto.assign(verdi=1.0)) == "positiv i alle fire kvartalene"
+
+
+def test_copenhagen_is_credited_to_its_publisher_by_name(ut_aar):
+    nord = load("nordiske_hovedsteder")
+    tekst = tilbake.nord_brutto(nord, ut_aar)
+    assert "ifølge konsulentselskapet Datic, som bruker tall fra Danmarks Statistik" in tekst
+    assert "et konsulentselskap" not in tekst
+    # The name comes from the data row: another publisher, another name.
+    annen = nord.copy()
+    annen.loc[annen["omraade"] == "København", "utgiver"] = "Eksempelbyrået"
+    assert "konsulentselskapet Eksempelbyrået" in tilbake.nord_brutto(annen, ut_aar)
 
 
 def test_the_chapter_closing_line_differs_from_the_summary_and_follows_the_data(oslo, tidligere, ut_aar):
