@@ -302,14 +302,14 @@ def test_the_record_is_worded_apart_in_intro_and_summary(ut_aar):
 def test_emigration_in_the_summary_says_what_chapter_4_says():
     utv = facts.serie(load("storbyer"), "Oslo", "utvandring")
     assert tilbake.utvandring_kort(utv) == (
-        "Utvandringen økte fra 2019, men 2019 ble registrert for lavt; mot årene 2016–2018 var den "
-        "i 2020 lavere enn i hvert av dem"
+        "Utvandringen økte fra 2019, men det året ble den registrert for lavt, og i 2020 var den "
+        "lavere enn i hvert av årene 2016–2018"
     )
     hoy = utv.copy()
     hoy[2020] = max(hoy[y] for y in (2016, 2017, 2018)) + 1
-    assert tilbake.utvandring_kort(hoy).endswith("høyere enn i hvert av dem")
+    assert tilbake.utvandring_kort(hoy).endswith("høyere enn i hvert av årene 2016–2018")
     hoy[2020] = hoy[2019] - 1
-    assert tilbake.utvandring_kort(hoy).startswith("Utvandringen falt fra 2019, men 2019 ble registrert for lavt")
+    assert tilbake.utvandring_kort(hoy).startswith("Utvandringen falt fra 2019, men det året ble den registrert for lavt")
 
 
 def test_the_summary_counts_negative_quarters_in_a_few_words(oslo):

@@ -159,15 +159,15 @@ FUNN: tuple[Funn, ...] = (
             "Noen kjennetegn ved utflytterne taler ifølge Tønnessen for at de flytter tilbake: en del "
             "jobbet i bransjer som ble stengt ned, og mange var uten barn. Likevel peker andre kjennetegn "
             "mot at få av dem kommer tilbake: de var noe eldre enn vanlig og ofte født utenfor Oslo, og "
-            "utflyttingen økte særlig sterkt i yrker som fikk hjemmekontor, noe som kan tilsi at få flytter "
-            "tilbake dersom hjemmekontor fortsatt er mulig."
+            "utflyttingen økte særlig sterkt i yrker som fikk hjemmekontor, noe som kan tilsi at de blir "
+            "borte dersom hjemmekontor fortsatt er mulig."
         ),
         retning=MOT,
         forbehold=(
             "Varer hjemmekontoret, avgjør jobben mindre hvor folk bor, og andre forhold enn jobben kan "
             "da veie tyngre. Bo- og flyttemotivundersøkelsen, som artikkelen viser til, fant at tre "
             "slike forhold betyr mye ved siden av jobben: familie, bolig og stedets attraktivitet. Også de "
-            "tre forholdene kan bidra til at få av dem kommer tilbake, så lenge hjemmekontor fortsatt er "
+            "tre forholdene kan bidra til at få vender tilbake, så lenge hjemmekontor fortsatt er "
             "mulig og Oslos boligpriser forblir relativt høye. Flyttingen kan også gå andre veien: noen "
             "som jobber andre steder, kan velge å bo i Oslo."
         ),

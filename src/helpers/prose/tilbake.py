@@ -1007,14 +1007,15 @@ def utvandring_kort(utv: pd.Series, aar: int = 2020, fra: int = facts.FOER_FRA, 
     e = facts.endring(utv, aar - 1, aar)
     verb = "økte" if e["diff"] > 0 else "falt" if e["diff"] < 0 else "var uendret"
     p = facts.mot_periode(utv, aar, fra, til)
+    periode = f"{fra}–{til}"
     sted = {
-        "over": "høyere enn i hvert av dem",
-        "under": "lavere enn i hvert av dem",
-        "innenfor": "innenfor spennet fra dem",
+        "over": f"høyere enn i hvert av årene {periode}",
+        "under": f"lavere enn i hvert av årene {periode}",
+        "innenfor": f"innenfor spennet fra årene {periode}",
     }[p["plassering"]]
     return Tekst(
-        f"Utvandringen {verb} fra {aar - 1}, men {aar - 1} ble registrert for lavt; mot årene "
-        f"{fra}–{til} var den i {aar} {sted}"
+        f"Utvandringen {verb} fra {aar - 1}, men det året ble den registrert for lavt, og i {aar} var "
+        f"den {sted}"
     )
 
 
