@@ -122,7 +122,10 @@ def test_the_capitals_title_names_where_net_migration_fell():
         ]
     )
     # In a title the region goes with its city, and «kommune» is dropped.
-    assert tilbake.tittel_nord(three) == "Nettoflyttingen falt fra 2019 til 2020 i Helsingfors, Oslo og Stockholm"
+    assert (
+        tilbake.tittel_nord(three)
+        == "Nettoflyttingen falt fra 2019 til 2020 i Helsingfors, Oslo og Stockholm"
+    )
     assert tilbake.nord_netto(three) == (
         "Fra 2019 til 2020 falt den i Helsingfors (fra 4 til 1), i Helsingforsregionen (fra 9 til 3), "
         "i Oslo (fra 10 til 5) og i Stockholm kommune (fra 8 til 2)."
@@ -149,11 +152,15 @@ def test_the_capitals_title_names_where_net_migration_fell():
         "Oslos fall regner vi ikke med, fordi 2019-tallet der er for høyt, som merknaden til figuren forklarer."
     )
     assert "registrert for lavt" not in text and "overalt" not in text and "holdt utenfor" not in text
-    assert tilbake.nord_netto(flagged_mixed).endswith("Oslos fall regner vi ikke med, fordi 2019-tallet der er "
-                                                      "for høyt, som merknaden til figuren forklarer.")
+    assert tilbake.nord_netto(flagged_mixed).endswith(
+        "Oslos fall regner vi ikke med, fordi 2019-tallet der er "
+        "for høyt, som merknaden til figuren forklarer."
+    )
     rose = flagged.assign(verdi=[5.0, 10.0, 8.0, 2.0], omraade=["Helsingfors", "Helsingfors", "Oslo", "Oslo"])
-    assert tilbake.nord_netto(rose).endswith("Helsingfors' økning regner vi ikke med, fordi 2019-tallet der er "
-                                             "for høyt, som merknaden til figuren forklarer.")
+    assert tilbake.nord_netto(rose).endswith(
+        "Helsingfors' økning regner vi ikke med, fordi 2019-tallet der er "
+        "for høyt, som merknaden til figuren forklarer."
+    )
     one_year = _tot([("Oslo", 2020, 5.0)])
     assert tilbake.tittel_nord(one_year) == "Nettoflytting i 2019 og 2020"
 

@@ -206,7 +206,9 @@ def test_the_short_quarter_sentence_names_what_it_compares_and_skips_unsound_val
     assert tilbake.kvartal_kort(ut, foer).endswith("der var utflyttingen dels høyere og dels lavere.")
     # Not «Bare»: the chapter also sets 1st quarter against a rounded value; here only sound ones count.
     kort = tilbake.kvartal_kort(ut, foer.iloc[:1])
-    assert kort.startswith("Med sikre tall for samme kvartal i 2021 kan vi sammenligne 1.\u00a0kvartal i 2025")
+    assert kort.startswith(
+        "Med sikre tall for samme kvartal i 2021 kan vi sammenligne 1.\u00a0kvartal i 2025"
+    )
     assert "Bare" not in kort
 
 
@@ -309,7 +311,9 @@ def test_emigration_in_the_summary_says_what_chapter_4_says():
     hoy[2020] = max(hoy[y] for y in (2016, 2017, 2018)) + 1
     assert tilbake.utvandring_kort(hoy).endswith("høyere enn i hvert av årene 2016–2018")
     hoy[2020] = hoy[2019] - 1
-    assert tilbake.utvandring_kort(hoy).startswith("Utvandringen falt fra 2019, men det året ble den registrert for lavt")
+    assert tilbake.utvandring_kort(hoy).startswith(
+        "Utvandringen falt fra 2019, men det året ble den registrert for lavt"
+    )
 
 
 def test_the_summary_counts_negative_quarters_in_a_few_words(oslo):

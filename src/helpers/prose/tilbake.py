@@ -450,7 +450,9 @@ def kvartal_mot_aaret_foer(serie: pd.DataFrame, navn: str) -> Tekst:
         if len(deler) > 1:
             tekst += f", men {deler[1][0]} {deler[1][1]}"
         if like:
-            tekst += f"; i {_kvartaler(like)} var den like stor begge årene ({liste(tall(a[k]) for k in like)})"
+            tekst += (
+                f"; i {_kvartaler(like)} var den like stor begge årene ({liste(tall(a[k]) for k in like)})"
+            )
         return Tekst(tekst + ".")
     hvor = _alle(n) if n > 1 else _kvartaler(like)
     return Tekst(f"{stor} var like stor i {nytt} og {nytt - 1} i {hvor} ({liste(tall(a[k]) for k in like)}).")
@@ -938,9 +940,7 @@ def _sum_kort(ut_nytt: pd.DataFrame, ut_aar: pd.Series | None, retning: str | No
     if s is None:
         return ""
     periode = _periode(s["ref"])
-    hva = (
-        f"alle de fire kvartalstallene for {s['aar']}, {tall(s['sum'])} (SSBs årstall kan avvike litt fra den),"
-    )
+    hva = f"alle de fire kvartalstallene for {s['aar']}, {tall(s['sum'])} (SSBs årstall kan avvike litt fra den),"
     if s["sted"] == "uklart":
         return f"Summen av {hva} ligger så nær kanten av spennet i {periode} at vi ikke kan si om året lå innenfor."
     sted = {"over": "over", "under": "under", "innenfor": "godt innenfor"}[s["sted"]]
