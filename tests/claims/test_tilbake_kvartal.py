@@ -87,11 +87,16 @@ def test_net_migration_and_growth_2025_against_2024(oslo):
         f"(\u2212154) og bare så vidt i 1.{NB}kvartal (\u221239)"
     )
     assert tilbake.fortegn_kvartaler(vekst) == f"negativ i ett av fire kvartaler: i 2.{NB}kvartal (\u221263)"
-    # 3rd quarter's growth is about as in 2024 (within NAER_NULL): not counted as lower.
-    assert tilbake.sammenlign_aaret_foer(vekst) == {1: "lavere", 2: "lavere", 3: "omtrent lik", 4: "lavere"}
+    # 3rd quarter's growth is lower too, but within NAER_NULL: lower in all four, one barely.
+    assert tilbake.sammenlign_aaret_foer(vekst) == {
+        1: "lavere",
+        2: "lavere",
+        3: "bare så vidt lavere",
+        4: "lavere",
+    }
     assert tilbake.kvartal_mot_aaret_foer(vekst, "folkeveksten") == (
-        f"Folkeveksten var lavere i 2025 enn i 2024 i tre av fire kvartaler (1., 2. og 4.{NB}kvartal); "
-        f"i 3.{NB}kvartal var den omtrent like stor begge årene (2{NB}617 mot 2{NB}628)."
+        f"Folkeveksten var lavere i 2025 enn i 2024 i alle fire kvartalene, "
+        f"i 3.{NB}kvartal bare så vidt (2{NB}617 mot 2{NB}628)."
     )
 
 
@@ -99,9 +104,23 @@ def test_changed_quarters_change_the_words():
     serie = pd.DataFrame(
         {"aar": [2024, 2024, 2025, 2025], "kvartal": [1, 2, 1, 2], "verdi": [5.0, 5.0, 6.0, 4.0]}
     )
-    # 6 against 5 and 4 against 5 are within NAER_NULL: about equal, not «lower in one of two».
+    # 6 against 5 and 4 against 5 are within NAER_NULL: each direction said, and «bare så vidt».
     assert tilbake.kvartal_mot_aaret_foer(serie, "folkeveksten") == (
-        "Folkeveksten var omtrent like stor i 2025 og 2024 i begge kvartalene (6 mot 5 og 4 mot 5)."
+        f"Folkeveksten var bare så vidt lavere i 2025 enn i 2024 i 2.{NB}kvartal (4 mot 5), "
+        f"men bare så vidt høyere i 1.{NB}kvartal (6 mot 5)."
+    )
+    serie["verdi"] = [5.0, 5.0, 4.0, 3.0]
+    assert tilbake.kvartal_mot_aaret_foer(serie, "folkeveksten") == (
+        "Folkeveksten var bare så vidt lavere i 2025 enn i 2024 i begge kvartalene (4 mot 5 og 3 mot 5)."
+    )
+    serie["verdi"] = [5.0, 5.0, 5.0, 5.0]
+    assert tilbake.kvartal_mot_aaret_foer(serie, "folkeveksten") == (
+        "Folkeveksten var like stor i 2025 og 2024 i begge kvartalene (5 og 5)."
+    )
+    serie["verdi"] = [500.0, 500.0, 100.0, 480.0]
+    assert tilbake.kvartal_mot_aaret_foer(serie, "folkeveksten") == (
+        f"Folkeveksten var lavere i 2025 enn i 2024 i begge kvartalene, i 2.{NB}kvartal bare så vidt "
+        f"(480 mot 500)."
     )
     serie["verdi"] = [500.0, 500.0, 600.0, 100.0]
     assert tilbake.kvartal_mot_aaret_foer(serie, "folkeveksten") == (
@@ -139,7 +158,7 @@ def test_near_zero_and_about_alike_use_the_one_threshold():
     assert "så vidt" not in tilbake.fortegn_kvartaler(serie)
     serie.loc[2, "verdi"] = 500.0 + tilbake.NAER_NULL
     serie.loc[3, "verdi"] = -tilbake.NAER_NULL
-    assert tilbake.sammenlign_aaret_foer(serie) == {1: "omtrent lik", 2: "lavere"}
+    assert tilbake.sammenlign_aaret_foer(serie) == {1: "bare så vidt høyere", 2: "lavere"}
     assert f"bare så vidt i 2.{NB}kvartal" in tilbake.fortegn_kvartaler(serie)
 
 
@@ -180,11 +199,17 @@ def test_the_short_quarter_sentence_names_what_it_compares_and_skips_unsound_val
     )
     # The rounded 2023 value (lower than 2025) is left out: both quarters are lower than 2021.
     assert tilbake.kvartal_kort(ut, foer) == (
-        "Alle kvartalene i 2025 kan sammenlignes med samme kvartal i 2021; der var utflyttingen lavere."
+        "Med sikre tall for samme kvartal i 2021 kan vi sammenligne alle kvartalene i 2025; der var "
+        "utflyttingen lavere."
     )
     foer.loc[2, "avrundet"] = False
     assert tilbake.kvartal_kort(ut, foer).endswith("der var utflyttingen dels høyere og dels lavere.")
-    assert tilbake.kvartal_kort(ut, foer.iloc[:1]).startswith("Bare 1.\u00a0kvartal i 2025")
+    # Not «Bare»: the chapter also sets 1st quarter against a rounded value; here only sound ones count.
+    kort = tilbake.kvartal_kort(ut, foer.iloc[:1])
+    assert kort.startswith(
+        "Med sikre tall for samme kvartal i 2021 kan vi sammenligne 1.\u00a0kvartal i 2025"
+    )
+    assert "Bare" not in kort
 
 
 # --- the newest year's four quarters summed against 2016–2019 ---------------------------
@@ -229,11 +254,12 @@ def test_the_short_sentence_keeps_the_same_quarters_and_adds_the_sum(oslo, tidli
     ut = oslo[oslo["maal"] == "utflytting_innenlands"]
     text = tilbake.kvartal_kort(ut, tidligere, ut_aar)
     assert text.startswith(
-        f"Bare 1. og 4.{NB}kvartal i 2025 kan sammenlignes med samme kvartal i 2021; der var utflyttingen lavere."
+        f"Med sikre tall for samme kvartal i 2021 kan vi sammenligne 1. og 4.{NB}kvartal i 2025; der var "
+        "utflyttingen lavere."
     )
     # The same quarters pointed down, the year's sum points up: «Men».
     assert text.endswith(
-        f"Men summen av alle fire kvartalstallene for 2025, 34{NB}973 (SSBs årstall kan avvike litt fra den), "
+        f"Men summen av alle de fire kvartalstallene for 2025, 34{NB}973 (SSBs årstall kan avvike litt fra den), "
         "ligger over spennet i 2016–2019."
     )
     # A quarter missing: no sum, no verdict on the year.
@@ -254,6 +280,59 @@ def test_the_introduction_lead_is_its_own_and_computed(oslo, ut_aar):
     assert "også den summen ligger over det samme nivået" in text
     assert "det høyeste tallet i serien" not in text  # the summary's sentence, not repeated
     assert "34" not in tilbake.ingress(ut_aar, ut[ut["kvartal"] < 4])
+    # The book has 2023 values elsewhere: the last year is the last one for out-migration.
+    assert "2022, det siste året med årstall for utflyttingen, lå den over" in text
+    assert "årstall i boka" not in text
+
+
+def test_the_record_is_worded_apart_in_intro_and_summary(ut_aar):
+    from helpers.prose import rekord
+
+    kapittel = rekord.rang(ut_aar, 2020)
+    intro = tilbake.rang_omtale(ut_aar, 2020, "innledning")
+    summary = tilbake.rang_omtale(ut_aar, 2020, "oppsummering")
+    assert intro == "det høyeste tallet fram til da i tallene våre, som går tilbake til 2011"
+    assert summary == "høyere enn i hvert år fra 2011 og fram til da"
+    assert len({str(kapittel), str(intro), str(summary)}) == 3
+    # A year that was not the highest: the plain ranking, no «høyeste».
+    lavere = ut_aar.copy()
+    lavere[2017] = lavere[2020] + 1
+    assert "høyeste tallet fram til da" not in tilbake.rang_omtale(lavere, 2020)
+    assert tilbake.rang_omtale(lavere, 2020, "oppsummering").startswith("det 2. høyeste")
+
+
+def test_emigration_in_the_summary_says_what_chapter_4_says():
+    utv = facts.serie(load("storbyer"), "Oslo", "utvandring")
+    assert tilbake.utvandring_kort(utv) == (
+        "Utvandringen økte fra 2019, men det året ble den registrert for lavt, og i 2020 var den "
+        "lavere enn i hvert av årene 2016–2018"
+    )
+    hoy = utv.copy()
+    hoy[2020] = max(hoy[y] for y in (2016, 2017, 2018)) + 1
+    assert tilbake.utvandring_kort(hoy).endswith("høyere enn i hvert av årene 2016–2018")
+    hoy[2020] = hoy[2019] - 1
+    assert tilbake.utvandring_kort(hoy).startswith(
+        "Utvandringen falt fra 2019, men det året ble den registrert for lavt"
+    )
+
+
+def test_the_summary_counts_negative_quarters_in_a_few_words(oslo):
+    netto = oslo[oslo["maal"] == "nettoinnflytting_inkl_inn_og_utvandring"]
+    assert tilbake.fortegn_kort(netto) == "negativ i tre av de fire kvartalene"
+    assert "(" not in tilbake.fortegn_kort(netto)
+    assert tilbake.fortegn_kort(netto.assign(verdi=-1.0)) == "negativ i alle fire kvartalene"
+    assert tilbake.fortegn_kort(netto.assign(verdi=1.0)) == "positiv i alle fire kvartalene"
+
+
+def test_copenhagen_is_credited_to_its_publisher_by_name(ut_aar):
+    nord = load("nordiske_hovedsteder")
+    tekst = tilbake.nord_brutto(nord, ut_aar)
+    assert "ifølge konsulentselskapet Datic, som bruker tall fra Danmarks Statistik" in tekst
+    assert "et konsulentselskap" not in tekst
+    # The name comes from the data row: another publisher, another name.
+    annen = nord.copy()
+    annen.loc[annen["omraade"] == "København", "utgiver"] = "Eksempelbyrået"
+    assert "konsulentselskapet Eksempelbyrået" in tilbake.nord_brutto(annen, ut_aar)
 
 
 def test_the_chapter_closing_line_differs_from_the_summary_and_follows_the_data(oslo, tidligere, ut_aar):

@@ -78,7 +78,7 @@ FUNN: tuple[Funn, ...] = (
             "At salgs- og serviceyrkene ikke økte klart, kan delvis komme av at uvanlig få svensker reiste fra "
             "Oslo det året, kanskje fordi pandemien utviklet seg annerledes i Sverige."
         ),
-        kort="utvandringen økte litt, uten noe hjemmekontorpreg",
+        kort="utvandringen økte litt, men uten noen tydelig økning i yrker med hjemmekontor",
     ),
     Funn(
         navn="alder",
@@ -98,9 +98,10 @@ FUNN: tuple[Funn, ...] = (
         del_="Sterk hjemmekontoreffekt",
         kapittel="kap-hjemmekontor",
         funn=(
-            "Utflyttingen til resten av landet steg særlig sterkt i yrker der mange fikk hjemmekontor, "
-            "tydeligst i akademiske yrker, men også i høyskoleyrker og kontoryrker. Salgs- og serviceyrkene, der mange "
-            "ble permittert, økte mindre, og for håndverkere og renholdere endret utflyttingen seg knapt."
+            "Utflyttingen til resten av landet økte særlig sterkt blant folk i yrker der mange fikk "
+            "hjemmekontor. Økningen var særlig tydelig i akademiske yrker, men høyskoleyrkene og "
+            "kontoryrkene økte også. Salgs- og serviceyrkene, der mange ble permittert, økte mindre, og for håndverkere "
+            "og renholdere endret utflyttingen seg knapt."
         ),
         retning=MOT,
         forbehold=("Det gjelder bare så lenge de fortsatt kan jobbe hjemmefra."),
@@ -155,24 +156,26 @@ FUNN: tuple[Funn, ...] = (
         del_="Kommer de tilbake?",
         kapittel="kap-oppsummering",
         funn=(
-            "Samlet kan kjennetegnene ifølge Tønnessen tilsi at få av dem som flyttet ut i 2020, vil "
-            "flytte tilbake, så lenge hjemmekontor fortsatt er mulig og Oslos boligpriser forblir relativt "
-            "høye. For en retur kan det tale at en del jobbet i bransjer som ble stengt ned, og at mange "
-            "var uten barn. Mot kan det tale at de var noe eldre enn vanlig og ofte født utenfor Oslo, og "
-            "at utflyttingen økte særlig sterkt i yrker som fikk hjemmekontor."
+            "Noen kjennetegn ved utflytterne taler ifølge Tønnessen for at de flytter tilbake: en del "
+            "jobbet i bransjer som ble stengt ned, og mange var uten barn. Likevel peker andre kjennetegn "
+            "mot at få av dem kommer tilbake: de var noe eldre enn vanlig og ofte født utenfor Oslo, og "
+            "utflyttingen økte særlig sterkt i yrker som fikk hjemmekontor, noe som kan tilsi at de blir "
+            "borte dersom hjemmekontor fortsatt er mulig."
         ),
         retning=MOT,
         forbehold=(
             "Varer hjemmekontoret, avgjør jobben mindre hvor folk bor, og andre forhold enn jobben kan "
             "da veie tyngre. Bo- og flyttemotivundersøkelsen, som artikkelen viser til, fant at tre "
-            "slike forhold betyr mye ved siden av jobben: familie, bolig og stedets attraktivitet. "
-            "Flyttingen kan "
-            "også gå andre veien: noen som jobber andre steder, kan velge å bo i Oslo."
+            "slike forhold betyr mye ved siden av jobben: familie, bolig og stedets attraktivitet. Også de "
+            "tre forholdene kan bidra til at få vender tilbake, så lenge hjemmekontor fortsatt er "
+            "mulig og Oslos boligpriser forblir relativt høye. Flyttingen kan også gå andre veien: noen "
+            "som jobber andre steder, kan velge å bo i Oslo."
         ),
         kort=(
-            "kjennetegnene kan ifølge Tønnessen tilsi at få flytter tilbake så lenge hjemmekontoret består "
-            "og Oslos boligpriser forblir relativt høye, selv om en del jobbet i bransjer som ble stengt "
-            "ned, og mange var uten barn"
+            "noen kjennetegn taler ifølge Tønnessen for retur: en del jobbet i bransjer som ble stengt ned, "
+            "og mange var uten barn. Likevel peker de andre kjennetegnene mot at få kommer tilbake hvis "
+            "hjemmekontor fortsatt er mulig, og familie, bolig og stedets kvaliteter kan trekke samme vei så "
+            "lenge Oslos boligpriser også forblir relativt høye"
         ),
     ),
 )

@@ -11,7 +11,7 @@ import pandas as pd
 
 from helpers.analysis import facts
 from helpers.prose.artikkel import Markdown
-from helpers.prose.norsk import Tekst, aar_liste, kvartal, liste, prosent, tall
+from helpers.prose.norsk import Tekst, aar_liste, kvartal, liste, prosent, stor_forbokstav, tall
 
 _STED = {"over": "over", "innenfor": "innenfor", "under": "under"}
 
@@ -358,7 +358,7 @@ def kvartal_oppsummering(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Teks
 
 NAER_NULL = 50
 """Persons: a quarter's value this close to zero is «nær null» (only barely positive or
-negative), and two quarters this close to each other are «omtrent like». The one threshold
+negative), and two quarters this close to each other differ «bare så vidt». The one threshold
 for both; tests/claims use it."""
 
 _ANTALL = {0: "ingen", 1: "ett", 2: "to", 3: "tre", 4: "fire"}
@@ -374,9 +374,10 @@ def _alle(n: int) -> str:
 
 
 def sammenlign_aaret_foer(serie: pd.DataFrame) -> dict[int, str]:
-    """Each quarter of the newest year against the same quarter a year earlier: «lavere»,
-    «omtrent lik» (within `NAER_NULL`) or «høyere». The one rule every sentence and title
-    about 2025 against 2024 uses, so a quarter that is about equal is never counted as lower.
+    """Each quarter of the newest year against the same quarter a year earlier: «lavere» or
+    «høyere», «bare så vidt lavere» / «bare så vidt høyere» when the two are within
+    `NAER_NULL` of each other, «lik» when they are equal. The one rule every sentence and title
+    about 2025 against 2024 uses: a quarter that is barely lower is still lower, and said so.
 
     `serie`: aar, kvartal, verdi for one measure."""
     if serie.empty:
@@ -387,14 +388,19 @@ def sammenlign_aaret_foer(serie: pd.DataFrame) -> dict[int, str]:
     ut = {}
     for k in sorted(set(a.index) & set(b.index)):
         d = float(a[k]) - float(b[k])
-        ut[int(k)] = "omtrent lik" if abs(d) <= NAER_NULL else ("lavere" if d < 0 else "høyere")
+        if d == 0:
+            ut[int(k)] = "lik"
+            continue
+        ord_ = "lavere" if d < 0 else "høyere"
+        ut[int(k)] = f"bare så vidt {ord_}" if abs(d) <= NAER_NULL else ord_
     return ut
 
 
 def kvartal_mot_aaret_foer(serie: pd.DataFrame, navn: str) -> Tekst:
     """The newest year's quarters against the same quarters a year earlier, by
-    `sammenlign_aaret_foer`: «Folkeveksten var lavere i 2025 enn i 2024 i tre av fire
-    kvartaler; i 3. kvartal var den omtrent like stor begge årene (2 617 mot 2 628).»
+    `sammenlign_aaret_foer`, the barely different ones named with their values: «Folkeveksten
+    var lavere i 2025 enn i 2024 i alle fire kvartalene, i 3. kvartal bare så vidt (2 617 mot
+    2 628).»
 
     `serie`: aar, kvartal, verdi for one measure.
     """
@@ -408,31 +414,48 @@ def kvartal_mot_aaret_foer(serie: pd.DataFrame, navn: str) -> Tekst:
     a = serie[serie["aar"] == nytt].set_index("kvartal")["verdi"]
     b = serie[serie["aar"] == nytt - 1].set_index("kvartal")["verdi"]
     n = len(klasse)
-    grupper = {o: [k for k, v in klasse.items() if v == o] for o in ("lavere", "høyere", "omtrent lik")}
+
+    def verdier(kv: list[int]) -> str:
+        return liste(f"{tall(a[k])} mot {tall(b[k])}" for k in kv)
+
+    retning = {o: [k for k, v in klasse.items() if v.endswith(o)] for o in ("lavere", "høyere")}
+    like = [k for k, v in klasse.items() if v == "lik"]
     deler = []
     for ord_ in ("lavere", "høyere"):
-        kv = grupper[ord_]
+        kv = retning[ord_]
         if not kv:
             continue
-        if len(kv) == n:
-            hvor = f"i {_alle(n)}"
-        elif len(kv) == 1:
-            hvor = f"i {_kvartaler(kv)}"
+        vidt = [k for k in kv if klasse[k].startswith("bare så vidt")]
+        if len(vidt) == len(kv):
+            # Every quarter in this direction is barely so: the words say it up front.
+            ord_ = f"bare så vidt {ord_}"
+            if len(kv) == n:
+                hvor = f"i {_alle(n)} ({verdier(kv)})"
+            elif len(kv) == 1:
+                hvor = f"i {_kvartaler(kv)} ({verdier(kv)})"
+            else:
+                hvor = f"i {_antall(len(kv))} av {_antall(n)} kvartaler ({_kvartaler(kv)}: {verdier(kv)})"
         else:
-            hvor = f"i {_antall(len(kv))} av {_antall(n)} kvartaler ({_kvartaler(kv)})"
+            if len(kv) == n:
+                hvor = f"i {_alle(n)}"
+            elif len(kv) == 1:
+                hvor = f"i {_kvartaler(kv)}"
+            else:
+                hvor = f"i {_antall(len(kv))} av {_antall(n)} kvartaler ({_kvartaler(kv)})"
+            if vidt:
+                hvor += f", i {_kvartaler(vidt)} bare så vidt ({verdier(vidt)})"
         deler.append((ord_, hvor))
-    like = grupper["omtrent lik"]
     if deler:
         tekst = f"{stor} var {deler[0][0]} i {nytt} enn i {nytt - 1} {deler[0][1]}"
         if len(deler) > 1:
             tekst += f", men {deler[1][0]} {deler[1][1]}"
         if like:
-            verdier = liste(f"{tall(a[k])} mot {tall(b[k])}" for k in like)
-            tekst += f"; i {_kvartaler(like)} var den omtrent like stor begge årene ({verdier})"
+            tekst += (
+                f"; i {_kvartaler(like)} var den like stor begge årene ({liste(tall(a[k]) for k in like)})"
+            )
         return Tekst(tekst + ".")
-    verdier = liste(f"{tall(a[k])} mot {tall(b[k])}" for k in like)
     hvor = _alle(n) if n > 1 else _kvartaler(like)
-    return Tekst(f"{stor} var omtrent like stor i {nytt} og {nytt - 1} i {hvor} ({verdier}).")
+    return Tekst(f"{stor} var like stor i {nytt} og {nytt - 1} i {hvor} ({liste(tall(a[k]) for k in like)}).")
 
 
 def fortegn_kvartaler(rader: pd.DataFrame, positiv: str = "positiv", negativ: str = "negativ") -> Tekst:
@@ -495,7 +518,8 @@ def tittel_kvartal_netto(netto: pd.DataFrame) -> Tekst:
         return Tekst("Nettoflyttingen per kvartal")
     nytt = int(netto["aar"].max())
     klasse = sammenlign_aaret_foer(netto)
-    if len(klasse) > 1 and len(set(klasse.values())) == 1 and "omtrent lik" not in klasse.values():
+    # Only a clear difference in every quarter: none equal, none barely so.
+    if len(klasse) > 1 and len(set(klasse.values())) == 1 and set(klasse.values()) <= {"lavere", "høyere"}:
         ord_ = next(iter(klasse.values()))
         return Tekst(f"Nettoflyttingen var {ord_} i {nytt} enn i {nytt - 1} i alle kvartalene")
     r = netto.loc[netto["aar"] == nytt, "verdi"]
@@ -584,30 +608,37 @@ def nord_netto(tot: pd.DataFrame) -> Tekst:
 
     flagget = _undertalt_2019(tot)
     sikre = [o for o in begge if o not in flagget]
-    fall = [f"{o} fra {tall(rows(o)[2019])} til {tall(rows(o)[2020])}" for o in sikre]
-    endringer = [rows(o)[2020] - rows(o)[2019] for o in sikre]
-    hvor = _alle_omraader(len(sikre), bool(flagget))
-    if not sikre:
-        tekst = ""
-    elif all(e < 0 for e in endringer):
-        tekst = f"Fra 2019 til 2020 falt den {hvor}: {liste(fall)}."
-    elif all(e > 0 for e in endringer):
-        tekst = f"Fra 2019 til 2020 steg den {hvor}: {liste(fall)}."
+    # Each area named with its own numbers; never counted, since a city and its region overlap.
+    endring = {o: rows(o)[2020] - rows(o)[2019] for o in sikre}
+
+    def hvor(omr: list[str]) -> str:
+        return liste(f"i {o} (fra {tall(rows(o)[2019])} til {tall(rows(o)[2020])})" for o in omr)
+
+    falt = [o for o in sikre if endring[o] < 0]
+    steg = [o for o in sikre if endring[o] > 0]
+    lik = [o for o in sikre if endring[o] == 0]
+    if falt and steg:
+        tekst = f"Fra 2019 til 2020 falt den {hvor(falt)}, men steg {hvor(steg)}."
+    elif falt or steg:
+        tekst = f"Fra 2019 til 2020 {'falt' if falt else 'steg'} den {hvor(falt or steg)}."
     else:
-        tekst = f"Fra 2019 til 2020 endret den seg slik: {liste(fall)}."
+        tekst = ""
+    if lik:
+        tekst += f" I {liste(lik)} var den like stor begge årene."
     for o in [o for o in begge if o in flagget]:
         # The reason stays in the figure's note; the text only says why the area is left out.
-        tekst += f" {o} er holdt utenfor: 2019-tallet der er for høyt, som merknaden til figuren forklarer."
+        d = rows(o)[2020] - rows(o)[2019]
+        hva = "fall" if d < 0 else "økning" if d > 0 else "uendrede tall"
+        tekst += (
+            f" {stor_forbokstav(genitiv(o))} {hva} regner vi ikke med, fordi 2019-tallet der er for høyt, "
+            "som merknaden til figuren forklarer."
+        )
     return Tekst(tekst.strip())
 
 
-def _alle_omraader(n: int, flagget: bool) -> str:
-    """«i begge områdene», «i alle de tre områdene der 2019-tallet er sikkert»: the count
-    computed, never «overalt»."""
-    if n == 1:
-        return "i det ene området der 2019-tallet er sikkert" if flagget else "i det ene området"
-    hvor = "i begge områdene" if n == 2 else f"i alle de {_antall(n)} områdene"
-    return f"{hvor} der 2019-tallet er sikkert" if flagget else f"{hvor} med tall"
+def genitiv(navn: str) -> str:
+    """«Oslos», «Helsingfors'»: a place name's genitive."""
+    return f"{navn}'" if navn[-1:] in "sxz" else f"{navn}s"
 
 
 def _undertalt_2019(tot: pd.DataFrame) -> set:
@@ -635,6 +666,27 @@ def _nord_verdi(nord: pd.DataFrame, omraade: str, maal: str, aar: int) -> float 
     return float(r["verdi"].iloc[0]) if len(r) else None
 
 
+def _nord_kilde(nord: pd.DataFrame, omraade: str, maal: str, aar: int) -> str:
+    """Who published a Nordic figure, as the credit line names it: «konsulentselskapet Datic»,
+    from the row's publisher and the catalog's kind for its address."""
+    from helpers.catalog.sources.utgivere import finn_utgiver
+
+    r = nord[(nord["omraade"] == omraade) & (nord["maal"] == maal) & (nord["aar"] == aar)]
+    if r.empty:
+        return "en kilde vi ikke har navnet på"
+    navn = str(r["utgiver"].iloc[0]) if "utgiver" in r and pd.notna(r["utgiver"].iloc[0]) else ""
+    form = ""
+    if "kilde" in r and pd.notna(r["kilde"].iloc[0]):
+        try:
+            u = finn_utgiver(str(r["kilde"].iloc[0]))
+            navn = navn or u.navn
+            form = u.form
+        except (KeyError, ValueError):
+            pass
+    bestemt = {"konsulentselskap": "konsulentselskapet", "avis": "avisen", "nettsted": "nettstedet"}
+    return f"{bestemt[form]} {navn}" if form in bestemt and navn else navn or "en kilde vi ikke har navnet på"
+
+
 def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
     """What the few gross or domestic figures from the neighbouring capitals say."""
     deler = []
@@ -649,12 +701,13 @@ def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
     if hreg is not None and hreg < 0:
         deler.append(f"Hovedstadsregionen som helhet hadde et innenlandsk flyttetap på {tall(abs(hreg))}.")
     kbh = _nord_verdi(nord, "København", "utflytting_okning_fra_2019", 2020)
+    kbh_kilde = _nord_kilde(nord, "København", "utflytting_okning_fra_2019", 2020)
     kbh_pct = _nord_verdi(nord, "København", "utflytting_okning_fra_2019_pct", 2020)
     if kbh is not None and kbh_pct is not None and {2019, 2020} <= set(ut_oslo.index):
         e = facts.endring(ut_oslo, 2019, 2020)
         deler.append(
             f"For København har vi bare økningen i utflyttingen fra 2019 til 2020: {tall(kbh)} "
-            f"personer, ca. {prosent(kbh_pct, 0)}, ifølge et konsulentselskap som bruker tall fra "
+            f"personer, ca. {prosent(kbh_pct, 0)}, ifølge {kbh_kilde}, som bruker tall fra "
             f"Danmarks Statistik. Oslos utflytting til resten av landet økte med {tall(e['diff'])} "
             f"personer, eller {prosent(e['prosent'])}, men det er ikke sikkert at tallene måler det samme."
         )
@@ -762,8 +815,22 @@ def tittel_kvartal(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
     return Tekst(f"Utflyttingen i {nytt} var {ord_} i samme kvartal tidligere år")
 
 
+def _kortnavn(omraader: list[str]) -> list[str]:
+    """Areas for a title: a city's region left out when the city itself is named
+    («Helsingfors» covers «Helsingforsregionen» in a title), and «kommune» dropped."""
+    ut = []
+    for o in omraader:
+        kort = o.removesuffix(" kommune")
+        if any(kort != k and kort.startswith(k) for k in (x.removesuffix(" kommune") for x in omraader)):
+            continue
+        if kort not in ut:
+            ut.append(kort)
+    return ut
+
+
 def tittel_nord(tot: pd.DataFrame) -> Tekst:
-    """A figure title: where net migration fell or rose from 2019 to 2020."""
+    """A figure title: where net migration fell or rose from 2019 to 2020, the areas named
+    (never counted: a city and its region overlap)."""
     orden = list(dict.fromkeys(tot["omraade"]))
     flagget = _undertalt_2019(tot)
     endring = {}
@@ -775,18 +842,14 @@ def tittel_nord(tot: pd.DataFrame) -> Tekst:
         return Tekst("Nettoflytting i 2019 og 2020")
     falt = [o for o, d in endring.items() if d < 0]
     steg = [o for o, d in endring.items() if d > 0]
-    n = len(endring)
-    alle = "i begge områdene" if n == 2 else f"i alle de {_antall(n)} områdene"
-    begge = f"{alle} med sikre tall" if flagget else f"{alle} med tall"
-    if len(falt) == len(endring):
-        hvor = begge if len(endring) > 1 else f"i {falt[0]}"
-        return Tekst(f"Nettoflyttingen falt fra 2019 til 2020 {hvor}")
-    if len(steg) == len(endring):
-        hvor = begge if len(endring) > 1 else f"i {steg[0]}"
-        return Tekst(f"Nettoflyttingen steg fra 2019 til 2020 {hvor}")
     if falt:
-        return Tekst(f"Nettoflyttingen falt fra 2019 til 2020 i {liste(falt)}")
-    return Tekst(f"Nettoflyttingen steg fra 2019 til 2020 i {liste(steg)}")
+        tekst = f"Nettoflyttingen falt fra 2019 til 2020 i {liste(_kortnavn(falt))}"
+        if steg:
+            tekst += f", men steg i {liste(_kortnavn(steg))}"
+        return Tekst(tekst)
+    if steg:
+        return Tekst(f"Nettoflyttingen steg fra 2019 til 2020 i {liste(_kortnavn(steg))}")
+    return Tekst("Nettoflytting i 2019 og 2020")
 
 
 def tittel_indeks(indeks: pd.Series, hva: str = "Boligprisindeksen") -> Tekst:
@@ -826,8 +889,8 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Seri
     aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
     ord_ = {"blandet": "dels høyere og dels lavere"}.get(retning := _retning(par), retning)
     alle = int((ut_nytt["aar"] == nytt).sum())
-    hvilke = f"Bare {_kvartaler([k for k, _, _ in par])}" if len(par) < alle else "Alle kvartalene"
-    tekst = f"{hvilke} i {nytt} kan sammenlignes med samme kvartal i {aar}; der var utflyttingen {ord_}."
+    hvilke = _kvartaler([k for k, _, _ in par]) if len(par) < alle else "alle kvartalene"
+    tekst = f"Med sikre tall for samme kvartal i {aar} kan vi sammenligne {hvilke} i {nytt}; der var utflyttingen {ord_}."
     return Tekst(f"{tekst} {_sum_kort(ut_nytt, ut_aar, retning)}".strip())
 
 
@@ -877,9 +940,7 @@ def _sum_kort(ut_nytt: pd.DataFrame, ut_aar: pd.Series | None, retning: str | No
     if s is None:
         return ""
     periode = _periode(s["ref"])
-    hva = (
-        f"alle fire kvartalstallene for {s['aar']}, {tall(s['sum'])} (SSBs årstall kan avvike litt fra den),"
-    )
+    hva = f"alle de fire kvartalstallene for {s['aar']}, {tall(s['sum'])} (SSBs årstall kan avvike litt fra den),"
     if s["sted"] == "uklart":
         return f"Summen av {hva} ligger så nær kanten av spennet i {periode} at vi ikke kan si om året lå innenfor."
     sted = {"over": "over", "under": "under", "innenfor": "godt innenfor"}[s["sted"]]
@@ -905,9 +966,9 @@ def ingress(ut: pd.Series, ut_kv: pd.DataFrame | None = None, etter_aar: int = 2
     else:
         start = f"Etter {etter_aar} flyttet færre ut enn i {etter_aar}"
     if siste == topp and senere[topp] > ut[etter_aar]:
-        tekst = f"{start}, det siste året med årstall i boka, {sted} {niva}."
+        tekst = f"{start}, det siste året med årstall for utflyttingen, {sted} {niva}."
     else:
-        tekst = f"{start}, og i {siste}, det siste året med årstall i boka, lå den {sted} {niva}."
+        tekst = f"{start}, og i {siste}, det siste året med årstall for utflyttingen, lå den {sted} {niva}."
     s = _kvartalssum(ut_kv, ut) if ut_kv is not None else None
     if s is not None:
         hvor = (
@@ -921,3 +982,55 @@ def ingress(ut: pd.Series, ut_kv: pd.DataFrame | None = None, etter_aar: int = 2
             f"kan avvike litt); {ogsaa}den summen ligger {hvor} det samme nivået."
         )
     return Tekst(tekst)
+
+
+def rang_omtale(verdier: pd.Series, aar: int = 2020, form: str = "innledning") -> Tekst:
+    """Where `aar` stands among the years up to itself, as a clause after a comma, worded
+    apart from chapter 1's `rekord.rang` (no sentence three times in the book): «det høyeste
+    tallet fram til da i tallene våre, som går tilbake til 2011» for the introduction, «høyere
+    enn i hvert år fra 2011 og fram til da» for the summary. A year that was not the highest
+    gets chapter 1's plain ranking."""
+    from helpers.prose import rekord
+
+    r = facts.rangering(verdier, aar, til_og_med=aar)
+    if not r["hoyest"] or r["antall_aar"] == 1:
+        return rekord.rang(verdier, aar)
+    if form == "oppsummering":
+        return Tekst(f"høyere enn i hvert år fra {r['fra']} og fram til da")
+    return Tekst(f"det høyeste tallet fram til da i tallene våre, som går tilbake til {r['fra']}")
+
+
+def utvandring_kort(utv: pd.Series, aar: int = 2020, fra: int = facts.FOER_FRA, til: int = 2018) -> Tekst:
+    """Emigration in `aar` for the summary, as chapter 4 says it: the change from the year
+    before, that the year before was under-counted, and where `aar` lies against each of the
+    sound years `fra`–`til`. A sentence without the link (the page adds it)."""
+    e = facts.endring(utv, aar - 1, aar)
+    verb = "økte" if e["diff"] > 0 else "falt" if e["diff"] < 0 else "var uendret"
+    p = facts.mot_periode(utv, aar, fra, til)
+    periode = f"{fra}–{til}"
+    sted = {
+        "over": f"høyere enn i hvert av årene {periode}",
+        "under": f"lavere enn i hvert av årene {periode}",
+        "innenfor": f"innenfor spennet fra årene {periode}",
+    }[p["plassering"]]
+    return Tekst(
+        f"Utvandringen {verb} fra {aar - 1}, men det året ble den registrert for lavt, og i {aar} var "
+        f"den {sted}"
+    )
+
+
+def fortegn_kort(rader: pd.DataFrame) -> Tekst:
+    """The sign of the newest year's quarters in a few words, for the summary (the chapter
+    gives each quarter's value, `fortegn_kvartaler`): «negativ i tre av de fire kvartalene»."""
+    if rader.empty:
+        return Tekst("ukjent, fordi kvartalstallene mangler")
+    nytt = int(rader["aar"].max())
+    r = rader[rader["aar"] == nytt]["verdi"]
+    n, neg, pos = len(r), int((r < 0).sum()), int((r > 0).sum())
+    if neg == n:
+        return Tekst(f"negativ i {_alle(n)}")
+    if pos == n:
+        return Tekst(f"positiv i {_alle(n)}")
+    if neg == 0:
+        return Tekst(f"positiv i {_antall(pos)} av de {_antall(n)} kvartalene og ellers null")
+    return Tekst(f"negativ i {_antall(neg)} av de {_antall(n)} kvartalene")
