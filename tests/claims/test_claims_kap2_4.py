@@ -203,7 +203,7 @@ def test_chapter_2_words_on_the_snapshot(folk):
 
     oslo = {a: facts.andel_i_alder(folk, "Oslo", a, 20, 34) for a in (2015, 2024)}
     assert alder.utvikling(oslo[2015], oslo[2024]) == "holdt seg nesten uendret"
-    assert alder.plass_blant_byene(1) == "den høyeste andelen blant de fem største byene"
+    assert alder.plass_blant_byene(1) == "den høyeste andelen blant de fem storbyene"
     tekst = alder.funn_innbyggere(folk[folk["region"] == "Oslo"], 2020)
     assert (
         "var årskullene størst i alderen 28–31\u00a0år: hvert av dem hadde mellom 15\u00a0647 og 16\u00a0387 "
@@ -216,7 +216,7 @@ def test_chapter_2_words_on_changed_data():
     from helpers import alder
 
     assert alder.utvikling(28.3, 30.0) == "økt" and alder.utvikling(28.3, 26.0) == "falt"
-    assert alder.plass_blant_byene(3, 4) == "nummer 3 av de fire største byene"
+    assert alder.plass_blant_byene(3, 4) == "nummer 3 av de fire storbyene"
     folk = _frame([("Oslo", 2020, 30, 5.0), ("Oslo", 2020, 41, 9.0)])
     assert "41-åringene det største årskullet, med 9 personer" in alder.funn_innbyggere(folk, 2020)
     # A lead of a few people is no single peak: the band within the margin is named instead.

@@ -284,8 +284,8 @@ def test_quarters_are_judged_only_on_sound_earlier_values():
 def test_the_age_titles_follow_the_rank_and_the_branch():
     from helpers import alder
 
-    assert alder.tittel_andel_byer(1) == "Oslo hadde størst andel 20–34-åringer av de fem største byene"
-    assert alder.tittel_andel_byer(2) == "Oslo var nummer 2 av de fem største byene i andel 20–34-åringer"
+    assert alder.tittel_andel_byer(1) == "Oslo hadde størst andel 20–34-åringer av de fem storbyene"
+    assert alder.tittel_andel_byer(2) == "Oslo var nummer 2 av de fem storbyene i andel 20–34-åringer"
     assert (
         alder.tittel_alder(29, 2020, rater=False)
         == f"Per 1.{NBSP}januar 2020 hadde Oslo flest innbyggere på 29{NBSP}år"

@@ -157,8 +157,8 @@ FUNN: tuple[Funn, ...] = (
         kapittel="kap-oppsummering",
         funn=(
             "Noen kjennetegn ved utflytterne taler ifølge Tønnessen for at de flytter tilbake: en del "
-            "jobbet i bransjer som ble stengt ned, og mange var uten barn. Likevel peker andre kjennetegn "
-            "mot at få av dem kommer tilbake: de var noe eldre enn vanlig og ofte født utenfor Oslo, og "
+            "jobbet i bransjer som ble stengt ned, og mange var uten barn. Likevel kan andre kjennetegn "
+            "tale for at få av dem kommer tilbake: de var noe eldre enn vanlig og ofte født utenfor Oslo, og "
             "utflyttingen økte særlig sterkt i yrker som fikk hjemmekontor, noe som kan tilsi at de blir "
             "borte dersom hjemmekontor fortsatt er mulig."
         ),
@@ -173,7 +173,7 @@ FUNN: tuple[Funn, ...] = (
         ),
         kort=(
             "noen kjennetegn taler ifølge Tønnessen for retur: en del jobbet i bransjer som ble stengt ned, "
-            "og mange var uten barn. Likevel peker de andre kjennetegnene mot at få kommer tilbake hvis "
+            "og mange var uten barn. Likevel kan de andre kjennetegnene tale for at få kommer tilbake hvis "
             "hjemmekontor fortsatt er mulig, og familie, bolig og stedets kvaliteter kan trekke samme vei så "
             "lenge Oslos boligpriser også forblir relativt høye"
         ),

@@ -97,7 +97,7 @@ TALLORD = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju", 8: "ått
 
 def plass_blant_byene(plass: int, antall: int = 5) -> Tekst:
     """Oslo's rank among the largest cities, as a phrase after the share."""
-    byer = f"de {TALLORD.get(antall, antall)} største byene"
+    byer = f"de {TALLORD.get(antall, antall)} storbyene"
     return Tekst(f"den høyeste andelen blant {byer}" if plass == 1 else f"nummer {plass} av {byer}")
 
 
@@ -154,7 +154,7 @@ def beskrivelse_topp(folk: pd.DataFrame, aar: int, margin: float = TOPP_MARGIN) 
 
 def tittel_andel_byer(plass: int, antall: int = 5) -> Tekst:
     """Figure 2.2's title: Oslo's rank in the share aged 20–34 among the largest cities."""
-    byer = f"de {TALLORD.get(antall, antall)} største byene"
+    byer = f"de {TALLORD.get(antall, antall)} storbyene"
     if plass == 1:
         return Tekst(f"Oslo hadde størst andel 20–34-åringer av {byer}")
     return Tekst(f"Oslo var nummer {plass} av {byer} i andel 20–34-åringer")

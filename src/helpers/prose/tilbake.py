@@ -426,22 +426,18 @@ def kvartal_mot_aaret_foer(serie: pd.DataFrame, navn: str) -> Tekst:
         if not kv:
             continue
         vidt = [k for k in kv if klasse[k].startswith("bare så vidt")]
-        if len(vidt) == len(kv):
-            # Every quarter in this direction is barely so: the words say it up front.
-            ord_ = f"bare så vidt {ord_}"
-            if len(kv) == n:
-                hvor = f"i {_alle(n)} ({verdier(kv)})"
-            elif len(kv) == 1:
-                hvor = f"i {_kvartaler(kv)} ({verdier(kv)})"
-            else:
-                hvor = f"i {_antall(len(kv))} av {_antall(n)} kvartaler ({_kvartaler(kv)}: {verdier(kv)})"
+        # Every quarter in this direction barely so: the words say it up front, with values.
+        alle_vidt = len(vidt) == len(kv)
+        med = f" ({verdier(kv)})" if alle_vidt else ""
+        if len(kv) == n:
+            hvor = f"i {_alle(n)}{med}"
+        elif len(kv) == 1:
+            hvor = f"i {_kvartaler(kv)}{med}"
         else:
-            if len(kv) == n:
-                hvor = f"i {_alle(n)}"
-            elif len(kv) == 1:
-                hvor = f"i {_kvartaler(kv)}"
-            else:
-                hvor = f"i {_antall(len(kv))} av {_antall(n)} kvartaler ({_kvartaler(kv)})"
+            hvor = f"i {_antall(len(kv))} av {_antall(n)} kvartaler ({_kvartaler(kv)}{med.replace(' (', ': ').rstrip(')')})"
+        if alle_vidt:
+            ord_ = f"bare så vidt {ord_}"
+        else:
             if vidt:
                 hvor += f", i {_kvartaler(vidt)} bare så vidt ({verdier(vidt)})"
         deler.append((ord_, hvor))
@@ -866,6 +862,16 @@ def _kvartaler(k: list[int]) -> str:
     return f"{liste(f'{int(x)}.' for x in sorted(k))}\u00a0kvartal"
 
 
+def _sikre_par(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> list:
+    """The newest year's quarters paired with the sound earlier values of the same quarter
+    (`_sikre`); quarters with none left out."""
+    return [
+        (k, v, f)
+        for k, v, f in ((k, v, _sikre(f)) for k, v, f in _kvartalspar(ut_nytt, tidligere))
+        if not f.empty
+    ]
+
+
 def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Series | None = None) -> Tekst:
     """The newest year's out-migration against the same quarters before, saying how little
     there is to compare with: which quarters, against which years. Only earlier values that
@@ -876,11 +882,7 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Seri
     if ut_nytt.empty:
         return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
     nytt = int(ut_nytt["aar"].max())
-    par = [
-        (k, v, f)
-        for k, v, f in ((k, v, _sikre(f)) for k, v, f in _kvartalspar(ut_nytt, tidligere))
-        if not f.empty
-    ]
+    par = _sikre_par(ut_nytt, tidligere)
     if not par:
         tekst = (
             f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre."
@@ -901,11 +903,7 @@ def kvartal_kort_kapittel(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar
     if ut_nytt.empty:
         return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
     nytt = int(ut_nytt["aar"].max())
-    par = [
-        (k, v, f)
-        for k, v, f in ((k, v, _sikre(f)) for k, v, f in _kvartalspar(ut_nytt, tidligere))
-        if not f.empty
-    ]
+    par = _sikre_par(ut_nytt, tidligere)
     retning = _retning(par) if par else None
     if par:
         aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))

@@ -158,7 +158,7 @@ def _barn(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 DATASETS = [
     Dataset(
         name="folkemengde_alder",
-        title="Folkemengde 1. januar etter ettårig alder, de fem største byene",
+        title="Folkemengde 1. januar etter ettårig alder, de fem storbyene",
         description=(
             "Alle innbyggere (ikke flyttere) etter alder 1. januar, fra SSB-tabell 07459 som lest "
             "fra datafiler i offentlige repoer. Oslo 2015–2024, de fire andre byene 2015–2022."

@@ -187,7 +187,7 @@ CITY_QUERIES = _QUERIES  # also used by the after-2020 datasets
 DATASETS = [
     Dataset(
         name="storbyer",
-        title="Flyttinger og folkemengde i de fem største byene",
+        title="Flyttinger og folkemengde i de fem storbyene",
         description=(
             "Innflytting og utflytting over kommunegrensen innenlands, innvandring, utvandring og "
             "folkemengde for Oslo, Bergen, Trondheim, Stavanger og Kristiansand, som publisert av SSB "
