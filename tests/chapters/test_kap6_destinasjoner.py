@@ -63,8 +63,11 @@ def test_chapter_draws_destination_figures_when_the_table_exists(with_fixture):
     )
     assert "Lillestrøm" in kommuner_html
     # Hedmark 2019 is missing in the fixture: a cell marked 'mangler', no bar, no zero;
-    # Hedmark 2020 did not exist: an empty cell.
-    assert "<th scope='row'>Hedmark</th><td class='mangler'>mangler</td><td></td>" in fylker_html
+    # Hedmark 2020 did not exist: no number, shown as a dash read out as «ingen tall».
+    assert (
+        "<th scope='row'>Hedmark</th><td class='mangler'>mangler</td><td class='tom'>"
+        "<span aria-hidden='true'>–</span><span class='visually-hidden'>ingen tall</span></td>"
+    ) in fylker_html
     assert "til Viken, flest av alle fylkene" in glued["dest_fylker_funn"]["text/plain"]
     assert "Det er de samme fem som Tønnessen (2021) nevner" in glued["dest_kommuner_funn"]["text/plain"]
 

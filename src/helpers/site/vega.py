@@ -113,7 +113,13 @@ def table_html(tabell: dict, label: str) -> str:
             elif value is None:
                 cells.append("<td class='mangler'>mangler</td>")
             elif value == "":
-                cells.append("<td></td>")
+                # A combination the data never had (a quarter no source gives, a county that
+                # did not exist): a dash, read out as «ingen tall», so no value seems to sit
+                # under the wrong column when a row is read aloud or copied.
+                cells.append(
+                    "<td class='tom'><span aria-hidden='true'>–</span>"
+                    "<span class='visually-hidden'>ingen tall</span></td>"
+                )
             elif tabell.get("tall", [True] * len(row))[i]:
                 cells.append(f"<td class='tall'>{html.escape(value)}</td>")
             else:
