@@ -168,7 +168,9 @@ FUNN: tuple[Funn, ...] = (
             "da veie tyngre. Bo- og flyttemotivundersøkelsen, som artikkelen viser til, fant at tre "
             "slike forhold betyr mye ved siden av jobben: familie, bolig og stedets attraktivitet. Også de "
             "tre forholdene kan bidra til at få vender tilbake, så lenge hjemmekontor fortsatt er "
-            "mulig og Oslos boligpriser forblir relativt høye. Flyttingen kan også gå andre veien: noen "
+            "mulig og Oslos boligpriser forblir relativt høye. Dessuten kan én flytting trekke flere "
+            "etter seg: har noen først etablert seg et annet sted, kan det bli lettere for andre å gjøre "
+            "det samme. Flyttingen kan også gå andre veien: noen "
             "som jobber andre steder, kan velge å bo i Oslo."
         ),
         kort=(

@@ -78,7 +78,7 @@ def netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
     alt_v = nett[(nett["serie_navn"] == l_alt) & (nett["aar"] == y_alt)]["verdi"].iloc[0]
     # A year left out of the range gets the short link to its one explanation (chapter 4).
     utenfor = (
-        f"; {aar_liste(r_alt['utelatt'])} er holdt utenfor, {{ref}}`hvorfor <{HVORFOR_UNDERTALT}>`"
+        f"; {aar_liste(r_alt['utelatt'])} er holdt utenfor, {{ref}}`se hvorfor <{HVORFOR_UNDERTALT}>`"
         if r_alt.get("utelatt")
         else ""
     )
