@@ -122,13 +122,6 @@ def tittel_topp(verdier: pd.Series, aar: int = 2020, hva: str = "Utflyttingen") 
     return Tekst(f"{hva} var høyest i {topp} i serien {int(verdier.index.min())}–{int(verdier.index.max())}")
 
 
-def tittel_spredte(antall: int, mulige: int, hvem: str) -> Tekst:
-    """A stand-in's title: how many values we have, «bare» when under half of the grid."""
-    forst = "Bare " if antall < mulige / 2 else ""
-    tekst = f"{forst}{tall(antall)} publiserte tall for {hvem}"
-    return Tekst(tekst[:1].upper() + tekst[1:])
-
-
 def tittel_hoyest(verdier: pd.Series, hva: str) -> Tekst:
     """«Utvandringen fra Oslo var høyest i 2012 i serien 2011–2022» only from a series with
     every year of its range; with a gap the title describes («Utvandringen fra Oslo 2011–2022»)."""

@@ -337,25 +337,6 @@ def kvartal_dekning(ut_kv: pd.DataFrame, andre: pd.DataFrame) -> Tekst:
     )
 
 
-def kvartal_oppsummering(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
-    """One sentence for a summary: the newest year's quarters against the same quarters
-    before, judged only on sound evidence (`kvartal_retning`)."""
-    if ut_nytt.empty:
-        return Tekst("")
-    nytt = int(ut_nytt["aar"].max())
-    ord_ = {
-        "lavere": "lavere enn",
-        "høyere": "høyere enn",
-        "blandet": "dels høyere og dels lavere enn",
-    }.get(kvartal_retning(ut_nytt, tidligere))
-    if ord_ is None:
-        return Tekst(
-            f"Om kvartalene i {nytt} lå lavere eller høyere enn de samme kvartalene før, kan vi ikke "
-            "si sikkert: for noen av dem mangler vi sammenlignbare tall."
-        )
-    return Tekst(f"Kvartalene i {nytt} var {ord_} de samme kvartalene tidligere år som vi har tall for.")
-
-
 NAER_NULL = 50
 """Persons: a quarter's value this close to zero is «nær null» (only barely positive or
 negative), and two quarters this close to each other differ «bare så vidt». The one threshold
