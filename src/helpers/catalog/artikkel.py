@@ -75,8 +75,9 @@ FUNN: tuple[Funn, ...] = (
         ),
         retning=NOYTRAL,
         forbehold=(
-            "At salgs- og serviceyrkene ikke økte klart, kan delvis komme av at uvanlig få svensker reiste fra "
-            "Oslo det året, kanskje fordi pandemien utviklet seg annerledes i Sverige."
+            "At salgs- og serviceyrkene ikke økte klart, kan delvis komme av at utvandringen av svensker fra "
+            "Oslo var liten det året: blant svensker i salgs- og serviceyrker var den klart lavere i 2020 enn "
+            "i 2019. Det kan ha sammenheng med hvordan pandemien utviklet seg i Sverige og i Norge."
         ),
         kort="utvandringen økte litt, men uten noen tydelig økning i yrker med hjemmekontor",
     ),
@@ -175,9 +176,11 @@ FUNN: tuple[Funn, ...] = (
         ),
         kort=(
             "noen kjennetegn taler ifølge Tønnessen for retur: en del jobbet i bransjer som ble stengt ned, "
-            "og mange var uten barn. Likevel kan de andre kjennetegnene tale for at få kommer tilbake hvis "
-            "hjemmekontor fortsatt er mulig, og familie, bolig og stedets kvaliteter kan trekke samme vei så "
-            "lenge Oslos boligpriser også forblir relativt høye"
+            "og mange var uten barn. Likevel kan andre kjennetegn tale for at få kommer tilbake: de var noe "
+            "eldre enn vanlig og ofte født utenfor Oslo, og økningen var særlig sterk i yrker med hjemmekontor, "
+            "noe som kan tilsi at de blir borte dersom hjemmekontor fortsatt er mulig. Familie, bolig og "
+            "stedets attraktivitet kan trekke samme vei, så lenge hjemmekontor fortsatt er mulig og Oslos "
+            "boligpriser forblir relativt høye"
         ),
     ),
 )
