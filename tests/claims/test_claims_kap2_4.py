@@ -255,6 +255,8 @@ def test_chapter_4_words_on_the_snapshot(byer):
     e_utv, e_ut = facts.endring(utv, 2019, 2020), facts.endring(ut, 2019, 2020)
     tekst = utvandring.sammenligning(e_utv, e_ut)
     assert "langt mindre enn økningen i utflyttingen" in tekst and "likevel mer" in tekst
+    # The public numbers alone, set apart from the article's words (which the chapter gives first).
+    assert tekst.startswith("Målt i antall personer var økningen i utvandringen") and "altså" not in tekst
     p_utv, p_ut = facts.mot_periode(utv, 2020, 2016, 2018), facts.mot_periode(ut, 2020, 2016, 2018)
     assert utvandring.PLASS[p_utv["plassering"]] == "lavere enn i hvert av de årene"
     assert utvandring.over_under(p_utv) == "under" and utvandring.over_under(p_ut) == "over"
