@@ -69,8 +69,8 @@ FUNN: tuple[Funn, ...] = (
         funn=(
             "Utvandringen fra Oslo til utlandet gikk litt opp i 2020, etter at både innvandringen og "
             "utvandringen hadde falt noe gjennom tiåret før; det viser Tønnessens figur 1, som bygger på "
-            "SSBs tabell 01223. I registerdataene var økningen mindre enn i flyttingen innenlands, og blant "
-            "utvandrerne var det verken en tydelig økning i yrker med hjemmekontor eller i salgs- og "
+            "SSBs tabell 01223. Økningen var mindre enn i flyttingen innenlands, og i registerdataene var det "
+            "blant utvandrerne verken en tydelig økning i yrker med hjemmekontor eller i salgs- og "
             "serviceyrker."
         ),
         retning=NOYTRAL,
@@ -135,7 +135,7 @@ FUNN: tuple[Funn, ...] = (
         retning=FOR,
         forbehold=("Hun antar at folk uten barn er mer mobile, også når det gjelder å flytte tilbake."),
         kort="mange var enslige eller par uten barn",
-        tolkning="At så mange var enslige eller par uten barn, kan ifølge Tønnessen tilsi at flere av dem lettere flytter tilbake.",
+        tolkning="At så mange var enslige eller par uten barn, kan ifølge Tønnessen tilsi at de lettere kan flytte tilbake.",
     ),
     Funn(
         navn="viken",
