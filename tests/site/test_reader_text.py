@@ -153,7 +153,7 @@ def test_the_article_is_cited_and_listed(pages):
 
 def _credits(page: str) -> list[set[str]]:
     """The publishers named in each figure's credit line, in the order of the figures."""
-    lines = re.findall(r"<p class='oslo-kilde'>Kilde(?: \(svakere\))?: (.*?)</p>", page, flags=re.S)
+    lines = re.findall(r"<p class='oslo-kilde'>(?:Svakere k|K)ilde: (.*?)</p>", page, flags=re.S)
     return [{html.unescape(n) for n in re.findall(r">([^<]+)</a>", line)} for line in lines]
 
 

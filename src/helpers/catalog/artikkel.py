@@ -77,7 +77,7 @@ FUNN: tuple[Funn, ...] = (
         forbehold=(
             "At salgs- og serviceyrkene ikke økte klart, kan delvis komme av at utvandringen av svensker fra "
             "Oslo var liten det året: blant svensker i salgs- og serviceyrker var den klart lavere i 2020 enn "
-            "i 2019. Det kan ha sammenheng med hvordan pandemien utviklet seg i Sverige og i Norge."
+            "i 2019. Det kan ha sammenheng med pandemiens forløp i Sverige og i Norge."
         ),
         kort="utvandringen økte litt, men uten noen tydelig økning i yrker med hjemmekontor",
     ),
