@@ -341,7 +341,6 @@ def test_chapter_3_words_on_the_snapshot(mulig):
     from helpers import hjemmekontor
 
     andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
-    jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"]
     assert hjemmekontor.rekkefolge(andel) == (
         "Anslaget peker samme vei som økningen i utflyttingen: akademiske yrker, høyskoleyrker og "
         "kontoryrker, der Tønnessen fant økt utflytting, har alle høyere andel enn salgs- og serviceyrker, "
@@ -406,8 +405,9 @@ def test_chapter_3_words_on_changed_data(mulig):
     # The multiple of jobs is computed from the counts, not a fixed «dobbelt så mange».
     jobber["Ledere"] = jobber["Akademiske yrker"] / 5
     andel["Ledere"] = 66.9
-    assert "de akademiske yrkene 5,0 ganger så mange lønnstakere som ledere i 2019." in hjemmekontor.over_akademisk(
-        andel, jobber, 2019
+    assert (
+        "de akademiske yrkene 5,0 ganger så mange lønnstakere som ledere i 2019."
+        in hjemmekontor.over_akademisk(andel, jobber, 2019)
     )
 
 

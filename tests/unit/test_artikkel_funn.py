@@ -48,7 +48,7 @@ def test_the_intro_line_puts_the_home_office_condition_on_the_occupations_only()
     assert "hjemmekontor" not in k[likevel:yrker]
     assert yrker < k.index("dersom hjemmekontor fortsatt er mulig")
     # The three factors carry both conditions.
-    faktorer = k[k.lower().index("familie, bolig"):]
+    faktorer = k[k.lower().index("familie, bolig") :]
     assert "hjemmekontor fortsatt er mulig" in faktorer and "boligpriser" in faktorer
 
 

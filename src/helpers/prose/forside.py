@@ -109,7 +109,11 @@ def etter(ut: pd.Series, ut_kv: pd.DataFrame | None = None, etter_aar: int = 202
         tekst = f"{start}, og i {siste}, det siste året med årstall for utflyttingen, lå den {sted} {niva}."
     s = _kvartalssum(ut_kv, ut) if ut_kv is not None else None
     if s is not None:
-        hvor = "nær kanten av" if s["sted"] == "uklart" else {"innenfor": "godt innenfor"}.get(s["sted"], s["sted"])
+        hvor = (
+            "nær kanten av"
+            if s["sted"] == "uklart"
+            else {"innenfor": "godt innenfor"}.get(s["sted"], s["sted"])
+        )
         ogsaa = "også " if s["sted"] == e["siste_plassering"] else ""
         tekst += (
             f" SSBs fire kvartalstall for {s['aar']} gir til sammen {tall(s['sum'])} utflyttinger; "
