@@ -133,7 +133,7 @@ FUNN: tuple[Funn, ...] = (
             "til utlandet."
         ),
         retning=FOR,
-        forbehold=("Hun antar at folk uten barn er mer mobile, også når det gjelder å flytte tilbake."),
+        forbehold=("Hun antar at folk uten barn flytter lettere enn folk med barn."),
         kort="mange var enslige eller par uten barn",
         tolkning="At så mange var enslige eller par uten barn, kan ifølge Tønnessen tilsi at de lettere kan flytte tilbake.",
     ),
