@@ -148,8 +148,8 @@ def test_downloads_hold_what_is_plotted(browser, served, pages_with_charts):
                 # The image stands alone: its title and its source are drawn in.
                 if title.count() and title.inner_text().split()[0] not in drawn:
                     failures.append(f"{name}: SVG-filen mangler tittelen")
-                # «Kilde: …», or «Kilde (svakere): …» when every source is a weaker one.
-                if "Kilde:" not in drawn and "Kilde (svakere):" not in drawn:
+                # «Kilde: …», or «Svakere kilde: …» when every source is a weaker one.
+                if "Kilde:" not in drawn and "Svakere kilde:" not in drawn:
                     failures.append(f"{name}: SVG-filen mangler kilden")
             except ET.ParseError as err:
                 failures.append(f"{name}: SVG-filen kan ikke leses: {err}")

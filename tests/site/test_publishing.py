@@ -55,7 +55,7 @@ def test_every_figure_names_its_source_and_licence(site):
         html = (site / page).read_text(encoding="utf-8")
         figures = html.count("<div class='oslo-figur'")
         credits = re.findall(
-            r"<p class='oslo-kilde'>Kilde(?: \(svakere\))?: (.+?)\. (Lisens: CC BY 4\.0[^<]*|Bruksvilkår: se kilden\.)</p>",
+            r"<p class='oslo-kilde'>(?:Svakere k|K)ilde: (.+?)\. (Lisens: CC BY 4\.0[^<]*|Bruksvilkår: se kilden\.)</p>",
             html,
         )
         assert len(credits) == figures, page

@@ -60,5 +60,14 @@ def test_no_records_names_the_day_the_numbers_were_collected():
     dag = e.dato("2026-11-25T11:03:30Z")
     text = e.side([], lambda p, t: t, samlet=dag).strip()
     assert text == e.ingen(dag)
-    assert text.startswith(f"Tallene i boka ble samlet inn {dag} og er ikke hentet på nytt siden")
+    assert text == f"Ingen tall i boka er endret siden de ble samlet inn {dag}."
     assert "ikke oppdatert" not in text
+    # No paragraph explaining entries the page does not have.
+    assert e.INNLEDNING not in e.side([], lambda p, t: t, samlet=dag)
+
+
+def test_a_page_with_entries_first_says_what_they_are():
+    record = build_record("2030-01-01T00:00:00Z", [], [compare("r", OLD, NEW)])
+    text = e.side([record], lambda p, t: t, samlet="25. november 2026")
+    assert text.startswith(e.INNLEDNING)
+    assert e.ingen("25. november 2026") not in text

@@ -262,25 +262,30 @@ def oppføring(record: dict, lenke: Callable[[str, str], str]) -> str:
     return "\n".join(lines)
 
 
+INNLEDNING = (
+    "Når tallene hentes på nytt fra SSB, følger teksten dem. Her står hva hver slik oppdatering "
+    "endret, den nyeste først: hvilke tall som ble rettet, og hvilke setninger, figurtekster og "
+    "overskrifter som endret seg, med lenke til siden."
+)
+
+
 def ingen(samlet: str = "") -> str:
-    """One true sentence when no refresh is recorded: the day the numbers were collected
-    (`samlet`, the snapshot's date, the same the front page and every footer give) and that
-    none were fetched anew since."""
+    """One true sentence when no refresh is recorded: no number has changed since the day the
+    numbers were collected (`samlet`, the snapshot's date, the same the front page and every
+    footer give)."""
     if samlet:
-        return (
-            f"Tallene i boka ble samlet inn {samlet} og er ikke hentet på nytt siden, "
-            "så det er ingen endringer å vise ennå."
-        )
-    return "Tallene i boka er ikke hentet på nytt siden de ble samlet inn, så det er ingen endringer å vise ennå."
+        return f"Ingen tall i boka er endret siden de ble samlet inn {samlet}."
+    return "Ingen tall i boka er endret siden de ble samlet inn."
 
 
 def side(records: list[dict], lenke: Callable[[str, str], str], samlet: str = "") -> str:
-    """The page's entries, newest first, or one true sentence when there are none (`samlet`:
-    the day the snapshot's numbers were collected, in words)."""
+    """The page's entries, newest first, after a paragraph saying what they are; or, when there
+    are none, only the one true sentence (`samlet`: the day the snapshot's numbers were
+    collected, in words), not an explanation of entries the page does not have."""
     if not records:
         return ingen(samlet) + "\n"
     ordered = sorted(records, key=lambda r: r["refreshed"], reverse=True)
-    return "\n".join(oppføring(r, lenke) for r in ordered)
+    return INNLEDNING + "\n\n" + "\n".join(oppføring(r, lenke) for r in ordered)
 
 
 def krever_lesing(record: dict) -> list[dict]:
