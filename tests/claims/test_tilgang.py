@@ -187,3 +187,18 @@ def test_each_topic_names_its_one_chapter():
         for annen in ROOT.glob("notebooks/*.md"):
             if annen != side:
                 assert f'tilgang.setning("{t.navn}")' not in annen.read_text(encoding="utf-8"), annen
+
+
+def test_om_dataene_lists_only_the_datasets_the_chapters_use(tmp_path):
+    brukt = tilgang.brukte_datasett()
+    # Collected but drawn on by no chapter: not listed as numbers the book builds on.
+    for navn in ("flytting_barn_landet", "storbyer_rater_2023", "oslo_telemark_2021", "hjemmekontor_avtaler"):
+        assert navn not in brukt, navn
+    assert {"storbyer", "oslo_etter_2020", "kvartal_2024_2025", "folkemengde_alder"} <= brukt
+    # On changed chapters: a chapter that starts loading a dataset adds it, and only it.
+    (tmp_path / "01-a.md").write_text('x = load("storbyer")\ny = load( "oslo_telemark_2021" )\n', encoding="utf-8")
+    (tmp_path / "02-b.md").write_text("Ingen kode her.\n", encoding="utf-8")
+    assert tilgang.brukte_datasett(tmp_path) == {"storbyer", "oslo_telemark_2021"}
+    # «Om dataene» filters its list with it.
+    side = (ROOT / "book" / "om-dataene.md").read_text(encoding="utf-8")
+    assert "brukte_datasett()" in side and "if navn not in brukte" in side

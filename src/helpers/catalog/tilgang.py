@@ -11,7 +11,9 @@ built from `status` (`helpers.prose.tilgang`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from helpers.catalog.registry import datasets
 from helpers.catalog.spec import SsbQuery
@@ -177,3 +179,17 @@ def status(navn: str, har: set[str] | None = None) -> Status:
 def alle(har: set[str] | None = None) -> list[Status]:
     har = ressurser() if har is None else har
     return [status(t.navn, har) for t in TEMAER]
+
+
+KAPITLER = Path(__file__).resolve().parents[3] / "notebooks"
+_LOAD = re.compile(r"""\bload\(\s*["']([a-z0-9_]+)["']""")
+
+
+def brukte_datasett(kapitler: Path = KAPITLER) -> set[str]:
+    """The datasets the chapters draw on: every `load("navn")` in a chapter's code. «Om
+    dataene» lists only these, so a dataset no figure or sentence uses is not shown as one
+    the book builds on, and a chapter that starts using one adds it."""
+    brukt: set[str] = set()
+    for kapittel in sorted(kapitler.glob("*.md")):
+        brukt |= set(_LOAD.findall(kapittel.read_text(encoding="utf-8")))
+    return brukt
