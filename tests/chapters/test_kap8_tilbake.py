@@ -53,10 +53,13 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
         "888,8" not in changed["fig-tilbake-boligpriser"]
         and "777,7" not in changed["fig-tilbake-boligpriser"]
     )
-    # Without the index, the text says once that SSB publishes it and this edition lacks it;
-    # with the table in the package, the same sentence says where the numbers come from.
-    # The chapter's sentence is short and links «Om dataene», which names the table.
-    assert "ikke med i denne utgaven" in chapter_on_snapshot["bolig_tilgang"]
+    # Without the index, the text says once, in this chapter's words, that the statbank has it
+    # and the book only the changes above; with the table in the package, the same sentence
+    # says where the numbers come from. It links «Om dataene», which names the table.
+    assert chapter_on_snapshot["bolig_tilgang"].startswith(
+        "Selve indeksnivået, kvartal for kvartal, står i statistikkbanken; boka har bare endringene nevnt over"
+    )
+    assert "denne utgaven" not in chapter_on_snapshot["bolig_tilgang"]
     assert "om-dataene" in chapter_on_snapshot["bolig_tilgang"]
     assert "er hentet fra SSBs statistikkbank" in changed["bolig_tilgang"]
 

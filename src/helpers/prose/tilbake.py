@@ -845,10 +845,13 @@ def baand_aar(nett: pd.DataFrame) -> pd.DataFrame:
 
 def baand_rader(tabell: pd.DataFrame, aar: pd.DataFrame, slutt: str = " før pandemien") -> pd.DataFrame:
     """A figure's long table (Serie, År, Verdi and one column per band edge, «Lavest før
-    pandemien» …) with the band shown once per series: the band columns dropped, and after
+    pandemien» …) with the band shown once per series: the edge columns dropped, and after
     each series' years one row per edge, «Lavest 2016–2018», with its value. `aar`: the band
     years per series (`baand_aar`); a series without a band gets no such rows."""
-    kolonner = [c for c in tabell.columns if c.endswith(slutt)]
+    # The mean (the dashed line) keeps its column: a mean of whole persons is shown whole
+    # there (helpers.figures.figure.REFERANSEKOLONNER), while in «Verdi» it would give every
+    # count a decimal.
+    kolonner = [c for c in tabell.columns if c.endswith(slutt) and not c.startswith("Snitt")]
     perioder = dict(zip(aar["serie_navn"], aar["aar_i_baandet"]))
     deler = []
     for serie, g in tabell.groupby("Serie", sort=False):
