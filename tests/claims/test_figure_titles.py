@@ -198,7 +198,9 @@ def test_the_scattered_house_price_changes_get_one_sentence_of_sound_values():
     assert "endret seg fra fjerde kvartal året før med" not in text
     # A fall is said as one, with its own verb.
     blandet = tilbake.bolig_sikre(pd.Series({2015: 9.2, 2016: -1.7}))
-    assert f"steg prisene 9,2{NBSP}prosent i løpet av 2015 og falt 1,7{NBSP}prosent i løpet av 2016" in blandet
+    assert (
+        f"steg prisene 9,2{NBSP}prosent i løpet av 2015 og falt 1,7{NBSP}prosent i løpet av 2016" in blandet
+    )
     assert "2024" in tilbake.bolig_sikre(rader["verdi"])
     assert tilbake.bolig_sikre(pd.Series({2024: 5.4}), usikre=[2024]).startswith("Sikre tall")
 

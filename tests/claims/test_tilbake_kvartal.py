@@ -64,7 +64,10 @@ def test_the_quarter_sentences_name_the_kind_of_source_from_the_rows(oslo, tidli
     """Chapter 7.2, 7.7 and the summary say the same: the quarters compared, that the earlier
     values are from weaker sources when they are, and the sum; the source follows the data."""
     ut = oslo[oslo["maal"] == "utflytting_innenlands"]
-    kap, kort = tilbake.kvartal_kort_kapittel(ut, tidligere, ut_aar), tilbake.kvartal_kort(ut, tidligere, ut_aar)
+    kap, kort = (
+        tilbake.kvartal_kort_kapittel(ut, tidligere, ut_aar),
+        tilbake.kvartal_kort(ut, tidligere, ut_aar),
+    )
     for tekst in (kap, kort):
         assert "svakere kilder" in tekst and "lavere" in tekst and "over spennet" in tekst, tekst
         assert "sikre tall" not in tekst.lower() and "avvike" not in tekst
@@ -247,7 +250,9 @@ def test_the_short_quarter_sentence_names_what_it_compares_and_skips_unsound_val
         "Sammenlignet med samme kvartal i 2021, var utflyttingen lavere i alle kvartalene i 2025."
     )
     foer.loc[2, "avrundet"] = False
-    assert tilbake.kvartal_kort(ut, foer).endswith("var utflyttingen dels høyere og dels lavere i alle kvartalene i 2025.")
+    assert tilbake.kvartal_kort(ut, foer).endswith(
+        "var utflyttingen dels høyere og dels lavere i alle kvartalene i 2025."
+    )
     kort = tilbake.kvartal_kort(ut, foer.iloc[:1])
     assert kort == "Sammenlignet med samme kvartal i 2021, var utflyttingen lavere i 1.\u00a0kvartal 2025."
     assert "sikre tall" not in kort.lower()
@@ -384,7 +389,9 @@ def test_the_chapter_closing_line_differs_from_the_summary_and_follows_the_data(
     for setning in re.split(r"(?<=[a-zæøå0-9)])\. (?=[A-ZÆØÅ])", oppsummering):
         assert setning.strip(".") not in kapittel
     assert ", men summen av alle fire kvartalene (34\u00a0973) lå over spennet" in kapittel
-    assert kapittel.startswith("I 1. og 4.\u00a0kvartal 2025 var utflyttingen lavere enn i samme kvartal i 2021 (")
+    assert kapittel.startswith(
+        "I 1. og 4.\u00a0kvartal 2025 var utflyttingen lavere enn i samme kvartal i 2021 ("
+    )
     inne = ut.assign(verdi=[6965.0, 8469.0, 10000.0, 6972.0])
     assert tilbake.kvartal_kort_kapittel(inne, tidligere, ut_aar).endswith(
         ", og summen av alle fire kvartalene (32\u00a0406) lå godt innenfor spennet i 2016–2019."

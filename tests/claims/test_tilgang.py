@@ -196,7 +196,9 @@ def test_om_dataene_lists_only_the_datasets_the_chapters_use(tmp_path):
         assert navn not in brukt, navn
     assert {"storbyer", "oslo_etter_2020", "kvartal_2024_2025", "folkemengde_alder"} <= brukt
     # On changed chapters: a chapter that starts loading a dataset adds it, and only it.
-    (tmp_path / "01-a.md").write_text('x = load("storbyer")\ny = load( "oslo_telemark_2021" )\n', encoding="utf-8")
+    (tmp_path / "01-a.md").write_text(
+        'x = load("storbyer")\ny = load( "oslo_telemark_2021" )\n', encoding="utf-8"
+    )
     (tmp_path / "02-b.md").write_text("Ingen kode her.\n", encoding="utf-8")
     assert tilgang.brukte_datasett(tmp_path) == {"storbyer", "oslo_telemark_2021"}
     # «Om dataene» filters its list with it.

@@ -54,7 +54,9 @@ def test_stand_ins_are_labelled_once(site):
     hk = (site / "notebooks" / "03-hjemmekontor.html").read_text()
     # The chapter says the numbers are not published, once and short; why (the registers on
     # microdata.no) stands in «Om dataene», which the sentence links.
-    assert "SSB lager ingen tabell over det" in hk and "om-dataene.html" in hk and "mindre sikre" in hk.lower()
+    assert (
+        "SSB lager ingen tabell over det" in hk and "om-dataene.html" in hk and "mindre sikre" in hk.lower()
+    )
     assert "microdata.no" in (site / "book" / "om-dataene.html").read_text()
 
 

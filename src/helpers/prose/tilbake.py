@@ -599,6 +599,7 @@ def bolig_sikre(endring: pd.Series, usikre=()) -> Tekst:
         return Tekst(
             "Sikre tall for endringen i SSBs prisindeks for brukte boliger i Oslo og Bærum har vi ikke."
         )
+
     def verb(v) -> str:
         return "steg" if v > 0 else "falt" if v < 0 else "var uendret"
 
@@ -861,7 +862,11 @@ def baand_rader(tabell: pd.DataFrame, aar: pd.DataFrame, slutt: str = " før pan
         deler.append(
             pd.DataFrame(
                 [
-                    {"Serie": serie, "År": f"{k.removesuffix(slutt)} {perioder[serie]}", "Verdi": g[k].iloc[0]}
+                    {
+                        "Serie": serie,
+                        "År": f"{k.removesuffix(slutt)} {perioder[serie]}",
+                        "Verdi": g[k].iloc[0],
+                    }
                     for k in kolonner
                     if g[k].notna().any()
                 ]
@@ -995,7 +1000,11 @@ def kvartal_kort_kapittel(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar
         svake, alle_svake = _svake_kilder(par)
         kilde = ""
         if svake:
-            kilde = f" (tallene for {aar} er fra svakere kilder)" if alle_svake else " (delvis fra svakere kilder)"
+            kilde = (
+                f" (tallene for {aar} er fra svakere kilder)"
+                if alle_svake
+                else " (delvis fra svakere kilder)"
+            )
         forste = f"{hvilke} var utflyttingen {ord_} enn i samme kvartal i {aar}{kilde}"
     else:
         forste = f"Ingen kvartaler i {nytt} kan sammenlignes sikkert med samme kvartal før"
