@@ -410,6 +410,7 @@ def test_the_band_stands_once_per_series_in_the_table():
             "Snitt før pandemien": [1.5, 1.5, 3.25, 3.25],
             "Lavest før pandemien": [1.0, 1.0, 3.0, 3.0],
             "Høyest før pandemien": [2.0, 2.0, 4.0, 4.0],
+            "Grunnlag": ["publisert", "beregnet", "beregnet", "beregnet"],
         }
     )
     aar = pd.DataFrame({"serie_navn": ["A", "B"], "aar_i_baandet": ["2016–2019", "2016–2018"]})
@@ -420,5 +421,9 @@ def test_the_band_stands_once_per_series_in_the_table():
     assert list(ut.loc[ut["År"].str.startswith(("Lavest", "Høyest")), "Verdi"]) == [1.0, 2.0, 3.0, 4.0]
     # The values stay whole: the mean keeps its own column.
     assert (ut["Verdi"] % 1 == 0).all() and "Snitt før pandemien" in ut
+    # A band row has no missing cell: the series' mean, and no basis.
+    baand = ut[ut["År"].str.startswith(("Lavest", "Høyest"))]
+    assert baand.notna().all().all() and set(baand["Grunnlag"]) == {""}
+    assert list(baand["Snitt før pandemien"]) == [1.5, 1.5, 3.25, 3.25]
     # A series without a band gets no band rows.
     assert len(tilbake.baand_rader(tabell, aar.iloc[:1])) == 6

@@ -863,6 +863,12 @@ def baand_rader(tabell: pd.DataFrame, aar: pd.DataFrame, slutt: str = " før pan
             pd.DataFrame(
                 [
                     {
+                        # The other columns as on the series' rows: its mean, no basis.
+                        **{
+                            c: g[c].iloc[0] if pd.api.types.is_numeric_dtype(g[c]) else ""
+                            for c in g.columns
+                            if c not in kolonner
+                        },
                         "Serie": serie,
                         "År": f"{k.removesuffix(slutt)} {perioder[serie]}",
                         "Verdi": g[k].iloc[0],
