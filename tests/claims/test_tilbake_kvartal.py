@@ -401,29 +401,17 @@ def test_the_chapter_closing_line_differs_from_the_summary_and_follows_the_data(
     )
 
 
-def test_the_band_stands_once_per_series_in_the_table():
-    tabell = pd.DataFrame(
+def test_the_computed_net_values_are_named_once_in_the_note():
+    rader = pd.DataFrame(
         {
-            "Serie": ["A", "A", "B", "B"],
-            "År": [2019, 2020, 2019, 2020],
-            "Verdi": [1.0, 2.0, 3.0, 4.0],
-            "Snitt før pandemien": [1.5, 1.5, 3.25, 3.25],
-            "Lavest før pandemien": [1.0, 1.0, 3.0, 3.0],
-            "Høyest før pandemien": [2.0, 2.0, 4.0, 4.0],
-            "Grunnlag": ["publisert", "beregnet", "beregnet", "beregnet"],
+            "serie_navn": ["Netto innenlandsk flytting"] * 3 + ["Nettoflytting i alt"] * 3,
+            "aar": [2011, 2012, 2021, 2011, 2012, 2021],
+            "grunnlag": ["beregnet", "beregnet", "beregnet", "beregnet", "publisert", "publisert"],
+            "verdi": [1.0, 2.0, 3.0, 4.0, 5.0, None],
         }
     )
-    aar = pd.DataFrame({"serie_navn": ["A", "B"], "aar_i_baandet": ["2016–2019", "2016–2018"]})
-    ut = tilbake.baand_rader(tabell, aar)
-    assert "Lavest før pandemien" not in ut and "Høyest før pandemien" not in ut
-    assert list(ut["År"]) == ["2019", "2020", "Lavest 2016–2019", "Høyest 2016–2019",
-                              "2019", "2020", "Lavest 2016–2018", "Høyest 2016–2018"]  # fmt: skip
-    assert list(ut.loc[ut["År"].str.startswith(("Lavest", "Høyest")), "Verdi"]) == [1.0, 2.0, 3.0, 4.0]
-    # The values stay whole: the mean keeps its own column.
-    assert (ut["Verdi"] % 1 == 0).all() and "Snitt før pandemien" in ut
-    # A band row has no missing cell: the series' mean, and no basis.
-    baand = ut[ut["År"].str.startswith(("Lavest", "Høyest"))]
-    assert baand.notna().all().all() and set(baand["Grunnlag"]) == {""}
-    assert list(baand["Snitt før pandemien"]) == [1.5, 1.5, 3.25, 3.25]
-    # A series without a band gets no band rows.
-    assert len(tilbake.baand_rader(tabell, aar.iloc[:1])) == 6
+    assert tilbake.grunnlag_merknad(rader) == (
+        "Beregnet: Netto innenlandsk flytting 2011, 2012 og 2021; nettoflytting i alt 2011. Resten er publisert."
+    )
+    assert tilbake.grunnlag_merknad(rader.assign(grunnlag="publisert")) == "Alle nettotallene er publisert."
+    assert "Resten" not in tilbake.grunnlag_merknad(rader.assign(grunnlag="beregnet"))

@@ -844,41 +844,21 @@ def baand_aar(nett: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["serie_navn", "aar_i_baandet"])
 
 
-def baand_rader(tabell: pd.DataFrame, aar: pd.DataFrame, slutt: str = " før pandemien") -> pd.DataFrame:
-    """A figure's long table (Serie, År, Verdi and one column per band edge, «Lavest før
-    pandemien» …) with the band shown once per series: the edge columns dropped, and after
-    each series' years one row per edge, «Lavest 2016–2018», with its value. `aar`: the band
-    years per series (`baand_aar`); a series without a band gets no such rows."""
-    # The mean (the dashed line) keeps its column: a mean of whole persons is shown whole
-    # there (helpers.figures.figure.REFERANSEKOLONNER), while in «Verdi» it would give every
-    # count a decimal.
-    kolonner = [c for c in tabell.columns if c.endswith(slutt) and not c.startswith("Snitt")]
-    perioder = dict(zip(aar["serie_navn"], aar["aar_i_baandet"]))
-    deler = []
-    for serie, g in tabell.groupby("Serie", sort=False):
-        deler.append(g.drop(columns=kolonner))
-        if serie not in perioder:
-            continue
-        deler.append(
-            pd.DataFrame(
-                [
-                    {
-                        # The other columns as on the series' rows: its mean, no basis.
-                        **{
-                            c: g[c].iloc[0] if pd.api.types.is_numeric_dtype(g[c]) else ""
-                            for c in g.columns
-                            if c not in kolonner
-                        },
-                        "Serie": serie,
-                        "År": f"{k.removesuffix(slutt)} {perioder[serie]}",
-                        "Verdi": g[k].iloc[0],
-                    }
-                    for k in kolonner
-                    if g[k].notna().any()
-                ]
-            )
-        )
-    return pd.concat(deler, ignore_index=True).astype({"År": str})
+def grunnlag_merknad(nett: pd.DataFrame) -> Tekst:
+    """Which values the figure computes (inflow minus outflow) rather than takes as published,
+    once in the note instead of a column on every row: «Beregnet: netto innenlandsk flytting
+    2011–2015 og 2021; nettoflytting i alt 2011–2015. Resten er publisert.» `nett`:
+    serie_navn, aar, grunnlag («publisert»/«beregnet»), verdi."""
+    rader = nett[nett["verdi"].notna()]
+    beregnet = rader[rader["grunnlag"] == "beregnet"]
+    if beregnet.empty:
+        return Tekst("Alle nettotallene er publisert.")
+    deler = [
+        f"{stor_forbokstav(navn) if i == 0 else navn.lower()} {aar_liste(int(a) for a in g['aar'])}"
+        for i, (navn, g) in enumerate(beregnet.groupby("serie_navn", sort=False))
+    ]
+    resten = " Resten er publisert." if (rader["grunnlag"] == "publisert").any() else ""
+    return Tekst(f"Beregnet: {'; '.join(deler)}.{resten}")
 
 
 def tittel_netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
