@@ -411,7 +411,7 @@ def test_the_computed_net_values_are_named_once_in_the_note():
         }
     )
     assert tilbake.grunnlag_merknad(rader) == (
-        "Beregnet: Netto innenlandsk flytting 2011, 2012 og 2021; nettoflytting i alt 2011. Resten er publisert."
+        "Beregnet: netto innenlandsk flytting 2011, 2012 og 2021; nettoflytting i alt 2011. Resten er publisert."
     )
     assert tilbake.grunnlag_merknad(rader.assign(grunnlag="publisert")) == "Alle nettotallene er publisert."
     assert "Resten" not in tilbake.grunnlag_merknad(rader.assign(grunnlag="beregnet"))

@@ -19,7 +19,7 @@ def test_built_page_has_its_figures_and_conclusion(site):
     # the band and the mean once per series, as rows at the end of the table, not on every
     # row; which values are computed stands once, in the note
     assert "Årene i båndet" not in html and "<th>Grunnlag</th>" not in html
-    assert "Beregnet: Netto innenlandsk flytting" in html
+    assert "Beregnet: netto innenlandsk flytting" in html
     assert "[hvorfor](" not in html  # links in computed sentences render as links
     assert 'id="kap-tilbake"' in html or "kap-tilbake" in html
     # the conclusion arrives glued, with Norwegian number formatting

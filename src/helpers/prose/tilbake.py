@@ -854,8 +854,8 @@ def grunnlag_merknad(nett: pd.DataFrame) -> Tekst:
     if beregnet.empty:
         return Tekst("Alle nettotallene er publisert.")
     deler = [
-        f"{stor_forbokstav(navn) if i == 0 else navn.lower()} {aar_liste(int(a) for a in g['aar'])}"
-        for i, (navn, g) in enumerate(beregnet.groupby("serie_navn", sort=False))
+        f"{navn.lower()} {aar_liste(int(a) for a in g['aar'])}"
+        for navn, g in beregnet.groupby("serie_navn", sort=False)
     ]
     resten = " Resten er publisert." if (rader["grunnlag"] == "publisert").any() else ""
     return Tekst(f"Beregnet: {'; '.join(deler)}.{resten}")
