@@ -965,7 +965,9 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Seri
     svake, alle_svake = _svake_kilder(par)
     kilde = ""
     if svake:
-        kilde = ", som vi bare har fra svakere kilder" if alle_svake else ", delvis fra svakere kilder"
+        kilde = (
+            ", som vi bare har tall for fra svakere kilder" if alle_svake else ", delvis fra svakere kilder"
+        )
     tekst = f"Sammenlignet med samme kvartal i {aar}{kilde}, var utflyttingen {ord_} {hvor}."
     return Tekst(f"{tekst} {_sum_kort(ut_nytt, ut_aar, _retning(par))}".strip())
 
