@@ -829,21 +829,6 @@ def merknad_utelatt(nett: pd.DataFrame, fra: int = facts.FOER_FRA, til: int = fa
     )
 
 
-def baand_aar(nett: pd.DataFrame) -> pd.DataFrame:
-    """Each series' band years, for the figure's table: «2016–2019», or «2016–2018» where a
-    year flagged as under-counted (`undertalt`) is left out. Columns serie_navn, aar_i_baandet;
-    a series without every reference year (so without a band) is left out."""
-    rows = []
-    for navn, g in nett.groupby("serie_navn", sort=False):
-        utelat = g.loc[g["undertalt"].astype(bool), "aar"].tolist() if "undertalt" in g else []
-        try:
-            ref = facts.referanse(g.set_index("aar")["verdi"], utelat=utelat)
-        except ValueError:
-            continue
-        rows.append({"serie_navn": navn, "aar_i_baandet": _periode(ref)})
-    return pd.DataFrame(rows, columns=["serie_navn", "aar_i_baandet"])
-
-
 def grunnlag_merknad(nett: pd.DataFrame) -> Tekst:
     """Which values the figure computes (inflow minus outflow) rather than takes as published,
     once in the note instead of a column on every row: «Beregnet: netto innenlandsk flytting
