@@ -43,7 +43,7 @@ RELOADER = (
     "max-height:50vh;overflow:auto;display:none";
   document.addEventListener("DOMContentLoaded", function () { document.body.appendChild(bar); });
   setInterval(function () {
-    fetch("%s", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+    fetch("ENDPOINT", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
       if (seen === null) { seen = s.version; } else if (s.version !== seen) { location.reload(); }
       var typed = s.warnings.length ? "Tall skrevet inn i teksten (regn dem ut og lim dem inn):\\n" +
         s.warnings.join("\\n") : "";
@@ -55,8 +55,7 @@ RELOADER = (
   }, 1000);
 })();
 </script>"""
-    % ENDPOINT
-)
+).replace("ENDPOINT", ENDPOINT, 1)
 
 
 class State:

@@ -22,7 +22,6 @@ def _cmd_check(args) -> int:
 
 def _cmd_tidy(args) -> int:
     from helpers.statbank.jsonstat import JsonStatError, load_file
-
     from helpers.store.package import number_text
 
     try:
@@ -40,9 +39,9 @@ def _cmd_tidy(args) -> int:
 
 
 def _cmd_import_shared(args) -> int:
+    from helpers.catalog.sources import rettigheter
     from helpers.store.package import SnapshotError
     from helpers.store.paths import data_dir
-    from helpers.catalog.sources import rettigheter
     from helpers.store.shared import import_shared
 
     target = Path(args.data) if args.data else data_dir()

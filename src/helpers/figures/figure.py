@@ -88,7 +88,7 @@ def grid(tabell: pd.DataFrame) -> dict:
     desimaler = _decimals(tabell[main])
     rows = []
     for index in dict.fromkeys(tuple(r) for r in tabell[down].itertuples(index=False)):
-        head = [_cell(v, 0, _is_year_column(k)) for k, v in zip(down, index)]
+        head = [_cell(v, 0, _is_year_column(k)) for k, v in zip(down, index, strict=True)]
         rows.append(
             head
             + [_cell(cells[(*index, c)], desimaler, False) if (*index, c) in cells else "" for c in order]
@@ -152,7 +152,7 @@ def endringer(lys, mork, sti=()) -> list | None:
         if len(lys) != len(mork):
             return None
         out = []
-        for i, (a, b) in enumerate(zip(lys, mork)):
+        for i, (a, b) in enumerate(zip(lys, mork, strict=True)):
             inner = endringer(a, b, (*sti, i))
             if inner is None:
                 return None

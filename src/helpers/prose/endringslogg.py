@@ -22,8 +22,7 @@ SAMMENLIGNINGSORD = {
     "flere", "færre", "mer", "mindre", "større", "minst", "størst", "største", "minste",
     "høyere", "lavere", "høyest", "lavest", "høyeste", "laveste", "over", "under",
     "økte", "økning", "falt", "fall", "sank", "nedgang", "oppgang", "steg", "uendret",
-    "rekord", "rekordhøy", "rekordlav", "opp", "ned", "flest", "færrest", "mest", "minst",
-    "positiv", "negativ", "overskudd", "underskudd", "tilbake", "ikke", "aldri",
+    "rekord", "rekordhøy", "rekordlav", "opp", "ned", "flest", "færrest", "mest", "positiv", "negativ", "overskudd", "underskudd", "tilbake", "ikke", "aldri",
 }  # fmt: skip
 # Kinds of rendered text; a change to a headline always asks for a reader.
 SORTER = {

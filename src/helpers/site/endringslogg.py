@@ -136,7 +136,7 @@ def entry_html(record: dict, base: str, found: set[str]) -> str:
 
 def _when(iso: str) -> dt.datetime:
     when = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def write_feed(

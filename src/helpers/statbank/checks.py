@@ -264,15 +264,15 @@ def _missing_expected(query: SsbQuery, cells: pd.DataFrame) -> list[str]:
     years = years[years["value"].notna()]
     series = list(dict.fromkeys(query.contents.values())) or [""]
     if "Region" in cells:
-        in_use = [regions.in_use(c, y) for c, y in zip(years["region_code"], years["year"])]
+        in_use = [regions.in_use(c, y) for c, y in zip(years["region_code"], years["year"], strict=True)]
         have = {
             (regions.CODES[c][0], y, s)
-            for c, y, s, ok in zip(years["region_code"], years["year"], years["series"], in_use)
+            for c, y, s, ok in zip(years["region_code"], years["year"], years["series"], in_use, strict=True)
             if ok
         }
         places = sorted({regions.CODES[c][0] for c in query.selection["Region"] if c in regions.CODES})
     else:
-        have = {("", y, s) for y, s in zip(years["year"], years["series"])}
+        have = {("", y, s) for y, s in zip(years["year"], years["series"], strict=True)}
         places = [""]
     gaps = [
         f"{place} {y} {s}".strip()

@@ -472,7 +472,7 @@ class SsbClient:
                     )
         except SsbError:
             raise
-        except (requests.Timeout, TimeoutError, socket.timeout) as exc:
+        except (requests.Timeout, TimeoutError) as exc:
             raise SsbError(
                 table_id,
                 f"svaret stoppet opp: ingen byte på {self.stall_seconds:g} s ({len(buf)} byte mottatt); avbrutt",
@@ -541,7 +541,7 @@ def _check_sizes(table_id: str, doc: dict, sizes: dict[str, int], cells: int) ->
         raise JsonStatError("mangler 'id' eller 'size' (begge må være lister)", source)
     if not all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in claim):
         raise JsonStatError(f"'size' må være ikke-negative heltall, fikk {claim!r}"[:200], source)
-    said = dict(zip(map(str, ids), claim))
+    said = dict(zip(map(str, ids), claim, strict=True))
     wrong = [f"{d}: {said[d]} koder, spurt om {n}" for d, n in sizes.items() if d in said and said[d] != n]
     total = math.prod(claim)
     if wrong or (set(said) == set(sizes) and total != cells):

@@ -174,7 +174,7 @@ def to_frame(doc: dict, source: str = "<json-stat>", max_cells: int = MAX_CELLS)
     values = _values(doc, sizes, source)
     columns: dict[str, Any] = {}
     outer = 1
-    for k, (dim_id, size) in enumerate(zip(ids, sizes)):
+    for k, (dim_id, size) in enumerate(zip(ids, sizes, strict=True)):
         codes, labels = _dimension(doc, dim_id, size, source)
         pos = np.tile(np.repeat(np.arange(size), math.prod(sizes[k + 1 :])), outer)
         columns[dim_id] = np.asarray(codes, dtype=object)[pos]
@@ -217,7 +217,10 @@ def load_file(path: str | Path) -> pd.DataFrame:
 def categories(doc: dict, source: str = "<json-stat>") -> dict[str, list[tuple[str, str]]]:
     """(code, label) pairs per dimension, in index order. Works on metadata documents too."""
     ids, sizes = _shape(doc, source)
-    return {d: list(zip(*_dimension(doc, d, size, source))) for d, size in zip(ids, sizes)}
+    return {
+        d: list(zip(*_dimension(doc, d, size, source), strict=True))
+        for d, size in zip(ids, sizes, strict=True)
+    }
 
 
 def dataset_meta(doc: dict) -> dict:

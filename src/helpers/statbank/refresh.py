@@ -225,7 +225,7 @@ def disagreements(fetched: list[Fetched], folder: Path) -> list[str]:
 
 
 def _stamp(now: dt.datetime | None) -> str:
-    return (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def refresh(
@@ -344,7 +344,7 @@ def move_into(staging: Path, target: Path, names: list[str]) -> None:
     """
     incoming = [(target / f".{name}.incoming", target / name) for name in names]
     try:
-        for (tmp, _), name in zip(incoming, names):
+        for (tmp, _), name in zip(incoming, names, strict=True):
             shutil.copyfile(staging / name, tmp)
         for tmp, final in incoming:
             if final.name != "datapackage.json":

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.store.paths import data_dir
 from helpers.store.package import SnapshotError, read_package, read_resource
+from helpers.store.paths import data_dir
 
 
 def leftovers(folder: Path, package: dict) -> list[Path]:

@@ -263,7 +263,9 @@ def _house_price_index(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         return pd.DataFrame(
             {
                 c: pd.Series(dtype=t)
-                for c, t in zip(BOLIGPRISINDEKS_KOLONNER, [str, int, int, str, float, str, str, str])
+                for c, t in zip(
+                    BOLIGPRISINDEKS_KOLONNER, [str, int, int, str, float, str, str, str], strict=True
+                )
             }
         )
     # All dwelling types, not seasonally adjusted: one index per region and quarter.
