@@ -24,8 +24,8 @@ from support.pxfake import HANDBUILT, fake_server
 
 from helpers import tall
 from helpers.prose import endringslogg as ord_
-from helpers.store.endringslogg import records
 from helpers.site.endringslogg import data_date
+from helpers.store.endringslogg import records
 from helpers.store.package import read_package
 from helpers.store.paths import data_dir
 
@@ -35,7 +35,7 @@ TABLE, OSLO, UT, NETTO = "01223", "0301", "Fraflytting8", "Nettoflytting9"
 
 def _position(doc: dict, **codes) -> int:
     pos, stride = 0, 1
-    for dim, size in reversed(list(zip(doc["id"], doc["size"]))):
+    for dim, size in reversed(list(zip(doc["id"], doc["size"], strict=True))):
         index = doc["dimension"][dim]["category"]["index"]
         index = index if isinstance(index, list) else sorted(index, key=index.get)
         pos += index.index(codes[dim]) * stride

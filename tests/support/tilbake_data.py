@@ -11,7 +11,6 @@ from pathlib import Path
 
 from helpers.catalog.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS
 from helpers.store.package import describe_csv, sha256
-
 from support import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "boligprisindeks-testfixture.csv"

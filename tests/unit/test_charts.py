@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from helpers.figures.charts import tidsserier
 from helpers.catalog.sources import ssb_tabell_url
+from helpers.figures.charts import tidsserier
 from helpers.figures.figure import Figur
-from helpers.prose.kildelinje import kilder
 from helpers.figures.render import vl_version
 from helpers.figures.theme import CITY_COLOURS, SERIES_COLOURS
+from helpers.prose.kildelinje import kilder
 
 
 def _frame(values, label="Utvandring til utlandet"):
@@ -144,9 +144,8 @@ def test_colours_fixed_for_known_series_and_distinct_for_others():
 
 
 def test_a_flow_colour_never_means_anything_else():
-    from helpers.figures.theme import farger
-
     from helpers import vocab
+    from helpers.figures.theme import farger
 
     flows = {vocab.FARGER[vocab.SERIER[kode].farge] for kode in vocab.STROMMER}
     groups = farger(["Innvandrere", "Befolkningen ellers", "Alle", "Har mulighet"])

@@ -6,12 +6,12 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pandas as pd
 import pytest
+from support.vegacheck import points_where_data_have_none
 
 from helpers import Figur, Kilde, kilder, stolper, tidsserier, tidsserier_med_referanse
 from helpers.catalog.sources import ssb_tabell_url
 from helpers.figures.figure import VEGA_MIME, grid
 from helpers.figures.render import MIME_TYPE
-from support.vegacheck import points_where_data_have_none
 
 UTV = "Utvandring til utlandet"
 INN = "Innflytting fra resten av Norge"
@@ -21,7 +21,7 @@ def _frame():
     rows = [
         {"aar": aar, "verdi": verdi, "serie_navn": serie, "region": "Oslo"}
         for serie, values in ((INN, [30000.0, 31000.0, np.nan]), (UTV, [8000.0, 6000.0, 9000.0]))
-        for aar, verdi in zip((2018, 2019, 2020), values)
+        for aar, verdi in zip((2018, 2019, 2020), values, strict=True)
     ]
     return pd.DataFrame(rows)
 
