@@ -14,7 +14,7 @@ from importlib import import_module
 # brings it): that compiles 39 grammars, about 2 s in every chapter's kernel, for IRI
 # format checks that Altair's schema validation never uses. jsonschema skips the
 # module on ImportError; the build process does the same (helpers.build).
-sys.modules.setdefault("rfc3987_syntax", None)
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None: "not importable"
 
 _EXPORTS = {
     "load": "helpers.catalog.registry",

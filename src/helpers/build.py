@@ -134,7 +134,7 @@ def load_ipython_extension(ipython) -> None:
 
     def record(*_args) -> None:
         modules = sorted(
-            _relative(root_path, module.__file__)
+            _relative(root_path, str(module.__file__))
             for name, module in list(sys.modules.items())
             if (name == "helpers" or name.startswith("helpers."))
             and name != __name__  # the recorder itself computes nothing a chapter shows
@@ -215,7 +215,8 @@ def _stale(app, docname: str) -> str | None:
 
 def _outdated_by_inputs(app, env, added, changed, removed) -> list[str]:
     logger = logging.getLogger("sphinx.helpers.build")
-    stale, outdated = [], []
+    stale: list[str] = []
+    outdated: list[str] = []
     for docname in sorted(env.found_docs):
         reason = _stale(app, docname)
         if not reason:
@@ -345,7 +346,7 @@ def _sphinx(root: Path, jobs: int) -> int:
     # jsonschema imports rfc3987-syntax when it is installed (JupyterLab brings it for
     # Binder), and that compiles 39 grammars: 1.1 s on every build, for IRI format checks
     # that Jupyter Book's config schema never uses. jsonschema skips it on ImportError.
-    sys.modules.setdefault("rfc3987_syntax", None)
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None: "not importable"
     # sphinxext-opengraph prints "matplotlib is not installed" on import; social cards are
     # switched off in _config.yml, so the line says nothing.
     with contextlib.redirect_stdout(io.StringIO()):

@@ -9,6 +9,8 @@ computed from the page width.
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
 
@@ -243,6 +245,7 @@ def stolper(
     data["_slot"] = data[farge] if farge else "_"
     data["_etikett"] = data[kategori].map(lambda c: "\n".join(wrapped.get(c, [str(c)])))
     tooltip = [alt.Tooltip(f"{kategori}:N", title=kategori_tittel or "Kategori")]
+    colour: Any  # a scale, a condition or one fixed value: Altair types each differently
     if farge:
         colours = theme.farger(series)
         colour = alt.Color(
@@ -376,7 +379,7 @@ def tidsserier_med_referanse(
     tooltip = _tooltip(farge, y_tittel, format)
     ref = referanse[referanse[farge].isin(present)] if referanse is not None else None
     band = ref is not None and len(ref) > 0
-    if band:
+    if band and ref is not None:
         data = data.merge(ref[[farge, "min", "maks", "snitt"]], on=farge, how="left")
 
     layers = []

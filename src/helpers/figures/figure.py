@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -30,6 +31,9 @@ from helpers.figures.layout import LAYOUT, NARROW_WIDTH, page_spec, standalone_s
 from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE, compile_vega, draw, vl_version
 from helpers.prose.kildelinje import Kilde
 from helpers.prose.norsk import tall
+
+if TYPE_CHECKING:
+    import altair as alt
 
 AAR_KOLONNER = {"År", "år", "aar", "Aar"}
 
@@ -95,7 +99,7 @@ def grid(tabell: pd.DataFrame) -> dict:
         )
     for column in extra:
         per = tabell.groupby(across, sort=False)[column].first()
-        head = [str(column)] + [""] * (len(down) - 1)
+        head = [str(column), *[""] * (len(down) - 1)]
         # A reference period's mean is shown at the precision of the values it summarises:
         # the mean of whole persons as whole persons (the CSV keeps it exact).
         rows.append(head + [_cell(per.get(c), desimaler, False) for c in order])
@@ -163,14 +167,14 @@ def endringer(lys, mork, sti=()) -> list | None:
 
 @dataclass
 class Figur:
-    chart: object  # an Altair chart (from the functions in helpers.figures.charts)
+    chart: alt.TopLevelMixin  # an Altair chart (from the functions in helpers.figures.charts)
     beskrivelse: str
     kilder: list[Kilde]
     tabell: pd.DataFrame  # exactly what is plotted, with Norwegian column names
     merknad: str = ""
     navn: str = ""
     tittel: str = ""  # what the figure shows, in words; the chart's own title when empty
-    _spec: dict = field(default=None, init=False, repr=False)
+    _spec: dict | None = field(default=None, init=False, repr=False)
     _etikett: str = field(default="", init=False, repr=False)
 
     def spec(self) -> dict:

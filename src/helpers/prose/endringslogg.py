@@ -56,7 +56,8 @@ def merk(før: str, etter: str, merke: Callable[[str], str] = lambda w: f"**{w}*
     left, right = ordforskjell(før, etter)
 
     def marked(w: str) -> str:
-        core, punct = re.match(r"^(.*?)([.,;:!?»)]*)$", w).groups()  # the word, not its comma
+        core = w.rstrip(".,;:!?»)")  # the word, not its comma
+        punct = w[len(core) :]
         return f"{merke(core)}{punct}" if core else w
 
     join = lambda words: " ".join(marked(w) if changed else w for w, changed in words)  # noqa: E731
@@ -119,7 +120,7 @@ def hva(key: dict, hele_aar: bool = False) -> str:
         f"{v}" for k, v in key.items()
         if k.endswith("_label") and k not in ("ContentsCode_label", "Region_label", "Tid_label") and v
     ]  # fmt: skip
-    text = stor_forbokstav(what)
+    text: str = stor_forbokstav(what)
     if extra:
         text += f" ({', '.join(extra)})"
     if where:

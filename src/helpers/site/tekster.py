@@ -43,7 +43,7 @@ def read_page(html: str) -> tuple[str, list[dict]]:
     out: list[dict] = []
     title = ""
     for el in article.find_all(["h1", "h2", "h3", "h4", "p", "li", "figcaption"]):
-        classes = el.get("class") or []
+        classes = list(el.get("class") or [])
         inside_figure = el.find_parent(["figure", "figcaption"]) is not None or el.find_parent(
             class_="oslo-figur"
         )

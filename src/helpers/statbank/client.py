@@ -102,7 +102,7 @@ class Unreachable(SsbError):
         return self.args[0]
 
 
-def _chain(exc: BaseException):
+def _chain(exc: BaseException | None):
     seen = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
@@ -241,23 +241,23 @@ class SsbClient:
         that many codes per dimension. Queries above `max_cells` are split along the
         dimension with most codes; `on_part(i, n)` is called before piece i of n.
         """
-        selection = {dim: _codes(table_id, dim, codes) for dim, codes in selection.items()}
+        asked = {dim: _codes(table_id, dim, codes) for dim, codes in selection.items()}
         codelist = dict(codelist or {})
         if expected is None:
-            expected = self._expected(table_id, selection, codelist, lang)
-        expected = {d: list(expected[d]) for d in selection}
-        total = math.prod(len(c) for c in expected.values())
+            expected = self._expected(table_id, asked, codelist, lang)
+        wanted = {d: list(expected[d]) for d in asked}
+        total = math.prod(len(c) for c in wanted.values())
         if total <= self.max_cells:
-            parts = [(selection, expected)]
+            parts = [(asked, wanted)]
         else:
-            fixed = sorted(d for d in selection if d in codelist and any(map(is_expression, selection[d])))
+            fixed = sorted(d for d in asked if d in codelist and any(map(is_expression, asked[d])))
             if fixed:
                 raise SsbError(
                     table_id,
                     f"spørringen gir {total} celler (grensen er {self.max_cells}), og uttrykk med "
                     f"kodeliste for {fixed} kan ikke deles opp; oppgi kodene eksplisitt",
                 )
-            parts = [(p, p) for p in _chunks(expected, self.max_cells)]
+            parts = [(p, p) for p in _chunks(wanted, self.max_cells)]
         frames = []
         for i, (send, codes) in enumerate(parts, start=1):
             if on_part:
@@ -321,7 +321,9 @@ class SsbClient:
         return params
 
     def _url_of(self, path: str, params: list[tuple[str, str]]) -> str:
-        return requests.Request("GET", f"{self.base_url}/{path}", params=params).prepare().url
+        url = requests.Request("GET", f"{self.base_url}/{path}", params=params).prepare().url
+        assert url is not None  # a prepared request always has one
+        return url
 
     # -- HTTP ------------------------------------------------------------------------
 
@@ -390,7 +392,7 @@ class SsbClient:
         if asked > self.max_wait:
             raise SsbError(
                 table_id,
-                f"SSB ba oss vente {header.strip()} s (Retry-After), mer enn grensen på {self.max_wait:g} s; prøv igjen senere",
+                f"SSB ba oss vente {str(header).strip()} s (Retry-After), mer enn grensen på {self.max_wait:g} s; prøv igjen senere",
             )
         return max(0.0, asked)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +114,7 @@ def _values(doc: dict, sizes: list[int], source: str) -> np.ndarray:
             raise JsonStatError(
                 f"'size' gir {n} celler ({shape}), men 'value' har {len(raw)} verdier", source
             )
-        items = enumerate(raw)
+        items: Iterable[tuple[int, Any]] = enumerate(raw)
     else:
         items = ((_flat_index(k, n, "value", source), v) for k, v in raw.items())
 

@@ -111,6 +111,11 @@ def units(queries: list[SsbQuery]) -> list[list[SsbQuery]]:
 # -- the refresh -------------------------------------------------------------------------------
 
 
+def _prefixed(say: Callable[[str], None], prefix: str) -> Callable[[str], None]:
+    """`say` with every message led by `prefix`."""
+    return lambda msg: say(f"{prefix}: {msg}")
+
+
 def fetch(
     query: SsbQuery, client: SsbClient, say: Callable[[str], None], meta: dict | None = None
 ) -> Fetched:
@@ -270,15 +275,15 @@ def refresh(
             continue
         q, meta = held
         say(f"bruker tabell {q.table}")
-        fetched.append(fetch(q, client, lambda msg, say=say, q=q: say(f"{q.table}: {msg}"), meta=meta))
+        fetched.append(fetch(q, client, _prefixed(say, q.table), meta=meta))
 
     retrieved = _stamp(now)
     # Staged outside the repository: a run killed at any point leaves nothing in it.
     staging = Path(tempfile.mkdtemp(prefix="oslo-flytting-staging-"))
     try:
-        for item in target.iterdir():
-            if item.is_file() and not item.name.startswith("."):
-                shutil.copy2(item, staging / item.name)
+        for path in target.iterdir():
+            if path.is_file() and not path.name.startswith("."):
+                shutil.copy2(path, staging / path.name)
         names = []
         for f in fetched:
             path = staging / f"{f.query.resource}.csv"

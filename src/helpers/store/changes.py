@@ -82,7 +82,7 @@ def compare(resource: str, old: str | None, new: str | None) -> TableDiff:
     """The change from CSV text `old` to `new` (None: the file is absent)."""
     if old is None and new is None:
         return TableDiff(resource)
-    old_header, old_rows = table(old) if old is not None else (table(new)[0], [])
+    old_header, old_rows = table(old) if old is not None else (table(new or "")[0], [])
     new_header, new_rows = table(new) if new is not None else (old_header, [])
     diff = TableDiff(
         resource,

@@ -30,7 +30,7 @@ from helpers.store.package import (
     staging_dir,
 )
 
-MANIFEST = [
+MANIFEST: list[dict] = [
     {
         "file": "city_flows.csv",
         "name": "city_flows",

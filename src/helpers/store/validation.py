@@ -51,7 +51,7 @@ def check_package(folder: Path | None = None) -> list[str]:
 
     # Frictionless must not wander outside data/ nor onto the network.
     with system.use_context(trusted=False):
-        report = Package(str(folder / "datapackage.json")).validate()
+        report = Package(source=str(folder / "datapackage.json")).validate()
     if not report.valid:
         for task in report.tasks:
             for err in task.errors[:10]:

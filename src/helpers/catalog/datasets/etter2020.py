@@ -51,6 +51,8 @@ OSLO_MAAL = {
 def split_measure(measure: str) -> tuple[str, str, bool]:
     """'utflytting_innenlandsk_k1_ca' -> ('utflytting_innenlands', '1. kvartal', True)."""
     m = _SUFFIX.match(measure)
+    if m is None:
+        raise ValueError(f"ukjent måltall: {measure!r}")
     maal = m["maal"].replace("innenlandsk", "innenlands")
     return maal, _PERIODER.get(m["periode"] or "", "år"), bool(m["avrundet"])
 
