@@ -59,7 +59,7 @@ def _cmd_refresh(args) -> int:
         from helpers.site.tekster import refresh_with_book
 
         return refresh_with_book(args, Path(args.book))
-    from helpers.statbank.refresh import main as refresh_main
+    from helpers.statbank.command import main as refresh_main
 
     return refresh_main(args)
 

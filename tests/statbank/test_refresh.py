@@ -38,9 +38,11 @@ from helpers.catalog import regions
 from helpers.catalog.periods import whole_years
 from helpers.catalog.registry import datasets, describe
 from helpers.catalog.spec import Dataset
-from helpers.statbank.checks import RefreshError, cells_of, resolve, validate
+from helpers.statbank.checks import cells_of, validate
 from helpers.statbank.client import SsbClient
+from helpers.statbank.failures import RefreshError
 from helpers.statbank.jsonstat import load_file, to_frame
+from helpers.statbank.planning import resolve
 from helpers.statbank.refresh import declared_queries, refresh, units
 from helpers.statbank.resources import COLUMNS, TIDY_TAIL, columns, region_shaped
 from helpers.store.package import read_resource, sha256

@@ -140,7 +140,7 @@ def refresh_with_book(args, root: Path) -> int:
     book is built once more so the «Endringslogg» page and feed show it. A refresh that
     changed nothing builds nothing and records nothing.
     """
-    from helpers.statbank.refresh import main as refresh_main
+    from helpers.statbank.command import main as refresh_main
     from helpers.store.endringslogg import latest, set_texts
 
     def say(msg: str) -> None:

@@ -1,5 +1,5 @@
-"""How an exchange with SSB failed, in words: the errors the client raises and the
-description of a failed connection (never the exception's raw text)."""
+"""How an exchange with SSB or a refresh failed, in words: the errors the client and the
+refresh raise, and the description of a failed connection (never the exception's raw text)."""
 
 from __future__ import annotations
 
@@ -78,3 +78,13 @@ def describe_exception(exc: BaseException) -> str:
     if isinstance(exc, requests.ConnectionError):
         return f"forbindelsen ble brutt ({name})"
     return f"uventet feil ({name})"
+
+
+class RefreshError(RuntimeError):
+    """A refresh that stopped; `table` says where ("datapakken" for the package as a whole)."""
+
+    def __init__(self, table: str, reason: str):
+        self.table = table
+        self.reason = reason
+        where = table if table == "datapakken" else f"SSB-tabell {table}"
+        super().__init__(f"{where}: {reason}")
