@@ -10,7 +10,7 @@ from support.tilbake_data import copy_data, with_2023_back_in_range, with_index_
 
 from helpers import facts, load, tilbake
 from helpers.catalog.datasets.etter2020 import split_measure
-from helpers.figures.charts import tidsserier_med_referanse
+from helpers.figures.referansebaand import tidsserier_med_referanse
 
 
 @pytest.fixture(scope="module")

@@ -256,7 +256,9 @@ def _two_series():
 
 def _charts():
     from helpers import facts
-    from helpers.figures.charts import aldersprofil, stolper, tidsserier_med_referanse
+    from helpers.figures.aldersprofil import aldersprofil
+    from helpers.figures.charts import stolper
+    from helpers.figures.referansebaand import tidsserier_med_referanse
 
     two = _two_series()
     ages = pd.DataFrame(
@@ -289,8 +291,8 @@ def test_the_table_holds_exactly_the_numbers_the_chart_is_drawn_from(name):
 
 def test_panels_of_a_reference_chart_follow_the_page_like_small_multiples():
     from helpers import facts
-    from helpers.figures.charts import tidsserier_med_referanse
     from helpers.figures.layout import STATIC_WIDTH, facet_cell_width, static_spec
+    from helpers.figures.referansebaand import tidsserier_med_referanse
 
     two = _two_series()
     chart, plotted = tidsserier_med_referanse(two, referanse=facts.referanser(two), delt=True, kolonner=2)
