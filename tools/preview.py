@@ -8,7 +8,7 @@ The build is the strict one of `make book`: a failing cell or a Sphinx warning k
 last good site on screen, with the error in a red bar at the top of the page and in full in
 the terminal. A number typed into the prose (tools/checks.py typed-numbers, the check of
 `make lint`) shows in a yellow bar. The build re-runs only the chapters whose text, helpers
-modules or data files changed (helpers.build), and waits for a `make book` running at the
+modules or data files changed (helpers.site.chapter_inputs), and waits for a `make book` running at the
 same time. A busy port is reported before anything is built.
 """
 
