@@ -46,7 +46,7 @@ _EXPORTS = {
     "publisher": "helpers.catalog.sources",
     "read_package": "helpers.store.package",
     "read_resource": "helpers.store.package",
-    "BOLIGPRISINDEKS_RESSURS": "helpers.catalog.datasets.etter2020",
+    "BOLIGPRISINDEKS_RESSURS": "helpers.catalog.datasets.boligpriser",
     # Whole modules a chapter uses by name (regions.boundary_notes, facts.endring ...).
     "regions": "helpers.catalog.regions",
     "sources": "helpers.catalog.sources",

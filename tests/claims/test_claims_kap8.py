@@ -9,7 +9,7 @@ import pytest
 from support.tilbake_data import copy_data, with_2023_back_in_range, with_index_fixture
 
 from helpers import facts, load, tilbake
-from helpers.catalog.datasets.etter2020 import split_measure
+from helpers.catalog.datasets.maalnavn import split_measure
 from helpers.figures.referansebaand import tidsserier_med_referanse
 
 

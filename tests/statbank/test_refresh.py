@@ -474,8 +474,8 @@ def test_declared_queries_are_complete():
 
 def test_datasets_read_refreshed_resources_by_the_one_naming_rule():
     from helpers.catalog.datasets.alder import UTFLYTTING_ALDER_RESSURS
+    from helpers.catalog.datasets.boligpriser import BOLIGPRISINDEKS_RESSURS
     from helpers.catalog.datasets.destinasjoner import DESTINASJON_RESSURS
-    from helpers.catalog.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS
     from helpers.catalog.datasets.fodested import NETTO_RESSURS
 
     # Candidates for one need: the dataset reads whichever held; chapters credit the first.
