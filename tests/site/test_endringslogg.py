@@ -24,6 +24,7 @@ from support.pxfake import HANDBUILT, fake_server
 
 from helpers import tall
 from helpers.prose import endringslogg as ord_
+from helpers.prose.ordforskjell import endrede_ord
 from helpers.site.endringslogg import data_date
 from helpers.store.endringslogg import records
 from helpers.store.package import read_package
@@ -119,7 +120,7 @@ def test_the_record_holds_the_sentence_they_change_and_flags_the_flip(run):
     assert tall(ut_old) in t["before"] and tall(ut_new) in t["after"]
     assert ("flere" in t["before"]) != ("flere" in t["after"])
     assert t["flip"] is True
-    gone, new = ord_.endrede_ord(t["before"], t["after"])
+    gone, new = endrede_ord(t["before"], t["after"])
     assert tall(ut_old) in gone and tall(ut_new) in new
 
 

@@ -4,7 +4,7 @@
 every headline inside a figure (`oslo-tittel`) and every heading from `_build/html`;
 `compare(before, after)` pairs them up page by page and returns each text whose words
 changed (page, before → after), marked when a comparative word or a headline changed
-(helpers.prose.endringslogg.snur). `book_texts(root)` builds the book and reads it: the
+(helpers.prose.ordforskjell.snur). `book_texts(root)` builds the book and reads it: the
 refresh calls it before the new data are moved in and again after.
 """
 
@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers.prose.endringslogg import snur
+from helpers.prose.ordforskjell import snur
 
 SKIP = {"search", "404", "genindex", "index", "book/endringslogg"}
 _SPACE = re.compile(r"[ \t\r\n]+")  # not NBSP: it belongs inside numbers
