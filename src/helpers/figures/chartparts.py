@@ -1,4 +1,6 @@
-"""Pieces every chart kind shares: axes, the year axis, the nearest-point hover, tooltips, annotations, a complete grid of years, fixed colours per label."""
+"""Pieces every chart kind shares: axes, the year axis, the nearest-point hover, tooltips,
+annotations, a complete grid of years, fixed colours per label.
+"""
 
 from __future__ import annotations
 

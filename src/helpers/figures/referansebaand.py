@@ -1,4 +1,6 @@
-"""Time series against a reference band: each series' range and mean over the years before the pandemic drawn behind its line (chapter «Kom de tilbake?»)."""
+"""Time series against a reference band: each series' range and mean over the years before
+the pandemic drawn behind its line (chapter «Kom de tilbake?»).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The plotted numbers as the table a figure shows beside its chart: one row per category or year, one column per series, Norwegian number formatting, a missing value said as «mangler»."""
+"""The plotted numbers as the table a figure shows beside its chart: one row per category
+or year, one column per series, Norwegian number formatting, a missing value said as
+«mangler».
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Which words a changed sentence changed, and whether the change flips its claim: a comparative or directional word changed («flere» → «færre»), or a headline changed, so a person must read it before merging."""
+"""Which words a changed sentence changed, and whether the change flips its claim: a
+comparative or directional word changed («flere» → «færre»), or a headline changed, so a
+person must read it before merging.
+"""
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
-"""Checks of a declaration against SSB's metadata and of an answer's cells, before any write.
+"""Checks of an answer's cells, before any write (the declaration against the metadata is
+helpers.statbank.planning).
 
-`resolve` matches every declared dimension and code (or selection expression) against the
-table's metadata, reports every problem at once, and finds the form SSB uses for a region
-code (`0301` or a prefixed `K_0301`/`K-0301`) when the plain one is missing. `validate`
-checks the cells: each asked-for cell once and nothing else, no negative counts of persons,
-expected years present, published totals equal to the sum of their parts.
+`cells_of` picks the asked-for cells from SSB's answer; `validate` checks them: each
+asked-for cell once and nothing else, no negative counts of persons, expected years
+present, published totals equal to the sum of their parts.
 """
 
 from __future__ import annotations

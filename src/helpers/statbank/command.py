@@ -1,4 +1,7 @@
-"""`make data` from the command line: the refresh with a client from the environment, under the machine's lock, each failure said in one line, and Ctrl-C or SIGTERM ending it cleanly."""
+"""`make data` from the command line: the refresh with a client from the environment, under
+the machine's lock, each failure said in one line, and Ctrl-C or SIGTERM ending it
+cleanly.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The client a command asks for: settings from the environment (SSB_*), a rate limiter shared on the machine."""
+"""The client a command asks for: settings from the environment (SSB_*), a rate limiter
+shared on the machine.
+"""
 
 from __future__ import annotations
 

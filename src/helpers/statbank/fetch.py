@@ -1,4 +1,6 @@
-"""One SSB table fetched and checked: metadata, then data, then the rows (checks.plan, checks.validate); of several candidates, the first whose metadata holds."""
+"""One SSB table fetched and checked: metadata, then data, then the rows (planning.plan,
+checks.validate); of several candidates, the first whose metadata holds.
+"""
 
 from __future__ import annotations
 

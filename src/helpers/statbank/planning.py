@@ -1,4 +1,8 @@
-"""A declared SSB query against the table's metadata, before anything is fetched: every dimension and code (or selection expression) must exist, all problems reported at once; a region code is found in the form SSB uses (`0301` or a prefixed `K_0301`/`K-0301`); the unit must be the declared one."""
+"""A declared SSB query against the table's metadata, before anything is fetched: every
+dimension and code (or selection expression) must exist, all problems reported at once;
+a region code is found in the form SSB uses (`0301` or a prefixed `K_0301`/`K-0301`);
+the unit must be the declared one.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The SSB tables the registered datasets declare, and the units they are fetched in (candidates for one need: the first whose metadata holds)."""
+"""The SSB tables the registered datasets declare, and the units they are fetched in
+(candidates for one need: the first whose metadata holds).
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,8 @@
 For every SSB table a registered dataset declares (an `SsbQuery`), in the order of the
 table ids (candidates for one need: the first whose metadata holds):
 
-1. the table's metadata; every declared dimension and code must exist in it (checks.plan);
+1. the table's metadata; every declared dimension and code must exist in it
+   (planning.plan);
 2. the data, through one client (rate limit shared on the machine, retries, deadlines,
    size limits, cell-limit splitting), selection expressions sent as written;
 3. checks before anything is written (checks.validate);
