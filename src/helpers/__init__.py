@@ -37,7 +37,7 @@ _EXPORTS = {
     "Kilde": "helpers.figures.figure",
     "tidsserier": "helpers.figures.charts",
     "stolper": "helpers.figures.charts",
-    "aldersprofil": "helpers.figures.aldersprofil",
+    "aldersprofil": "helpers.figures.aldersdiagram",
     "tidsserier_med_referanse": "helpers.figures.referansebaand",
     "FLOW_SERIES": "helpers.catalog.registry",
     "SERIES_LABELS": "helpers.vocab",

@@ -256,7 +256,7 @@ def _two_series():
 
 def _charts():
     from helpers import facts
-    from helpers.figures.aldersprofil import aldersprofil
+    from helpers.figures.aldersdiagram import aldersprofil
     from helpers.figures.charts import stolper
     from helpers.figures.referansebaand import tidsserier_med_referanse
 

@@ -7,7 +7,7 @@ take the width of the page (`width="container"`); small multiples get a cell wid
 computed from the page width.
 
 Here the two common kinds, time series and bars; the reference band
-(helpers.figures.referansebaand) and the age profile (helpers.figures.aldersprofil) have
+(helpers.figures.referansebaand) and the age profile (helpers.figures.aldersdiagram) have
 modules of their own, and the pieces all of them share are in helpers.figures.chartparts.
 """
 
