@@ -6,12 +6,13 @@ import re
 
 import pytest
 from support import ROOT
-from test_reader_text import reader_text, toc_pages
 
-from helpers.catalog import tilgang
 from helpers.catalog.artikkel import FUNN, REKKEFOLGE_INNLEDNING, funn
 from helpers.prose import artikkel as artikkel_prose
 from helpers.prose import tilgang as tilgang_prose
+from helpers.catalog import tilgang
+
+from test_reader_text import reader_text, toc_pages
 
 SAMMENDRAG = ROOT.parent / "shared" / "article" / "sammendrag.txt"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from helpers.store.paths import repo_root
 from helpers.prose.norsk import Tekst, dato, liste
 from helpers.store.package import read_package
-from helpers.store.paths import repo_root
 
 
 def sist_oppdatert(folder: Path | None = None) -> Tekst:
