@@ -70,7 +70,7 @@ def test_make_verify_and_make_data_against_a_closed_port(target_name, closed_por
     }
     started = time.monotonic()
     proc = subprocess.run(
-        ["make", "--no-print-directory", "-s", target_name], cwd=ROOT, env=env,
+        ["make", "--no-print-directory", "-s", "-o", ".venv/.installed", target_name], cwd=ROOT, env=env,
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     seconds = time.monotonic() - started

@@ -18,7 +18,12 @@ def make_verify(url: str, state, *extra_env) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "OSLO_FLYTTING_DATA"}
     env.update({"SSB_API_URL": url, "SSB_STATE_DIR": str(state), **dict(extra_env)})
     return subprocess.run(
-        ["make", "-s", "verify"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        ["make", "-s", "-o", ".venv/.installed", "verify"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
