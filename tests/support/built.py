@@ -106,3 +106,18 @@ def built_chapter(source: Path) -> dict[str, dict]:
     executed = EXECUTED / source.resolve().relative_to(ROOT).with_suffix(".ipynb")
     # nbformat joins the lines a notebook file stores as lists (an SVG, a long text).
     return shown_by(nbformat.read(executed, as_version=4).cells)
+
+
+def built_caption(source: Path, figure: str) -> str:
+    """A figure's caption as the built page shows it (its {eval}s filled in by the build),
+    without the «Figur n.m» number."""
+    from bs4 import BeautifulSoup
+
+    fail_if_stale([source])
+    page = SITE / source.resolve().relative_to(ROOT).with_suffix(".html")
+    caption = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
+        f"figure#{figure} figcaption .caption-text"
+    )
+    if caption is None:
+        pytest.fail(f"{page.relative_to(ROOT)}: no figure {figure} with a caption", pytrace=False)
+    return caption.get_text(" ", strip=True)
