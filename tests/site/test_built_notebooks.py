@@ -8,7 +8,7 @@ import pytest
 from support import ROOT, SITE
 from support.built import built_chapter, stale_reason
 
-from helpers.build import DEPS_DIR
+from helpers.site.chapter_inputs import DEPS_DIR
 
 CHAPTER = "notebooks/08-oppsummering"
 

@@ -4,7 +4,7 @@ changed data still executes the chapter (support.chapter_run.run_chapter).
 
 A stale build is never used silently: an executed notebook counts only when its cells are
 the chapter's cells as they are now, and when every module and data file the chapter read
-during the build (helpers.build's record in _build/.chapter-inputs) still has the hash the
+during the build (helpers.site.chapter_inputs' record in _build/.chapter-inputs) still has the hash the
 build stored. Otherwise the test fails and says to build again.
 """
 
@@ -40,7 +40,7 @@ def stale_reason(source: Path, root: Path = ROOT) -> str | None:
     what the page gives now, or None when it is."""
     import jupytext
 
-    from helpers.build import DEPS_DIR, input_hashes
+    from helpers.site.chapter_inputs import DEPS_DIR, input_hashes
 
     build = root / SITE.relative_to(ROOT).parent
     rel = source.resolve().relative_to(root.resolve())
