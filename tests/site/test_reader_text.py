@@ -188,7 +188,7 @@ def test_each_figure_credits_the_publishers_of_the_values_it_draws(site, pages, 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_each_credit_names_each_publisher_once(pages, chapter):
-    """«Kilde: Oslo kommune; SSB. Svakere kilde: Kommuneprofilen (…).», or «Svakere kilde: …»
+    """«Kilde: SSB; Oslo kommune. Svakere kilde: Kommuneprofilen (…).», or «Svakere kilde: …»
     when every source is weaker: a publisher is never named twice under one figure."""
     for line in re.findall(
         r"<p class='oslo-kilde'>(.*?)</p>", pages[f"notebooks/{chapter}.html"], flags=re.S
