@@ -1,13 +1,13 @@
 """The claims chapters 2-4 state, checked on the committed snapshot, and the helpers behind them."""
 
 import pandas as pd
-
-NBSP = "\u00a0"
 import pytest
 
 from helpers import facts, load
 from helpers.catalog.datasets.alder import alder_fra_kode
 from helpers.catalog.regions import CITIES
+
+NBSP = "\u00a0"
 
 # --- Kapittel 2: alder (alle innbyggere, ikke flyttere) ------------------------------
 

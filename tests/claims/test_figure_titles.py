@@ -429,6 +429,8 @@ def test_the_citizenship_note_speaks_of_missing_bars_only_when_one_is_missing():
     merknad = utvandring.merknad_statsborgerskap(hel, ["Sverige", "Norge"])
     assert "uten stolpe" not in merknad and merknad.startswith("Utvandringer etter statsborgerskapet")
     hull = hel.iloc[:3]
-    assert "Et år uten stolpe har vi ikke tall for." in utvandring.merknad_statsborgerskap(hull, ["Sverige", "Norge"])
+    assert "Et år uten stolpe har vi ikke tall for." in utvandring.merknad_statsborgerskap(
+        hull, ["Sverige", "Norge"]
+    )
     tom = hel.assign(verdi=[1.0, None, 3.0, 4.0])
     assert "uten stolpe" in utvandring.merknad_statsborgerskap(tom, ["Sverige", "Norge"])

@@ -99,10 +99,14 @@ def naboer(hele: pd.Series, aar: int, maal: list[str] | None = None) -> Tekst:
         return Tekst(f"Ingen av de andre kommunene {grenser} lå høyere enn Oslo ({oslo}).")
     felles = [r for r in hoyere if r in (maal or [])]
     if felles:
-        hvem = f"{felles[0]} var" if len(felles) == 1 else f"{liste(felles)} var begge" if len(felles) == 2 else f"{liste(felles)} var alle"
-        tekst += (
-            f" {hvem} blant de fem kommunene flest flyttet til fra Oslo i 2020, ifølge Tønnessen (se kapittel 6)."
+        hvem = (
+            f"{felles[0]} var"
+            if len(felles) == 1
+            else f"{liste(felles)} var begge"
+            if len(felles) == 2
+            else f"{liste(felles)} var alle"
         )
+        tekst += f" {hvem} blant de fem kommunene flest flyttet til fra Oslo i 2020, ifølge Tønnessen (se kapittel 6)."
     return Tekst(tekst)
 
 

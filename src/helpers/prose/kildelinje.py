@@ -52,7 +52,9 @@ def kreditt(rader: pd.DataFrame | Iterable[str]) -> list[tuple[str, str]]:
     ut = []
     svak = {name: finn_utgiver(url).svak for name, url in zip(frame["utgiver"], frame["url"])}
     ssb = {name: finn_utgiver(url) is SSB for name, url in zip(frame["utgiver"], frame["url"])}
-    for name, rows in sorted(frame.groupby("utgiver"), key=lambda g: (svak[g[0]], not ssb[g[0]], g[0].casefold())):
+    for name, rows in sorted(
+        frame.groupby("utgiver"), key=lambda g: (svak[g[0]], not ssb[g[0]], g[0].casefold())
+    ):
         ut.append((name, rows["url"].value_counts().index[0]))
     return ut
 
