@@ -6,13 +6,12 @@ import re
 
 import pytest
 from support.article import fingerprint, summary_runs, words
+from test_reader_text import reader_text, toc_pages
 
+from helpers.catalog import tilgang
 from helpers.catalog.artikkel import FUNN, REKKEFOLGE_INNLEDNING, funn
 from helpers.prose import artikkel as artikkel_prose
 from helpers.prose import tilgang as tilgang_prose
-from helpers.catalog import tilgang
-
-from test_reader_text import reader_text, toc_pages
 
 # Names and titles the book may share with the summary (the no-copy rule excepts them).
 NAVN_OG_TITLER = [

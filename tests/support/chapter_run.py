@@ -13,8 +13,8 @@ from pathlib import Path
 import nbformat
 
 from helpers.store.package import describe_csv
-from support.built import shown_by
 from helpers.store.paths import data_dir
+from support.built import shown_by
 
 
 def package_with(tmp_path: Path, fixture: Path, resource: str) -> Path:

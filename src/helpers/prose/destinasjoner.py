@@ -69,14 +69,14 @@ def kommuner_funn(kommuner: pd.DataFrame, siste: int) -> Tekst:
     if len(felles) == len(ARTIKKELENS_KOMMUNER):
         tekst += "Det er de samme fem som Tønnessen (2021) nevner."
     elif felles:
-        tekst += f"{TALLORD.get(len(felles), len(felles)).capitalize()} av dem er blant de fem Tønnessen (2021) nevner."
+        tekst += f"{str(TALLORD.get(len(felles), len(felles))).capitalize()} av dem er blant de fem Tønnessen (2021) nevner."
     else:
         tekst += "Ingen av dem er blant de fem Tønnessen (2021) nevner."
     fjor = kommuner[kommuner["aar"] == siste - 1].dropna(subset=["verdi"]).nlargest(5, "verdi")
     if len(fjor):
         like = len(set(fjor["til_navn"]) & set(fem))
         tekst += (
-            f" {TALLORD.get(like, like).capitalize() if like else 'Ingen'} av de fem var også blant de fem vanligste "
+            f" {str(TALLORD.get(like, like)).capitalize() if like else 'Ingen'} av de fem var også blant de fem vanligste "
             f"i {siste - 1}, målt ved navn (kommuner som ble slått sammen i 2020, fikk nye navn)."
         )
     return Tekst(tekst)

@@ -9,9 +9,9 @@ import pandas as pd
 import yaml
 
 from helpers.analysis import facts
-from helpers.store.paths import repo_root
 from helpers.prose.norsk import Tekst, dato, liste, tall
 from helpers.store.package import read_package
+from helpers.store.paths import repo_root
 
 
 def sist_oppdatert(folder: Path | None = None) -> Tekst:

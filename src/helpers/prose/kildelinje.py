@@ -50,8 +50,8 @@ def kreditt(rader: pd.DataFrame | Iterable[str]) -> list[tuple[str, str]]:
         raise ValueError("figuren tegner ingen verdier med kilde: ingen kildelinje å lage")
     frame = pd.DataFrame({"url": urls, "utgiver": urls.map(utgiver)})
     ut = []
-    svak = {name: finn_utgiver(url).svak for name, url in zip(frame["utgiver"], frame["url"])}
-    ssb = {name: finn_utgiver(url) is SSB for name, url in zip(frame["utgiver"], frame["url"])}
+    svak = {name: finn_utgiver(url).svak for name, url in zip(frame["utgiver"], frame["url"], strict=True)}
+    ssb = {name: finn_utgiver(url) is SSB for name, url in zip(frame["utgiver"], frame["url"], strict=True)}
     for name, rows in sorted(
         frame.groupby("utgiver"), key=lambda g: (svak[g[0]], not ssb[g[0]], g[0].casefold())
     ):

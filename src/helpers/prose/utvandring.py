@@ -73,7 +73,9 @@ def merknad_statsborgerskap(rader: pd.DataFrame, grupper: list[str]) -> Tekst:
     tekst = "Utvandringer etter statsborgerskapet til den som flytter, ikke etter landet de flytter til."
     aar = sorted(int(a) for a in rader["aar"].unique())
     har = {
-        (g, int(a)) for g, a, v in zip(rader["statsborgerskap"], rader["aar"], rader["verdi"]) if pd.notna(v)
+        (g, int(a))
+        for g, a, v in zip(rader["statsborgerskap"], rader["aar"], rader["verdi"], strict=True)
+        if pd.notna(v)
     }
     if any((g, a) not in har for g in grupper for a in aar):
         tekst += " Et år uten stolpe har vi ikke tall for."
