@@ -73,3 +73,22 @@ class Dataset:
     notes: str = ""
     # Resources used when the package has them (the ones a refresh writes); absent is fine.
     optional: tuple[str, ...] = ()
+
+
+# The columns every dataset carries, and the source-row column each is read from.
+FELLES_KOLONNER = {"verdi": "value", "enhet": "unit", "kilde": "source_url", "merknad": "note"}
+
+
+def katalograder(rows: pd.DataFrame, foran: dict, etter: dict | None = None, **felles) -> pd.DataFrame:
+    """A source's rows in the catalog's columns: the dataset's own keys (`foran`), then the
+    columns every dataset has (verdi, enhet, kilde, merknad; read from the rows unless given
+    in `felles`, e.g. a cast or a unit the rows lack), then the dataset's extras (`etter`).
+    Values are Series aligned with `rows` or scalars; the index is reset."""
+    ukjent = set(felles) - set(FELLES_KOLONNER)
+    if ukjent:
+        raise ValueError(f"ukjente fellesskolonner: {sorted(ukjent)}")
+    kolonner = {**foran}
+    for navn, kilde in FELLES_KOLONNER.items():
+        kolonner[navn] = felles.get(navn, rows[kilde])
+    kolonner.update(etter or {})
+    return pd.DataFrame(kolonner, index=rows.index).reset_index(drop=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.catalog import regions
-from helpers.catalog.spec import Dataset, SsbQuery
+from helpers.catalog.spec import Dataset, SsbQuery, katalograder
 from helpers.vocab import SERIES_LABELS
 
 ALDER_KOLONNER = [
@@ -141,18 +141,16 @@ def _utflytting_alder(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def _barn(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["oslo_movers_by_group"]
     rows = rows[rows["dimension"] == "alder"]
-    out = pd.DataFrame(
+    out = katalograder(
+        rows,
         {
             "region_kode": rows["region_code"],
             "aar": rows["year"].astype(int),
             "serie": rows["flow"],
             "serie_navn": rows["flow"].map(SERIES_LABELS),
             "aldersgruppe": rows["category"],
-            "verdi": rows["value"].astype(float),
-            "enhet": rows["unit"],
-            "kilde": rows["source_url"],
-            "merknad": rows["note"],
-        }
+        },
+        verdi=rows["value"].astype(float),
     )
     return regions.harmonise(out).sort_values(["serie", "aar", "aldersgruppe"]).reset_index(drop=True)
 

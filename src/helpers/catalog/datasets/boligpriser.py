@@ -9,7 +9,7 @@ import pandas as pd
 
 from helpers.catalog import sources
 from helpers.catalog.datasets.maalnavn import PERIODER
-from helpers.catalog.spec import Dataset, SsbQuery
+from helpers.catalog.spec import Dataset, SsbQuery, katalograder
 
 # measure -> (kilde_type, maal, periode); maal names one comparable measure.
 _BOLIG_SSB = re.compile(
@@ -57,16 +57,14 @@ def _house_measure(measure: str) -> tuple[str, str, str]:
 def _house_prices(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["destinations_and_context"]
     rows = rows[rows["topic"] == "house_prices"].copy()
-    parsed = rows["measure"].map(_house_measure)
-    rows["kilde_type"] = [p[0] for p in parsed]
-    rows["maal"] = [p[1] for p in parsed]
-    rows["periode"] = [p[2] for p in parsed]
+    rows[["kilde_type", "maal", "periode"]] = rows["measure"].map(_house_measure).tolist()
     rows["region"] = rows["to_region"]
     rows["aar"] = rows["year"].astype(int)
     rows = sources.choose(
         rows, key=["kilde_type", "region", "aar", "maal", "periode"], code="region", year="aar", series="maal"
     )
-    out = pd.DataFrame(
+    out = katalograder(
+        rows,
         {
             "kilde_type": rows["kilde_type"],
             "region": rows["region"],
@@ -74,14 +72,13 @@ def _house_prices(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "maal": rows["maal"],
             "maal_navn": rows["maal"].map(BOLIG_MAAL).fillna(rows["maal"].str.replace("_", " ")),
             "periode": rows["periode"],
-            "verdi": rows["value"].astype(float),
-            "enhet": rows["unit"],
-            "kilde": rows["source_url"],
-            "merknad": rows["note"],
+        },
+        etter={
             # The 2024 SSB pair rests on an assumed column order (see the note in the data).
             "usikker": rows["note"].str.contains("tolket|tolkes", case=False, regex=True),
             "valgt": rows["valgt"].astype(bool),
-        }
+        },
+        verdi=rows["value"].astype(float),
     )
     return out.sort_values(["kilde_type", "region", "maal", "aar", "periode"]).reset_index(drop=True)
 

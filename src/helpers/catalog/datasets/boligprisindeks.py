@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.catalog.datasets.boligpriser import BOLIG_07221, BOLIGPRISINDEKS_RESSURS
-from helpers.catalog.spec import Dataset
+from helpers.catalog.spec import Dataset, katalograder
 
 BOLIGPRISINDEKS_KOLONNER = ["region", "aar", "kvartal", "periode", "verdi", "enhet", "kilde", "merknad"]
 
@@ -27,17 +27,16 @@ def _house_price_index(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = rows[(rows["Boligtype"] == "00") & (rows["series"] == "boligprisindeks")]
     quarter = rows["Tid"].str.extract(r"^(?P<aar>\d{4})K(?P<kv>[1-4])$")
     return (
-        pd.DataFrame(
+        katalograder(
+            rows,
             {
                 "region": rows["Region_label"],
                 "aar": quarter["aar"].astype(int),
                 "kvartal": quarter["kv"].astype(int),
                 "periode": rows["Tid"],
-                "verdi": pd.to_numeric(rows["value"], errors="coerce"),
-                "enhet": "indeks (2015=100)",
-                "kilde": rows["source_url"],
-                "merknad": rows["note"],
-            }
+            },
+            verdi=pd.to_numeric(rows["value"], errors="coerce"),
+            enhet="indeks (2015=100)",
         )
         .sort_values(["region", "aar", "kvartal"])
         .reset_index(drop=True)

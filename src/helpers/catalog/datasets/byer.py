@@ -8,7 +8,7 @@ import pandas as pd
 
 from helpers.catalog import regions, sources
 from helpers.catalog.periods import whole_years
-from helpers.catalog.spec import Dataset, SsbQuery
+from helpers.catalog.spec import Dataset, SsbQuery, katalograder
 from helpers.vocab import SERIES_LABELS
 
 _COLUMNS = ["region_code", "year", "series", "value", "unit", "source_url", "note"]
@@ -79,21 +79,21 @@ def _city_counts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         ],
         index=rows.index,
     )
-    out = pd.DataFrame(
+    out = katalograder(
+        rows,
         {
             "region_kode": rows["region_code"],
             "aar": rows["year"].astype(int),
             "serie": rows["series"],
             "serie_navn": rows["series"].map(SERIES_LABELS),
-            "verdi": rows["value"].astype(float),
-            "enhet": rows["unit"],
-            "kilde": rows["source_url"],
+        },
+        etter={
             "utgiver": rows["utgiver"],
-            "merknad": rows["note"],
             "undertalt": undertalt.astype(bool),
             "valgt": rows["valgt"],
             "valg_grunn": rows["valg_grunn"],
-        }
+        },
+        verdi=rows["value"].astype(float),
     )
     out = regions.harmonise(out)
     return out.sort_values(
@@ -104,17 +104,14 @@ def _city_counts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def _city_rates(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["city_flows_more"]
     rows = rows[rows["unit"].str.startswith("flyttinger per 100")]
-    out = pd.DataFrame(
+    out = katalograder(
+        rows,
         {
             "region_kode": rows["region_code"],
             "aar": rows["year"].astype(int),
             "serie": rows["series"],
             "serie_navn": rows["series"].map(SERIES_LABELS),
-            "verdi": rows["value"],
-            "enhet": rows["unit"],
-            "kilde": rows["source_url"],
-            "merknad": rows["note"],
-        }
+        },
     )
     return regions.harmonise(out).reset_index(drop=True)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.catalog import regions, sources
-from helpers.catalog.spec import Dataset, SsbQuery
+from helpers.catalog.spec import Dataset, SsbQuery, katalograder
 
 KILDE_13864 = sources.ssb_tabell_url("13864")
 DESTINASJON_KOLONNER = [
@@ -86,7 +86,8 @@ def _fylker_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     serie = rows["measure"].map(
         {"nettoinnflytting_innenlandsk": "netto", "innflytting_innenlandsk": "innflytting"}
     )
-    return pd.DataFrame(
+    return katalograder(
+        rows,
         {
             "fylke_kode": rows["to_code"].str.zfill(2),
             # Short bokmål names: SSB prints Trøndelag and Troms og Finnmark with their Sami names too.
@@ -94,12 +95,9 @@ def _fylker_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "fylke_ssb": rows["to_region"],
             "aar": rows["year"].astype(int),
             "serie": serie,
-            "verdi": rows["value"].astype(float),
-            "enhet": rows["unit"],
-            "kilde": rows["source_url"],
-            "merknad": rows["note"],
-        }
-    ).reset_index(drop=True)
+        },
+        verdi=rows["value"].astype(float),
+    )
 
 
 def _oslo_utflytting(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -110,13 +108,12 @@ def _oslo_utflytting(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         & (rows["measure"] == "utflytting_innenlandsk")
     ]
     return (
-        pd.DataFrame(
+        katalograder(
+            rows,
             {
                 "aar": rows["year"].astype(int),
-                "verdi": rows["value"].astype(float),
-                "kilde": rows["source_url"],
-                "merknad": rows["note"],
-            }
+            },
+            verdi=rows["value"].astype(float),
         )
         .sort_values("aar")
         .reset_index(drop=True)

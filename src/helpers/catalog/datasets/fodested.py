@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from helpers.catalog import sources
-from helpers.catalog.spec import Dataset, SsbQuery
+from helpers.catalog.spec import Dataset, SsbQuery, katalograder
 
 NETTO_KOLONNER = ["aar", "kategori_kode", "kategori", "verdi", "status", "kilde", "merknad"]
 
@@ -66,18 +66,15 @@ def _innvandringskategori(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         }
     )
     rows, maal = rows[maal.notna()], maal[maal.notna()]
-    return pd.DataFrame(
+    return katalograder(
+        rows,
         {
             "periode": rows["period"],
             "aar": rows["period"].str[:4].astype(int),
             "kategori": rows["category"].map(_kategori),
             "delsum": rows["category"].str.contains("delsum", case=False),
             "maal": maal,
-            "verdi": rows["value"],
-            "enhet": rows["unit"],
-            "kilde": rows["source_url"],
-            "merknad": rows["note"],
-        }
+        },
     ).reset_index(drop=True)
 
 
@@ -90,7 +87,8 @@ def _husholdninger(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         & rows["region"].isin(["Oslo", "Norge"])
         & rows["period"].isin(["2019-01-01", "2022-01-01", "2019", "2022"])
     ]
-    return pd.DataFrame(
+    return katalograder(
+        rows,
         {
             "region": rows["region"].replace({"Norge": "Hele landet"}),
             "aar": rows["period"].str[:4].astype(int),
@@ -98,11 +96,7 @@ def _husholdninger(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "maal": rows["measure"].map(
                 lambda m: "andel" if m.startswith("andel av") else "antall" if m.startswith("antall") else m
             ),
-            "verdi": rows["value"],
-            "enhet": rows["unit"],
-            "kilde": rows["source_url"],
-            "merknad": rows["note"],
-        }
+        },
     ).reset_index(drop=True)
 
 

@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from helpers.catalog import sources
-from helpers.catalog.spec import Dataset, SsbQuery
+from helpers.catalog.spec import Dataset, SsbQuery, katalograder
 
 # STYRK-08 major groups, worded once so that the two sources (which label group 3
 # differently) line up on the code.
@@ -69,19 +69,18 @@ def _mulig_yrke(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = rows[rows["measure"].isin(maal)]
     kode = rows["category"].map(_styrk_kode)
     return (
-        pd.DataFrame(
+        katalograder(
+            rows,
             {
                 "region": "Hele landet",
                 "periode": rows["period"],
                 "yrke_kode": kode,
                 "yrke": kode.map(STYRK),
                 "maal": rows["measure"].map(maal),
-                "verdi": rows["value"],
-                "enhet": rows["unit"],
-                "kilde": rows["source_url"],
+            },
+            etter={
                 "tillit": rows["source_url"].map(_tillit),
-                "merknad": rows["note"],
-            }
+            },
         )
         .sort_values(["maal", "yrke_kode"])
         .reset_index(drop=True)
@@ -99,17 +98,17 @@ def _mulig_region(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     # rule in helpers.catalog.sources picks SSB's own publication.
     rows["series"] = "andel_mulig_hjemmekontor"
     rows = sources.choose(rows, key=["region", "series"], code="region", year="period")
-    return pd.DataFrame(
+    return katalograder(
+        rows,
         {
             "region": rows["region"].replace({"Norge": "Hele landet"}),
             "periode": rows["period"],
-            "verdi": rows["value"],
-            "enhet": "prosent av jobbene",
-            "kilde": rows["source_url"],
+        },
+        etter={
             "tillit": rows["source_url"].map(_tillit),
-            "merknad": rows["note"],
             "valgt": rows["valgt"],
-        }
+        },
+        enhet="prosent av jobbene",
     ).reset_index(drop=True)
 
 
@@ -120,17 +119,15 @@ def _sysselsatte_yrke(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     ]
     kode = rows["category"].map(_styrk_kode)
     return (
-        pd.DataFrame(
+        katalograder(
+            rows,
             {
                 "region": "Oslo",
                 "aar": rows["period"].astype(int),
                 "yrke_kode": kode,
                 "yrke": kode.map(STYRK),
-                "verdi": rows["value"],
-                "enhet": "lønnstakere 15–74 år",
-                "kilde": rows["source_url"],
-                "merknad": rows["note"],
-            }
+            },
+            enhet="lønnstakere 15–74 år",
         )
         .sort_values("yrke_kode")
         .reset_index(drop=True)
@@ -143,16 +140,13 @@ def _avtaler(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         (rows["measure"] == "andel ansatte med avtale om hjemmekontor") & (rows["dimension"] == "hyppighet")
     ]
     return (
-        pd.DataFrame(
+        katalograder(
+            rows,
             {
                 "region": "Hele landet",
                 "aar": rows["period"].astype(int),
                 "hyppighet": rows["category"],
-                "verdi": rows["value"],
-                "enhet": rows["unit"],
-                "kilde": rows["source_url"],
-                "merknad": rows["note"],
-            }
+            },
         )
         .sort_values(["hyppighet", "aar"])
         .reset_index(drop=True)
@@ -162,18 +156,15 @@ def _avtaler(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def _ledighet_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = _numeric(frames["context_home_office_family"])
     rows = rows[rows["topic"] == "permitteringer"]
-    return pd.DataFrame(
+    return katalograder(
+        rows,
         {
             "region": rows["region"],
             "periode": rows["period"],
             "dimensjon": rows["dimension"],
             "kategori": rows["category"],
             "maal": rows["measure"],
-            "verdi": rows["value"],
-            "enhet": rows["unit"],
-            "kilde": rows["source_url"],
-            "merknad": rows["note"],
-        }
+        },
     ).reset_index(drop=True)
 
 

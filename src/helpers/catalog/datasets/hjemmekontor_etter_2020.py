@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.catalog import sources
-from helpers.catalog.spec import Dataset
+from helpers.catalog.spec import Dataset, katalograder
 
 
 def _home_office_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -14,19 +14,19 @@ def _home_office_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = rows[(rows["topic"] == "hjemmekontor") & rows["period"].str.match(r"^20(2[1-9])")].copy()
     rows["tall"] = pd.to_numeric(rows["value"], errors="coerce")
     rows = rows.dropna(subset=["tall"])  # verbal values ("tre av ti") are not numbers
-    return pd.DataFrame(
+    return katalograder(
+        rows,
         {
             "region": rows["region"],
             "periode": rows["period"],
             "aar": rows["period"].str[:4].astype(int),
             "kategori": rows["category"],
             "maal": rows["measure"],
-            "verdi": rows["tall"].astype(float),
-            "enhet": rows["unit"],
-            "kilde": rows["source_url"],
+        },
+        etter={
             "utgiver": rows["source_url"].map(lambda u: sources.finn_utgiver(u).navn),
-            "merknad": rows["note"],
-        }
+        },
+        verdi=rows["tall"].astype(float),
     ).reset_index(drop=True)
 
 

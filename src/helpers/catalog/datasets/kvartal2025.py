@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.catalog.spec import Dataset
+from helpers.catalog.spec import Dataset, katalograder
 
 RESSURS = "oslo_stavanger_kvartal_2024_2025"
 
@@ -33,7 +33,8 @@ def _kvartaler(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         raise ValueError(
             f"{RESSURS}: perioder som ikke er kvartaler: {sorted(set(rows['period'][~kvartal]))}"
         )
-    out = pd.DataFrame(
+    out = katalograder(
+        rows,
         {
             "region": rows["region_name"],
             "region_kode": rows["region_code"].astype(str).str.zfill(4),
@@ -41,11 +42,8 @@ def _kvartaler(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "kvartal": rows["period"].str[1].astype(int),
             "maal": rows["series"],
             "maal_navn": rows["series"].map(MAAL),
-            "verdi": rows["value"].astype(float),
-            "enhet": rows["unit"],
-            "kilde": rows["source_url"],
-            "merknad": rows["note"],
-        }
+        },
+        verdi=rows["value"].astype(float),
     )
     return out.sort_values(["region", "maal", "aar", "kvartal"]).reset_index(drop=True)
 

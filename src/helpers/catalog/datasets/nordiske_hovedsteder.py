@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.catalog import sources
-from helpers.catalog.spec import Dataset
+from helpers.catalog.spec import Dataset, katalograder
 
 NORDISK_MAAL = {
     "nettoflytting_total": ("netto", "Nettoflytting i alt (inkludert utlandet)"),
@@ -36,7 +36,8 @@ def _nordic(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["destinations_and_context"]
     rows = rows[rows["topic"] == "nordic_capitals"]
     origin = rows["from_region"].where(rows["from_region"] != "", rows["to_region"])
-    out = pd.DataFrame(
+    out = katalograder(
+        rows,
         {
             "omraade": origin.map(_OMRAADE).fillna(origin),
             "til": rows["to_region"].where(rows["from_region"] != "", ""),
@@ -44,12 +45,11 @@ def _nordic(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "maal": rows["measure"],
             "maaltype": rows["measure"].map(lambda m: NORDISK_MAAL.get(m, ("annet", m))[0]),
             "maal_navn": rows["measure"].map(lambda m: NORDISK_MAAL.get(m, ("annet", m))[1]),
-            "verdi": rows["value"].astype(float),
-            "enhet": rows["unit"],
-            "kilde": rows["source_url"],
+        },
+        etter={
             "utgiver": rows["source_url"].map(lambda u: sources.finn_utgiver(u).navn),
-            "merknad": rows["note"],
-        }
+        },
+        verdi=rows["value"].astype(float),
     )
     return out.sort_values(["omraade", "maal", "aar"]).reset_index(drop=True)
 

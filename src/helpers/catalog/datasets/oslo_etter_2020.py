@@ -8,16 +8,14 @@ import pandas as pd
 from helpers.catalog import sources
 from helpers.catalog.datasets.byer import CITY_QUERIES
 from helpers.catalog.datasets.maalnavn import OSLO_MAAL, split_measure
-from helpers.catalog.spec import Dataset
+from helpers.catalog.spec import Dataset, katalograder
 
 
 def _oslo_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["destinations_and_context"]
     rows = rows[rows["topic"] == "oslo_after_2020"].copy()
-    split = rows["measure"].map(split_measure)
-    rows["maal"] = [s[0] for s in split]
-    rows["periode"] = [s[1] for s in split]
-    rows["avrundet"] = [s[2] for s in split]
+    rows[["maal", "periode", "avrundet"]] = rows["measure"].map(split_measure).tolist()
+    rows["avrundet"] = rows["avrundet"].astype(bool)
     # A flow "from Oslo" or "to Oslo" is Oslo's; growth in a named destination area is that area's.
     is_oslo = (rows["from_region"] == "Oslo") | (
         (rows["to_region"] == "Oslo") & (rows["from_region"] != "Oslo")
@@ -28,7 +26,8 @@ def _oslo_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     key = ["region", "aar", "maal", "periode"]
     # Disagreements within one publisher are decided in helpers.catalog.sources.RESOLUTIONS.
     rows = sources.choose(rows, key=key, code="region", year="aar", series="maal")
-    out = pd.DataFrame(
+    out = katalograder(
+        rows,
         {
             "region": rows["region"],
             "aar": rows["aar"],
@@ -36,16 +35,18 @@ def _oslo_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "maal_navn": rows["maal"].map(OSLO_MAAL).fillna(rows["maal"]),
             "periode": rows["periode"],
             "avrundet": rows["avrundet"],
-            "verdi": rows["value"].astype(float),
-            "enhet": "personer",  # the source says "flyttinger" for some rows: each move is one person here
-            "kilde": rows["source_url"],
+        },
+        etter={
             "utgiver": rows["utgiver"],
-            "merknad": rows["note"],
             # Flagged in the data where a figure's definition is in doubt (e.g. Q2 2022).
             "usikker": rows["note"].str.contains("USIKKER", regex=False),
             "valgt": rows["valgt"].astype(bool),
             "valg_grunn": rows["valg_grunn"],
-        }
+        },
+        verdi=rows["value"].astype(float),
+        enhet="personer",
+        # the source says "flyttinger" for some rows: each move is one person here
+        kilde=rows["source_url"],
     )
     return out.sort_values(
         ["region", "maal", "aar", "periode", "valgt"], ascending=[True, True, True, True, False]

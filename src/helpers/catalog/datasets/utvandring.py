@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.catalog import regions
-from helpers.catalog.spec import Dataset
+from helpers.catalog.spec import Dataset, katalograder
 from helpers.vocab import SERIES_LABELS
 
 KOLONNER = [
@@ -34,21 +34,20 @@ KOLONNER = [
 def _etter_statsborgerskap(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = frames["oslo_movers_by_group"]
     rows = rows[rows["dimension"] == "statsborgerskap"]
-    out = pd.DataFrame(
+    out = katalograder(
+        rows,
         {
             "region_kode": rows["region_code"],
             "aar": rows["year"].astype(int),
             "serie": rows["flow"],
             "serie_navn": rows["flow"].map(SERIES_LABELS),
             "statsborgerskap": rows["category"],
-            "verdi": rows["value"].astype(float),
-            "enhet": rows["unit"],
+        },
+        etter={
             # The 2024 page does not print its year; the transcriber inferred it (see notes).
             "aar_usikkert": rows["note"].str.contains("ÅRSTALL IKKE SYNLIG", regex=False),
-            "kilde": rows["source_url"],
-            "merknad": rows["note"],
         },
-        columns=[c for c in KOLONNER if c != "region"],
+        verdi=rows["value"].astype(float),
     )
     if out.empty:
         return pd.DataFrame(columns=KOLONNER)
