@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.vocab import BYER
+
 # code -> (city, first year, last year) the code was used for that city
 CODES: dict[str, tuple[str, int, int]] = {
     "0301": ("Oslo", 1838, 9999),
@@ -23,7 +25,8 @@ CODES: dict[str, tuple[str, int, int]] = {
     "0": ("Hele landet", 0, 9999),
 }
 
-CITIES = ["Oslo", "Bergen", "Trondheim", "Stavanger", "Kristiansand"]
+# The five cities, in the book's order: the keys of vocab.BYER (their colours), kept there once.
+CITIES = list(BYER)
 
 # (city, first year with the new boundary, what was added)
 BOUNDARY_CHANGES = [
