@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -39,7 +38,7 @@ from helpers.statbank.queries import declared_queries, units
 from helpers.statbank.resources import describe_resource, region_shaped, write_csv
 from helpers.store.changes import diff_packages
 from helpers.store.endringslogg import build_record, write_record
-from helpers.store.package import SnapshotError, number_text, read_package
+from helpers.store.package import SnapshotError, number_text, read_package, replace_atomically
 from helpers.store.validation import check_package, remove_leftovers
 
 __all__ = ["Fetched", "declared_queries", "fetch", "refresh", "units"]
@@ -170,7 +169,7 @@ def refresh(
         record = build_record(retrieved, [_table_entry(f) for f in fetched], diff_packages(target, staging))
         if record is not None and before_move is not None:
             before_move(record)
-        move_into(staging, target, names + ["datapackage.json"])
+        replace_atomically(staging, target, names + ["datapackage.json"])
         if record is None:
             progress("ingen verdier er endret: ingen ny oppføring i endringsloggen")
         else:
@@ -200,26 +199,6 @@ def _table_entry(f: Fetched) -> dict:
         "updated": updated,
         "year_to_date": f.query.year_to_date,  # a 4th quarter "so far this year" is the whole year
     }
-
-
-def move_into(staging: Path, target: Path, names: list[str]) -> None:
-    """Copy the staged files next to their targets, then rename them over; the descriptor last.
-
-    The copies (`.<name>.incoming`) sit in data/ so the renames are atomic; a crash leaves
-    either them or renamed files the old descriptor does not vouch for, both of which
-    `make check` reports and the next refresh removes.
-    """
-    incoming = [(target / f".{name}.incoming", target / name) for name in names]
-    try:
-        for (tmp, _), name in zip(incoming, names, strict=True):
-            shutil.copyfile(staging / name, tmp)
-        for tmp, final in incoming:
-            if final.name != "datapackage.json":
-                os.replace(tmp, final)
-        os.replace(*incoming[names.index("datapackage.json")])
-    finally:
-        for tmp, _ in incoming:
-            tmp.unlink(missing_ok=True)
 
 
 # -- command line ----------------------------------------------------------------------------

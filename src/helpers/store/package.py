@@ -12,6 +12,7 @@ import csv
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -159,17 +160,25 @@ def describe_csv(
 
 
 def replace_atomically(staging: Path, target: Path, names: list[str]) -> None:
-    """Move the staged files over the committed ones; datapackage.json goes last.
+    """Put the staged files over the committed ones; datapackage.json goes last. The one
+    writer of the package (the shared import and the refresh both use it).
 
-    Each os.replace is atomic; replacing the package descriptor last means a crash
-    in between leaves files whose hashes no longer match the old descriptor, which
-    `check` reports, rather than a descriptor that vouches for files it never saw.
+    The staged files are first copied next to their targets (`.<name>.incoming`), so each
+    rename is atomic wherever the staging folder is. Replacing the descriptor last means a
+    crash in between leaves either `.incoming` copies or files whose hashes the old
+    descriptor does not vouch for: `check` reports both, and the next refresh removes them.
     """
     target.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        if name != "datapackage.json":
-            os.replace(staging / name, target / name)
-    os.replace(staging / "datapackage.json", target / "datapackage.json")
+    order = [n for n in names if n != "datapackage.json"] + ["datapackage.json"]
+    incoming = [(target / f".{name}.incoming", target / name) for name in order]
+    try:
+        for (tmp, _), name in zip(incoming, order, strict=True):
+            shutil.copyfile(staging / name, tmp)
+        for tmp, final in incoming:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in incoming:
+            tmp.unlink(missing_ok=True)
 
 
 def staging_dir(target: Path) -> Path:
