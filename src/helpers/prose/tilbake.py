@@ -32,6 +32,29 @@ def _periode(ref: dict) -> str:
     return str(aar_liste(aar))
 
 
+def maalestokk(ref: dict, strommer: dict[str, list[int]]) -> Tekst:
+    """Where the chapter brings in its yardstick: the years it rests on, and, when the data
+    flag a flow as under-counted in one of them, that series with that flow leave the year out:
+    «Som målestokk for «før» bruker vi årene 2016–2019 … For tall der utvandringen inngår,
+    bruker vi bare 2016–2018, fordi utvandringen ble registrert for lavt i 2019.»
+    `strommer`: flow -> flagged years (`facts.undertalte_aar`)."""
+    aar = list(range(ref["fra"], ref["til"] + 1))
+    tekst = (
+        f"Som målestokk for «før» bruker vi årene {_periode(ref)}: snittet og spennet fra det laveste til "
+        "det høyeste året."
+    )
+    flagget = {s: sorted(set(a) & set(aar)) for s, a in strommer.items() if s in _STROM_NAVN}
+    flagget = {s: a for s, a in flagget.items() if a}
+    for s, ute in flagget.items():
+        rest = [a for a in aar if a not in ute]
+        navn = _STROM_NAVN[s][0]
+        tekst += (
+            f" For tall der {navn} inngår, bruker vi bare {_periode({'aar': rest, 'fra': rest[0], 'til': rest[-1]})}, "
+            f"fordi {navn} ble registrert for lavt i {aar_liste(ute)}."
+        )
+    return Tekst(tekst)
+
+
 def utflytting(ut: pd.Series, etter_aar: int = 2020) -> Tekst:
     """Has domestic out-migration come back inside its pre-pandemic range, and when?"""
     ref = facts.referanse(ut)
@@ -129,18 +152,44 @@ def setninger(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Oslo")
     }
 
 
+def strommer(serier: list[tuple[pd.Series, str]], etter_aar: int = 2020) -> Tekst:
+    """Several flows after `etter_aar` in one sentence: each one's pre-pandemic range and its
+    latest year, placed against that range (not a list of every year: the figure shows them).
+    «Innflyttingen fra resten av landet lå mellom 30 604 og 32 930 i 2016–2019 og var 33 455
+    i 2021, og innvandringen lå mellom 12 463 og 13 044 og var 15 825 i 2022, begge over
+    spennet.» `serier`: (series, name in the definite form)."""
+    deler, steder, uten = [], [], []
+    forrige_periode = None
+    for serie, navn in serier:
+        ref = facts.referanse(serie)
+        e = facts.etter(serie, ref, etter_aar)
+        if e["siste"] is None:
+            uten.append(navn)
+            continue
+        per = _periode(ref)
+        i_per = "" if per == forrige_periode else f" i {per}"
+        forrige_periode = per
+        deler.append(
+            f"{navn} lå mellom {tall(ref['min'])} og {tall(ref['maks'])}{i_per} og var "
+            f"{tall(e['siste_verdi'])} i {e['siste']}"
+        )
+        steder.append(_STED[e["siste_plassering"]])
+    tekst = ""
+    if deler:
+        if len(set(steder)) == 1:
+            hvem = "" if len(deler) == 1 else "begge " if len(deler) == 2 else "alle "
+            tekst = f"{', og '.join(deler)}, {hvem}{steder[0]} spennet."
+        else:
+            tekst = ", og ".join(f"{d}, {st} spennet" for d, st in zip(deler, steder)) + "."
+        tekst = stor_forbokstav(tekst)
+    if uten:
+        tekst += f" {stor_forbokstav(liste(uten))} har vi ingen tall for etter {etter_aar}."
+    return Tekst(tekst.strip())
+
+
 def strom(serie: pd.Series, navn: str, etter_aar: int = 2020) -> Tekst:
-    """One flow after `etter_aar`: its pre-pandemic range and where the latest year lies
-    (not a list of every year: the figure shows them)."""
-    ref = facts.referanse(serie)
-    e = facts.etter(serie, ref, etter_aar)
-    stor = navn[:1].upper() + navn[1:]
-    if e["siste"] is None:
-        return Tekst(f"{stor} har vi ingen tall for etter {etter_aar}.")
-    return Tekst(
-        f"{stor} lå mellom {tall(ref['min'])} og {tall(ref['maks'])} i {_periode(ref)}. Tallene for den går "
-        f"til og med {e['siste']}; da var den {tall(e['siste_verdi'])}, {_STED[e['siste_plassering']]} spennet."
-    )
+    """One flow after `etter_aar` (`strommer` with one series)."""
+    return strommer([(serie, navn)], etter_aar)
 
 
 def rate_etter(rate_ut: pd.Series, aar: int = 2020) -> Tekst:
@@ -613,20 +662,36 @@ def bolig_sikre(endring: pd.Series, usikre=()) -> Tekst:
 
     deler = liste(endring(a, v, i == 0) for i, (a, v) in enumerate(sikre.items()))
     indeks = "Ifølge SSBs prisindeks for brukte boliger i Oslo og Bærum"
-    slutt = "Sikre tall for de andre årene har vi ikke."
+    slutt = (
+        "Sikre tall for de andre årene har vi ikke, og endringen i noen få enkeltår kan ikke vise om "
+        "prisene holdt seg relativt høye."
+    )
     if felles:
         return Tekst(f"{indeks} {felles} prisene {deler}, regnet fra fjerde kvartal året før. {slutt}")
     return Tekst(f"{indeks}, regnet fra fjerde kvartal året før, {deler}. {slutt}")
 
 
-def opinion(oslo: float | None, norge: float | None) -> Tekst:
-    """The one survey of home office in Oslo after the pandemic, if we have it."""
-    if oslo is None or norge is None:
+_MAANED = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)
+
+
+def opinion(rader: pd.DataFrame) -> Tekst:
+    """The one survey of home office in Oslo after the pandemic, if we have it: the month
+    from the rows' period («2022-12»), the outlet that reported it from their publisher.
+    `rader`: region («Oslo», «Norge»), periode, verdi, utgiver, kilde. Empty without both."""
+    oslo = rader[rader["region"] == "Oslo"]
+    norge = rader[rader["region"] == "Norge"]
+    if oslo.empty or norge.empty:
         return Tekst("")
+    aar, mnd = (int(x) for x in str(oslo["periode"].iloc[0]).split("-")[:2])
+    kilde = kilde_navn(oslo)
     return Tekst(
-        f"En spørreundersøkelse fra Opinion i desember 2022 fant at {prosent(oslo, 0)} av "
-        f"arbeidstakerne i Oslo hadde hatt hjemmekontor den siste måneden, mot {prosent(norge, 0)} "
-        "i hele landet. Det er én måling, gjengitt i nyhetene, ikke offisiell statistikk."
+        f"En spørreundersøkelse fra Opinion i {_MAANED[mnd - 1]} {aar} fant at "
+        f"{prosent(oslo['verdi'].iloc[0], 0)} av arbeidstakerne i Oslo hadde hatt hjemmekontor den siste "
+        f"måneden, mot {prosent(norge['verdi'].iloc[0], 0)} i hele landet, ifølge {kilde}. Det er én måling, "
+        "ikke offisiell statistikk."
     )
 
 
@@ -717,12 +782,9 @@ def _nord_verdi(nord: pd.DataFrame, omraade: str, maal: str, aar: int) -> float 
     return float(r["verdi"].iloc[0]) if len(r) else None
 
 
-def _nord_kilde(nord: pd.DataFrame, omraade: str, maal: str, aar: int) -> str:
-    """Who published a Nordic figure, as the credit line names it: «konsulentselskapet Datic»,
-    from the row's publisher and the catalog's kind for its address."""
-    from helpers.catalog.sources.utgivere import finn_utgiver
-
-    r = nord[(nord["omraade"] == omraade) & (nord["maal"] == maal) & (nord["aar"] == aar)]
+def kilde_navn(r: pd.DataFrame) -> str:
+    """Who published the first of the rows, as the credit line names it: «konsulentselskapet
+    Datic», «avisen ABC Nyheter», from the row's publisher and the catalog's kind for its address."""
     if r.empty:
         return "en kilde vi ikke har navnet på"
     navn = str(r["utgiver"].iloc[0]) if "utgiver" in r and pd.notna(r["utgiver"].iloc[0]) else ""
@@ -738,33 +800,43 @@ def _nord_kilde(nord: pd.DataFrame, omraade: str, maal: str, aar: int) -> str:
     return f"{bestemt[form]} {navn}" if form in bestemt and navn else navn or "en kilde vi ikke har navnet på"
 
 
+def _nord_kilde(nord: pd.DataFrame, omraade: str, maal: str, aar: int) -> str:
+    """Who published a Nordic figure (`kilde_navn`)."""
+    r = nord[(nord["omraade"] == omraade) & (nord["maal"] == maal) & (nord["aar"] == aar)]
+    return kilde_navn(r)
+
+
 def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
     """What the few gross or domestic figures from the neighbouring capitals say."""
     deler = []
     # Stockholm's gross flows are left out: the only figures we have are from a blog.
     hel = _nord_verdi(nord, "Helsingfors", "nettoflytting_mellom_kommuner_forelopig", 2020)
     if hel is not None and hel < 0:
+        kilde = _nord_kilde(nord, "Helsingfors", "nettoflytting_mellom_kommuner_forelopig", 2020)
         deler.append(
             f"Regner vi bare flytting innenlands, mistet Helsingfors {tall(abs(hel))} personer på "
-            "flytting mellom kommuner i 2020 (foreløpige tall)."
+            f"flytting mellom kommuner i 2020, ifølge foreløpige tall fra {kilde}."
         )
     hreg = _nord_verdi(nord, "Helsingforsregionen", "nettoflytting_innenlandsk", 2020)
     if hreg is not None and hreg < 0:
-        deler.append(f"Helsingforsregionen som helhet hadde et innenlandsk flyttetap på {tall(abs(hreg))}.")
+        kilde = _nord_kilde(nord, "Helsingforsregionen", "nettoflytting_innenlandsk", 2020)
+        deler.append(
+            f"Helsingforsregionen som helhet hadde et innenlandsk flyttetap på {tall(abs(hreg))}, ifølge {kilde}."
+        )
     kbh = _nord_verdi(nord, "København", "utflytting_okning_fra_2019", 2020)
     kbh_kilde = _nord_kilde(nord, "København", "utflytting_okning_fra_2019", 2020)
     kbh_pct = _nord_verdi(nord, "København", "utflytting_okning_fra_2019_pct", 2020)
     if kbh is not None and kbh_pct is not None and {2019, 2020} <= set(ut_oslo.index):
-        e = facts.endring(ut_oslo, 2019, 2020)
+        # Oslo's own rise is told once, in chapter 1; here only a pointer back to it.
         deler.append(
             f"For København har vi bare økningen i utflyttingen fra 2019 til 2020: {tall(kbh)} "
             f"personer, ca. {prosent(kbh_pct, 0)}, ifølge {kbh_kilde}, som bruker tall fra "
-            f"Danmarks Statistik. Oslos utflytting til resten av landet økte med {tall(e['diff'])} "
-            f"personer, eller {prosent(e['prosent'])}, men det er ikke sikkert at tallene måler det samme."
+            "Danmarks Statistik. Oslos økning samme år står i {ref}`kapittel 1 <kap-rekord>`, men det er "
+            "ikke sikkert at tallene måler det samme."
         )
     if nord["aar"].max() <= 2020:
         deler.append("Hvordan flyttingen fra disse byene utviklet seg etter 2020, har vi ingen tall for.")
-    return Tekst(" ".join(deler))
+    return Markdown(" ".join(deler))
 
 
 def _referanse_navn(ref: dict) -> str:
@@ -813,20 +885,41 @@ def tittel_nivaa(serie: pd.Series, hva: str, etter_aar: int = 2020, utelat=(), u
     return Tekst(f"I {e['siste']} lå {hva} {igjen}over {nivaa}")
 
 
-def merknad_utelatt(nett: pd.DataFrame, fra: int = facts.FOER_FRA, til: int = facts.FOER_TIL) -> Tekst:
+_STROM_NAVN = {
+    "utflytting_innenlands": ("utflyttingen", "ut"),
+    "utvandring": ("utvandringen", "ut"),
+    "innflytting_innenlands": ("innflyttingen", "inn"),
+    "innvandring": ("innvandringen", "inn"),
+}
+
+
+def merknad_utelatt(
+    nett: pd.DataFrame,
+    fra: int = facts.FOER_FRA,
+    til: int = facts.FOER_TIL,
+    strommer: dict[str, list[int]] | None = None,
+) -> Tekst:
     """Which series' reference ranges leave out a year the data flag as under-counted; empty
-    when none does."""
+    when none does. `strommer` (flow -> flagged years, `facts.undertalte_aar`) says which flow
+    was under-counted, and so which way the net went: an outflow counted too low makes the
+    net too high, an inflow counted too low makes it too low. Without it, no direction."""
     if "undertalt" not in nett:
         return Tekst("")
     rows = nett[nett["undertalt"].astype(bool) & nett["aar"].between(fra, til)]
     if rows.empty:
         return Tekst("")
     navn = [n[:1].lower() + n[1:] for n in dict.fromkeys(rows["serie_navn"])]
-    aar = aar_liste(sorted(rows["aar"].unique()))
-    return Tekst(
-        f"Båndet går fra det laveste til det høyeste året i {fra}–{til}; for {liste(navn)} er {aar} "
-        "holdt utenfor, fordi tallene bak er registrert for lavt det året."
-    )
+    aar_ = sorted(int(a) for a in rows["aar"].unique())
+    aar = aar_liste(aar_)
+    start = f"Båndet går fra det laveste til det høyeste året i {fra}–{til}; for {liste(navn)} er {aar} holdt utenfor"
+    flagget = [s for s, a in (strommer or {}).items() if set(a) & set(aar_) and s in _STROM_NAVN]
+    retning = {_STROM_NAVN[s][1] for s in flagget}
+    if len(retning) != 1:
+        return Tekst(f"{start}, fordi tallene bak er usikre {'det året' if len(aar_) == 1 else 'de årene'}.")
+    hvilke = liste(_STROM_NAVN[s][0] for s in flagget)
+    feil = "for høye" if retning == {"ut"} else "for lave"
+    det = "det året" if len(aar_) == 1 else "de årene"
+    return Tekst(f"{start}: {hvilke} ble registrert for lavt {det}, så nettotallene ble {feil}.")
 
 
 def grunnlag_merknad(nett: pd.DataFrame) -> Tekst:
@@ -863,9 +956,15 @@ def tittel_kvartal(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
         "høyere": "høyere enn",
         "blandet": "dels høyere, dels lavere enn",
     }.get(kvartal_retning(ut_nytt, tidligere))
-    if ord_ is None:
+    if ord_ is not None:
+        return Tekst(f"Utflyttingen i {nytt} var {ord_} i samme kvartal tidligere år")
+    # Not every quarter can be judged: the finding for those that can, as the text says it
+    # (`_sikre_par`, `_sammenligning`), or a label when none can.
+    par = _sikre_par(ut_nytt, tidligere)
+    if not par:
         return Tekst(f"Utflyttingen per kvartal i {nytt}")
-    return Tekst(f"Utflyttingen i {nytt} var {ord_} i samme kvartal tidligere år")
+    hvilke, aar, ord_ = _sammenligning(par, nytt)
+    return Tekst(f"I {hvilke} {nytt} var utflyttingen {ord_} enn i samme kvartal i {aar}")
 
 
 def _kortnavn(omraader: list[str]) -> list[str]:
@@ -1067,9 +1166,10 @@ def rang_omtale(verdier: pd.Series, aar: int = 2020, form: str = "innledning") -
 
 
 def utvandring_kort(utv: pd.Series, aar: int = 2020, fra: int = facts.FOER_FRA, til: int = 2018) -> Tekst:
-    """Emigration in `aar` for the summary, as chapter 4 says it: the change from the year
-    before, that the year before was under-counted, and where `aar` lies against each of the
-    sound years `fra`–`til`. A sentence without the link (the page adds it)."""
+    """Emigration in `aar` for the summary, as chapter 4 says it, and plainly whether the
+    public numbers bear out the article's small rise: the year before was under-counted, so
+    the rise from it proves nothing; only a value above every sound year `fra`–`til` would.
+    Two sentences, the last without its full stop (the page adds the link)."""
     e = facts.endring(utv, aar - 1, aar)
     verb = "økte" if e["diff"] > 0 else "falt" if e["diff"] < 0 else "var uendret"
     p = facts.mot_periode(utv, aar, fra, til)
@@ -1079,9 +1179,13 @@ def utvandring_kort(utv: pd.Series, aar: int = 2020, fra: int = facts.FOER_FRA, 
         "under": f"lavere enn i hvert av årene {periode}",
         "innenfor": f"innenfor spennet fra årene {periode}",
     }[p["plassering"]]
+    if p["plassering"] == "over":
+        dom = f"Det støtter artikkelens funn om at utvandringen økte litt i {aar}"
+    else:
+        dom = f"Artikkelens funn om at utvandringen økte litt i {aar}, kan de offentlige tallene altså ikke bekrefte"
     return Tekst(
-        f"Utvandringen {verb} fra {aar - 1}, men det året ble den registrert for lavt, og i {aar} var "
-        f"den {sted}"
+        f"Utvandringen {verb} fra {aar - 1} til {aar}, men i {aar - 1} ble den registrert for lavt, og i "
+        f"{aar} var den {sted}. {dom}"
     )
 
 
