@@ -230,7 +230,12 @@ def test_chapter_2_words_on_changed_data():
         alder.funn_innbyggere(tett, 2020)
     )
     # Counts round to their two leading digits; cohorts that round alike get one number.
-    assert (alder.rundt(15647), alder.rundt(16387), alder.rundt(9569), alder.rundt(97)) == (16000, 16000, 9600, 97)
+    assert (alder.rundt(15647), alder.rundt(16387), alder.rundt(9569), alder.rundt(97)) == (
+        16000,
+        16000,
+        9600,
+        97,
+    )
     stor = _frame([("Oslo", 2020, a, v) for a, v in {28: 15647.0, 29: 16387.0, 30: 14000.0}.items()])
     assert "med rundt 16\u00a0000 personer i hvert årskull" in alder.funn_innbyggere(stor, 2020)
     ulik = _frame([("Oslo", 2020, a, v) for a, v in {28: 15400.0, 29: 16100.0}.items()])

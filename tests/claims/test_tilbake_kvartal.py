@@ -368,7 +368,9 @@ def test_emigration_in_the_summary_says_what_chapter_4_says():
     )
     hoy = utv.copy()
     hoy[2020] = max(hoy[y] for y in (2016, 2017, 2018)) + 1
-    assert "høyere enn i hvert av årene 2016–2018. Det støtter artikkelens funn" in tilbake.utvandring_kort(hoy)
+    assert "høyere enn i hvert av årene 2016–2018. Det støtter artikkelens funn" in tilbake.utvandring_kort(
+        hoy
+    )
     hoy[2020] = hoy[2019] - 1
     assert tilbake.utvandring_kort(hoy).startswith(
         "Utvandringen falt fra 2019 til 2020, men i 2019 ble den registrert for lavt"

@@ -672,8 +672,18 @@ def bolig_sikre(endring: pd.Series, usikre=()) -> Tekst:
 
 
 _MAANED = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 )
 
 

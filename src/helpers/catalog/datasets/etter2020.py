@@ -339,7 +339,7 @@ BOLIGPRISINDEKS_RESSURS = _BOLIG_07221.resource
 DATASETS = [
     Dataset(
         name="oslo_etter_2020",
-        title="Oslos flytteregnskap 2016–2022 og kvartalstall 2021–2023",
+        title="Oslos flytteregnskap, år for år og kvartal for kvartal",
         description=(
             "Oslos innenlandske inn- og utflytting, inn- og utvandring, netto flytting og "
             "befolkningsvekst, som publisert av SSB, Oslo kommune og nyheter som siterer SSB. "
