@@ -280,7 +280,7 @@ def test_quarters_are_judged_only_on_sound_earlier_values():
     # Only the quarter with a sound earlier value is judged, and the title says which.
     assert (
         tilbake.tittel_kvartal(nytt, foer)
-        == "I 1.\u00a0kvartal 2025 var utflyttingen lavere enn i samme kvartal i 2021"
+        == "Utflyttingen i 1.\u00a0kvartal 2025 var lavere enn i samme kvartal i 2021"
     )
     assert tilbake.tittel_kvartal(nytt, foer.assign(avrundet=True)) == "Utflyttingen per kvartal i 2025"
     assert "avrundet eller usikre, så der sier vi ikke" in tilbake.kvartal_mot_tidligere(nytt, foer)

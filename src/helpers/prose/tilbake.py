@@ -974,7 +974,7 @@ def tittel_kvartal(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
     if not par:
         return Tekst(f"Utflyttingen per kvartal i {nytt}")
     hvilke, aar, ord_ = _sammenligning(par, nytt)
-    return Tekst(f"I {hvilke} {nytt} var utflyttingen {ord_} enn i samme kvartal i {aar}")
+    return Tekst(f"Utflyttingen i {hvilke} {nytt} var {ord_} enn i samme kvartal i {aar}")
 
 
 def _kortnavn(omraader: list[str]) -> list[str]:
@@ -1123,56 +1123,17 @@ def _sum_kort(ut_nytt: pd.DataFrame, ut_aar: pd.Series | None, retning: str | No
     return f"{'Men summen' if motsatt else 'Summen'} av {hva} ligger {sted} spennet i {periode}."
 
 
-def ingress(ut: pd.Series, ut_kv: pd.DataFrame | None = None, etter_aar: int = 2020) -> Tekst:
-    """The introduction's short lead on the years after `etter_aar`, worded apart from the
-    summary's full account: the peak after `etter_aar`, where the latest annual figure lies
-    against the pre-pandemic range and, when all four quarters of the newest year are there,
-    where their sum lies (`_kvartalssum`, with its margin)."""
-    ref = facts.referanse(ut)
-    e = facts.etter(ut, ref, etter_aar)
-    if e["siste"] is None:
-        return Tekst(f"Hele år etter {etter_aar} har boka ennå ikke tall for.")
-    senere = ut[ut.index > etter_aar]
-    topp, siste = int(senere.idxmax()), e["siste"]
-    niva = f"nivået fra før pandemien ({_periode(ref)}: {_spenn(ref)})"
-    sted = {"over": "over", "innenfor": "innenfor", "under": "under"}[e["siste_plassering"]]
-    if senere[topp] > ut[etter_aar]:
-        start = f"Etter {etter_aar} steg utflyttingen videre, til {tall(senere[topp])} i {topp}"
-    else:
-        start = f"Etter {etter_aar} flyttet færre ut enn i {etter_aar}"
-    if siste == topp and senere[topp] > ut[etter_aar]:
-        tekst = f"{start}, det siste året med årstall for utflyttingen, {sted} {niva}."
-    else:
-        tekst = f"{start}, og i {siste}, det siste året med årstall for utflyttingen, lå den {sted} {niva}."
-    s = _kvartalssum(ut_kv, ut) if ut_kv is not None else None
-    if s is not None:
-        hvor = (
-            "nær kanten av"
-            if s["sted"] == "uklart"
-            else {"innenfor": "godt innenfor"}.get(s["sted"], s["sted"])
-        )
-        ogsaa = "også " if s["sted"] == e["siste_plassering"] else ""
-        tekst += (
-            f" SSBs fire kvartalstall for {s['aar']} gir til sammen {tall(s['sum'])} utflyttinger (årstallet "
-            f"kan avvike litt); {ogsaa}den summen ligger {hvor} det samme nivået."
-        )
-    return Tekst(tekst)
-
-
-def rang_omtale(verdier: pd.Series, aar: int = 2020, form: str = "innledning") -> Tekst:
-    """Where `aar` stands among the years up to itself, as a clause after a comma, worded
-    apart from chapter 1's `rekord.rang` (no sentence three times in the book): «det høyeste
-    tallet fram til da i tallene våre, som går tilbake til 2011» for the introduction, «høyere
-    enn i hvert år fra 2011 og fram til da» for the summary. A year that was not the highest
-    gets chapter 1's plain ranking."""
+def rang_omtale(verdier: pd.Series, aar: int = 2020) -> Tekst:
+    """Where `aar` stands among the years up to itself, as a clause after a comma, for the
+    summary, worded apart from chapter 1's `rekord.rang` (no sentence twice in the book):
+    «høyere enn i hvert år fra 2011 og fram til da». A year that was not the highest gets
+    chapter 1's plain ranking."""
     from helpers.prose import rekord
 
     r = facts.rangering(verdier, aar, til_og_med=aar)
     if not r["hoyest"] or r["antall_aar"] == 1:
         return rekord.rang(verdier, aar)
-    if form == "oppsummering":
-        return Tekst(f"høyere enn i hvert år fra {r['fra']} og fram til da")
-    return Tekst(f"det høyeste tallet fram til da i tallene våre, som går tilbake til {r['fra']}")
+    return Tekst(f"høyere enn i hvert år fra {r['fra']} og fram til da")
 
 
 def utvandring_kort(utv: pd.Series, aar: int = 2020, fra: int = facts.FOER_FRA, til: int = 2018) -> Tekst:
