@@ -175,7 +175,7 @@ def test_comparison_with_a_period_refuses_missing_years():
 
 
 def test_aldersprofil_highlights_one_year_and_keeps_gaps():
-    from helpers.figures.charts import aldersprofil
+    from helpers.figures.aldersdiagram import aldersprofil
 
     frame = _frame(
         [("Oslo", 2019, 20, 1.0), ("Oslo", 2019, 22, 2.0), ("Oslo", 2020, 20, 3.0), ("Oslo", 2020, 21, 4.0)]

@@ -32,7 +32,7 @@ def tidligere():
 
 def test_the_quarterly_resource_holds_what_the_shared_file_says(oslo):
     ut = oslo[oslo["maal"] == "utflytting_innenlands"]
-    assert list(zip(ut["aar"], ut["kvartal"], ut["verdi"])) == [
+    assert list(zip(ut["aar"], ut["kvartal"], ut["verdi"], strict=True)) == [
         (2025, 1, 6965), (2025, 2, 8469), (2025, 3, 12567), (2025, 4, 6972)
     ]  # fmt: skip
     # End-of-quarter populations chain through the quarterly growth, as SSB's table does.

@@ -149,7 +149,7 @@ def test_every_availability_sentence_is_the_generated_one(pages):
 
 
 def _seksord(text: str) -> set[tuple[str, ...]]:
-    w = _words(text)
+    w = words(text)
     return {tuple(w[i : i + 6]) for i in range(len(w) - 5)}
 
 

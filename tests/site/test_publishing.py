@@ -5,8 +5,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import yaml
-from helpers.catalog.sources import finn_utgiver
 from support import ROOT
+
+from helpers.catalog.sources import finn_utgiver
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 BASEURL = CONFIG["html"]["baseurl"]

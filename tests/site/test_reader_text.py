@@ -177,7 +177,7 @@ def test_each_figure_credits_the_publishers_of_the_values_it_draws(site, pages, 
     figures = _drawn(site, chapter)
     shown = _credits(pages[f"notebooks/{chapter}.html"])
     assert len(shown) == len(figures), f"{chapter}: {len(shown)} kildelinjer, {len(figures)} figurer"
-    for data, credit in zip(figures, shown):
+    for data, credit in zip(figures, shown, strict=True):
         rows = data["radkilder"]
         assert rows, f"{chapter}, {data['navn']}: kildelinjen er ikke laget fra radene figuren tegner"
         # The credit is the one the rows give, publisher by publisher, and the page shows it.

@@ -1,6 +1,7 @@
 """The change log's words and its differ, on hand-made records (no build, no network)."""
 
 from helpers.prose import endringslogg as e
+from helpers.prose import ordforskjell
 from helpers.prose.norsk import NBSP
 from helpers.store.changes import compare
 from helpers.store.endringslogg import build_record
@@ -37,10 +38,10 @@ def test_a_value_in_plain_norwegian_with_nbsp():
 
 
 def test_flips_are_comparative_words_and_headlines():
-    assert e.snur("flere enn i 2019.", "færre enn i 2019.", "setning")
-    assert not e.snur(f"var 41{NBSP}210.", f"var 41{NBSP}305.", "setning")
-    assert e.snur("Utflyttingen steg", "Utflyttingen steg mye", "overskrift")
-    assert not e.snur("Samme", "Samme", "overskrift")
+    assert ordforskjell.snur("flere enn i 2019.", "færre enn i 2019.", "setning")
+    assert not ordforskjell.snur(f"var 41{NBSP}210.", f"var 41{NBSP}305.", "setning")
+    assert ordforskjell.snur("Utflyttingen steg", "Utflyttingen steg mye", "overskrift")
+    assert not ordforskjell.snur("Samme", "Samme", "overskrift")
 
 
 def test_changed_words_are_marked_without_their_punctuation():

@@ -12,8 +12,8 @@ plain-text repr, and the repr of an ordinary str would show quotes and "\\xa0".
 from __future__ import annotations
 
 import math
-import re
 import numbers
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
