@@ -3,7 +3,7 @@ changed data where the rule depends on the data."""
 
 import pandas as pd
 
-from helpers import facts, load, tilbake
+from helpers import FLOW_SERIES, facts, load, tilbake
 
 
 def _netto(flagget: str) -> pd.DataFrame:
@@ -35,7 +35,7 @@ def test_the_note_names_no_direction_without_the_flagged_flow():
 def test_the_snapshot_note_says_too_high():
     byer = load("storbyer")
     netto = facts.nettoflytting(byer, load("oslo_etter_2020"))
-    strommer = {s: facts.undertalte_aar(byer, "Oslo", s) for s in facts.FLOW_SERIES}
+    strommer = {s: facts.undertalte_aar(byer, "Oslo", s) for s in FLOW_SERIES}
     assert "nettotallene ble for høye" in tilbake.merknad_utelatt(netto, strommer=strommer)
 
 

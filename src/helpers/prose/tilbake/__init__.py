@@ -23,21 +23,21 @@ from helpers.prose.tilbake.aar import (
     utvandring_kort,
 )
 from helpers.prose.tilbake.aaret_foer import (
+    NAER_NULL,
     fortegn_kort,
     fortegn_kvartaler,
     kvartal_mot_aaret_foer,
-    NAER_NULL,
     sammenlign_aaret_foer,
     tittel_kvartal_netto,
 )
 from helpers.prose.tilbake.bolig_hjemmekontor import (
+    ENDRING_PP,
     andel_utvikling,
     bolig_sikre,
-    ENDRING_PP,
     opinion,
     tittel_andel,
 )
-from helpers.prose.tilbake.felles import _periode, _spenn, HVORFOR_UNDERTALT, kilde_navn
+from helpers.prose.tilbake.felles import HVORFOR_UNDERTALT, _periode, _spenn, kilde_navn
 from helpers.prose.tilbake.figurtekst import (
     grunnlag_merknad,
     merknad_utelatt,
@@ -47,16 +47,16 @@ from helpers.prose.tilbake.figurtekst import (
 )
 from helpers.prose.tilbake.kvartal import kvartal_mot_tidligere, kvartal_retning, tittel_kvartal
 from helpers.prose.tilbake.kvartalssum import (
+    KVARTALSSUM_AVVIK,
     _kvartalssum,
     kvartal_dekning,
     kvartal_kort,
     kvartal_kort_kapittel,
     kvartalssum,
-    KVARTALSSUM_AVVIK,
 )
 from helpers.prose.tilbake.norden import (
-    genitiv,
     KILDENS_NAVN,
+    genitiv,
     nord_bare_ett,
     nord_brutto,
     nord_netto,

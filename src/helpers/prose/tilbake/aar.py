@@ -2,12 +2,13 @@
 years before the pandemic, and the summary's record and emigration clauses."""
 
 from __future__ import annotations
+
 import pandas as pd
 
 from helpers.analysis import facts
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import Tekst, aar_liste, liste, stor_forbokstav, tall
-from helpers.prose.tilbake.felles import _periode, _spenn, _STED, _STROM_NAVN, HVORFOR_UNDERTALT
+from helpers.prose.tilbake.felles import _STED, _STROM_NAVN, HVORFOR_UNDERTALT, _periode, _spenn
 
 
 def maalestokk(ref: dict, strommer: dict[str, list[int]]) -> Tekst:
@@ -158,7 +159,7 @@ def strommer(serier: list[tuple[pd.Series, str]], etter_aar: int = 2020) -> Teks
             hvem = "" if len(deler) == 1 else "begge " if len(deler) == 2 else "alle "
             tekst = f"{', og '.join(deler)}, {hvem}{steder[0]} spennet."
         else:
-            tekst = ", og ".join(f"{d}, {st} spennet" for d, st in zip(deler, steder)) + "."
+            tekst = ", og ".join(f"{d}, {st} spennet" for d, st in zip(deler, steder, strict=True)) + "."
         tekst = stor_forbokstav(tekst)
     if uten:
         tekst += f" {stor_forbokstav(liste(uten))} har vi ingen tall for etter {etter_aar}."

@@ -2,11 +2,11 @@
 migration and population growth."""
 
 from __future__ import annotations
+
 import pandas as pd
 
 from helpers.prose.norsk import Tekst, liste, tall
 from helpers.prose.tilbake.felles import _alle, _antall, _kvartaler
-
 
 NAER_NULL = 50
 """Persons: a quarter's value this close to zero is «nær null» (only barely positive or

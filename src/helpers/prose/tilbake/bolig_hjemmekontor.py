@@ -2,6 +2,7 @@
 they can and cannot show."""
 
 from __future__ import annotations
+
 import pandas as pd
 
 from helpers.prose.norsk import Tekst, liste, prosent

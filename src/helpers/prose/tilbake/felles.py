@@ -2,11 +2,11 @@
 a range rests on, the names of flows and publishers, counts in words."""
 
 from __future__ import annotations
+
 import pandas as pd
 
 from helpers.catalog.sources.utgivere import finn_utgiver
 from helpers.prose.norsk import Tekst, aar_liste, liste, tall
-
 
 _STED = {"over": "over", "innenfor": "innenfor", "under": "under"}
 

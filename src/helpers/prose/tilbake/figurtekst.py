@@ -2,11 +2,12 @@
 sound evidence, a note says which values are computed and which years are left out."""
 
 from __future__ import annotations
+
 import pandas as pd
 
 from helpers.analysis import facts
 from helpers.prose.norsk import Tekst, aar_liste, liste
-from helpers.prose.tilbake.felles import _beskriv, _referanse_navn, _STROM_NAVN
+from helpers.prose.tilbake.felles import _STROM_NAVN, _beskriv, _referanse_navn
 
 
 def tittel_nivaa(serie: pd.Series, hva: str, etter_aar: int = 2020, utelat=(), usikre=()) -> Tekst:

@@ -2,6 +2,7 @@
 values only, and saying when those are from weaker sources."""
 
 from __future__ import annotations
+
 import pandas as pd
 
 from helpers.catalog.sources.utgivere import finn_utgiver

@@ -2,13 +2,13 @@
 lines on the quarters for the chapter's end and the summary."""
 
 from __future__ import annotations
+
 import pandas as pd
 
 from helpers.analysis import facts
 from helpers.prose.norsk import Tekst, aar_liste, tall
 from helpers.prose.tilbake.felles import _kvartaler, _periode, _spenn
 from helpers.prose.tilbake.kvartal import _retning, _sammenligning, _sikre_par, _svake_kilder
-
 
 KVARTALSSUM_AVVIK = 0.02
 """Share of the sum: how far SSB's annual figure for out-migration may lie from the sum of

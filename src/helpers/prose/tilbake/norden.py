@@ -2,12 +2,12 @@
 with its publisher."""
 
 from __future__ import annotations
+
 import pandas as pd
 
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import Tekst, liste, prosent, stor_forbokstav, tall
 from helpers.prose.tilbake.felles import kilde_navn
-
 
 KILDENS_NAVN = {"Helsingforsregionen": "pääkaupunkiseutu"}
 """An area the book names in Norwegian, and the term its source uses for it (Statistics
