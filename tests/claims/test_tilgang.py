@@ -167,7 +167,7 @@ def test_om_dataene_says_it_once_then_lists_the_tables():
     linjer = [line for line in oversikt.splitlines() if line.startswith("- ")]
     mangler = [s for s in tilgang.alle(har=set()) if not s.tema.bare_registerdata and not s.kandidater]
     assert len(linjer) == len(mangler)
-    for s, linje in zip(mangler, linjer):
+    for s, linje in zip(mangler, linjer, strict=True):
         side, tittel = s.tema.kapittel
         assert linje.endswith(f"([{tittel}]({side})).") and s.mangler[0].url in linje, linje
         assert "denne utgaven" not in linje and "men tallene" not in linje

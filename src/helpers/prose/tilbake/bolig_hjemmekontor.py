@@ -58,12 +58,12 @@ def bolig_sikre(endring: pd.Series, usikre=()) -> Tekst:
     verb_ = {verb(v) for v in sikre}
     felles = verb_.pop() if len(verb_) == 1 else ""
 
-    def endring(a, v, forste: bool = False) -> str:
+    def aaret(a, v, forste: bool = False) -> str:
         hvor_mye = f"{prosent(abs(v))} " if v else ""
         hva = f"{verb(v)} prisene " if forste else f"{verb(v)} "
         return f"{'' if felles else hva}{hvor_mye}i løpet av {int(a)}"
 
-    deler = liste(endring(a, v, i == 0) for i, (a, v) in enumerate(sikre.items()))
+    deler = liste(aaret(a, v, i == 0) for i, (a, v) in enumerate(sikre.items()))
     indeks = "Ifølge SSBs prisindeks for brukte boliger i Oslo og Bærum"
     slutt = (
         "Sikre tall for de andre årene har vi ikke, og endringen i noen få enkeltår kan ikke vise om "

@@ -149,11 +149,12 @@ def kvartal_mot_tidligere(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tek
 def tittel_kvartal(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
     """A figure title: the newest year's quarters against the same quarters before."""
     nytt = int(ut_nytt["aar"].max())
+    retning = kvartal_retning(ut_nytt, tidligere)
     ord_ = {
         "lavere": "lavere enn",
         "høyere": "høyere enn",
         "blandet": "dels høyere, dels lavere enn",
-    }.get(kvartal_retning(ut_nytt, tidligere))
+    }.get(retning or "")
     if ord_ is not None:
         return Tekst(f"Utflyttingen i {nytt} var {ord_} i samme kvartal tidligere år")
     # Not every quarter can be judged: the finding for those that can, as the text says it
