@@ -277,7 +277,12 @@ def test_quarters_are_judged_only_on_sound_earlier_values():
     # One quarter compared only with a rounded news estimate: no judgement.
     foer.loc[1, "avrundet"] = True
     assert tilbake.kvartal_retning(nytt, foer) is None
-    assert tilbake.tittel_kvartal(nytt, foer) == "Utflyttingen per kvartal i 2025"
+    # Only the quarter with a sound earlier value is judged, and the title says which.
+    assert (
+        tilbake.tittel_kvartal(nytt, foer)
+        == "Utflyttingen i 1.\u00a0kvartal 2025 var lavere enn i samme kvartal i 2021"
+    )
+    assert tilbake.tittel_kvartal(nytt, foer.assign(avrundet=True)) == "Utflyttingen per kvartal i 2025"
     assert "avrundet eller usikre, så der sier vi ikke" in tilbake.kvartal_mot_tidligere(nytt, foer)
     # A quarter with no earlier value at all: no judgement either.
     assert tilbake.kvartal_retning(_kvartaler(2025, [7000.0, 8000.0, 9000.0]), foer.iloc[:1]) is None

@@ -57,7 +57,10 @@ def test_2025_quarters_are_judged_only_where_a_sound_value_exists(oslo, tidliger
         in text
     )
     assert "For 2. og 3.\u00a0kvartal har vi ingen tidligere tall for utflyttingen" in text
-    assert tilbake.tittel_kvartal(ut, tidligere) == "Utflyttingen per kvartal i 2025"
+    # The title states what the text finds for the quarters that can be judged.
+    assert tilbake.tittel_kvartal(ut, tidligere) == (
+        f"Utflyttingen i 1. og 4.{NB}kvartal 2025 var lavere enn i samme kvartal i 2021"
+    )
 
 
 def test_the_quarter_sentences_name_the_kind_of_source_from_the_rows(oslo, tidligere, ut_aar):
@@ -187,11 +190,20 @@ def test_changed_quarters_change_the_words():
 def test_a_flow_is_placed_by_its_latest_year_not_listed():
     serie = pd.Series({2016: 10.0, 2017: 12.0, 2018: 11.0, 2019: 13.0, 2020: 15.0, 2021: 14.0, 2022: 12.5})
     assert tilbake.strom(serie, "innvandringen") == (
-        "Innvandringen lå mellom 10 og 13 i 2016–2019. Tallene for den går til og med 2022; "
-        "da var den 13, innenfor spennet."  # 12,5 written half away from zero
+        "Innvandringen lå mellom 10 og 13 i 2016–2019 og var 13 i 2022, innenfor spennet."
+    )  # 12,5 written half away from zero
+    # Two flows in one sentence; each names its own last year, the shared period once.
+    hoy = serie.drop(2022).copy()
+    hoy[2021] = 20.0
+    assert tilbake.strommer([(hoy, "innflyttingen"), (serie, "innvandringen")]) == (
+        "Innflyttingen lå mellom 10 og 13 i 2016–2019 og var 20 i 2021, over spennet, og innvandringen "
+        "lå mellom 10 og 13 og var 13 i 2022, innenfor spennet."
     )
-    # Each series names its own last year.
-    assert "til og med 2021;" in tilbake.strom(serie.drop(2022), "innflyttingen")
+    begge = serie.copy()
+    begge[2022] = 20.0
+    assert tilbake.strommer([(hoy, "innflyttingen"), (begge, "innvandringen")]).endswith(
+        "og var 20 i 2022, begge over spennet."
+    )
 
 
 def test_near_zero_and_about_alike_use_the_one_threshold():
@@ -319,47 +331,37 @@ def test_the_short_sentence_keeps_the_same_quarters_and_adds_the_sum(oslo, tidli
     assert "Men" not in tilbake.kvartal_kort(inne, tidligere, ut_aar)
 
 
-def test_the_introduction_lead_is_its_own_and_computed(oslo, ut_aar):
-    ut = oslo[oslo["maal"] == "utflytting_innenlands"]
-    text = tilbake.ingress(ut_aar, ut)
-    assert text.startswith(f"Etter 2020 steg utflyttingen videre, til 39{NB}942 i 2021, og i 2022")
-    assert "også den summen ligger over det samme nivået" in text
-    assert "det høyeste tallet i serien" not in text  # the summary's sentence, not repeated
-    assert "34" not in tilbake.ingress(ut_aar, ut[ut["kvartal"] < 4])
-    # The book has 2023 values elsewhere: the last year is the last one for out-migration.
-    assert "2022, det siste året med årstall for utflyttingen, lå den over" in text
-    assert "årstall i boka" not in text
-
-
-def test_the_record_is_worded_apart_in_intro_and_summary(ut_aar):
+def test_the_record_is_worded_apart_in_chapter_and_summary(ut_aar):
     from helpers.prose import rekord
 
     kapittel = rekord.rang(ut_aar, 2020)
-    intro = tilbake.rang_omtale(ut_aar, 2020, "innledning")
-    summary = tilbake.rang_omtale(ut_aar, 2020, "oppsummering")
-    assert intro == "det høyeste tallet fram til da i tallene våre, som går tilbake til 2011"
+    summary = tilbake.rang_omtale(ut_aar, 2020)
     assert summary == "høyere enn i hvert år fra 2011 og fram til da"
-    assert len({str(kapittel), str(intro), str(summary)}) == 3
+    assert str(kapittel) != str(summary)
     # A year that was not the highest: the plain ranking, no «høyeste».
     lavere = ut_aar.copy()
     lavere[2017] = lavere[2020] + 1
-    assert "høyeste tallet fram til da" not in tilbake.rang_omtale(lavere, 2020)
-    assert tilbake.rang_omtale(lavere, 2020, "oppsummering").startswith("det 2. høyeste")
+    assert "høyere enn i hvert år" not in tilbake.rang_omtale(lavere, 2020)
+    assert tilbake.rang_omtale(lavere, 2020).startswith("det 2. høyeste")
 
 
 def test_emigration_in_the_summary_says_what_chapter_4_says():
     utv = facts.serie(load("storbyer"), "Oslo", "utvandring")
     assert tilbake.utvandring_kort(utv) == (
-        "Utvandringen økte fra 2019, men det året ble den registrert for lavt, og i 2020 var den "
-        "lavere enn i hvert av årene 2016–2018"
+        "Utvandringen økte fra 2019 til 2020, men i 2019 ble den registrert for lavt, og i 2020 var den "
+        "lavere enn i hvert av årene 2016–2018. Artikkelens funn om at utvandringen økte litt i 2020, "
+        "kan de offentlige tallene altså ikke bekrefte"
     )
     hoy = utv.copy()
     hoy[2020] = max(hoy[y] for y in (2016, 2017, 2018)) + 1
-    assert tilbake.utvandring_kort(hoy).endswith("høyere enn i hvert av årene 2016–2018")
+    assert "høyere enn i hvert av årene 2016–2018. Det støtter artikkelens funn" in tilbake.utvandring_kort(
+        hoy
+    )
     hoy[2020] = hoy[2019] - 1
     assert tilbake.utvandring_kort(hoy).startswith(
-        "Utvandringen falt fra 2019, men det året ble den registrert for lavt"
+        "Utvandringen falt fra 2019 til 2020, men i 2019 ble den registrert for lavt"
     )
+    assert tilbake.utvandring_kort(hoy).endswith("kan de offentlige tallene altså ikke bekrefte")
 
 
 def test_the_summary_counts_negative_quarters_in_a_few_words(oslo):

@@ -47,9 +47,9 @@ K7 = ("/notebooks/07-kom-de-tilbake.md", "Kom de tilbake?")
 TEMAER: tuple[Tema, ...] = (
     Tema(
         "byer",
-        "flyttingene år for år for alle de fem byene",
+        "flyttingene år for år for de fire andre byene",
         K1,
-        "årstallene for flyttingene i alle de fem byene",
+        "årstallene for flyttingene i de fire andre byene",
         " ligger i SSBs statistikkbank, men de er ikke hentet inn hit",
         ("storbyer",),
     ),

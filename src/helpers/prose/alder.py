@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
-from helpers.prose.norsk import NBSP, Tekst, ikke_men, liste, periode, prosent, tall
+from helpers.prose.norsk import NBSP, Tekst, ikke_men, liste, periode, tall
 
 PLASSERING = {
     "over": "eldre enn i noen av årene før",
@@ -82,13 +82,24 @@ def funn_innbyggere(folk: pd.DataFrame, til: int, margin: float = TOPP_MARGIN) -
     if len(aldre) == 1:
         return Tekst(
             start + f"var {aldre[0]}-åringene det største årskullet, med {tall(aar[aldre[0]])} personer; "
-            f"ingen annen alder lå innenfor {prosent(margin * 100, 0)} av det."
+            "ingen annen alder var nær så stor."
         )
-    lav, hoy = aar[aldre].min(), aar[aldre].max()
+    lav, hoy = rundt(aar[aldre].min()), rundt(aar[aldre].max())
+    hvor_mange = f"rundt {tall(lav)}" if lav == hoy else f"mellom rundt {tall(lav)} og {tall(hoy)}"
     return Tekst(
-        start + f"var årskullene størst i alderen {_aldersspenn(aldre)}{NBSP}år: hvert av dem hadde mellom "
-        f"{tall(lav)} og {tall(hoy)} personer, ikke mer enn {prosent(margin * 100, 0)} under det største."
+        start + f"var årskullene størst i alderen {_aldersspenn(aldre)}{NBSP}år, omtrent like store, med "
+        f"{hvor_mange} personer i hvert årskull."
     )
+
+
+def rundt(x: float) -> int:
+    """A count rounded for «rundt …» in running text: to its two leading digits
+    (15 647 -> 16 000, 9 569 -> 9 600); the exact values stand in the figure's table."""
+    x = float(x)
+    if abs(x) < 100:
+        return int(round(x))
+    steg = 10 ** (len(str(int(abs(x)))) - 2)
+    return int(round(x / steg) * steg)
 
 
 # Small counts are written as words in running text.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from helpers.catalog import sources, tilgang
 from helpers.prose.artikkel import Markdown
-from helpers.prose.norsk import liste, stor_forbokstav
+from helpers.prose.norsk import aar_liste, liste, stor_forbokstav
 
 # A link that MyST resolves on the site and JupyterLab shows as its text.
 LENKE = "[Om dataene](/book/om-dataene.md)"
@@ -110,3 +110,24 @@ def utgaven(har: set[str] | None = None) -> Markdown:
         f"Tallene fra {ord_} {lenker} i SSBs statistikkbank er i denne utgaven hentet direkte derfra. "
         f"Resten er {andre}. {hentes}"
     )
+
+
+def omfang(rader, tittel: str = "") -> str:
+    """« Tall for 2015–2024.»: the years a collection's values are for, as they exist (never a
+    span with a year missing). When every row is a whole year or a quarter (`periode` «år» or
+    «… kvartal»), the two are told apart: « Årstall for 2016–2023 og kvartalstall for 2021 og
+    2023.» Empty when the title already names the same years."""
+    aar = rader["aar"].dropna()
+    if aar.empty:
+        return ""
+    if "periode" in rader:
+        periode = rader["periode"].astype(str)
+        er_aar = periode.eq("år")
+        er_kv = periode.str.contains("kvartal")
+        if (er_aar | er_kv).all() and er_aar.any() and er_kv.any():
+            return (
+                f" Årstall for {aar_liste(rader.loc[er_aar, 'aar'].dropna())} og kvartalstall for "
+                f"{aar_liste(rader.loc[er_kv, 'aar'].dropna())}."
+            )
+    alle = aar_liste(aar)
+    return "" if str(alle) in tittel else f" Tall for {alle}."

@@ -56,7 +56,7 @@ def _oslo_after_2020(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 DATASETS = [
     Dataset(
         name="oslo_etter_2020",
-        title="Oslos flytteregnskap 2016–2022 og kvartalstall 2021–2023",
+        title="Oslos flytteregnskap, år for år og kvartal for kvartal",
         description=(
             "Oslos innenlandske inn- og utflytting, inn- og utvandring, netto flytting og "
             "befolkningsvekst, som publisert av SSB, Oslo kommune og nyheter som siterer SSB. "

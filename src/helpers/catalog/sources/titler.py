@@ -58,7 +58,7 @@ TITLER: dict[str, str] = {
     "ssb.no/priser-og-prisindekser/boligpriser-og-boligprisindekser/statistikk/prisindeks-for-brukte-boliger/artikler/boligprisene faller": "Boligprisene faller",
     "ssb.no/priser-og-prisindekser/boligpriser-og-boligprisindekser/statistikk/prisindeks-for-brukte-boliger/artikler/boligprisveksten-flater-ut": "Boligprisveksten flater ut",
     "ssb.no/priser-og-prisindekser/statistikker/bpi/kvartal/2017-01-12": "Boligprisindeksen, 4. kvartal 2016",
-    "github.com/statisticsnorway/ssb-pxwebapidata/reference/apidata.html": "Tabell 01222, kvartalsvise befolkningsendringer, gjengitt som eksempel i SSBs veiledning for å hente tall fra statistikkbanken",
+    "github.com/statisticsnorway/ssb-pxwebapidata/reference/apidata.html": "Tabell 01222, kvartalsvise befolkningsendringer, slik SSB selv gjengir den",
     # Oslo kommune
     "oslo.kommune.no/statistikk": "Statistikk",
     "oslo.kommune.no/politikk-og-administrasjon/statistikk/befolkning/folkemengde-og-endringer": "Folkemengde og endringer",
