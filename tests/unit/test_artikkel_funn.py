@@ -69,3 +69,13 @@ def test_emigration_is_not_said_to_have_no_home_office_at_all():
 def test_the_summary_renders_the_weighted_return():
     tekst = str.__str__(artikkel_prose.oppsummering())
     assert "Likevel" in tekst and "Samlet" not in tekst
+
+
+def test_the_return_weighing_keeps_the_summarys_conditions():
+    """«for mange kontoransatte», «mulig og vanlig», and the move the other way only if work
+    decides less where people live: each point keeps the condition the summary puts on it."""
+    forbehold = funn("tilbake").forbehold
+    hjemme = next(s for s in re.split(r"(?<=\.) ", forbehold) if "kontoransatte" in s)
+    assert "mulig og vanlig" in hjemme and "mange kontoransatte" in hjemme
+    motsatt = next(s for s in re.split(r"(?<=\.) ", forbehold) if "andre veien" in s)
+    assert re.search(r"(styrer|avgjør) jobben mindre", motsatt)

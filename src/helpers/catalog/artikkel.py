@@ -169,14 +169,14 @@ FUNN: tuple[Funn, ...] = (
         ),
         retning=MOT,
         forbehold=(
-            "Varer hjemmekontoret, avgjør jobben mindre hvor folk bor, og andre forhold enn jobben kan "
-            "da veie tyngre. Bo- og flyttemotivundersøkelsen, som artikkelen viser til, fant at tre "
+            "Blir hjemmekontor fortsatt mulig og vanlig, binder jobben mange kontoransatte mindre til "
+            "ett bosted, og andre forhold enn jobben kan da veie tyngre. Bo- og flyttemotivundersøkelsen, som artikkelen viser til, fant at tre "
             "slike forhold betyr mye ved siden av jobben: familie, bolig og stedets attraktivitet. Også de "
             "tre forholdene kan bidra til at få vender tilbake, så lenge hjemmekontor fortsatt er "
             "mulig og Oslos boligpriser forblir relativt høye. Dessuten kan én flytting trekke flere "
             "etter seg: har noen først etablert seg et annet sted, kan det bli lettere for andre å gjøre "
-            "det samme. Flyttingen kan også gå andre veien: noen "
-            "som jobber andre steder, kan velge å bo i Oslo."
+            "det samme. Og styrer jobben mindre hvor folk bor, kan flyttingen også gå andre veien: "
+            "noen som jobber andre steder, kan velge å bo i Oslo."
         ),
         kort=(
             "noen kjennetegn taler ifølge Tønnessen for retur: en del jobbet i bransjer som ble stengt ned, "
