@@ -20,6 +20,9 @@ STRUKTUR = [
         r"\d{1,2}\.\u00a0(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)"
     ),
     re.compile(r"(?<=per )1\u00a0000"),
+    re.compile(
+        r"(?i)(?<=tabell )\d+|(?<=tabellene )\d+|(?<=figur )\d+(?:\.\d+)?"
+    ),  # SSB table ids, figure numbers
     re.compile(r"(?<=hver )1\u00a0000"),
 ]
 

@@ -124,3 +124,23 @@ def test_the_book_gets_the_explanation_as_mime_data():
     assert bundle["text/plain"] == "36\u00a0076"
     assert bundle[MIME_TALL]["rader"][0]["kilde"] == "https://example.org/utflytting_innenlands/2020"
     assert repr(tall(ut[2020])) == "36\u00a0076"
+
+
+def test_a_sentence_keeps_the_numbers_written_into_it():
+    from helpers.prose.norsk import Tekst, glem_nylige
+
+    glem_nylige()
+    ut = facts.serie(FRAME, "Oslo", "utflytting_innenlands")
+    a, b, n = tall(ut[2019]), tall(ut[2020]), struktur(2)
+    tom = aar_liste([])  # an empty text never matches
+    s = Tekst(f"Fra {a} til {b}, {n} år{tom}.")
+    assert [str.__str__(t) for *_, t in s.deler] == ["32\u00a0150", "36\u00a0076", "2"]
+    deler = s._repr_mimebundle_()["application/vnd.oslo-setning+json"]["deler"]
+    assert [d.get("tall", {}).get("tekst") for d in deler if "tall" in d] == ["32\u00a0150", "36\u00a0076"]
+    assert {"tekst": "2", "struktur": True} in deler
+    assert "".join(d["tall"]["tekst"] if "tall" in d else d["tekst"] for d in deler) == s
+    # A number inside another is not it: «150» is not in «32 150».
+    glem_nylige()
+    assert Tekst(f"{tall(150)} og {a}").deler[-1][2] == a
+    glem_nylige()
+    assert Tekst("ingen tall her").deler == ()

@@ -20,7 +20,32 @@ def serie(frame: pd.DataFrame, region: str, serie: str) -> pd.Series:
     """One region's series as year -> value (only years with a value); each value knows
     its row (`helpers.analysis.opphav`: `serie(...)[2020]` is a `Verdi`)."""
     rows = frame[(frame["region"] == region) & (frame["serie"] == serie)]
-    return opphav.fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn=serie)
+    return opphav.fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn=serie, sorter=True)
+
+
+def kolonne(rows: pd.DataFrame, nokkel: str = "aar", navn: str = "") -> pd.Series:
+    """`nokkel` (a year, a county, a group) -> value of tidy rows, one row per key; each
+    value knows its row, as from `serie` (`rows.set_index(nokkel)["verdi"]`, with lineage).
+    `navn` says what the values are when the rows lack a series label."""
+    if rows[nokkel].duplicated().any():
+        raise ValueError(f"flere rader med samme {nokkel}: velg rader før kolonne()")
+    return opphav.fra_rader(rows, datasett=rows.attrs.get("datasett", ""), navn=navn, nokkel=nokkel)
+
+
+def samle(verdier: dict) -> pd.Series:
+    """A Series of computed values (label -> value) that keeps each value's lineage, so its
+    `min`, `max` and `mean` say which values they came from (`pd.Series(verdier)` forgets)."""
+    return opphav.Serie.av(verdier)
+
+
+def en_verdi(rows: pd.DataFrame, navn: str = ""):
+    """The value of the one row `rows` holds, with its row (`rows["verdi"].iloc[0]`, which
+    refuses to pick one of several)."""
+    if len(rows) != 1:
+        raise ValueError(f"ventet én rad, fant {len(rows)}")
+    return opphav.fra_rader(
+        rows.assign(_n=0), datasett=rows.attrs.get("datasett", ""), navn=navn, nokkel="_n"
+    )[0]
 
 
 def middelfolkemengde(frame: pd.DataFrame, region: str) -> pd.Series:
@@ -337,7 +362,7 @@ def andel(del_: float, helhet: float) -> float:
         raise ValueError("kan ikke beregne andel: helheten mangler eller er null")
     if pd.isna(del_):
         raise ValueError("kan ikke beregne andel: delen mangler")
-    return float(del_) / float(helhet) * 100
+    return opphav.forhold(del_, helhet, 100)
 
 
 def storst_og_minst(values: pd.Series) -> dict:
@@ -346,8 +371,8 @@ def storst_og_minst(values: pd.Series) -> dict:
     return {
         "storst": [str(k) for k in values[values == values.max()].index],
         "minst": [str(k) for k in values[values == values.min()].index],
-        "maks": float(values.max()),
-        "min": float(values.min()),
+        "maks": values.max(),
+        "min": values.min(),
     }
 
 
@@ -392,8 +417,9 @@ def andel_i_alder(frame: pd.DataFrame, region: str, aar: int, fra: int, til: int
     rows = rows[rows["aar"] == aar]
     if rows.empty:
         raise KeyError(f"{region} mangler {aar}")
-    inne = rows[(rows["alder"] >= fra) & (rows["alder"] <= til)]["verdi"].sum()
-    return float(inne / rows["verdi"].sum() * 100)
+    alle = opphav.fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn="Innbyggere", nokkel="alder")
+    inne = alle[(alle.index >= fra) & (alle.index <= til)].sum()
+    return opphav.forhold(inne, alle.sum(), 100)
 
 
 def aldersandeler(frame: pd.DataFrame, region: str, grupper: list[tuple[int, int | None]]) -> pd.DataFrame:
@@ -458,4 +484,4 @@ def snittalder(flyttinger: pd.DataFrame, region: str) -> pd.Series:
 def rangert(values: pd.Series, stigende: bool = False) -> list[tuple[str, float]]:
     """(label, value) pairs, highest first unless `stigende`; missing values left out."""
     values = values.dropna().sort_values(ascending=stigende, kind="stable")
-    return [(str(k), float(v)) for k, v in values.items()]
+    return [(str(k), v if isinstance(v, opphav.Verdi) else float(v)) for k, v in values.items()]

@@ -192,7 +192,7 @@ class Serie(pd.Series):
     `min`, `max` and `mean` say what they did («høyest av 3 år, 2016–2018»).
     """
 
-    _metadata = ["_opphav", "_navn"]
+    _metadata = ["_name", "_opphav", "_navn"]
 
     @property
     def _constructor(self):
@@ -241,11 +241,14 @@ class Serie(pd.Series):
             return float(resultat)
         first, *rest = (lineage[k] for k in keys)
         tall = tuple(float(super(Serie, self).__getitem__(k)) for k in keys)
-        plass = ", ".join(f"{{{i}}}" for i in range(len(tall)))
-        steg = Steg(
-            f"{ord_} av {len(keys)} verdier ({_perioder(keys)}): {plass} → {{{len(tall)}}}",
-            (*tall, float(resultat)),
-        )
+        if len(tall) <= 12:
+            plass = ", ".join(f"{{{i}}}" for i in range(len(tall)))
+            steg = Steg(
+                f"{ord_} av {len(keys)} verdier ({_perioder(keys)}): {plass} → {{{len(tall)}}}",
+                (*tall, float(resultat)),
+            )
+        else:  # the values are the rows below; the step says what was done with them
+            steg = Steg(f"{ord_} av de {len(keys)} verdiene i tabellen under = {{0}}", (float(resultat),))
         return Verdi(float(resultat), first.med(*rest, steg=steg))
 
     def min(self, *args, **kwargs):
@@ -256,6 +259,9 @@ class Serie(pd.Series):
 
     def mean(self, *args, **kwargs):
         return self._samlet(super().mean(*args, **kwargs), "snittet")
+
+    def sum(self, *args, **kwargs):
+        return self._samlet(super().sum(*args, **kwargs), "summen")
 
 
 def _hashable(key) -> bool:
@@ -274,28 +280,54 @@ def _same(value, opphav: Opphav) -> bool:
     return ventet is not None and math.isclose(float(value), float(ventet), rel_tol=1e-12, abs_tol=1e-9)
 
 
-def fra_rader(rows: pd.DataFrame, datasett: str = "", navn: str = "") -> Serie:
-    """Year -> value from tidy rows (columns aar, verdi; kilde, utgiver, region, serie,
-    serie_navn, enhet where the dataset has them), each value with its row."""
+def _utgiver(row) -> str:
+    utgiver = str(row.get("utgiver", "") or "")
+    kilde = str(row.get("kilde", "") or "")
+    if utgiver or not kilde.startswith(("https://", "http://")):
+        return utgiver
+    from helpers.catalog.sources.valg import publisher
+
+    try:
+        return publisher(kilde)[1]
+    except (KeyError, ValueError):
+        return ""
+
+
+def fra_rader(
+    rows: pd.DataFrame, datasett: str = "", navn: str = "", nokkel: str = "aar", sorter: bool = False
+) -> Serie:
+    """`nokkel` -> value from tidy rows (columns verdi and `nokkel`; aar, kilde, utgiver,
+    region, serie, serie_navn, enhet where the dataset has them), each value with its row."""
     verdier = {}
-    for _, row in rows.sort_values("aar").iterrows():
+    for _, row in (rows.sort_values(nokkel, kind="stable") if sorter else rows).iterrows():
         if pd.isna(row["verdi"]):
             continue
-        aar = int(row["aar"])
+        key = int(row[nokkel]) if nokkel == "aar" else row[nokkel]
+        aar = row.get("aar", "")
+        periode = str(int(aar)) if pd.notna(aar) and str(aar).strip() != "" else ""
+        if "periode" in row and str(row["periode"]) not in ("", "år", "nan"):
+            periode = f"{periode} {row['periode']}".strip()
+        region = str(row.get("region", "") or "")
+        if nokkel not in ("aar", "_n") and not region:
+            region = str(key)
+        serie = str(row.get("serie_navn", "") or navn or row.get("serie", "") or "")
+        if nokkel not in ("aar", "_n") and region != str(key):
+            serie = f"{serie}, {nokkel} {key}"  # the key tells the rows apart
         rad = Rad(
             datasett=datasett,
-            region=str(row.get("region", "")),
-            serie=str(row.get("serie_navn", row.get("serie", ""))),
-            periode=str(aar),
+            region=region,
+            serie=serie,
+            periode=periode,
             verdi=float(row["verdi"]),
             kilde=str(row.get("kilde", "") or ""),
-            utgiver=str(row.get("utgiver", "") or ""),
+            utgiver=_utgiver(row),
             enhet=str(row.get("enhet", "") or ""),
         )
-        hva = f"{rad.serie}, {rad.region}, {aar}" if rad.region else f"{rad.serie}, {aar}"
-        verdier[aar] = Verdi(float(row["verdi"]), Opphav((rad,), (), hva))
+        hva = ", ".join(x for x in (rad.serie, rad.region, rad.periode) if x)
+        verdier[key] = Verdi(float(row["verdi"]), Opphav((rad,), (), hva))
     s = Serie.av(verdier, navn=navn)
-    s.index = s.index.rename("aar")
+    s.index = s.index.rename(nokkel)
+    s.name = "verdi"  # as rows.set_index(nokkel)["verdi"] names it
     return s
 
 

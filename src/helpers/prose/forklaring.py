@@ -79,6 +79,9 @@ def beskrivelse(t: Tall) -> dict:
     datasett = sorted({r.datasett for r in rader if r.datasett})
     ferskhet = " ".join(f for f in (_ferskhet(d) for d in datasett) if f)
     linjer = regning(o, t.desimaler)
+    tekst = str.__str__(t).removesuffix("\u00a0prosent").removesuffix("\u00a0%")
+    if not linjer and len(rader) == 1 and _tall_i_regning(rader[0].verdi) != tekst:
+        linjer = [f"{_tall_i_regning(rader[0].verdi)} rundet av til {tekst}"]
     return {
         "versjon": VERSJON,
         "tekst": str.__str__(t),

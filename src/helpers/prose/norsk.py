@@ -49,6 +49,8 @@ _MAKS_NYLIG = 200
 
 
 def _husk(t) -> None:
+    if not str.__str__(t).strip():
+        return  # an empty text holds no number and would match everywhere
     _NYLIG.append(t)
     if len(_NYLIG) > _MAKS_NYLIG:
         del _NYLIG[:-_MAKS_NYLIG]
@@ -112,7 +114,7 @@ class Tekst(str):
         p.text(str.__str__(self))
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        if not any(isinstance(t, Tall) for *_, t in self.deler) or hasattr(self, "_repr_markdown_"):
+        if not self.deler or hasattr(self, "_repr_markdown_"):
             return None
         from helpers.prose.forklaring import beskrivelse
 
@@ -121,7 +123,11 @@ class Tekst(str):
         for start, end, t in self.deler:
             if start > at:
                 deler.append({"tekst": tekst[at:start]})
-            deler.append({"tall": beskrivelse(t)} if isinstance(t, Tall) else {"tekst": tekst[start:end]})
+            deler.append(
+                {"tall": beskrivelse(t)}
+                if isinstance(t, Tall)
+                else {"tekst": tekst[start:end], "struktur": True}
+            )
             at = end
         if at < len(tekst):
             deler.append({"tekst": tekst[at:]})

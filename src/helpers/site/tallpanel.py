@@ -48,6 +48,15 @@ def _tall_node(content: dict, inline: bool):
     return tall(content["tekst"], content["tekst"], data=content)
 
 
+def _del(d: dict, inline: bool):
+    if "tall" in d:
+        return _tall_node(d["tall"], inline)
+    if d.get("struktur"):
+        # A count or a year in the sentence: marked, so a check can tell it from a statistic.
+        return nodes.inline(d["tekst"], d["tekst"], classes=["oslo-struktur"])
+    return nodes.Text(d["tekst"])
+
+
 def handle_mime(renderer, data, inline):
     if data.mime_type not in (MIME_TALL, MIME_SETNING):
         return None
@@ -55,9 +64,7 @@ def handle_mime(renderer, data, inline):
     if data.mime_type == MIME_TALL:
         found = [_tall_node(content, inline)]
     else:
-        found = [
-            _tall_node(d["tall"], inline) if "tall" in d else nodes.Text(d["tekst"]) for d in content["deler"]
-        ]
+        found = [_del(d, inline) for d in content["deler"]]
     return found if inline else [nodes.paragraph("", "", *found)]
 
 
