@@ -74,7 +74,7 @@ def test_rate_says_mean_population_and_per_1000():
         "36\u00a0076 / 695\u00a0252 × 1\u00a0000 = 51,9",
     ]
     assert {r["periode"] for r in b["rader"]} == {"2020", "2021"}
-    assert "per 1 000 innbyggere" in b["hva"]
+    assert "per 1\u00a0000 innbyggere" in b["hva"]
 
 
 def test_percent_change_and_range_words():

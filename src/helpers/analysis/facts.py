@@ -65,6 +65,7 @@ def per_1000_serie(frame: pd.DataFrame, region: str, serie_: str) -> pd.Series:
     flow = serie(frame, region, serie_)
     rates = {int(y): opphav.forhold(flow[y], pop[y], 1000) for y in flow.index if y in pop.index}
     out = opphav.Serie.av(rates).rename_axis("aar")
+    out._navn = f"{SERIES_LABELS[serie_]} per 1 000 innbyggere"
     out._opphav = {
         y: replace(o, hva=f"{SERIES_LABELS[serie_]} per 1 000 innbyggere, {region}, {y}")
         for y, o in out._opphav.items()
@@ -131,7 +132,8 @@ def _navngitt(x, values: pd.Series, hva: str):
     """`x` told what it is, with the series' label in front, when it carries lineage."""
     if not isinstance(x, opphav.Verdi):
         return x
-    navn = SERIES_LABELS.get(getattr(values, "_navn", "") or "", "")
+    navn = getattr(values, "_navn", "") or ""
+    navn = SERIES_LABELS.get(navn, navn)
     return x.som(f"{navn}: {hva[0].lower()}{hva[1:]}" if navn else hva)
 
 
@@ -179,9 +181,9 @@ def referanse(values: pd.Series, fra: int = FOER_FRA, til: int = FOER_TIL, utela
         missing = sorted(set(aar) - set(scope.index))
         raise ValueError(f"kan ikke beregne snitt {fra}–{til}: mangler {missing}")
     return {
-        "snitt": float(scope.mean()),
-        "min": float(scope.min()),
-        "maks": float(scope.max()),
+        "snitt": _navngitt(scope.mean(), values, f"Snitt {fra}–{til}"),
+        "min": _navngitt(scope.min(), values, f"Lavest {fra}–{til}"),
+        "maks": _navngitt(scope.max(), values, f"Høyest {fra}–{til}"),
         "fra": fra,
         "til": til,
         "aar": aar,
@@ -419,7 +421,10 @@ def andel_i_alder(frame: pd.DataFrame, region: str, aar: int, fra: int, til: int
         raise KeyError(f"{region} mangler {aar}")
     alle = opphav.fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn="Innbyggere", nokkel="alder")
     inne = alle[(alle.index >= fra) & (alle.index <= til)].sum()
-    return opphav.forhold(inne, alle.sum(), 100)
+    andel_ = opphav.forhold(inne, alle.sum(), 100)
+    alder = f"{fra}–{til} år" if til < 200 else f"{fra} år eller eldre"
+    hva = f"Andel av innbyggerne som var {alder}, {region}, 1. januar {aar}"
+    return andel_.som(hva) if isinstance(andel_, opphav.Verdi) else andel_
 
 
 def aldersandeler(frame: pd.DataFrame, region: str, grupper: list[tuple[int, int | None]]) -> pd.DataFrame:

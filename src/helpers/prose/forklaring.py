@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from helpers.prose.norsk import Tall, Tekst, tall
+from helpers.prose.norsk import Tall, Tekst, liste, tall, typografi
 
 VERSJON = 1
 
@@ -61,15 +61,53 @@ def _ferskhet(datasett: str) -> str:
     )
 
 
+# A number computed from many rows (a share of all residents, by single year of age) shows
+# its rows in groups: one line per source page, region and year, with how many values it
+# holds and their sum, so the page stays light (the sum is what the arithmetic uses).
+MAKS_RADER = 12
+
+
+def rader_tekst(rader: list) -> list[dict]:
+    if len(rader) <= MAKS_RADER:
+        return [rad_tekst(r) for r in rader]
+    grupper: dict[tuple, list] = {}
+    for r in rader:
+        grupper.setdefault((r.serie.split(", ")[0], r.region, r.periode, r.kilde, r.utgiver), []).append(r)
+    out = []
+    for (serie, region, periode, kilde, utgiver), rs in grupper.items():
+        if len(rs) == 1:
+            out.append(rad_tekst(rs[0]))
+            continue
+        fra, til = rs[0].serie.split(", ", 1)[-1], rs[-1].serie.split(", ", 1)[-1]
+        out.append(
+            {
+                "serie": typografi(f"{serie}, {fra} til {til} ({len(rs)} verdier)"),
+                "region": region,
+                "periode": periode,
+                "verdi": f"til sammen {_tall_i_regning(sum(r.verdi for r in rs))}",
+                "kilde": kilde,
+                "utgiver": utgiver,
+            }
+        )
+    return out
+
+
 def rad_tekst(rad) -> dict:
     return {
-        "serie": rad.serie,
+        "serie": typografi(rad.serie),
         "region": rad.region,
         "periode": rad.periode,
         "verdi": _tall_i_regning(rad.verdi) + (f"\u00a0{rad.enhet}" if rad.enhet == "personer" else ""),
         "kilde": rad.kilde,
         "utgiver": rad.utgiver,
     }
+
+
+def _hva_fra_rader(rader: list) -> str:
+    serier = list(dict.fromkeys(r.serie.split(", ")[0] for r in rader))
+    return (
+        f"Regnet ut fra {liste(s[:1].lower() + s[1:] for s in serier)}" if serier else "Regnet ut fra dataene"
+    )
 
 
 def beskrivelse(t: Tall) -> dict:
@@ -85,9 +123,9 @@ def beskrivelse(t: Tall) -> dict:
     return {
         "versjon": VERSJON,
         "tekst": str.__str__(t),
-        "hva": o.hva or "Et tall regnet ut fra dataene",
+        "hva": typografi(o.hva or _hva_fra_rader(rader)),
         "regning": linjer or ["Tallet er lest rett fra raden under, ikke regnet om."],
-        "rader": [rad_tekst(r) for r in rader],
+        "rader": rader_tekst(rader),
         "ferskhet": ferskhet,
     }
 
@@ -104,7 +142,7 @@ def panel_html(b: dict, overskrift: str = "h3") -> str:
     )
     steg = "".join(f"<li>{e(s)}</li>" for s in b["regning"])
     return (
-        f"<p class='oslo-tall-hva'><strong>{e(b['tekst'])}</strong>: {e(b['hva'])}.</p>"
+        f"<p class='oslo-tall-hva'>Tallet <strong>{e(b['tekst'])}</strong> er: {e(b['hva'])}.</p>"
         f"<p class='oslo-tall-ledd'>Slik er det regnet ut:</p><ol class='oslo-tall-regning'>{steg}</ol>"
         f"<p class='oslo-tall-ledd'>Tallene det bygger på:</p>"
         "<div class='oslo-tall-rader' tabindex='0' role='region' aria-label='Tallene det bygger på'>"
@@ -136,7 +174,7 @@ class Forklaring:
 
     def __repr__(self) -> str:
         b = self.beskrivelse
-        linjer = [f"{b['tekst']}: {b['hva']}.", "Slik er det regnet ut:"]
+        linjer = [f"Tallet {b['tekst']} er: {b['hva']}.", "Slik er det regnet ut:"]
         linjer += [f"  {s}" for s in b["regning"]]
         linjer.append("Tallene det bygger på:")
         linjer += [
