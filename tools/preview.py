@@ -8,7 +8,7 @@ The build is the strict one of `make book`: a failing cell or a Sphinx warning k
 last good site on screen, with the error in a red bar at the top of the page and in full in
 the terminal. A number typed into the prose (tools/checks.py typed-numbers, the check of
 `make lint`) shows in a yellow bar. The build re-runs only the chapters whose text, helpers
-modules or data files changed (helpers.build), and waits for a `make book` running at the
+modules or data files changed (helpers.site.chapter_inputs), and waits for a `make book` running at the
 same time. A busy port is reported before anything is built.
 """
 
@@ -43,7 +43,7 @@ RELOADER = (
     "max-height:50vh;overflow:auto;display:none";
   document.addEventListener("DOMContentLoaded", function () { document.body.appendChild(bar); });
   setInterval(function () {
-    fetch("%s", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+    fetch("ENDPOINT", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
       if (seen === null) { seen = s.version; } else if (s.version !== seen) { location.reload(); }
       var typed = s.warnings.length ? "Tall skrevet inn i teksten (regn dem ut og lim dem inn):\\n" +
         s.warnings.join("\\n") : "";
@@ -55,8 +55,7 @@ RELOADER = (
   }, 1000);
 })();
 </script>"""
-    % ENDPOINT
-)
+).replace("ENDPOINT", ENDPOINT, 1)
 
 
 class State:

@@ -14,7 +14,7 @@ from importlib import import_module
 # brings it): that compiles 39 grammars, about 2 s in every chapter's kernel, for IRI
 # format checks that Altair's schema validation never uses. jsonschema skips the
 # module on ImportError; the build process does the same (helpers.build).
-sys.modules.setdefault("rfc3987_syntax", None)
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None: "not importable"
 
 _EXPORTS = {
     "load": "helpers.catalog.registry",
@@ -41,8 +41,8 @@ _EXPORTS = {
     "Kilde": "helpers.figures.figure",
     "tidsserier": "helpers.figures.charts",
     "stolper": "helpers.figures.charts",
-    "aldersprofil": "helpers.figures.charts",
-    "tidsserier_med_referanse": "helpers.figures.charts",
+    "aldersprofil": "helpers.figures.aldersdiagram",
+    "tidsserier_med_referanse": "helpers.figures.referansebaand",
     "FLOW_SERIES": "helpers.catalog.registry",
     "SERIES_LABELS": "helpers.vocab",
     "datasets": "helpers.catalog.registry",
@@ -50,7 +50,7 @@ _EXPORTS = {
     "publisher": "helpers.catalog.sources",
     "read_package": "helpers.store.package",
     "read_resource": "helpers.store.package",
-    "BOLIGPRISINDEKS_RESSURS": "helpers.catalog.datasets.etter2020",
+    "BOLIGPRISINDEKS_RESSURS": "helpers.catalog.datasets.boligpriser",
     # Whole modules a chapter uses by name (regions.boundary_notes, facts.endring ...).
     "regions": "helpers.catalog.regions",
     "sources": "helpers.catalog.sources",

@@ -22,7 +22,6 @@ def _cmd_check(args) -> int:
 
 def _cmd_tidy(args) -> int:
     from helpers.statbank.jsonstat import JsonStatError, load_file
-
     from helpers.store.package import number_text
 
     try:
@@ -40,9 +39,9 @@ def _cmd_tidy(args) -> int:
 
 
 def _cmd_import_shared(args) -> int:
+    from helpers.catalog.sources import rettigheter
     from helpers.store.package import SnapshotError
     from helpers.store.paths import data_dir
-    from helpers.catalog.sources import rettigheter
     from helpers.store.shared import import_shared
 
     target = Path(args.data) if args.data else data_dir()
@@ -60,7 +59,7 @@ def _cmd_refresh(args) -> int:
         from helpers.site.tekster import refresh_with_book
 
         return refresh_with_book(args, Path(args.book))
-    from helpers.statbank.refresh import main as refresh_main
+    from helpers.statbank.command import main as refresh_main
 
     return refresh_main(args)
 

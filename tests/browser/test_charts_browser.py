@@ -148,8 +148,8 @@ def test_downloads_hold_what_is_plotted(browser, served, pages_with_charts):
                 # The image stands alone: its title and its source are drawn in.
                 if title.count() and title.inner_text().split()[0] not in drawn:
                     failures.append(f"{name}: SVG-filen mangler tittelen")
-                # «Kilde: …», or «Kilde (svakere): …» when every source is a weaker one.
-                if "Kilde:" not in drawn and "Kilde (svakere):" not in drawn:
+                # «Kilde: …», or «Svakere kilde: …» when every source is a weaker one.
+                if "Kilde:" not in drawn and "Svakere kilde:" not in drawn:
                     failures.append(f"{name}: SVG-filen mangler kilden")
             except ET.ParseError as err:
                 failures.append(f"{name}: SVG-filen kan ikke leses: {err}")
@@ -183,7 +183,7 @@ def test_theme_button_redraws_charts_in_dark_mode(browser, served, pages_with_ch
         timeout=5_000,
     )
     after = _text_colours(page)
-    assert all(a != b for a, b in zip(after, before)), (before, after)
+    assert all(a != b for a, b in zip(after, before, strict=True)), (before, after)
     # The tooltip follows the mode too.
     page.locator(f".oslo-chart >> {MARKS}").first.hover(force=True)
     page.wait_for_selector("#vg-tooltip-element.visible.dark-theme", timeout=5_000)
@@ -201,7 +201,7 @@ def test_charts_fit_the_page_width_and_follow_it(browser, served, pages_with_cha
             sizes = page.evaluate("""() => [...document.querySelectorAll('.oslo-chart')].map(c => {
                 const svg = c.querySelector('svg');
                 return [c.clientWidth, svg ? svg.getBoundingClientRect().width : 0, parseFloat(svg.getAttribute('width'))]; })""")
-            for i, (box, drawn, natural) in enumerate(sizes):
+            for i, (box, _drawn, natural) in enumerate(sizes):
                 if natural > box + 2:
                     failures.append(
                         f"{rel} @ {width}px: figur {i + 1} er {natural:.0f}px bred i en boks på {box}px"

@@ -53,10 +53,13 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
         "888,8" not in changed["fig-tilbake-boligpriser"]
         and "777,7" not in changed["fig-tilbake-boligpriser"]
     )
-    # Without the index, the text says once that SSB publishes it and this edition lacks it;
-    # with the table in the package, the same sentence says where the numbers come from.
-    # The chapter's sentence is short and links «Om dataene», which names the table.
-    assert "ikke med i denne utgaven" in chapter_on_snapshot["bolig_tilgang"]
+    # Without the index, the text says once, in this chapter's words, that the statbank has it
+    # and the book only the changes above; with the table in the package, the same sentence
+    # says where the numbers come from. It links «Om dataene», which names the table.
+    assert chapter_on_snapshot["bolig_tilgang"].startswith(
+        "Selve indeksnivået, kvartal for kvartal, står i statistikkbanken; boka har bare endringene nevnt over"
+    )
+    assert "denne utgaven" not in chapter_on_snapshot["bolig_tilgang"]
     assert "om-dataene" in chapter_on_snapshot["bolig_tilgang"]
     assert "er hentet fra SSBs statistikkbank" in changed["bolig_tilgang"]
 
@@ -71,6 +74,6 @@ def test_chapter_on_the_snapshot_sums_2025_and_reads_its_quarters_plainly(chapte
         "(2\u00a0617 mot 2\u00a0628)."
     )
     assert shown["slutt_kv"] == (
-        "I 2025 var utflyttingen lavere enn i samme kvartal i 2021 i 1. og 4.\u00a0kvartal, men summen av alle "
-        "fire kvartalene (34\u00a0973) lå over spennet i 2016–2019."
+        "I 1. og 4.\u00a0kvartal 2025 var utflyttingen lavere enn i samme kvartal i 2021 (tallene for 2021 er "
+        "fra svakere kilder), men summen av alle fire kvartalene (34\u00a0973) lå over spennet i 2016–2019."
     )

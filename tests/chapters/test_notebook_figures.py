@@ -38,8 +38,8 @@ def test_every_figure_output_is_compiled_vega_without_points_for_missing_values(
         problems += [f"{name}: {p}" for p in points_where_data_have_none(spec)]
         # The figure stands alone: its title and source are drawn in; the SVG stays as fallback.
         drawn = str(spec.get("title", ""))
-        # «Kilde: …», or «Kilde (svakere): …» when every source is a weaker one.
-        if "Kilde:" not in drawn and "Kilde (svakere):" not in drawn:
+        # «Kilde: …», or «Svakere kilde: …» when every source is a weaker one.
+        if "Kilde:" not in drawn and "Svakere kilde:" not in drawn:
             problems.append(f"{name}: the notebook figure does not name its source")
         if not str(out.get("image/svg+xml", "")).lstrip().startswith("<svg"):
             problems.append(f"{name}: no static SVG fallback")

@@ -175,7 +175,7 @@ def test_comparison_with_a_period_refuses_missing_years():
 
 
 def test_aldersprofil_highlights_one_year_and_keeps_gaps():
-    from helpers.figures.charts import aldersprofil
+    from helpers.figures.aldersdiagram import aldersprofil
 
     frame = _frame(
         [("Oslo", 2019, 20, 1.0), ("Oslo", 2019, 22, 2.0), ("Oslo", 2020, 20, 3.0), ("Oslo", 2020, 21, 4.0)]
@@ -255,6 +255,8 @@ def test_chapter_4_words_on_the_snapshot(byer):
     e_utv, e_ut = facts.endring(utv, 2019, 2020), facts.endring(ut, 2019, 2020)
     tekst = utvandring.sammenligning(e_utv, e_ut)
     assert "langt mindre enn økningen i utflyttingen" in tekst and "likevel mer" in tekst
+    # The public numbers alone, set apart from the article's words (which the chapter gives first).
+    assert tekst.startswith("Målt i antall personer var økningen i utvandringen") and "altså" not in tekst
     p_utv, p_ut = facts.mot_periode(utv, 2020, 2016, 2018), facts.mot_periode(ut, 2020, 2016, 2018)
     assert utvandring.PLASS[p_utv["plassering"]] == "lavere enn i hvert av de årene"
     assert utvandring.over_under(p_utv) == "under" and utvandring.over_under(p_ut) == "over"
@@ -339,17 +341,20 @@ def test_chapter_3_words_on_the_snapshot(mulig):
     from helpers import hjemmekontor
 
     andel = mulig[mulig["maal"] == "andel"].set_index("yrke")["verdi"]
-    jobber = mulig[mulig["maal"] == "jobber_i_alt"].set_index("yrke")["verdi"]
     assert hjemmekontor.rekkefolge(andel) == (
-        "Anslaget peker samme vei som økningen i utflyttingen: alle de tre gruppene der Tønnessen "
-        "fant økt utflytting, akademiske yrker, høyskoleyrker og kontoryrker, ligger over salgs- og serviceyrker, "
-        "der den økte mindre, og alle fire ligger over håndverkere og renholdere, der den knapt endret seg."
+        "Anslaget peker samme vei som økningen i utflyttingen: akademiske yrker, høyskoleyrker og "
+        "kontoryrker, der Tønnessen fant økt utflytting, har alle høyere andel enn salgs- og serviceyrker, "
+        "der utflyttingen også økte, men mindre, og alle fire har høyere andel enn håndverkere og "
+        "renholdere, der den knapt endret seg."
     )
-    assert hjemmekontor.over_akademisk(andel, jobber) == (
+    # The multiples are Oslo's employees (figure 3.2), not the estimate's national job counts.
+    oslo_ant = load("sysselsatte_yrke_oslo").set_index("yrke")["verdi"]
+    assert hjemmekontor.over_akademisk(andel, oslo_ant, 2018) == (
         "Ledere og kontoryrker ligger enda høyere enn de akademiske yrkene, "
-        "men i hele landet har de akademiske yrkene 2,9 ganger så mange jobber som ledere "
-        "og 3,9 ganger så mange som kontoryrker."
+        "men i Oslo hadde de akademiske yrkene 3,6 ganger så mange lønnstakere som ledere "
+        "og 4,7 ganger så mange som kontoryrker i 2018."
     )
+    assert "hele landet" not in hjemmekontor.over_akademisk(andel, oslo_ant, 2018)
     region = load("hjemmekontor_mulig_region")
     hele = region.set_index("region")["verdi"]
     aar = hjemmekontor.kommuneaar(region[~region["region"].isin(["Hele landet", "Oslo"])]["periode"])
@@ -381,9 +386,9 @@ def test_chapter_3_words_on_changed_data(mulig):
     assert "kontoryrker ligger ikke over salgs- og serviceyrker" in hjemmekontor.rekkefolge(andel)
     andel["Kontoryrker"] = 62.3
     jobber["Ledere"] = jobber["Akademiske yrker"]  # no longer a small group
-    assert hjemmekontor.over_akademisk(andel, jobber).endswith("enn de akademiske yrkene.")
+    assert hjemmekontor.over_akademisk(andel, jobber, 2018).endswith("enn de akademiske yrkene.")
     andel["Ledere"] = andel["Kontoryrker"] = 10.0
-    assert hjemmekontor.over_akademisk(andel, jobber) == ""
+    assert hjemmekontor.over_akademisk(andel, jobber, 2018) == ""
     hele = pd.Series({"Hele landet": 39.0, "Oslo": 50.0, "Bærum": 44.0})
     assert (
         hjemmekontor.naboer(hele, 2019)
@@ -400,8 +405,9 @@ def test_chapter_3_words_on_changed_data(mulig):
     # The multiple of jobs is computed from the counts, not a fixed «dobbelt så mange».
     jobber["Ledere"] = jobber["Akademiske yrker"] / 5
     andel["Ledere"] = 66.9
-    assert "de akademiske yrkene 5,0 ganger så mange jobber som ledere." in hjemmekontor.over_akademisk(
-        andel, jobber
+    assert (
+        "de akademiske yrkene 5,0 ganger så mange lønnstakere som ledere i 2019."
+        in hjemmekontor.over_akademisk(andel, jobber, 2019)
     )
 
 

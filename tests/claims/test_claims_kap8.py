@@ -9,8 +9,8 @@ import pytest
 from support.tilbake_data import copy_data, with_2023_back_in_range, with_index_fixture
 
 from helpers import facts, load, tilbake
-from helpers.catalog.datasets.etter2020 import split_measure
-from helpers.figures.charts import tidsserier_med_referanse
+from helpers.catalog.datasets.maalnavn import split_measure
+from helpers.figures.referansebaand import tidsserier_med_referanse
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,7 @@ def test_quarter_comparisons_are_like_with_like_and_keep_rounding(etter):
         & etter["periode"].str.match(r"^\d\. kvartal$")
     ]
     uncertain = kv[kv["usikker"]]
-    assert list(zip(uncertain["aar"], uncertain["periode"])) == [(2022, "2. kvartal")]
+    assert list(zip(uncertain["aar"], uncertain["periode"], strict=True)) == [(2022, "2. kvartal")]
     comps = facts.samme_kvartal(kv[~kv["usikker"]], basisaar=2021)
     assert [(c["periode"], c["aar"]) for c in comps] == [("1. kvartal", 2023), ("3. kvartal", 2022)]
     assert all(c["lavere"] for c in comps)
@@ -140,7 +140,7 @@ def test_house_price_measures_stay_apart():
         & (bolig["periode"] == "4. kvartal")
     ]
     assert set(k4["region"]) == {"Oslo med Bærum"}
-    assert dict(zip(k4["aar"], k4["verdi"])) == {2015: 9.2, 2016: 21.7, 2021: 6.5, 2024: 5.4}
+    assert dict(zip(k4["aar"], k4["verdi"], strict=True)) == {2015: 9.2, 2016: 21.7, 2021: 6.5, 2024: 5.4}
     assert k4.set_index("aar")["usikker"].to_dict() == {2015: False, 2016: False, 2021: False, 2024: True}
     en = bolig[bolig["kilde_type"] == "Eiendom Norge"]
     assert not en["maal"].isin(k4["maal"]).any()  # never one series with SSB's index

@@ -128,10 +128,13 @@ def test_the_capitals_title_names_where_net_migration_fell():
         tilbake.tittel_nord(three)
         == "Nettoflyttingen falt fra 2019 til 2020 i Helsingfors, Oslo og Stockholm"
     )
+    # The region is named once with the source's own term (the sources say no more).
     assert tilbake.nord_netto(three) == (
         "Fra 2019 til 2020 falt den i Helsingfors (fra 4 til 1), i Helsingforsregionen (fra 9 til 3), "
-        "i Oslo (fra 10 til 5) og i Stockholm kommune (fra 8 til 2)."
+        "i Oslo (fra 10 til 5) og i Stockholm kommune (fra 8 til 2). Med Helsingforsregionen mener vi "
+        "det den finske statistikken kaller «pääkaupunkiseutu», hovedstadsregionen."
     )
+    assert "pääkaupunkiseutu" not in tilbake.nord_netto(three[three["omraade"] != "Helsingforsregionen"])
     for tekst in (tilbake.tittel_nord(three), tilbake.nord_netto(three)):
         assert "områdene" not in tekst and "tre" not in tekst
     mixed = _tot(
@@ -188,9 +191,16 @@ def test_the_scattered_house_price_changes_get_one_sentence_of_sound_values():
     ].set_index("aar")
     usikre = sorted(rader.index[rader["usikker"]])
     text = tilbake.bolig_sikre(rader["verdi"], usikre=usikre)
-    assert text.startswith("SSBs prisindeks for brukte boliger i Oslo og Bærum endret seg")
+    # Said plainly: prices rose X % over the year, from the fourth quarter of the year before.
+    assert text.startswith("Ifølge SSBs prisindeks for brukte boliger i Oslo og Bærum steg prisene ")
     assert "2024" not in text and "mest" not in text and "størst" not in text
-    assert f"21,7{NBSP}prosent i 2016" in text
+    assert f"21,7{NBSP}prosent i løpet av 2016" in text and "regnet fra fjerde kvartal året før" in text
+    assert "endret seg fra fjerde kvartal året før med" not in text
+    # A fall is said as one, with its own verb.
+    blandet = tilbake.bolig_sikre(pd.Series({2015: 9.2, 2016: -1.7}))
+    assert (
+        f"steg prisene 9,2{NBSP}prosent i løpet av 2015 og falt 1,7{NBSP}prosent i løpet av 2016" in blandet
+    )
     assert "2024" in tilbake.bolig_sikre(rader["verdi"])
     assert tilbake.bolig_sikre(pd.Series({2024: 5.4}), usikre=[2024]).startswith("Sikre tall")
 
@@ -268,7 +278,7 @@ def test_quarters_are_judged_only_on_sound_earlier_values():
     foer.loc[1, "avrundet"] = True
     assert tilbake.kvartal_retning(nytt, foer) is None
     assert tilbake.tittel_kvartal(nytt, foer) == "Utflyttingen per kvartal i 2025"
-    assert "kan vi ikke si" in tilbake.kvartal_mot_tidligere(nytt, foer)
+    assert "avrundet eller usikre, så der sier vi ikke" in tilbake.kvartal_mot_tidligere(nytt, foer)
     # A quarter with no earlier value at all: no judgement either.
     assert tilbake.kvartal_retning(_kvartaler(2025, [7000.0, 8000.0, 9000.0]), foer.iloc[:1]) is None
 

@@ -103,10 +103,11 @@ def test_the_hook_and_this_test_are_one_check(tmp_path):
 def test_chapter_code_is_linted_like_the_package(tmp_path):
     from checks import chapter_lint_problems
 
-    clean = PLANTED.replace("x = 36076", "from helpers import Figur\nchart = x = 36076")
+    clean = PLANTED.replace("x = 36076", "from helpers import Figur\n\nchart = x = 36076")
     page = tmp_path / "side.md"
     page.write_text(clean, encoding="utf-8")
     assert chapter_lint_problems(page) == []
-    page.write_text(clean.replace("chart = x", "import os\nchart = x"), encoding="utf-8")
-    line = next(n for n, text in enumerate(clean.split("\n"), 1) if text.startswith("chart = x"))
+    planted = clean.replace("from helpers import Figur", "import os\n\nfrom helpers import Figur")
+    page.write_text(planted, encoding="utf-8")
+    line = next(n for n, text in enumerate(planted.split("\n"), 1) if text == "import os")
     assert chapter_lint_problems(page) == [f"{page}:{line}: F401 [*] `os` imported but unused"]

@@ -2,8 +2,11 @@
 from the catalog: no chapter types «Svakere kilde» by hand, and the credit names each
 publisher once."""
 
+import re
+
 from support import ROOT
 
+from helpers.catalog.sources import finn_utgiver
 from helpers.prose.kildelinje import kildelinje, kilder, svakere
 
 WIKI = "https://en.wikipedia.org/wiki/Oslo"
@@ -36,9 +39,21 @@ def test_a_weaker_source_beside_better_ones_is_named_once_after_them():
 
 def test_when_every_source_is_weaker_the_line_says_so_once():
     linje = kildelinje(kilder([FHI]))
-    assert linje == "Kilde (svakere): Folkehelseinstituttet (FHI, kopi av SSB-tall)."
+    assert linje == "Svakere kilde: Folkehelseinstituttet (FHI, kopi av SSB-tall)."
     assert svakere(kilder([FHI])) == ""  # no second sentence repeating the name
-    assert kildelinje(kilder([WIKI, WIKI, AVIS])) == "Kilde (svakere): Wikipedia; Aftenposten."
+    assert kildelinje(kilder([WIKI, WIKI, AVIS])) == "Svakere kilde: Wikipedia; Aftenposten."
+
+
+def test_one_label_for_weaker_sources_in_every_line():
+    """Whether or not better sources stand before them, the weaker ones carry the same label,
+    «Svakere kilde:», and the better ones «Kilde:»; no third form."""
+    for urls in ([FHI], [WIKI, AVIS], [SSB, WIKI], [OSLO, SSB, AVIS], [SSB], [OSLO]):
+        linje = kildelinje(kilder(urls))
+        assert "(svakere)" not in linje, linje
+        deler = re.findall(r"(?:^|\. )((?:Svakere k|K)ilde): ", linje)
+        har_svak = any(finn_utgiver(u).svak for u in urls)
+        har_sterk = not all(finn_utgiver(u).svak for u in urls)
+        assert deler == ["Kilde"] * har_sterk + ["Svakere kilde"] * har_svak, linje
 
 
 def test_the_page_and_the_image_say_the_same_with_links_on_the_page():

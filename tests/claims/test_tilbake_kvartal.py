@@ -1,6 +1,8 @@
 """«Kom de tilbake?» and the summary: the quarters of 2025 against the same quarters
 before, net migration and population growth 2024-2025, on the snapshot and on changed data."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -30,7 +32,7 @@ def tidligere():
 
 def test_the_quarterly_resource_holds_what_the_shared_file_says(oslo):
     ut = oslo[oslo["maal"] == "utflytting_innenlands"]
-    assert list(zip(ut["aar"], ut["kvartal"], ut["verdi"])) == [
+    assert list(zip(ut["aar"], ut["kvartal"], ut["verdi"], strict=True)) == [
         (2025, 1, 6965), (2025, 2, 8469), (2025, 3, 12567), (2025, 4, 6972)
     ]  # fmt: skip
     # End-of-quarter populations chain through the quarterly growth, as SSB's table does.
@@ -39,21 +41,65 @@ def test_the_quarterly_resource_holds_what_the_shared_file_says(oslo):
     assert pop[(2024, 2)] - pop[(2024, 1)] == vekst[(2024, 2)]
 
 
-def test_2025_quarters_are_not_judged_on_two_quarters_and_an_estimate(oslo, tidligere):
+def test_2025_quarters_are_judged_only_where_a_sound_value_exists(oslo, tidligere):
     ut = oslo[oslo["maal"] == "utflytting_innenlands"]
-    # Only some quarters of 2025 have an earlier value, one of them a rounded news figure.
+    # Only some quarters of 2025 have an earlier value: no verdict on every quarter.
     assert tilbake.kvartal_retning(ut, tidligere) is None
     text = tilbake.kvartal_mot_tidligere(ut, tidligere)
+    # What the comparable quarters show, and what kind of source the 2021 values are.
     assert text.startswith(
-        "Kvartal for kvartal kan vi ikke si om utflyttingen i 2025 var lavere eller høyere"
+        f"I 1. og 4.{NB}kvartal var utflyttingen lavere i 2025 enn i samme kvartal i 2021. "
+        "Tallene for 2021 har vi bare fra svakere kilder enn SSB selv: Telemarksforsking og Aftenposten."
     )
+    assert "kan vi ikke si" not in text and "sikre tall" not in text
     assert (
         "I 1.\u00a0kvartal 2025 flyttet 6\u00a0965 ut, mot 8\u00a0558 i 2021 og ca. 7\u00a0200 i 2023."
         in text
     )
     assert "For 2. og 3.\u00a0kvartal har vi ingen tidligere tall for utflyttingen" in text
     assert tilbake.tittel_kvartal(ut, tidligere) == "Utflyttingen per kvartal i 2025"
-    assert "lavere enn" not in text
+
+
+def test_the_quarter_sentences_name_the_kind_of_source_from_the_rows(oslo, tidligere, ut_aar):
+    """Chapter 7.2, 7.7 and the summary say the same: the quarters compared, that the earlier
+    values are from weaker sources when they are, and the sum; the source follows the data."""
+    ut = oslo[oslo["maal"] == "utflytting_innenlands"]
+    kap, kort = (
+        tilbake.kvartal_kort_kapittel(ut, tidligere, ut_aar),
+        tilbake.kvartal_kort(ut, tidligere, ut_aar),
+    )
+    for tekst in (kap, kort):
+        assert "svakere kilder" in tekst and "lavere" in tekst and "over spennet" in tekst, tekst
+        assert "sikre tall" not in tekst.lower() and "avvike" not in tekst
+    # The same rows from SSB itself: no word about weaker sources anywhere.
+    ssb = tidligere.assign(kilde="https://www.ssb.no/statbank/table/01222")
+    for tekst in (
+        tilbake.kvartal_mot_tidligere(ut, ssb),
+        tilbake.kvartal_kort_kapittel(ut, ssb, ut_aar),
+        tilbake.kvartal_kort(ut, ssb, ut_aar),
+    ):
+        assert "svakere" not in tekst, tekst
+    # One weaker, one from SSB: «delvis».
+    blandet = tidligere.copy()
+    blandet.loc[blandet["kvartal"] == 4, "kilde"] = "https://www.ssb.no/statbank/table/01222"
+    assert "delvis fra svakere kilder" in tilbake.kvartal_kort(ut, blandet, ut_aar)
+    assert "Noen av de tidligere tallene har vi bare fra svakere kilder" in tilbake.kvartal_mot_tidligere(
+        ut, blandet
+    )
+
+
+def test_a_quarter_with_only_a_rounded_earlier_value_is_not_judged(oslo, tidligere):
+    ut = oslo[oslo["maal"] == "utflytting_innenlands"]
+    avrundet = tidligere.assign(avrundet=True)
+    text = tilbake.kvartal_mot_tidligere(ut, avrundet)
+    assert text.startswith("Kvartal for kvartal kan vi ikke si om utflyttingen i 2025")
+    assert "lavere i 2025" not in text
+    # 4th quarter sound, 1st only rounded: 4th judged, 1st named as not judged.
+    delvis = tidligere.copy()
+    delvis.loc[delvis["kvartal"] == 1, "avrundet"] = True
+    text = tilbake.kvartal_mot_tidligere(ut, delvis)
+    assert text.startswith(f"I 4.{NB}kvartal var utflyttingen lavere i 2025")
+    assert f"For 1.{NB}kvartal er de tidligere tallene avrundet eller usikre" in text
 
 
 def _hele_aar(aar, verdier):
@@ -66,7 +112,9 @@ def test_a_higher_quarter_turns_the_word():
     foer = _hele_aar(2021, [8000.0, 9000.0, 12000.0, 8000.0])
     ut = _hele_aar(2025, [7000.0, 8000.0, 11000.0, 7000.0])
     assert tilbake.kvartal_retning(ut, foer) == "lavere"
-    assert tilbake.kvartal_mot_tidligere(ut, foer).startswith("Utflyttingen i 2025 var lavere")
+    assert tilbake.kvartal_mot_tidligere(ut, foer).startswith(
+        "Utflyttingen i 2025 var lavere enn i samme kvartal i 2021, i alle kvartalene."
+    )
     ut.loc[ut["kvartal"] == 1, "verdi"] = 9000
     assert tilbake.kvartal_retning(ut, foer) == "blandet"
     assert "dels høyere og dels lavere" in tilbake.kvartal_mot_tidligere(ut, foer)
@@ -199,17 +247,15 @@ def test_the_short_quarter_sentence_names_what_it_compares_and_skips_unsound_val
     )
     # The rounded 2023 value (lower than 2025) is left out: both quarters are lower than 2021.
     assert tilbake.kvartal_kort(ut, foer) == (
-        "Med sikre tall for samme kvartal i 2021 kan vi sammenligne alle kvartalene i 2025; der var "
-        "utflyttingen lavere."
+        "Sammenlignet med samme kvartal i 2021, var utflyttingen lavere i alle kvartalene i 2025."
     )
     foer.loc[2, "avrundet"] = False
-    assert tilbake.kvartal_kort(ut, foer).endswith("der var utflyttingen dels høyere og dels lavere.")
-    # Not «Bare»: the chapter also sets 1st quarter against a rounded value; here only sound ones count.
-    kort = tilbake.kvartal_kort(ut, foer.iloc[:1])
-    assert kort.startswith(
-        "Med sikre tall for samme kvartal i 2021 kan vi sammenligne 1.\u00a0kvartal i 2025"
+    assert tilbake.kvartal_kort(ut, foer).endswith(
+        "var utflyttingen dels høyere og dels lavere i alle kvartalene i 2025."
     )
-    assert "Bare" not in kort
+    kort = tilbake.kvartal_kort(ut, foer.iloc[:1])
+    assert kort == "Sammenlignet med samme kvartal i 2021, var utflyttingen lavere i 1.\u00a0kvartal 2025."
+    assert "sikre tall" not in kort.lower()
 
 
 # --- the newest year's four quarters summed against 2016–2019 ---------------------------
@@ -254,13 +300,13 @@ def test_the_short_sentence_keeps_the_same_quarters_and_adds_the_sum(oslo, tidli
     ut = oslo[oslo["maal"] == "utflytting_innenlands"]
     text = tilbake.kvartal_kort(ut, tidligere, ut_aar)
     assert text.startswith(
-        f"Med sikre tall for samme kvartal i 2021 kan vi sammenligne 1. og 4.{NB}kvartal i 2025; der var "
-        "utflyttingen lavere."
+        "Sammenlignet med samme kvartal i 2021, som vi bare har tall for fra svakere kilder, var utflyttingen "
+        f"lavere i 1. og 4.{NB}kvartal 2025."
     )
-    # The same quarters pointed down, the year's sum points up: «Men».
+    # The same quarters pointed down, the year's sum points up: «Men». The caveat about SSB's
+    # annual figure stands in chapter 7 only.
     assert text.endswith(
-        f"Men summen av alle de fire kvartalstallene for 2025, 34{NB}973 (SSBs årstall kan avvike litt fra den), "
-        "ligger over spennet i 2016–2019."
+        f"Men summen av alle de fire kvartalstallene for 2025, 34{NB}973, ligger over spennet i 2016–2019."
     )
     # A quarter missing: no sum, no verdict on the year.
     tre = ut[ut["kvartal"] < 4]
@@ -340,9 +386,12 @@ def test_the_chapter_closing_line_differs_from_the_summary_and_follows_the_data(
     kapittel = tilbake.kvartal_kort_kapittel(ut, tidligere, ut_aar)
     oppsummering = tilbake.kvartal_kort(ut, tidligere, ut_aar)
     # No sentence of one in the other: the chapter and the summary say it in their own words.
-    for setning in oppsummering.split(". "):
+    for setning in re.split(r"(?<=[a-zæøå0-9)])\. (?=[A-ZÆØÅ])", oppsummering):
         assert setning.strip(".") not in kapittel
     assert ", men summen av alle fire kvartalene (34\u00a0973) lå over spennet" in kapittel
+    assert kapittel.startswith(
+        "I 1. og 4.\u00a0kvartal 2025 var utflyttingen lavere enn i samme kvartal i 2021 ("
+    )
     inne = ut.assign(verdi=[6965.0, 8469.0, 10000.0, 6972.0])
     assert tilbake.kvartal_kort_kapittel(inne, tidligere, ut_aar).endswith(
         ", og summen av alle fire kvartalene (32\u00a0406) lå godt innenfor spennet i 2016–2019."
@@ -350,3 +399,19 @@ def test_the_chapter_closing_line_differs_from_the_summary_and_follows_the_data(
     assert "et helt år med kvartalstall har vi ikke" in tilbake.kvartal_kort_kapittel(
         ut[ut["kvartal"] < 4], tidligere, ut_aar
     )
+
+
+def test_the_computed_net_values_are_named_once_in_the_note():
+    rader = pd.DataFrame(
+        {
+            "serie_navn": ["Netto innenlandsk flytting"] * 3 + ["Nettoflytting i alt"] * 3,
+            "aar": [2011, 2012, 2021, 2011, 2012, 2021],
+            "grunnlag": ["beregnet", "beregnet", "beregnet", "beregnet", "publisert", "publisert"],
+            "verdi": [1.0, 2.0, 3.0, 4.0, 5.0, None],
+        }
+    )
+    assert tilbake.grunnlag_merknad(rader) == (
+        "Beregnet: netto innenlandsk flytting 2011, 2012 og 2021; nettoflytting i alt 2011. Resten er publisert."
+    )
+    assert tilbake.grunnlag_merknad(rader.assign(grunnlag="publisert")) == "Alle nettotallene er publisert."
+    assert "Resten" not in tilbake.grunnlag_merknad(rader.assign(grunnlag="beregnet"))

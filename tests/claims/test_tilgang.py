@@ -2,6 +2,7 @@
 (OSLO_FLYTTING_DATA points at it) and every sentence about availability changes with it."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -42,23 +43,50 @@ def _setninger():
     return {t.navn: str(tilgang_prose.setning(t.navn)) for t in tilgang.TEMAER}
 
 
+def _ord(tekst: str) -> list[str]:
+    return re.findall(r"[0-9a-zæøåäöü]+", re.sub(r"\]\([^)]*\)", "]", str(tekst)).lower())
+
+
+def _seksord(tekst: str) -> set[tuple[str, ...]]:
+    w = _ord(tekst)
+    return {tuple(w[i : i + 6]) for i in range(len(w) - 5)}
+
+
 def test_the_snapshot_holds_no_statbank_table_and_says_so(kopi):
-    for navn, setning in _setninger().items():
+    setninger = _setninger()
+    for navn, setning in setninger.items():
         assert setning.count("[Om dataene](/book/om-dataene.md)") == 1, navn
-        if navn in MED_TABELLER:
-            assert "med i denne utgaven av boka" in setning, setning
-            # Subject first: «SSB publiserer X, men …», never «X publiserer SSB».
-            assert "publiserer SSB" not in setning, setning
-        else:
-            assert setning.startswith("SSB publiserer ikke "), setning
-            # The reason stands once, in «Om dataene», not on every chapter page.
-            assert "microdata.no" not in setning, setning
+        # No shared formula: never «denne utgaven av boka», never the old tail.
+        assert "denne utgaven" not in setning and "tallene er ikke med" not in setning, setning
+        assert "publiserer SSB" not in setning, setning
+        # The reason and the tables stand once, in «Om dataene», not on the chapter pages.
+        assert "microdata.no" not in setning and "statbank/table" not in setning, setning
     assert "microdata.no" in tilgang_prose.oversikt()
     # What is true of this edition: transcribed, and built to be refreshed from the statbank.
     utgaven = str(tilgang_prose.utgaven())
     assert "skrevet av fra publiserte sider" in utgaven
     assert "kan hentes på nytt direkte fra SSBs statistikkbank" in utgaven and "endringsloggen" in utgaven
     assert "hentet direkte derfra" not in utgaven
+
+
+@pytest.mark.parametrize("har", [None, set(), {"ssb_09588"}])
+def test_no_two_topics_share_a_six_word_run(har):
+    """Each missing topic is said in its own chapter in its own words: no run of six words
+    is shared by two topics' sentences, nor by a sentence and «Om dataene»'s list."""
+    # Fødested and familie are said together (chapter 5), so the pair stands for both.
+    tekster = {
+        t.navn: str(tilgang_prose.setning(t.navn, har))
+        for t in tilgang.TEMAER
+        if t.navn not in ("fodested", "familie")
+    }
+    tekster["fodested+familie"] = str(tilgang_prose.setning(("fodested", "familie"), har))
+    sett: dict[tuple[str, ...], str] = {}
+    for navn, tekst in tekster.items():
+        for gram in _seksord(tekst):
+            assert sett.setdefault(gram, navn) == navn, f"{navn} og {sett[gram]} deler «{' '.join(gram)}»"
+    oversikt = str(tilgang_prose.oversikt(har))
+    felles = _seksord(oversikt) & set(sett)
+    assert not felles, felles
 
 
 @pytest.mark.parametrize("navn", MED_TABELLER)
@@ -72,7 +100,7 @@ def test_a_table_added_and_removed_changes_its_sentences(kopi, navn):
     etter = _setninger()
     assert etter[navn] != foer[navn]
     assert "er hentet fra SSBs statistikkbank" in etter[navn] and tabell in etter[navn]
-    assert "med i denne utgaven" not in etter[navn]
+    assert etter[navn] != foer[navn] and "ikke hentet inn" not in etter[navn]
     # Only the topics whose tables changed say something else.
     endret = {t for t in etter if etter[t] != foer[t]}
     assert endret == {s.tema.navn for s in tilgang.alle() if any(x.tabell == tabell for x in s.tabeller)}
@@ -91,7 +119,7 @@ def test_a_table_removed_from_a_package_that_had_it(kopi):
     assert "tabell [13864]" in med["destinasjon"] and "tabell [07221]" in med["boligindeks"]
     _fjern(kopi, "13864")
     uten = _setninger()
-    assert "ikke med i denne utgaven" in uten["destinasjon"]
+    assert uten["destinasjon"] == str(tilgang_prose.setning("destinasjon", har=set()))
     assert uten["boligindeks"] == med["boligindeks"]
     assert "[07221]" in tilgang_prose.utgaven() and "[13864]" not in tilgang_prose.utgaven()
 
@@ -104,20 +132,20 @@ def test_one_candidate_held_is_enough():
     )
     # No table confirmed: none is named, neither in the chapter nor in «Om dataene».
     uten = tilgang_prose.setning("alder", har=set())
-    assert "ikke med i denne utgaven" in uten
+    assert uten.startswith("Hvor gamle utflytterne var, har vi ingen offentlige tall for (")
     assert "09587" not in uten and "09588" not in uten
     oversikt = tilgang_prose.oversikt(har=set())
     assert "09587" not in oversikt and "09588" not in oversikt
     # A plain fact about the book, no guess about where SSB might publish them.
-    assert (
-        "- Denne utgaven av boka har ingen publiserte tall for utflyttingen fra Oslo etter alder." in oversikt
-    )
+    assert "Vi har ikke funnet noen publisert tabell over utflyttingen fra Oslo etter alder" in oversikt
     assert "vet ikke" not in oversikt and "kan finnes" not in oversikt
+    # Held, it leaves the «Om dataene» list.
+    assert "etter alder" not in tilgang_prose.oversikt(har={"ssb_09588"})
 
 
 def test_topics_only_in_the_registers_share_one_sentence():
     tekst = tilgang_prose.setning(("fodested", "familie"))
-    assert tekst.startswith("SSB publiserer ikke utflyttingen fra Oslo etter fødested og familietype (")
+    assert tekst.startswith("Hvor utflytterne var født og hva slags familie de hørte til, ")
     assert tekst.count("(/book/om-dataene.md)") == 1
     # A topic with a table keeps its own sentence.
     blandet = tilgang_prose.setning(("fodested", "destinasjon"))
@@ -126,36 +154,53 @@ def test_topics_only_in_the_registers_share_one_sentence():
     )
 
 
-def test_om_dataene_gives_the_register_reason_once():
-    """The topics only in the registers share one line in «Om dataene», so the reason is not
-    repeated four times; every one of them is still named."""
-    oversikt = str(tilgang_prose.oversikt())
+def test_om_dataene_says_it_once_then_lists_the_tables():
+    """«Om dataene»: the register reason once; one neutral sentence; then one line per
+    missing SSB topic with its tables linked and its chapter, and nothing more."""
+    oversikt = str(tilgang_prose.oversikt(har=set()))
     assert oversikt.count("microdata.no") == 1
-    linje = next(line for line in oversikt.splitlines() if "microdata.no" in line)
-    assert linje.startswith(
-        "- SSB publiserer ikke utflyttingen fra Oslo etter yrke, fødested eller familietype"
-    )
+    register = next(line for line in oversikt.splitlines() if "microdata.no" in line)
     for t in tilgang.TEMAER:
         if t.bare_registerdata:
-            assert t.hva.removeprefix("utflyttingen fra Oslo etter ") in linje, t.navn
-    assert len(oversikt.splitlines()) == sum(not t.bare_registerdata for t in tilgang.TEMAER) + 1
+            assert t.hva.removeprefix("utflyttingen fra Oslo etter ") in register, t.navn
+    assert oversikt.count("Noen av tabellene SSB publiserer i statistikkbanken, bygger boka ikke på:") == 1
+    linjer = [line for line in oversikt.splitlines() if line.startswith("- ")]
+    mangler = [s for s in tilgang.alle(har=set()) if not s.tema.bare_registerdata and not s.kandidater]
+    assert len(linjer) == len(mangler)
+    for s, linje in zip(mangler, linjer):
+        side, tittel = s.tema.kapittel
+        assert linje.endswith(f"([{tittel}]({side})).") and s.mangler[0].url in linje, linje
+        assert "denne utgaven" not in linje and "men tallene" not in linje
+    # A table fetched leaves the list, and its chapter says where it comes from instead.
+    alle = {f"ssb_{t.tabell}" for s in mangler for t in s.tabeller}
+    assert "Noen av tabellene" not in tilgang_prose.oversikt(har=alle)
+    assert "- " not in tilgang_prose.oversikt(har=alle)
 
 
-def test_availability_sentences_put_the_subject_first():
-    """«SSB publiserer flyttingene …, men tallene er ikke med …», never the inverted «Flyttingene
-    … publiserer SSB»; «Om dataene» adds the tables in brackets."""
-    kort = str(tilgang_prose.setning("byer", har=set()))
-    assert kort.startswith(
-        "SSB publiserer flyttingene år for år for alle de fem byene, men tallene er ikke med i denne "
-        "utgaven av boka ("
-    ), kort
-    oversikt = str(tilgang_prose.oversikt(har=set()))
-    linje = next(line for line in oversikt.splitlines() if "de fem byene" in line)
-    assert linje.startswith(
-        "- SSB publiserer flyttingene år for år for alle de fem byene i statistikkbanken (tabellene ["
-    ), linje
-    assert linje.endswith("), men tallene er ikke med i denne utgaven av boka."), linje
-    assert "publiserer SSB" not in oversikt and "publiserer ikke SSB" not in oversikt
-    assert str(tilgang_prose.setning("yrke", har=set())).startswith(
-        "SSB publiserer ikke utflyttingen fra Oslo etter yrke ("
+def test_each_topic_names_its_one_chapter():
+    """Every topic is said in the one chapter where it matters: the chapters' calls and the
+    topics' chapters agree."""
+    for t in tilgang.TEMAER:
+        side = ROOT / t.kapittel[0].lstrip("/")
+        tekst = side.read_text(encoding="utf-8")
+        assert f'"{t.navn}"' in tekst, (t.navn, side.name)
+        for annen in ROOT.glob("notebooks/*.md"):
+            if annen != side:
+                assert f'tilgang.setning("{t.navn}")' not in annen.read_text(encoding="utf-8"), annen
+
+
+def test_om_dataene_lists_only_the_datasets_the_chapters_use(tmp_path):
+    brukt = tilgang.brukte_datasett()
+    # Collected but drawn on by no chapter: not listed as numbers the book builds on.
+    for navn in ("flytting_barn_landet", "storbyer_rater_2023", "oslo_telemark_2021", "hjemmekontor_avtaler"):
+        assert navn not in brukt, navn
+    assert {"storbyer", "oslo_etter_2020", "kvartal_2024_2025", "folkemengde_alder"} <= brukt
+    # On changed chapters: a chapter that starts loading a dataset adds it, and only it.
+    (tmp_path / "01-a.md").write_text(
+        'x = load("storbyer")\ny = load( "oslo_telemark_2021" )\n', encoding="utf-8"
     )
+    (tmp_path / "02-b.md").write_text("Ingen kode her.\n", encoding="utf-8")
+    assert tilgang.brukte_datasett(tmp_path) == {"storbyer", "oslo_telemark_2021"}
+    # «Om dataene» filters its list with it.
+    side = (ROOT / "book" / "om-dataene.md").read_text(encoding="utf-8")
+    assert "brukte_datasett()" in side and "if navn not in brukte" in side

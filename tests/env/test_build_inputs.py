@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 from support import ROOT
 
-from helpers.build import _record_path, _stale, input_hashes
+from helpers.site.chapter_inputs import _record_path, _stale, input_hashes
 
 
 def fake_build(tmp_path):

@@ -5,7 +5,7 @@ and no run of eight or more words taken from the article's Norwegian summary."""
 import re
 
 import pytest
-from support import ROOT
+from support.article import fingerprint, summary_runs, words
 
 from helpers.catalog.artikkel import FUNN, REKKEFOLGE_INNLEDNING, funn
 from helpers.prose import artikkel as artikkel_prose
@@ -13,8 +13,6 @@ from helpers.prose import tilgang as tilgang_prose
 from helpers.catalog import tilgang
 
 from test_reader_text import reader_text, toc_pages
-
-SAMMENDRAG = ROOT.parent / "shared" / "article" / "sammendrag.txt"
 
 # Names and titles the book may share with the summary (the no-copy rule excepts them).
 NAVN_OG_TITLER = [
@@ -120,23 +118,69 @@ def _sentences(text: str) -> list[str]:
 # A sentence about whether numbers exist or which tables the book holds.
 TILGANG = re.compile(
     r"publiserer (ikke )?SSB|SSB publiserer|denne utgaven|finnes i SSBs statistikkbank|"
-    r"tallene har vi ikke|har vi ikke her|ikke med i boka",
+    r"tallene har vi ikke|har vi ikke her|ikke med i boka|ingen offentlige tall|ikke hentet inn|"
+    r"bygger boka ikke på|bare i registerdataene|ikke blant kildene",
     re.I,
 )
 
 
-def test_every_availability_sentence_is_the_generated_one(pages):
+def _generated() -> set[str]:
     generated = {plain(tilgang_prose.setning(t.navn)) for t in tilgang.TEMAER}
     # Topics only in the registers that a chapter names together (Fødested og familie).
     generated.add(plain(tilgang_prose.setning(("fodested", "familie"))))
-    generated |= {plain(line).removeprefix("- ") for line in tilgang_prose.oversikt().splitlines()}
-    generated |= set(_sentences(plain(tilgang_prose.utgaven())))
+    for line in tilgang_prose.oversikt().splitlines():
+        generated |= set(_sentences(plain(line).removeprefix("- ")))
+    return generated
+
+
+def test_every_availability_sentence_is_the_generated_one(pages):
+    generated = _generated() | set(_sentences(plain(tilgang_prose.utgaven())))
     found = []
     for p, text in pages.items():
         for s in _sentences(text):
             if TILGANG.search(s) and not any(g in s or s in g for g in generated):
                 found.append(f"{p}: {s}")
     assert not found, "setninger om hvilke tall som finnes, skrevet for hånd:\n" + "\n".join(found)
+    # Missing numbers are never put as a shortcoming of «this edition».
+    for p, text in pages.items():
+        for s in _sentences(text):
+            if "denne utgaven" in s:
+                assert any(s in g or g in s for g in _sentences(plain(tilgang_prose.utgaven()))), f"{p}: {s}"
+
+
+def _seksord(text: str) -> set[tuple[str, ...]]:
+    w = words(text)
+    return {tuple(w[i : i + 6]) for i in range(len(w) - 5)}
+
+
+def repeated_missing_data_runs(pages: dict[str, str]) -> list[str]:
+    """Runs of six words that a sentence about missing numbers shares with such a sentence
+    on another page: where data are missing, the book says so once."""
+    generated = _generated()
+    # Where the edition's numbers come from is not about missing numbers (two pages say it).
+    kilder = _sentences(plain(tilgang_prose.utgaven()))
+    hvor: dict[tuple[str, ...], str] = {}
+    funnet = []
+    for p, text in pages.items():
+        for s in _sentences(text):
+            if not (TILGANG.search(s) or any(g in s for g in generated)) or any(k in s for k in kilder):
+                continue
+            for gram in _seksord(s):
+                if hvor.setdefault(gram, p) != p:
+                    funnet.append(f"{hvor[gram]} og {p}: «{' '.join(gram)}»")
+    return funnet
+
+
+def test_no_sentence_about_missing_data_repeats_on_the_site(pages):
+    repeated = repeated_missing_data_runs(pages)
+    assert not repeated, "det samme om manglende tall på flere sider:\n" + "\n".join(repeated)
+
+
+def test_the_repeat_check_can_fail():
+    tail = "men tallene er ikke med i denne utgaven av boka"
+    pages = {"a.html": f"SSB publiserer A, {tail}. Annet.", "b.html": f"SSB publiserer B, {tail}."}
+    assert repeated_missing_data_runs(pages)
+    assert not repeated_missing_data_runs({"a.html": pages["a.html"], "b.html": "Noe helt annet her."})
 
 
 def test_every_availability_sentence_links_to_om_dataene(site):
@@ -149,34 +193,29 @@ def test_every_availability_sentence_links_to_om_dataene(site):
                 assert "om-dataene.html" in html, p
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[0-9a-zæøåéü]+", text.lower())
-
-
 def test_no_run_of_eight_words_from_the_summary(pages):
-    summary = SAMMENDRAG.read_text(encoding="utf-8")
-    # Words broken across lines with a hyphen in the summary («utelivs-\nog») stay two words.
-    words = _words(summary)
-    grams = {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+    grams = summary_runs()
     assert len(grams) > 1000
     copied = []
     for p, text in pages.items():
         for name in NAVN_OG_TITLER:
             text = text.replace(name, " | ")
         for part in text.split(" | "):
-            w = _words(part)
+            w = words(part)
             copied += [
-                f"{p}: {' '.join(w[i : i + 8])}" for i in range(len(w) - 7) if tuple(w[i : i + 8]) in grams
+                f"{p}: {' '.join(w[i : i + 8])}"
+                for i in range(len(w) - 7)
+                if fingerprint(w[i : i + 8]) in grams
             ]
     assert not copied, "åtte eller flere ord på rad fra sammendraget:\n" + "\n".join(copied)
 
 
 def test_the_no_copy_check_can_fail():
-    summary = SAMMENDRAG.read_text(encoding="utf-8")
-    words = _words(summary)
-    grams = {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
-    copied = _words("Det var også mange som flyttet ut fra Oslo, og i det følgende oppsummeres")
-    assert any(tuple(copied[i : i + 8]) in grams for i in range(len(copied) - 7))
+    grams = summary_runs()
+    copied = words("Det var også mange som flyttet ut fra Oslo, og i det følgende oppsummeres")
+    assert any(fingerprint(copied[i : i + 8]) in grams for i in range(len(copied) - 7))
+    own = words("Boka forteller med egne ord hva artikkelen fant om flyttingen fra Oslo")
+    assert not any(fingerprint(own[i : i + 8]) in grams for i in range(len(own) - 7))
 
 
 # A caveat: the words that explain it (said once), the words that mention it, and its label.

@@ -104,7 +104,7 @@ def test_execution_cache_exists_before_parallel_readers_start(tmp_path):
 def test_pages_with_code_are_read_first(tmp_path):
     # Sphinx deals pages to its parallel readers in fixed chunks, in list order: pages that
     # start a kernel go first so no reader gets most of the chapters.
-    from helpers.build import _kernels_first
+    from helpers.site.chapter_inputs import _kernels_first
 
     (tmp_path / "a.md").write_text("# Tekst\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("```{code-cell} ipython3\n1\n```\n", encoding="utf-8")
@@ -125,7 +125,7 @@ def test_chapter_kernels_are_stopped_at_once():
     import nbformat
     from myst_nb.core.execute import inline
 
-    from helpers.build import _stop_kernels_at_once
+    from helpers.site.chapter_inputs import _stop_kernels_at_once
 
     _stop_kernels_at_once()
     _stop_kernels_at_once()  # twice is harmless: the client is replaced once

@@ -24,8 +24,9 @@ from support.pxfake import HANDBUILT, fake_server
 
 from helpers import tall
 from helpers.prose import endringslogg as ord_
-from helpers.store.endringslogg import records
+from helpers.prose.ordforskjell import endrede_ord
 from helpers.site.endringslogg import data_date
+from helpers.store.endringslogg import records
 from helpers.store.package import read_package
 from helpers.store.paths import data_dir
 
@@ -35,7 +36,7 @@ TABLE, OSLO, UT, NETTO = "01223", "0301", "Fraflytting8", "Nettoflytting9"
 
 def _position(doc: dict, **codes) -> int:
     pos, stride = 0, 1
-    for dim, size in reversed(list(zip(doc["id"], doc["size"]))):
+    for dim, size in reversed(list(zip(doc["id"], doc["size"], strict=True))):
         index = doc["dimension"][dim]["category"]["index"]
         index = index if isinstance(index, list) else sorted(index, key=index.get)
         pos += index.index(codes[dim]) * stride
@@ -119,7 +120,7 @@ def test_the_record_holds_the_sentence_they_change_and_flags_the_flip(run):
     assert tall(ut_old) in t["before"] and tall(ut_new) in t["after"]
     assert ("flere" in t["before"]) != ("flere" in t["after"])
     assert t["flip"] is True
-    gone, new = ord_.endrede_ord(t["before"], t["after"])
+    gone, new = endrede_ord(t["before"], t["after"])
     assert tall(ut_old) in gone and tall(ut_new) in new
 
 

@@ -5,8 +5,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import yaml
-from helpers.catalog.sources import finn_utgiver
 from support import ROOT
+
+from helpers.catalog.sources import finn_utgiver
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 BASEURL = CONFIG["html"]["baseurl"]
@@ -55,7 +56,7 @@ def test_every_figure_names_its_source_and_licence(site):
         html = (site / page).read_text(encoding="utf-8")
         figures = html.count("<div class='oslo-figur'")
         credits = re.findall(
-            r"<p class='oslo-kilde'>Kilde(?: \(svakere\))?: (.+?)\. (Lisens: CC BY 4\.0[^<]*|Bruksvilkår: se kilden\.)</p>",
+            r"<p class='oslo-kilde'>(?:Svakere k|K)ilde: (.+?)\. (Lisens: CC BY 4\.0[^<]*|Bruksvilkår: se kilden\.)</p>",
             html,
         )
         assert len(credits) == figures, page

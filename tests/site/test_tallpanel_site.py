@@ -8,6 +8,7 @@ are loaded only where there are numbers and weigh at most 10 KB gzipped together
 from __future__ import annotations
 
 import gzip
+
 import pytest
 from bs4 import BeautifulSoup
 from support.tallsjekk import STRUKTUR, TALL

@@ -9,10 +9,9 @@ import re
 
 import pytest
 from support import ROOT
+from test_reader_text import article, reader_text, toc_pages
 
 from helpers.figures.render import MIME_TYPE
-
-from test_reader_text import article, reader_text, toc_pages
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +120,7 @@ def test_a_table_of_persons_shows_whole_persons(site):
         checked += 1
         grid = data["tabell"]
         for row in grid["rader"]:
-            for cell, numeric in zip(row, grid.get("tall", [True] * len(row))):
+            for cell, numeric in zip(row, grid.get("tall", [True] * len(row)), strict=True):
                 if numeric and isinstance(cell, str) and re.search(r"\d,\d", cell):
                     problems.append(f"{chapter}, {data['navn']}: {cell}")
     assert checked >= 5, f"bare {checked} figurer med personer funnet"

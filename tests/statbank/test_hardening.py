@@ -189,10 +189,10 @@ def test_leftovers_of_a_crash_fail_check_and_the_next_refresh_removes_them(targe
 def test_the_refresh_stages_outside_the_repository(target, monkeypatch, scratch):
     """A kill at any moment can leave nothing in the repository but `.incoming` copies in data/."""
     import responses
+    from support.pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url
 
     from helpers.statbank import refresh as refresh_module
     from helpers.statbank.client import SsbClient
-    from support.pxfake import FAKE_BASE, HANDBUILT, data_answer, data_url, meta_url
 
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # what TMPDIR sets in a fresh process
     seen = []

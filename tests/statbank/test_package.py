@@ -8,8 +8,8 @@ import shutil
 import pytest
 from support.cli import contents, run_cli
 
-from helpers.store.package import SnapshotError, read_package, read_resource
 from helpers.catalog.sources import rettigheter
+from helpers.store.package import SnapshotError, read_package, read_resource
 from helpers.store.shared import import_shared
 
 

@@ -12,8 +12,8 @@ from support.cli import run_cli
 from support.pxfake import fake_server
 
 from helpers.catalog.registry import describe
-from helpers.statbank.checks import plan
 from helpers.statbank.client import SsbClient
+from helpers.statbank.planning import plan
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REAL_07221 = FIXTURES / "ssb-07221-v0-data.REAL.jsonstat2.json"

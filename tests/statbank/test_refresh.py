@@ -20,8 +20,8 @@ import pandas as pd
 import pytest
 import requests
 import responses
-from support.clock import FakeTime
 from support import FIXTURES, ROOT
+from support.clock import FakeTime
 from support.pxfake import (
     FAKE_BASE,
     HANDBUILT,
@@ -38,9 +38,11 @@ from helpers.catalog import regions
 from helpers.catalog.periods import whole_years
 from helpers.catalog.registry import datasets, describe
 from helpers.catalog.spec import Dataset
-from helpers.statbank.checks import RefreshError, cells_of, resolve, validate
+from helpers.statbank.checks import cells_of, validate
 from helpers.statbank.client import SsbClient
+from helpers.statbank.failures import RefreshError
 from helpers.statbank.jsonstat import load_file, to_frame
+from helpers.statbank.planning import resolve
 from helpers.statbank.refresh import declared_queries, refresh, units
 from helpers.statbank.resources import COLUMNS, TIDY_TAIL, columns, region_shaped
 from helpers.store.package import read_resource, sha256
@@ -217,7 +219,7 @@ def test_load_uses_refreshed_rows_over_transcribed_ones(http, client, target, mo
     bergen = df[df["region"] == "Bergen"]
     assert set(bergen.loc[bergen["aar"] <= 2019, "region_kode"]) == {"1201"}
     assert set(bergen.loc[bergen["aar"] >= 2020, "region_kode"]) == {"4601"}
-    assert all(regions.in_use(c, y) for c, y in zip(df["region_kode"], df["aar"]))
+    assert all(regions.in_use(c, y) for c, y in zip(df["region_kode"], df["aar"], strict=True))
     assert set(df["region"]) == set(regions.CITIES)
 
 
@@ -343,7 +345,7 @@ def _cell(doc, *codes):
     ids = doc["id"]
     pos = [doc["dimension"][d]["category"]["index"][c] for d, c in zip(ids, codes, strict=True)]
     i = 0
-    for p, size in zip(pos, doc["size"]):
+    for p, size in zip(pos, doc["size"], strict=True):
         i = i * size + p
     return i
 
@@ -472,8 +474,8 @@ def test_declared_queries_are_complete():
 
 def test_datasets_read_refreshed_resources_by_the_one_naming_rule():
     from helpers.catalog.datasets.alder import UTFLYTTING_ALDER_RESSURS
+    from helpers.catalog.datasets.boligpriser import BOLIGPRISINDEKS_RESSURS
     from helpers.catalog.datasets.destinasjoner import DESTINASJON_RESSURS
-    from helpers.catalog.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS
     from helpers.catalog.datasets.fodested import NETTO_RESSURS
 
     # Candidates for one need: the dataset reads whichever held; chapters credit the first.
@@ -562,7 +564,7 @@ def test_full_refresh_writes_every_declared_table_in_its_shape(refreshed):
         expected = load_file(FIXTURES / f"ssb-{q.table}-v2-data.HANDBUILT.jsonstat2.json")
         for d in q.selection:
             assert set(rows[d]) == set(request[d]), (q.table, d)
-            labels = dict(zip(expected[d], expected[f"{d}_label"]))
+            labels = dict(zip(expected[d], expected[f"{d}_label"], strict=True))
             assert (rows[f"{d}_label"] == rows[d].map(labels)).all(), (q.table, d)
 
 

@@ -11,9 +11,10 @@ from support.cli import run_cli
 from support.pxfake import HANDBUILT, fake_server
 
 from helpers.catalog.registry import describe
-from helpers.statbank.checks import RefreshError, closest, plan
 from helpers.statbank.client import URL_LIMIT, SsbClient
+from helpers.statbank.failures import RefreshError
 from helpers.statbank.limits import RateLimiter
+from helpers.statbank.planning import closest, plan
 from helpers.store.package import read_resource
 
 

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 import requests
 import responses
-from support.clock import FakeTime
 from support import FIXTURES
+from support.clock import FakeTime
 from support.pxfake import subset
 
 from helpers.statbank.client import DEFAULT_BASE_URL, SsbClient, SsbError

@@ -140,7 +140,7 @@ CHART_PAGE_BUDGET = 300 * 1024
 CHART_PAGE_JS_BUDGET = 150 * 1024
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def gzipped_size(path: Path) -> int:
     data = path.read_bytes()
     return min(len(data), len(gzip.compress(data, compresslevel=6)))

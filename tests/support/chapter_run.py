@@ -55,7 +55,7 @@ def run_chapter(path: Path) -> dict[str, dict]:
 
     nb = jupytext.read(path)
     names = sorted({n for n in EVAL.findall(path.read_text(encoding="utf-8"))})
-    probe = "import json as _j\nprint(_j.dumps({n: str(globals()[n]) for n in %r}))" % names
+    probe = f"import json as _j\nprint(_j.dumps({{n: str(globals()[n]) for n in {names!r}}}))"
     nb.cells.append(nbformat.v4.new_code_cell(probe))
     NotebookClient(
         nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}

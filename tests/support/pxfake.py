@@ -77,13 +77,13 @@ def subset(doc: dict, selection: dict[str, list[str]]) -> dict:
         strides[k] = strides[k + 1] * sizes[k + 1]
     values, status = [], {}
     for new, pos in enumerate(itertools.product(*keep)):
-        old = sum(p * s for p, s in zip(pos, strides))
+        old = sum(p * s for p, s in zip(pos, strides, strict=True))
         values.append(doc["value"][old])
         if str(old) in doc.get("status", {}):
             status[str(new)] = doc["status"][str(old)]
     out = copy.deepcopy(doc)
     out.update(size=[len(k) for k in keep], value=values, status=status)
-    for d, idx in zip(ids, keep):
+    for d, idx in zip(ids, keep, strict=True):
         codes = [cats[d][i][0] for i in idx]
         category = out["dimension"][d]["category"]
         category["index"] = codes

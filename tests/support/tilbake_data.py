@@ -9,9 +9,8 @@ import json
 import shutil
 from pathlib import Path
 
-from helpers.catalog.datasets.etter2020 import BOLIGPRISINDEKS_RESSURS
+from helpers.catalog.datasets.boligpriser import BOLIGPRISINDEKS_RESSURS
 from helpers.store.package import describe_csv, sha256
-
 from support import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "boligprisindeks-testfixture.csv"

@@ -30,9 +30,26 @@ def test_the_house_price_condition_belongs_to_the_three_factors():
     # ... the house prices come with family, housing and place.
     setning = next(s for s in _setninger(t.forbehold) if "boligpris" in s)
     assert "tre forholdene" in setning and "hjemmekontor" in setning
-    kort = t.kort
+    kort = t.kort.lower()
     assert kort.index("familie, bolig") < kort.index("boligpriser")
     assert "boligpris" not in kort[: kort.index("familie, bolig")]
+
+
+def test_the_intro_line_puts_the_home_office_condition_on_the_occupations_only():
+    """As the summary: age and birthplace carry no condition; the occupations' argument holds
+    «dersom hjemmekontor fortsatt er mulig»; the three factors hold while home office stays
+    possible and house prices stay high. Not one condition over every characteristic."""
+    k = funn("tilbake").kort
+    assert "hvis hjemmekontor" not in k
+    likevel = k.index("Likevel")
+    yrker = k.index("yrker", likevel)
+    assert k.index("eldre", likevel) < yrker and k.index("født utenfor", likevel) < yrker
+    # Nothing about home office before the occupations are named.
+    assert "hjemmekontor" not in k[likevel:yrker]
+    assert yrker < k.index("dersom hjemmekontor fortsatt er mulig")
+    # The three factors carry both conditions.
+    faktorer = k[k.lower().index("familie, bolig") :]
+    assert "hjemmekontor fortsatt er mulig" in faktorer and "boligpriser" in faktorer
 
 
 def test_the_home_office_finding_is_no_stronger_than_the_summary():

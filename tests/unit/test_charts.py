@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from helpers.figures.charts import tidsserier
 from helpers.catalog.sources import ssb_tabell_url
+from helpers.figures.charts import tidsserier
 from helpers.figures.figure import Figur
-from helpers.prose.kildelinje import kilder
 from helpers.figures.render import vl_version
 from helpers.figures.theme import CITY_COLOURS, SERIES_COLOURS
+from helpers.prose.kildelinje import kilder
 
 
 def _frame(values, label="Utvandring til utlandet"):
@@ -144,9 +144,8 @@ def test_colours_fixed_for_known_series_and_distinct_for_others():
 
 
 def test_a_flow_colour_never_means_anything_else():
-    from helpers.figures.theme import farger
-
     from helpers import vocab
+    from helpers.figures.theme import farger
 
     flows = {vocab.FARGER[vocab.SERIER[kode].farge] for kode in vocab.STROMMER}
     groups = farger(["Innvandrere", "Befolkningen ellers", "Alle", "Har mulighet"])
@@ -257,7 +256,9 @@ def _two_series():
 
 def _charts():
     from helpers import facts
-    from helpers.figures.charts import aldersprofil, stolper, tidsserier_med_referanse
+    from helpers.figures.aldersdiagram import aldersprofil
+    from helpers.figures.charts import stolper
+    from helpers.figures.referansebaand import tidsserier_med_referanse
 
     two = _two_series()
     ages = pd.DataFrame(
@@ -290,8 +291,8 @@ def test_the_table_holds_exactly_the_numbers_the_chart_is_drawn_from(name):
 
 def test_panels_of_a_reference_chart_follow_the_page_like_small_multiples():
     from helpers import facts
-    from helpers.figures.charts import tidsserier_med_referanse
     from helpers.figures.layout import STATIC_WIDTH, facet_cell_width, static_spec
+    from helpers.figures.referansebaand import tidsserier_med_referanse
 
     two = _two_series()
     chart, plotted = tidsserier_med_referanse(two, referanse=facts.referanser(two), delt=True, kolonner=2)

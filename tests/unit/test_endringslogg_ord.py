@@ -1,6 +1,7 @@
 """The change log's words and its differ, on hand-made records (no build, no network)."""
 
 from helpers.prose import endringslogg as e
+from helpers.prose import ordforskjell
 from helpers.prose.norsk import NBSP
 from helpers.store.changes import compare
 from helpers.store.endringslogg import build_record
@@ -37,10 +38,10 @@ def test_a_value_in_plain_norwegian_with_nbsp():
 
 
 def test_flips_are_comparative_words_and_headlines():
-    assert e.snur("flere enn i 2019.", "færre enn i 2019.", "setning")
-    assert not e.snur(f"var 41{NBSP}210.", f"var 41{NBSP}305.", "setning")
-    assert e.snur("Utflyttingen steg", "Utflyttingen steg mye", "overskrift")
-    assert not e.snur("Samme", "Samme", "overskrift")
+    assert ordforskjell.snur("flere enn i 2019.", "færre enn i 2019.", "setning")
+    assert not ordforskjell.snur(f"var 41{NBSP}210.", f"var 41{NBSP}305.", "setning")
+    assert ordforskjell.snur("Utflyttingen steg", "Utflyttingen steg mye", "overskrift")
+    assert not ordforskjell.snur("Samme", "Samme", "overskrift")
 
 
 def test_changed_words_are_marked_without_their_punctuation():
@@ -60,5 +61,14 @@ def test_no_records_names_the_day_the_numbers_were_collected():
     dag = e.dato("2026-11-25T11:03:30Z")
     text = e.side([], lambda p, t: t, samlet=dag).strip()
     assert text == e.ingen(dag)
-    assert text.startswith(f"Tallene i boka ble samlet inn {dag} og er ikke hentet på nytt siden")
+    assert text == f"Ingen tall i boka er endret siden de ble samlet inn {dag}."
     assert "ikke oppdatert" not in text
+    # No paragraph explaining entries the page does not have.
+    assert e.INNLEDNING not in e.side([], lambda p, t: t, samlet=dag)
+
+
+def test_a_page_with_entries_first_says_what_they_are():
+    record = build_record("2030-01-01T00:00:00Z", [], [compare("r", OLD, NEW)])
+    text = e.side([record], lambda p, t: t, samlet="25. november 2026")
+    assert text.startswith(e.INNLEDNING)
+    assert e.ingen("25. november 2026") not in text

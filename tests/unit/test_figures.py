@@ -6,12 +6,13 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pandas as pd
 import pytest
+from support.vegacheck import points_where_data_have_none
 
 from helpers import Figur, Kilde, kilder, stolper, tidsserier, tidsserier_med_referanse
 from helpers.catalog.sources import ssb_tabell_url
-from helpers.figures.figure import VEGA_MIME, grid
+from helpers.figures.figure import VEGA_MIME
 from helpers.figures.render import MIME_TYPE
-from support.vegacheck import points_where_data_have_none
+from helpers.figures.tabell import grid
 
 UTV = "Utvandring til utlandet"
 INN = "Innflytting fra resten av Norge"
@@ -21,7 +22,7 @@ def _frame():
     rows = [
         {"aar": aar, "verdi": verdi, "serie_navn": serie, "region": "Oslo"}
         for serie, values in ((INN, [30000.0, 31000.0, np.nan]), (UTV, [8000.0, 6000.0, 9000.0]))
-        for aar, verdi in zip((2018, 2019, 2020), values)
+        for aar, verdi in zip((2018, 2019, 2020), values, strict=True)
     ]
     return pd.DataFrame(rows)
 
@@ -224,7 +225,7 @@ def test_the_first_view_comes_in_both_colour_modes(bundle):
 
 
 def test_a_mean_of_whole_persons_shows_as_whole_persons_and_stays_exact_in_the_csv():
-    from helpers.figures.figure import grid
+    from helpers.figures.tabell import grid
 
     tabell = pd.DataFrame(
         {

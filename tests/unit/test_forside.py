@@ -16,7 +16,13 @@ def test_last_written_is_the_package_date(tmp_path):
         forside.sist_oppdatert(tmp_path)
 
 
-def test_citation_follows_citation_cff(tmp_path):
+def test_citation_follows_citation_cff(tmp_path, monkeypatch):
+    """A reader's citation: author, year, title, address and the day the numbers were
+    collected (or last fetched); no version number."""
+    from helpers.store import endringslogg
+
+    (tmp_path / "datapackage.json").write_text(json.dumps({"created": "2026-11-25T11:03:30Z"}))
+    monkeypatch.setattr(endringslogg, "latest", lambda folder=None: None)
     cff = tmp_path / "CITATION.cff"
     cff.write_text(
         "cff-version: 1.2.0\ntitle: Boka\nversion: 1.2.3\nurl: https://example.org/bok/\n"
@@ -24,14 +30,17 @@ def test_citation_follows_citation_cff(tmp_path):
         "  - name: Prosjektet\n",
         encoding="utf-8",
     )
-    assert (
-        forside.sitering(cff)
-        == "Kari Nordmann og Prosjektet (2027). Boka, versjon 1.2.3. https://example.org/bok/"
+    assert forside.sitering(cff, tmp_path) == (
+        "Kari Nordmann og Prosjektet (2027). Boka. https://example.org/bok/ (tallene samlet inn 25.\u00a0november 2026)."
     )
+    monkeypatch.setattr(endringslogg, "latest", lambda folder=None: {"refreshed": "2027-03-03T10:00:00Z"})
+    assert forside.sitering(cff, tmp_path).endswith("(tallene sist hentet fra SSB 3.\u00a0mars 2027).")
+    assert "versjon" not in forside.sitering(cff, tmp_path)
 
 
 def test_the_books_own_citation_file_is_read():
     assert "Flyttingen fra Oslo i koronaåret" in forside.sitering()
+    assert "versjon" not in forside.sitering()
     # «Slik siterer du boka» gives the year, as a citation must.
     assert re.match(r"Oslo-flytting-prosjektet \(20\d\d\)\. ", forside.sitering())
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers.prose.kildeliste import sidetittel, sider_md, utgivere_md
+from helpers.prose.kildeliste import sider_md, sidetittel, utgivere_md
 
 NBSP = "\u00a0"
 

@@ -225,11 +225,11 @@ class Serie(pd.Series):
         return value
 
     def __iter__(self):
-        for key, value in zip(self.index, super().__iter__()):
+        for key, value in zip(self.index, super().__iter__(), strict=True):
             yield self._med_opphav(key, value)
 
     def items(self):
-        for key, value in zip(self.index, super().__iter__()):
+        for key, value in zip(self.index, super().__iter__(), strict=True):
             yield key, self._med_opphav(key, value)
 
     def _samlet(self, resultat: float, ord_: str) -> float:
@@ -331,12 +331,50 @@ def fra_rader(
     return s
 
 
+def navngitt(x, values: pd.Series, hva: str):
+    """`x` told what it is, with the series' label in front, when it carries lineage."""
+    if not isinstance(x, Verdi):
+        return x
+    from helpers.vocab import SERIES_LABELS
+
+    navn = getattr(values, "_navn", "") or ""
+    navn = SERIES_LABELS.get(navn, navn)
+    return x.som(f"{navn}: {hva[0].lower()}{hva[1:]}" if navn else hva)
+
+
+def kolonne(rows: pd.DataFrame, nokkel: str = "aar", navn: str = "") -> pd.Series:
+    """`nokkel` (a year, a county, a group) -> value of tidy rows, one row per key; each
+    value knows its row, as from `facts.serie` (`rows.set_index(nokkel)["verdi"]`, with
+    lineage). `navn` says what the values are when the rows lack a series label."""
+    if rows[nokkel].duplicated().any():
+        raise ValueError(f"flere rader med samme {nokkel}: velg rader før kolonne()")
+    return fra_rader(rows, datasett=rows.attrs.get("datasett", ""), navn=navn, nokkel=nokkel)
+
+
+def en_verdi(rows: pd.DataFrame, navn: str = ""):
+    """The value of the one row `rows` holds, with its row (`rows["verdi"].iloc[0]`, which
+    refuses to pick one of several)."""
+    if len(rows) != 1:
+        raise ValueError(f"ventet én rad, fant {len(rows)}")
+    return fra_rader(rows.assign(_n=0), datasett=rows.attrs.get("datasett", ""), navn=navn, nokkel="_n")[0]
+
+
+def samle(verdier: dict) -> pd.Series:
+    """A Series of computed values (label -> value) that keeps each value's lineage, so its
+    `min`, `max` and `mean` say which values they came from (`pd.Series(verdier)` forgets)."""
+    return Serie.av(verdier)
+
+
 __all__ = [
     "Opphav",
     "Rad",
     "Serie",
     "Steg",
     "Verdi",
+    "en_verdi",
+    "kolonne",
+    "navngitt",
+    "samle",
     "forhold",
     "fra_rader",
     "middel",

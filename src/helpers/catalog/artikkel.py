@@ -69,14 +69,15 @@ FUNN: tuple[Funn, ...] = (
         funn=(
             "Utvandringen fra Oslo til utlandet gikk litt opp i 2020, etter at både innvandringen og "
             "utvandringen hadde falt noe gjennom tiåret før; det viser Tønnessens figur 1, som bygger på "
-            "SSBs tabell 01223. I registerdataene var økningen mindre enn i flyttingen innenlands, og blant "
-            "utvandrerne var det verken en tydelig økning i yrker med hjemmekontor eller i salgs- og "
+            "SSBs tabell 01223. Økningen var mindre enn i flyttingen innenlands, og i registerdataene var det "
+            "blant utvandrerne verken en tydelig økning i yrker med hjemmekontor eller i salgs- og "
             "serviceyrker."
         ),
         retning=NOYTRAL,
         forbehold=(
-            "At salgs- og serviceyrkene ikke økte klart, kan delvis komme av at uvanlig få svensker reiste fra "
-            "Oslo det året, kanskje fordi pandemien utviklet seg annerledes i Sverige."
+            "At salgs- og serviceyrkene ikke økte klart, kan delvis komme av at utvandringen av svensker fra "
+            "Oslo var liten det året: blant svensker i salgs- og serviceyrker var den klart lavere i 2020 enn "
+            "i 2019. Det kan ha sammenheng med pandemiens forløp i Sverige og i Norge."
         ),
         kort="utvandringen økte litt, men uten noen tydelig økning i yrker med hjemmekontor",
     ),
@@ -132,9 +133,9 @@ FUNN: tuple[Funn, ...] = (
             "til utlandet."
         ),
         retning=FOR,
-        forbehold=("Hun antar at folk uten barn er mer mobile, også når det gjelder å flytte tilbake."),
+        forbehold=("Hun antar at folk uten barn flytter lettere enn folk med barn."),
         kort="mange var enslige eller par uten barn",
-        tolkning="At så mange var enslige eller par uten barn, kan ifølge Tønnessen tilsi at flere av dem lettere flytter tilbake.",
+        tolkning="At så mange var enslige eller par uten barn, kan ifølge Tønnessen tilsi at de lettere kan flytte tilbake.",
     ),
     Funn(
         navn="viken",
@@ -175,9 +176,11 @@ FUNN: tuple[Funn, ...] = (
         ),
         kort=(
             "noen kjennetegn taler ifølge Tønnessen for retur: en del jobbet i bransjer som ble stengt ned, "
-            "og mange var uten barn. Likevel kan de andre kjennetegnene tale for at få kommer tilbake hvis "
-            "hjemmekontor fortsatt er mulig, og familie, bolig og stedets kvaliteter kan trekke samme vei så "
-            "lenge Oslos boligpriser også forblir relativt høye"
+            "og mange var uten barn. Likevel kan andre kjennetegn tale for at få kommer tilbake: de var noe "
+            "eldre enn vanlig og ofte født utenfor Oslo, og økningen var særlig sterk i yrker med hjemmekontor, "
+            "noe som kan tilsi at de blir borte dersom hjemmekontor fortsatt er mulig. Familie, bolig og "
+            "stedets attraktivitet kan trekke samme vei, så lenge hjemmekontor fortsatt er mulig og Oslos "
+            "boligpriser forblir relativt høye"
         ),
     ),
 )

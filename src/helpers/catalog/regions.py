@@ -64,7 +64,7 @@ def in_use(code: str, year: int) -> bool:
 
 def boundary(city: str, year: int) -> str:
     """Short Norwegian note on which boundary `city` has in `year`."""
-    for name, since, what in BOUNDARY_CHANGES:
+    for name, since, _what in BOUNDARY_CHANGES:
         if name == city:
             return "etter sammenslåingen 2020" if year >= since else "grensen før 2020"
     return "samme grense hele perioden"
@@ -81,8 +81,8 @@ def boundary_notes(cities) -> list[str]:
 
 def harmonise(frame: pd.DataFrame, code_col: str = "region_kode", year_col: str = "aar") -> pd.DataFrame:
     out = frame.copy()
-    out["region"] = [city_of(c, y) for c, y in zip(out[code_col], out[year_col])]
-    out["grense"] = [boundary(c, int(y)) for c, y in zip(out["region"], out[year_col])]
+    out["region"] = [city_of(c, y) for c, y in zip(out[code_col], out[year_col], strict=True)]
+    out["grense"] = [boundary(c, int(y)) for c, y in zip(out["region"], out[year_col], strict=True)]
     return out
 
 

@@ -11,7 +11,9 @@ built from `status` (`helpers.prose.tilgang`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from helpers.catalog.registry import datasets
 from helpers.catalog.spec import SsbQuery
@@ -22,29 +24,99 @@ from helpers.store.package import read_package
 class Tema:
     navn: str
     hva: str  # the numbers, in the reader's words ("utflyttingen fra Oslo etter alder")
+    # The one chapter where the missing numbers matter: (page, title), for «Om dataene».
+    kapittel: tuple[str, str]
+    # The chapter's own sentence when the numbers are missing, in two parts so that topics
+    # named together share one sentence: subject (`spor`) and the rest (`uten`). Every topic
+    # has its own wording, so no sentence about missing data repeats on the site.
+    spor: str
+    uten: str
     datasett: tuple[str, ...] = ()  # the datasets whose SSB tables would hold them
     # Only in the registers researchers analyse on microdata.no: SSB publishes no table.
     bare_registerdata: bool = False
 
 
+K1 = ("/notebooks/01-rekordutflytting.md", "Rekordutflytting")
+K2 = ("/notebooks/02-alder.md", "Alder")
+K3 = ("/notebooks/03-hjemmekontor.md", "Hjemmekontor")
+K4 = ("/notebooks/04-utvandring.md", "Utvandring")
+K5 = ("/notebooks/05-fodested-og-familie.md", "Fødested og familie")
+K6 = ("/notebooks/06-hvor-flyttet-de.md", "Hvor flyttet de?")
+K7 = ("/notebooks/07-kom-de-tilbake.md", "Kom de tilbake?")
+
 TEMAER: tuple[Tema, ...] = (
-    Tema("byer", "flyttingene år for år for alle de fem byene", ("storbyer",)),
-    Tema("alder", "utflyttingen fra Oslo etter alder", ("oslo_utflytting_alder",)),
-    Tema("yrke", "utflyttingen fra Oslo etter yrke", bare_registerdata=True),
-    Tema("utvandring_yrke", "utvandrernes yrke", bare_registerdata=True),
-    Tema("fodested", "utflyttingen fra Oslo etter fødested", bare_registerdata=True),
+    Tema(
+        "byer",
+        "flyttingene år for år for alle de fem byene",
+        K1,
+        "årstallene for flyttingene i alle de fem byene",
+        " ligger i SSBs statistikkbank, men de er ikke hentet inn hit",
+        ("storbyer",),
+    ),
+    Tema(
+        "alder",
+        "utflyttingen fra Oslo etter alder",
+        K2,
+        "hvor gamle utflytterne var",
+        ", har vi ingen offentlige tall for",
+        ("oslo_utflytting_alder",),
+    ),
+    Tema(
+        "yrke",
+        "utflyttingen fra Oslo etter yrke",
+        K3,
+        "hvilke yrker utflytterne hadde",
+        ", står bare i registerdataene; SSB lager ingen tabell over det",
+        bare_registerdata=True,
+    ),
+    Tema(
+        "utvandring_yrke",
+        "utvandrernes yrke",
+        K4,
+        "hvilket yrke utvandrerne hadde",
+        ", viser ingen offentlig statistikk",
+        bare_registerdata=True,
+    ),
+    Tema(
+        "fodested",
+        "utflyttingen fra Oslo etter fødested",
+        K5,
+        "hvor utflytterne var født",
+        ", kan bare forskere med tilgang til registrene se",
+        bare_registerdata=True,
+    ),
     Tema(
         "innvandringskategori",
         "Oslos innenlandske nettoflytting etter innvandringskategori",
+        K5,
+        "SSB har en tabell over Oslos innenlandske nettoflytting etter innvandringskategori",
+        ", men den er ikke blant kildene våre",
         ("oslo_nettoflytting_innvandringskategori",),
     ),
-    Tema("familie", "utflyttingen fra Oslo etter familietype", bare_registerdata=True),
+    Tema(
+        "familie",
+        "utflyttingen fra Oslo etter familietype",
+        K5,
+        "hva slags familie de hørte til",
+        ", går ikke fram av noen publisert tabell",
+        bare_registerdata=True,
+    ),
     Tema(
         "destinasjon",
         "flyttingene fra Oslo til hvert fylke og hver kommune",
+        K6,
+        "SSB publiserer flyttingene fra Oslo til hvert enkelt fylke og hver kommune",
+        ", men boka bruker ikke de tallene",
         ("oslo_utflytting_destinasjon",),
     ),
-    Tema("boligindeks", "indeksnivået for boligprisene kvartal for kvartal", ("boligprisindeks",)),
+    Tema(
+        "boligindeks",
+        "indeksnivået for boligprisene kvartal for kvartal",
+        K7,
+        "selve indeksnivået, kvartal for kvartal, står i statistikkbanken",
+        "; boka har bare endringene nevnt over",
+        ("boligprisindeks",),
+    ),
 )
 
 
@@ -107,3 +179,17 @@ def status(navn: str, har: set[str] | None = None) -> Status:
 def alle(har: set[str] | None = None) -> list[Status]:
     har = ressurser() if har is None else har
     return [status(t.navn, har) for t in TEMAER]
+
+
+KAPITLER = Path(__file__).resolve().parents[3] / "notebooks"
+_LOAD = re.compile(r"""\bload\(\s*["']([a-z0-9_]+)["']""")
+
+
+def brukte_datasett(kapitler: Path = KAPITLER) -> set[str]:
+    """The datasets the chapters draw on: every `load("navn")` in a chapter's code. «Om
+    dataene» lists only these, so a dataset no figure or sentence uses is not shown as one
+    the book builds on, and a chapter that starts using one adds it."""
+    brukt: set[str] = set()
+    for kapittel in sorted(kapitler.glob("*.md")):
+        brukt |= set(_LOAD.findall(kapittel.read_text(encoding="utf-8")))
+    return brukt

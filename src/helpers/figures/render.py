@@ -34,7 +34,7 @@ def vl_version() -> str:
     spec = importlib.util.find_spec("altair")
     folder = Path(spec.origin).parent / "vegalite" if spec and spec.origin else None
     current = re.search(r"^from \.(v\d+) import \*", _text(folder / "__init__.py"), re.M) if folder else None
-    schema = _text(folder / current.group(1) / "schema" / "__init__.py") if current else ""
+    schema = _text(folder / current.group(1) / "schema" / "__init__.py") if folder and current else ""
     found = re.search(r'^SCHEMA_VERSION = "v(\d+\.\d+)', schema, re.M)
     if found:
         return found.group(1)
@@ -105,7 +105,8 @@ def draw(spec: dict, fmt: str, cache: Path | None = None) -> bytes:
     vl = vl_version()
     cache = cache if cache is not None else cache_dir()
     # "visible-only": SVGs drawn before visible_only() are not taken from the cache.
-    key_text = json.dumps(spec, sort_keys=True, ensure_ascii=False) + vl_convert.__version__ + vl + fmt
+    converter = vl_convert.__version__  # type: ignore[attr-defined]  # missing from its stub
+    key_text = json.dumps(spec, sort_keys=True, ensure_ascii=False) + converter + vl + fmt
     key_text += "visible-only" if fmt == "svg" else ""
     key = hashlib.sha1(key_text.encode()).hexdigest()[:20]
     if cache is None:

@@ -10,21 +10,13 @@ words of a value come from its key (series, region, period); numbers are formatt
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 
 from helpers.prose.norsk import Tekst, dato, kvartal, liste, stor_forbokstav, tall
+from helpers.prose.ordforskjell import merk
 from helpers.vocab import SERIES_LABELS
 
-# Words that carry a comparison or a direction: a change of one of them changes the claim.
-SAMMENLIGNINGSORD = {
-    "flere", "færre", "mer", "mindre", "større", "minst", "størst", "største", "minste",
-    "høyere", "lavere", "høyest", "lavest", "høyeste", "laveste", "over", "under",
-    "økte", "økning", "falt", "fall", "sank", "nedgang", "oppgang", "steg", "uendret",
-    "rekord", "rekordhøy", "rekordlav", "opp", "ned", "flest", "færrest", "mest", "minst",
-    "positiv", "negativ", "overskudd", "underskudd", "tilbake", "ikke", "aldri",
-}  # fmt: skip
 # Kinds of rendered text; a change to a headline always asks for a reader.
 SORTER = {
     "setning": "setningen",
@@ -32,55 +24,7 @@ SORTER = {
     "overskrift": "overskriften i figuren",
     "tittel": "tittelen",
 }
-OVERSKRIFTER = {"overskrift", "tittel"}
 VIS = 12  # values listed per refresh on the page; the rest are counted
-
-_ORD = re.compile(r"[ \t\n]+")  # not NBSP: «41 210» stays one word
-
-
-def _ord(tekst: str) -> list[str]:
-    return [w for w in _ORD.split(tekst or "") if w]
-
-
-def ordforskjell(før: str, etter: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
-    """Both texts as words, each marked True where it differs from the other text."""
-    a, b = _ord(før), _ord(etter)
-    left, right = [], []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        left += [(w, op != "equal") for w in a[i1:i2]]
-        right += [(w, op != "equal") for w in b[j1:j2]]
-    return left, right
-
-
-def merk(før: str, etter: str, merke: Callable[[str], str] = lambda w: f"**{w}**") -> tuple[str, str]:
-    """Both texts with the changed words marked (Markdown bold by default)."""
-    left, right = ordforskjell(før, etter)
-
-    def marked(w: str) -> str:
-        core, punct = re.match(r"^(.*?)([.,;:!?»)]*)$", w).groups()  # the word, not its comma
-        return f"{merke(core)}{punct}" if core else w
-
-    join = lambda words: " ".join(marked(w) if changed else w for w, changed in words)  # noqa: E731
-    return join(left), join(right)
-
-
-def _bare(w: str) -> str:
-    return re.sub(r"[^\wæøå]", "", w.lower())
-
-
-def endrede_ord(før: str, etter: str) -> tuple[list[str], list[str]]:
-    left, right = ordforskjell(før, etter)
-    return [w for w, c in left if c], [w for w, c in right if c]
-
-
-def snur(før: str, etter: str, sort: str) -> bool:
-    """Whether a text change asks for a reader: a headline changed, or a comparative word did."""
-    if (før or "") == (etter or ""):
-        return False
-    if sort in OVERSKRIFTER:
-        return True
-    gone, new = endrede_ord(før, etter)
-    return any(_bare(w) in SAMMENLIGNINGSORD for w in gone + new)
 
 
 # -- values in words ---------------------------------------------------------------------------------
@@ -120,7 +64,7 @@ def hva(key: dict, hele_aar: bool = False) -> str:
         f"{v}" for k, v in key.items()
         if k.endswith("_label") and k not in ("ContentsCode_label", "Region_label", "Tid_label") and v
     ]  # fmt: skip
-    text = stor_forbokstav(what)
+    text: str = stor_forbokstav(what)
     if extra:
         text += f" ({', '.join(extra)})"
     if where:
@@ -262,25 +206,30 @@ def oppføring(record: dict, lenke: Callable[[str, str], str]) -> str:
     return "\n".join(lines)
 
 
+INNLEDNING = (
+    "Når tallene hentes på nytt fra SSB, følger teksten dem. Her står hva hver slik oppdatering "
+    "endret, den nyeste først: hvilke tall som ble rettet, og hvilke setninger, figurtekster og "
+    "overskrifter som endret seg, med lenke til siden."
+)
+
+
 def ingen(samlet: str = "") -> str:
-    """One true sentence when no refresh is recorded: the day the numbers were collected
-    (`samlet`, the snapshot's date, the same the front page and every footer give) and that
-    none were fetched anew since."""
+    """One true sentence when no refresh is recorded: no number has changed since the day the
+    numbers were collected (`samlet`, the snapshot's date, the same the front page and every
+    footer give)."""
     if samlet:
-        return (
-            f"Tallene i boka ble samlet inn {samlet} og er ikke hentet på nytt siden, "
-            "så det er ingen endringer å vise ennå."
-        )
-    return "Tallene i boka er ikke hentet på nytt siden de ble samlet inn, så det er ingen endringer å vise ennå."
+        return f"Ingen tall i boka er endret siden de ble samlet inn {samlet}."
+    return "Ingen tall i boka er endret siden de ble samlet inn."
 
 
 def side(records: list[dict], lenke: Callable[[str, str], str], samlet: str = "") -> str:
-    """The page's entries, newest first, or one true sentence when there are none (`samlet`:
-    the day the snapshot's numbers were collected, in words)."""
+    """The page's entries, newest first, after a paragraph saying what they are; or, when there
+    are none, only the one true sentence (`samlet`: the day the snapshot's numbers were
+    collected, in words), not an explanation of entries the page does not have."""
     if not records:
         return ingen(samlet) + "\n"
     ordered = sorted(records, key=lambda r: r["refreshed"], reverse=True)
-    return "\n".join(oppføring(r, lenke) for r in ordered)
+    return INNLEDNING + "\n\n" + "\n".join(oppføring(r, lenke) for r in ordered)
 
 
 def krever_lesing(record: dict) -> list[dict]:

@@ -195,7 +195,8 @@ def forklar(t) -> Forklaring | Tekst:
     if type(t) is str and t.isidentifier():
         import inspect
 
-        caller = inspect.currentframe().f_back
+        frame = inspect.currentframe()
+        caller = frame.f_back if frame is not None else None
         funnet = caller.f_locals.get(t, caller.f_globals.get(t)) if caller else None
         if funnet is None:
             raise NameError(f"ingen verdi med navnet {t!r} i kapitlet")

@@ -32,9 +32,10 @@ def rekkefolge(andel: pd.Series) -> Tekst:
     mest = liste(y.lower() for y in OKTE_MEST)
     if not under_salg and not ikke_over_bunn:
         return Tekst(
-            f"Anslaget peker samme vei som økningen i utflyttingen: alle de {_ord(len(OKTE_MEST))} gruppene der "
-            f"Tønnessen fant økt utflytting, {mest}, ligger over salgs- og serviceyrker, der den økte mindre, og "
-            f"alle {_ord(len(OKTE_MEST) + 1)} ligger over håndverkere og renholdere, der den knapt endret seg."
+            f"Anslaget peker samme vei som økningen i utflyttingen: {mest}, der Tønnessen fant økt "
+            f"utflytting, har alle høyere andel enn salgs- og serviceyrker, der utflyttingen også økte, men "
+            f"mindre, og alle {_ord(len(OKTE_MEST) + 1)} har høyere andel enn håndverkere og renholdere, der "
+            "den knapt endret seg."
         )
     deler = []
     if under_salg:
@@ -48,23 +49,24 @@ def rekkefolge(andel: pd.Series) -> Tekst:
     )
 
 
-def over_akademisk(andel: pd.Series, jobber: pd.Series) -> Tekst:
+def over_akademisk(andel: pd.Series, antall: pd.Series, aar: int) -> Tekst:
     """The groups the estimate puts above academic occupations, and how many times as many
-    jobs (in the whole country, the estimate's own counts) the academic occupations have."""
+    employees in Oslo (figure 3.2's counts for `aar`, not the estimate's national counts) the
+    academic occupations had; empty when no group lies above them."""
     over = [y for y in andel.sort_values(ascending=False).index if andel[y] > andel["Akademiske yrker"]]
     if not over:
         return Tekst("")
-    akademisk = jobber["Akademiske yrker"]
-    ganger = [(y, akademisk / jobber[y]) for y in over]
+    akademisk = antall["Akademiske yrker"]
+    ganger = [(y, akademisk / antall[y]) for y in over]
     tekst = f"{stor_forbokstav(liste(y.lower() for y in over))} ligger enda høyere enn de akademiske yrkene"
     if all(g > 1 for _, g in ganger):
         deler = [
-            f"{tall(g, 1)} ganger så mange jobber som {y.lower()}"
+            f"{tall(g, 1)} ganger så mange lønnstakere som {y.lower()}"
             if i == 0
             else f"{tall(g, 1)} ganger så mange som {y.lower()}"
             for i, (y, g) in enumerate(ganger)
         ]
-        return Tekst(tekst + f", men i hele landet har de akademiske yrkene {liste(deler)}.")
+        return Tekst(tekst + f", men i Oslo hadde de akademiske yrkene {liste(deler)} i {aar}.")
     return Tekst(tekst + ".")
 
 

@@ -82,7 +82,7 @@ def _tekst(k) -> str:
 def svakere(kilder: Iterable) -> str:
     """«Svakere kilde: Wikipedia.»: the secondary sources (catalog kind sekundærkilde) of a
     figure that also draws from better ones; empty when there is none, or when every source is
-    secondary (then `kildelinje` says so in its first words). `kilder` are `Kilde`s or the dicts
+    secondary (then `kildelinje`'s whole line is this sentence). `kilder` are `Kilde`s or the dicts
     a figure carries."""
     kilder = list(kilder)
     svake = [_tekst(k) for k in kilder if _svak(k)]
@@ -94,8 +94,8 @@ def svakere(kilder: Iterable) -> str:
 def kildelinje(kilder: Iterable, navn=None) -> str:
     """The credit under a figure, naming each publisher once, in one form for every figure:
     «Kilde: Oslo kommune; Statistisk sentralbyrå (SSB). Svakere kilde: Kommuneprofilen (…).», or
-    «Kilde (svakere): Folkehelseinstituttet (FHI, kopi av SSB-tall).» when every source is
-    secondary. `navn(k)` gives a publisher as the line shows it (the page's escaped link);
+    just «Svakere kilde: Folkehelseinstituttet (FHI, kopi av SSB-tall).» when every source is
+    secondary: one label for the better sources, one for the weaker, in every line. `navn(k)` gives a publisher as the line shows it (the page's escaped link);
     by default its name."""
     kilder = list(kilder)
     if not kilder:
@@ -104,6 +104,6 @@ def kildelinje(kilder: Iterable, navn=None) -> str:
     sterke = [vis(k) for k in kilder if not _svak(k)]
     svake = [vis(k) for k in kilder if _svak(k)]
     if not sterke:
-        return f"Kilde (svakere): {'; '.join(svake)}."
+        return f"Svakere kilde: {'; '.join(svake)}."
     linje = f"Kilde: {'; '.join(sterke)}."
     return f"{linje} Svakere kilde: {'; '.join(svake)}." if svake else linje

@@ -12,10 +12,11 @@ plain-text repr, and the repr of an ordinary str would show quotes and "\\xa0".
 from __future__ import annotations
 
 import math
-import re
 import numbers
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -170,7 +171,7 @@ class Tall(Tekst):
     that opens it, and `forklar(...)` shows the same in JupyterLab."""
 
     _setning = False
-    opphav: object
+    opphav: Any  # helpers.analysis.opphav.Opphav
     desimaler: int
 
     def __new__(cls, tekst: str, opphav, desimaler: int = 0):

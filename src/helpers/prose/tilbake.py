@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
+from helpers.catalog.sources.utgivere import finn_utgiver
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import Tekst, aar_liste, kvartal, liste, prosent, stor_forbokstav, tall
 
@@ -202,23 +203,62 @@ def _retning(par: list[tuple[int, float, pd.DataFrame]]) -> str:
     return "blandet"
 
 
+def _svake_kilder(par: list[tuple[int, float, pd.DataFrame]]) -> tuple[list[str], bool]:
+    """The weaker publishers (catalog kind sekundærkilde, as the figure's «Svakere kilde») of
+    the earlier values a comparison rests on, and whether every one of those values is from
+    them. Rows without a source address (test data) name none."""
+    rader = [f for _, _, f in par if not f.empty]
+    if not rader:
+        return [], False
+    alle = pd.concat(rader)
+    if "kilde" not in alle:
+        return [], False
+    svake = [finn_utgiver(str(url)) for url in alle["kilde"]]
+    navn = list(dict.fromkeys(u.navn for u in svake if u.svak))
+    return navn, bool(navn) and all(u.svak for u in svake)
+
+
+def _sammenligning(par: list, nytt: int) -> tuple[str, str, str]:
+    """(quarters, years, word) of the sound same-quarter comparisons: ('1. og 4. kvartal',
+    '2021', 'lavere')."""
+    aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
+    ord_ = {"blandet": "dels høyere og dels lavere"}.get(r := _retning(par), r)
+    return _kvartaler([k for k, _, _ in par]), str(aar), ord_
+
+
+def _kildesetning(par: list) -> str:
+    """« Tallene for 2021 har vi bare fra svakere kilder: Telemarksforsking og Aftenposten.»"""
+    svake, alle = _svake_kilder(par)
+    if not svake:
+        return ""
+    aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
+    if alle:
+        return f" Tallene for {aar} har vi bare fra svakere kilder enn SSB selv: {liste(svake)}."
+    return f" Noen av de tidligere tallene har vi bare fra svakere kilder enn SSB selv: {liste(svake)}."
+
+
 def kvartal_mot_tidligere(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tekst:
     """Each quarter of the newest year against the same quarter of earlier years (same
-    measure only); quarters without an earlier value are named as such.
+    measure only). What the comparisons show rests only on sound earlier values (`_sikre`),
+    and says which kind of source those are (`_svake_kilder`); quarters with only rounded or
+    uncertain earlier values, or none, are named as such and not judged.
 
-    `ut_nytt`: aar, kvartal, verdi. `tidligere`: aar, kvartal, verdi, avrundet.
+    `ut_nytt`: aar, kvartal, verdi. `tidligere`: aar, kvartal, verdi, avrundet (kilde).
     """
     if ut_nytt.empty:
         return Tekst("Vi har ingen kvartalstall for utflyttingen etter 2023.")
     nytt = int(ut_nytt["aar"].max())
-    retning = kvartal_retning(ut_nytt, tidligere)
-    if not any(not f.empty for _, _, f in _kvartalspar(ut_nytt, tidligere)):
+    alle_par = _kvartalspar(ut_nytt, tidligere)
+    if not any(not f.empty for _, _, f in alle_par):
         return Tekst(f"For ingen av kvartalene i {nytt} har vi tall for samme kvartal tidligere år.")
-    deler, uten = [], []
-    for k, verdi, foer in _kvartalspar(ut_nytt, tidligere):
+    par = _sikre_par(ut_nytt, tidligere)
+    deler, uten, usikre = [], [], []
+    for k, verdi, foer in alle_par:
         if foer.empty:
             uten.append(f"{k}.")
             continue
+        if _sikre(foer).empty:
+            usikre.append(f"{k}.")
         if len(foer) == 1:
             r = foer.iloc[0]
             sammen = f"mot {_med_ca(r['verdi'], r['avrundet'])} i samme kvartal i {int(r['aar'])}"
@@ -227,18 +267,23 @@ def kvartal_mot_tidligere(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> Tek
                 f"{_med_ca(r['verdi'], r['avrundet'])} i {int(r['aar'])}" for _, r in foer.iterrows()
             )
         deler.append(f"I {kvartal(nytt, k)} flyttet {tall(verdi)} ut, {sammen}.")
-    if retning is None:
+    if not par:
         tekst = (
             f"Kvartal for kvartal kan vi ikke si om utflyttingen i {nytt} var lavere eller høyere enn før: "
-            "sikre tall for samme kvartal tidligere år har vi ikke for alle kvartalene. " + " ".join(deler)
+            "de tidligere tallene for samme kvartal er avrundet eller usikre. " + " ".join(deler)
         )
     else:
-        ord_ = {
-            "lavere": "lavere enn i samme kvartal tidligere år, i alle kvartalene",
-            "høyere": "høyere enn i samme kvartal tidligere år, i alle kvartalene",
-            "blandet": "dels høyere og dels lavere enn i samme kvartal tidligere år",
-        }[retning]
-        tekst = f"Utflyttingen i {nytt} var {ord_}. " + " ".join(deler)
+        hvilke, aar, ord_ = _sammenligning(par, nytt)
+        if len(par) == len(alle_par) and not uten:
+            forste = f"Utflyttingen i {nytt} var {ord_} enn i samme kvartal i {aar}, i alle kvartalene."
+        else:
+            forste = f"I {hvilke} var utflyttingen {ord_} i {nytt} enn i samme kvartal i {aar}."
+        tekst = forste + _kildesetning(par) + " " + " ".join(deler)
+    if usikre:
+        tekst += (
+            f" For {liste(usikre)}\u00a0kvartal er de tidligere tallene avrundet eller usikre, så der "
+            "sier vi ikke om utflyttingen var lavere eller høyere."
+        )
     if uten:
         tekst += (
             f" For {liste(uten)}\u00a0kvartal har vi ingen tidligere tall for utflyttingen å sammenligne med."
@@ -554,11 +599,24 @@ def bolig_sikre(endring: pd.Series, usikre=()) -> Tekst:
         return Tekst(
             "Sikre tall for endringen i SSBs prisindeks for brukte boliger i Oslo og Bærum har vi ikke."
         )
-    deler = liste(f"{prosent(v)} i {int(a)}" for a, v in sikre.items())
-    return Tekst(
-        f"SSBs prisindeks for brukte boliger i Oslo og Bærum endret seg fra fjerde kvartal året før med "
-        f"{deler}; de andre årene har vi ikke sikre tall for."
-    )
+
+    def verb(v) -> str:
+        return "steg" if v > 0 else "falt" if v < 0 else "var uendret"
+
+    verb_ = {verb(v) for v in sikre}
+    felles = verb_.pop() if len(verb_) == 1 else ""
+
+    def endring(a, v, forste: bool = False) -> str:
+        hvor_mye = f"{prosent(abs(v))} " if v else ""
+        hva = f"{verb(v)} prisene " if forste else f"{verb(v)} "
+        return f"{'' if felles else hva}{hvor_mye}i løpet av {int(a)}"
+
+    deler = liste(endring(a, v, i == 0) for i, (a, v) in enumerate(sikre.items()))
+    indeks = "Ifølge SSBs prisindeks for brukte boliger i Oslo og Bærum"
+    slutt = "Sikre tall for de andre årene har vi ikke."
+    if felles:
+        return Tekst(f"{indeks} {felles} prisene {deler}, regnet fra fjerde kvartal året før. {slutt}")
+    return Tekst(f"{indeks}, regnet fra fjerde kvartal året før, {deler}. {slutt}")
 
 
 def opinion(oslo: float | None, norge: float | None) -> Tekst:
@@ -570,6 +628,20 @@ def opinion(oslo: float | None, norge: float | None) -> Tekst:
         f"arbeidstakerne i Oslo hadde hatt hjemmekontor den siste måneden, mot {prosent(norge, 0)} "
         "i hele landet. Det er én måling, gjengitt i nyhetene, ikke offisiell statistikk."
     )
+
+
+KILDENS_NAVN = {"Helsingforsregionen": "pääkaupunkiseutu"}
+"""An area the book names in Norwegian, and the term its source uses for it (Statistics
+Finland, stat.fi's «Muuttoliike 2020», quoted in the rows' notes). The sources do not say
+which municipalities it covers, so the book says the source's term and no more."""
+
+
+def omraade_navn(o: str, forste: bool = False) -> str:
+    """The first time: «Med Helsingforsregionen mener vi det den finske statistikken kaller
+    «pääkaupunkiseutu», hovedstadsregionen»; after that the plain name."""
+    if forste and o in KILDENS_NAVN:
+        return f"Med {o} mener vi det den finske statistikken kaller «{KILDENS_NAVN[o]}», hovedstadsregionen"
+    return o
 
 
 def nord_netto(tot: pd.DataFrame) -> Tekst:
@@ -602,6 +674,8 @@ def nord_netto(tot: pd.DataFrame) -> Tekst:
         tekst = ""
     if lik:
         tekst += f" I {liste(lik)} var den like stor begge årene."
+    for o in [o for o in sikre if o in KILDENS_NAVN]:
+        tekst += f" {omraade_navn(o, forste=True)}."
     for o in [o for o in begge if o in flagget]:
         # The reason stays in the figure's note; the text only says why the area is left out.
         d = rows(o)[2020] - rows(o)[2019]
@@ -676,7 +750,7 @@ def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
         )
     hreg = _nord_verdi(nord, "Helsingforsregionen", "nettoflytting_innenlandsk", 2020)
     if hreg is not None and hreg < 0:
-        deler.append(f"Hovedstadsregionen som helhet hadde et innenlandsk flyttetap på {tall(abs(hreg))}.")
+        deler.append(f"Helsingforsregionen som helhet hadde et innenlandsk flyttetap på {tall(abs(hreg))}.")
     kbh = _nord_verdi(nord, "København", "utflytting_okning_fra_2019", 2020)
     kbh_kilde = _nord_kilde(nord, "København", "utflytting_okning_fra_2019", 2020)
     kbh_pct = _nord_verdi(nord, "København", "utflytting_okning_fra_2019_pct", 2020)
@@ -755,19 +829,21 @@ def merknad_utelatt(nett: pd.DataFrame, fra: int = facts.FOER_FRA, til: int = fa
     )
 
 
-def baand_aar(nett: pd.DataFrame) -> pd.DataFrame:
-    """Each series' band years, for the figure's table: «2016–2019», or «2016–2018» where a
-    year flagged as under-counted (`undertalt`) is left out. Columns serie_navn, aar_i_baandet;
-    a series without every reference year (so without a band) is left out."""
-    rows = []
-    for navn, g in nett.groupby("serie_navn", sort=False):
-        utelat = g.loc[g["undertalt"].astype(bool), "aar"].tolist() if "undertalt" in g else []
-        try:
-            ref = facts.referanse(g.set_index("aar")["verdi"], utelat=utelat)
-        except ValueError:
-            continue
-        rows.append({"serie_navn": navn, "aar_i_baandet": _periode(ref)})
-    return pd.DataFrame(rows, columns=["serie_navn", "aar_i_baandet"])
+def grunnlag_merknad(nett: pd.DataFrame) -> Tekst:
+    """Which values the figure computes (inflow minus outflow) rather than takes as published,
+    once in the note instead of a column on every row: «Beregnet: netto innenlandsk flytting
+    2011–2015 og 2021; nettoflytting i alt 2011–2015. Resten er publisert.» `nett`:
+    serie_navn, aar, grunnlag («publisert»/«beregnet»), verdi."""
+    rader = nett[nett["verdi"].notna()]
+    beregnet = rader[rader["grunnlag"] == "beregnet"]
+    if beregnet.empty:
+        return Tekst("Alle nettotallene er publisert.")
+    deler = [
+        f"{navn.lower()} {aar_liste(int(a) for a in g['aar'])}"
+        for navn, g in beregnet.groupby("serie_navn", sort=False)
+    ]
+    resten = " Resten er publisert." if (rader["grunnlag"] == "publisert").any() else ""
+    return Tekst(f"Beregnet: {'; '.join(deler)}.{resten}")
 
 
 def tittel_netto(nett: pd.DataFrame, etter_aar: int = 2020) -> Tekst:
@@ -854,12 +930,11 @@ def _sikre_par(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame) -> list:
 
 
 def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Series | None = None) -> Tekst:
-    """The newest year's out-migration against the same quarters before, saying how little
-    there is to compare with: which quarters, against which years. Only earlier values that
-    are neither rounded nor uncertain count (`_sikre`), as for `kvartal_retning`. Given the
-    annual figures `ut_aar`, a second sentence places the sum of the newest year's four
-    quarters against their pre-pandemic range (`_kvartalssum`), with «men» when it points the
-    other way than the quarters compared."""
+    """The summary's sentence on the newest year: what the same-quarter comparisons show, on
+    the sound earlier values only (`_sikre`) and saying when those are from weaker sources
+    (`_svake_kilder`), as chapter 7 does; given the annual figures `ut_aar`, a second sentence
+    places the sum of the newest year's four quarters against their pre-pandemic range
+    (`_kvartalssum`), with «Men» when it points the other way than the quarters compared."""
     if ut_nytt.empty:
         return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
     nytt = int(ut_nytt["aar"].max())
@@ -869,12 +944,17 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Seri
             f"Ingen av kvartalene i {nytt} kan sammenlignes med samme kvartal tidligere år i tallene våre."
         )
         return Tekst(f"{tekst} {_sum_kort(ut_nytt, ut_aar, None)}".strip())
-    aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
-    ord_ = {"blandet": "dels høyere og dels lavere"}.get(retning := _retning(par), retning)
+    hvilke, aar, ord_ = _sammenligning(par, nytt)
     alle = int((ut_nytt["aar"] == nytt).sum())
-    hvilke = _kvartaler([k for k, _, _ in par]) if len(par) < alle else "alle kvartalene"
-    tekst = f"Med sikre tall for samme kvartal i {aar} kan vi sammenligne {hvilke} i {nytt}; der var utflyttingen {ord_}."
-    return Tekst(f"{tekst} {_sum_kort(ut_nytt, ut_aar, retning)}".strip())
+    hvor = f"i {hvilke} {nytt}" if len(par) < alle else f"i alle kvartalene i {nytt}"
+    svake, alle_svake = _svake_kilder(par)
+    kilde = ""
+    if svake:
+        kilde = (
+            ", som vi bare har tall for fra svakere kilder" if alle_svake else ", delvis fra svakere kilder"
+        )
+    tekst = f"Sammenlignet med samme kvartal i {aar}{kilde}, var utflyttingen {ord_} {hvor}."
+    return Tekst(f"{tekst} {_sum_kort(ut_nytt, ut_aar, _retning(par))}".strip())
 
 
 def kvartal_kort_kapittel(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Series) -> Tekst:
@@ -887,11 +967,18 @@ def kvartal_kort_kapittel(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar
     par = _sikre_par(ut_nytt, tidligere)
     retning = _retning(par) if par else None
     if par:
-        aar = aar_liste(sorted({int(a) for _, _, f in par for a in f["aar"]}))
-        ord_ = {"blandet": "dels høyere og dels lavere"}.get(retning, retning)
+        kvartaler, aar, ord_ = _sammenligning(par, nytt)
         alle = int((ut_nytt["aar"] == nytt).sum())
-        hvilke = f"i {_kvartaler([k for k, _, _ in par])}" if len(par) < alle else "i alle kvartalene"
-        forste = f"I {nytt} var utflyttingen {ord_} enn i samme kvartal i {aar} {hvilke}"
+        hvilke = f"I {kvartaler} {nytt}" if len(par) < alle else f"I alle kvartalene i {nytt}"
+        svake, alle_svake = _svake_kilder(par)
+        kilde = ""
+        if svake:
+            kilde = (
+                f" (tallene for {aar} er fra svakere kilder)"
+                if alle_svake
+                else " (delvis fra svakere kilder)"
+            )
+        forste = f"{hvilke} var utflyttingen {ord_} enn i samme kvartal i {aar}{kilde}"
     else:
         forste = f"Ingen kvartaler i {nytt} kan sammenlignes sikkert med samme kvartal før"
     s = _kvartalssum(ut_nytt, ut_aar)
@@ -919,7 +1006,7 @@ def _sum_kort(ut_nytt: pd.DataFrame, ut_aar: pd.Series | None, retning: str | No
     if s is None:
         return ""
     periode = _periode(s["ref"])
-    hva = f"alle de fire kvartalstallene for {s['aar']}, {tall(s['sum'])} (SSBs årstall kan avvike litt fra den),"
+    hva = f"alle de fire kvartalstallene for {s['aar']}, {tall(s['sum'])},"
     if s["sted"] == "uklart":
         return f"Summen av {hva} ligger så nær kanten av spennet i {periode} at vi ikke kan si om året lå innenfor."
     sted = {"over": "over", "under": "under", "innenfor": "godt innenfor"}[s["sted"]]

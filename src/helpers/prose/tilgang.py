@@ -15,86 +15,78 @@ from helpers.prose.norsk import liste, stor_forbokstav
 LENKE = "[Om dataene](/book/om-dataene.md)"
 
 
-def _tabeller(tabeller, eller: bool = False) -> str:
+def _tabeller(tabeller) -> str:
     ord_ = "tabell" if len(tabeller) == 1 else "tabellene"
-    navn = [f"[{t.tabell}]({t.url})" for t in tabeller]
-    if eller and len(navn) > 1:
-        return f"{ord_} {', '.join(navn[:-1])} eller {navn[-1]}"
-    return f"{ord_} {liste(navn)}"
+    return f"{ord_} {liste(f'[{t.tabell}]({t.url})' for t in tabeller)}"
 
 
-def _tekst(s, kort: bool) -> str:
-    """One topic's sentence without the link, subject first («SSB publiserer …», «Flyttingene …
-    er hentet fra …»): short on chapter pages, with the tables and the reason in «Om dataene»."""
-    hva = stor_forbokstav(s.tema.hva)
-    if s.tema.bare_registerdata:
-        return f"SSB publiserer ikke {s.tema.hva}" + (
-            ""
-            if kort
-            else "; slike tall finnes bare i registerdata som forskere kan analysere på microdata.no"
-        )
-    if s.holdes:
-        return f"{hva} er hentet fra SSBs statistikkbank, {_tabeller(s.holdes)}"
-    if s.kandidater:
-        # No table confirmed: name none.
-        if kort:
-            return f"{hva} er ikke med i denne utgaven av boka"
-        # No SSB table is confirmed to publish them: say what the book has, and guess no table.
-        return f"Denne utgaven av boka har ingen publiserte tall for {s.tema.hva}"
-    hvor = "" if kort else f" i statistikkbanken ({_tabeller(s.mangler)})"
-    return f"SSB publiserer {s.tema.hva}{hvor}, men tallene er ikke med i denne utgaven av boka"
+def _kapittel(t) -> str:
+    side, tittel = t.kapittel
+    return f"[{tittel}]({side})"
+
+
+def _tekst(s) -> str:
+    """One topic's sentence on its chapter page, without the link: where the numbers come
+    from when this edition holds a table, else the topic's own sentence (`Tema.spor`,
+    `Tema.uten`), worded for that chapter and for no other."""
+    if s.holdes and not s.tema.bare_registerdata:
+        return f"{stor_forbokstav(s.tema.hva)} er hentet fra SSBs statistikkbank, {_tabeller(s.holdes)}"
+    return stor_forbokstav(s.tema.spor) + s.tema.uten
 
 
 def setning(navn: str | tuple[str, ...], har: set[str] | None = None) -> Markdown:
-    """«Utflyttingen fra Oslo etter alder …»: published or not, held or not, in one short
-    sentence with a link to «Om dataene», which gives the tables and reasons. Several topics
-    only in the registers share one sentence. `har` replaces the package's resources (for tests)."""
+    """«Hvor gamle utflytterne var, har vi ingen offentlige tall for (Om dataene).»: the one
+    sentence in the one chapter where the topic matters, with a link to «Om dataene», which
+    lists the tables. Topics only in the registers that a chapter names together share one
+    sentence. `har` replaces the package's resources (for tests)."""
     if isinstance(navn, tuple):
         statuser = [tilgang.status(n, har) for n in navn]
         if not all(s.tema.bare_registerdata for s in statuser):
             return Markdown(" ".join(str(setning(n, har)) for n in navn))
-        hvaer = [s.tema.hva for s in statuser]
-        felles = "utflyttingen fra Oslo etter "
-        if all(h.startswith(felles) for h in hvaer):
-            hva = felles + liste(h.removeprefix(felles) for h in hvaer)
-        else:
-            hva = liste(hvaer)
-        return Markdown(f"SSB publiserer ikke {hva} ({LENKE}).")
-    return Markdown(f"{_tekst(tilgang.status(navn, har), kort=True)} ({LENKE}).")
+        spor = stor_forbokstav(liste(s.tema.spor for s in statuser))
+        return Markdown(f"{spor}{statuser[0].tema.uten} ({LENKE}).")
+    return Markdown(f"{_tekst(tilgang.status(navn, har))} ({LENKE}).")
 
 
 FELLES = "utflyttingen fra Oslo etter "
 
 
-def _bare_registerdata(statuser) -> str:
-    """The topics only in the registers, in one sentence with the reason given once: «SSB
-    publiserer ikke utflyttingen fra Oslo etter yrke, fødested eller familietype, og heller
-    ikke utvandrernes yrke; …»."""
-    hvaer = [s.tema.hva for s in statuser]
+def _etter(hvaer: list[str]) -> str:
+    """«utflyttingen fra Oslo etter yrke, fødested og familietype, og utvandrernes yrke»"""
     etter = [h.removeprefix(FELLES) for h in hvaer if h.startswith(FELLES)]
     deler = [h for h in hvaer if not h.startswith(FELLES)]
     if etter:
-        navn = ", ".join(etter[:-1]) + " eller " + etter[-1] if len(etter) > 1 else etter[0]
-        deler.insert(0, FELLES + navn)
-    return (
-        f"SSB publiserer ikke {deler[0]}"
-        + "".join(f", og heller ikke {d}" for d in deler[1:])
-        + "; slike tall finnes bare i registerdataene på microdata.no"
-    )
+        deler.insert(0, FELLES + liste(etter))
+    return deler[0] + "".join(f", og {d}" for d in deler[1:])
 
 
 def oversikt(har: set[str] | None = None) -> Markdown:
-    """«Om dataene»: every topic, with its tables and why it is missing; the topics only in
-    the registers share one line (where the first of them stands), so the reason stands once."""
+    """«Om dataene»: what exists only in the registers and what no table is known to hold, in
+    one sentence each, then one neutral sentence and a plain list of the SSB tables the book
+    does not build on: the subject, the tables (linked) and the chapter where it matters."""
     statuser = tilgang.alle(har)
-    register = [s for s in statuser if s.tema.bare_registerdata]
-    linjer = []
-    for s in statuser:
-        if not s.tema.bare_registerdata:
-            linjer.append(_tekst(s, kort=False))
-        elif s is register[0]:
-            linjer.append(_bare_registerdata(register))
-    return Markdown("\n".join(f"- {linje}." for linje in linjer))
+    register = [s.tema.hva for s in statuser if s.tema.bare_registerdata]
+    ukjent = [s for s in statuser if not s.tema.bare_registerdata and not s.holdes and s.kandidater]
+    mangler = [s for s in statuser if not s.tema.bare_registerdata and not s.holdes and not s.kandidater]
+    deler = []
+    if register:
+        deler.append(
+            f"Bare registerdataene på microdata.no viser {_etter(register)}; SSB publiserer "
+            "ingen tabell over det."
+        )
+    if ukjent:
+        deler.append(
+            f"Vi har ikke funnet noen publisert tabell over {liste(s.tema.hva for s in ukjent)} "
+            f"({liste(_kapittel(s.tema) for s in ukjent)})."
+        )
+    if mangler:
+        deler.append("Noen av tabellene SSB publiserer i statistikkbanken, bygger boka ikke på:")
+        avsnitt = "\n\n".join(deler)
+        linjer = [
+            f"- {stor_forbokstav(s.tema.hva)}: {_tabeller(s.mangler)} ({_kapittel(s.tema)})." for s in mangler
+        ]
+        return Markdown(avsnitt + "\n\n" + "\n".join(linjer))
+    return Markdown("\n\n".join(deler))
 
 
 def utgaven(har: set[str] | None = None) -> Markdown:

@@ -54,7 +54,7 @@ def sammenligning(e_utv: dict, e_ut: dict) -> Tekst:
     prosent_ord = "mer" if e_utv["prosent"] > e_ut["prosent"] else "mindre"
     bindeord = "likevel " if (antall != "større") == (prosent_ord == "mer") else "også "
     return Tekst(
-        f"Økningen i utvandringen var altså {antall} enn økningen i utflyttingen målt i antall personer. "
+        f"Målt i antall personer var økningen i utvandringen {antall} enn økningen i utflyttingen. "
         f"Regnet i prosent av nivået året før økte utvandringen {bindeord}{prosent_ord}."
     )
 

@@ -22,9 +22,9 @@ def datalinje(kilder: list[dict]) -> str:
     empty when the page draws no figure."""
     per_lisens: dict[str, list[str]] = {}
     for k in kilder:
-        navn = per_lisens.setdefault(k.get("lisens") or "", [])
-        if k["tekst"] not in navn:
-            navn.append(k["tekst"])
+        utgivere = per_lisens.setdefault(k.get("lisens") or "", [])
+        if k["tekst"] not in utgivere:
+            utgivere.append(k["tekst"])
     deler = []
     for lisens in sorted(per_lisens, key=lambda x: (x == "", x)):
         navn = html.escape(liste(per_lisens[lisens]))

@@ -88,9 +88,10 @@ def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if app.builder.format != "html":
         return
-    if not hasattr(app, "_oslo_data_dato"):  # once per build: the records do not change during it
-        app._oslo_data_dato = data_date()
-    iso, norsk = app._oslo_data_dato
+    per_build = vars(app)  # once per build: the records do not change during it
+    if "_oslo_data_dato" not in per_build:
+        per_build["_oslo_data_dato"] = data_date()
+    iso, norsk = per_build["_oslo_data_dato"]
     context["oslo_data_dato"] = norsk
     context["oslo_data_iso"] = iso[:10]
     linked = DOC in app.env.found_docs and pagename != DOC
@@ -136,7 +137,7 @@ def entry_html(record: dict, base: str, found: set[str]) -> str:
 
 def _when(iso: str) -> dt.datetime:
     when = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def write_feed(

@@ -34,11 +34,12 @@ from pathlib import Path
 
 import pybtex.database
 import pybtex.plugin
+import sphinxcontrib.bibtex.plugin
 from pybtex.richtext import Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting.plain import Style as PlainStyle
-import sphinxcontrib.bibtex.plugin
-from pybtex.style.template import Node, field as felt, first_of, href, join, node, optional, tag
+from pybtex.style.template import Node, first_of, href, join, node, optional, tag
+from pybtex.style.template import field as felt
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle

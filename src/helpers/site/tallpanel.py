@@ -23,6 +23,7 @@ import html
 import json
 import re
 import unicodedata
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -130,7 +131,7 @@ def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None
 
 
 def setup(app: Sphinx) -> dict:
-    others = {fmt: (_skip, None) for fmt in ("latex", "text", "man", "texinfo")}
+    others: dict[str, Any] = {fmt: (_skip, None) for fmt in ("latex", "text", "man", "texinfo")}
     app.add_node(tall, html=(visit_tall_html, None), **others)
     app.add_node(tall_liste, html=(visit_tall_liste_html, None), **others)
     app.connect("doctree-read", _number_page)

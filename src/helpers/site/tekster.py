@@ -4,7 +4,7 @@
 every headline inside a figure (`oslo-tittel`) and every heading from `_build/html`;
 `compare(before, after)` pairs them up page by page and returns each text whose words
 changed (page, before → after), marked when a comparative word or a headline changed
-(helpers.prose.endringslogg.snur). `book_texts(root)` builds the book and reads it: the
+(helpers.prose.ordforskjell.snur). `book_texts(root)` builds the book and reads it: the
 refresh calls it before the new data are moved in and again after.
 """
 
@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers.prose.endringslogg import snur
+from helpers.prose.ordforskjell import snur
 
 SKIP = {"search", "404", "genindex", "index", "book/endringslogg"}
 _SPACE = re.compile(r"[ \t\r\n]+")  # not NBSP: it belongs inside numbers
@@ -43,7 +43,7 @@ def read_page(html: str) -> tuple[str, list[dict]]:
     out: list[dict] = []
     title = ""
     for el in article.find_all(["h1", "h2", "h3", "h4", "p", "li", "figcaption"]):
-        classes = el.get("class") or []
+        classes = list(el.get("class") or [])
         inside_figure = el.find_parent(["figure", "figcaption"]) is not None or el.find_parent(
             class_="oslo-figur"
         )
@@ -140,7 +140,7 @@ def refresh_with_book(args, root: Path) -> int:
     book is built once more so the «Endringslogg» page and feed show it. A refresh that
     changed nothing builds nothing and records nothing.
     """
-    from helpers.statbank.refresh import main as refresh_main
+    from helpers.statbank.command import main as refresh_main
     from helpers.store.endringslogg import latest, set_texts
 
     def say(msg: str) -> None:

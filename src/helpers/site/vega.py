@@ -24,6 +24,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -224,7 +225,7 @@ def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None
 
 
 def setup(app: Sphinx) -> dict:
-    others = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
+    others: dict[str, Any] = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
     app.add_node(figur, html=(visit_figur_html, None), **others)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)

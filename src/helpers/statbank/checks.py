@@ -1,25 +1,22 @@
-"""Checks of a declaration against SSB's metadata and of an answer's cells, before any write.
+"""Checks of an answer's cells, before any write (the declaration against the metadata is
+helpers.statbank.planning).
 
-`resolve` matches every declared dimension and code (or selection expression) against the
-table's metadata, reports every problem at once, and finds the form SSB uses for a region
-code (`0301` or a prefixed `K_0301`/`K-0301`) when the plain one is missing. `validate`
-checks the cells: each asked-for cell once and nothing else, no negative counts of persons,
-expected years present, published totals equal to the sum of their parts.
+`cells_of` picks the asked-for cells from SSB's answer; `validate` checks them: each
+asked-for cell once and nothing else, no negative counts of persons, expected years
+present, published totals equal to the sum of their parts.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 
 import pandas as pd
 
 from helpers.catalog import regions
 from helpers.catalog.periods import whole_years
 from helpers.catalog.spec import SsbQuery
-from helpers.statbank.client import is_expression, match_codes
-from helpers.statbank.jsonstat import categories, dataset_meta
+from helpers.statbank.failures import RefreshError
 from helpers.store.package import number_text
 
 # SSB's symbols for an empty cell (https://www.ssb.no/en/help/explanation-of-symbols).
@@ -32,147 +29,8 @@ STATUS_TEXT = {
 }
 # Series that may be negative: net moves, growth, excess of births.
 SIGNED = re.compile(r"netto|vekst|endring|overskudd")
-# SSB writes the unit in the table's language: "personer" (bokmål) or "personar" (nynorsk).
-# In Norwegian metadata a count of persons may say "antall" (07459's Personer1) or, in
-# English, "number"; a count of moves is counted in persons too.
-UNIT_SPELLINGS = {
-    "personer": {"personer", "personar", "person", "antall", "number"},
-    "flyttinger": {"flyttinger", "flyttingar", "personer", "personar", "antall", "number"},
-}
 # Units that count people (or moves, one person each): such values cannot be negative.
 PERSONS = {"personer", "flyttinger"}
-
-
-class RefreshError(RuntimeError):
-    """A refresh that stopped; `table` says where ("datapakken" for the package as a whole)."""
-
-    def __init__(self, table: str, reason: str):
-        self.table = table
-        self.reason = reason
-        where = table if table == "datapakken" else f"SSB-tabell {table}"
-        super().__init__(f"{where}: {reason}")
-
-
-# Prefixed forms SSB uses for region codes in some tables or codelists (06913: K_4001).
-_REGION_FORMS = ("K_{}", "K-{}", "F_{}", "F-{}")
-
-
-@dataclass
-class Plan:
-    """A declaration matched against the metadata.
-
-    `expected`: the codes the answer must hold per dimension (selection expressions
-    resolved); `send`: what the data request asks for (expressions as written, explicit
-    codes in SSB's form); `forms`: declared code -> SSB's code where they differ.
-    """
-
-    expected: dict[str, list[str]]
-    send: dict[str, list[str]]
-    forms: dict[str, str] = field(default_factory=dict)
-
-
-def _region_form(dim: str, code: str, codes: set[str]) -> str | None:
-    if "region" not in dim.lower():
-        return None
-    found = [f.format(code) for f in _REGION_FORMS if f.format(code) in codes]
-    return found[0] if len(found) == 1 else None
-
-
-def plan(query: SsbQuery, meta: dict) -> Plan:
-    """Every declared dimension and code checked against the metadata; all problems at once.
-
-    A plain region code the table lacks is looked up in SSB's prefixed forms (`K_0301`);
-    when exactly one exists it is used, and `forms` says so.
-    """
-    cats = categories(meta, source=f"SSB-tabell {query.table} (metadata)")
-    problems, expected, send, forms = [], {}, {}, {}
-    for dim, wanted in query.selection.items():
-        if dim not in cats:
-            problems.append(f"dimensjonen {dim!r} finnes ikke (tabellen har {', '.join(cats)})")
-            continue
-        codes = [c for c, _ in cats[dim]]
-        have = set(codes)
-        picked, sent = [], []
-        for w in wanted:
-            hits = match_codes(codes, [w])
-            if not hits and not is_expression(w):
-                form = _region_form(dim, w, have)
-                if form:
-                    forms[w] = form
-                    hits = [form]
-            if not hits:
-                problems.append(f"koden {w!r} finnes ikke i dimensjonen {dim} ({closest(w, cats[dim])})")
-            sent.append(w if is_expression(w) else forms.get(w, w))
-            picked += [h for h in hits if h not in picked]
-        expected[dim], send[dim] = picked, sent
-    for dim in cats:
-        ext = (meta["dimension"].get(dim) or {}).get("extension") or {}
-        if dim not in query.selection and ext.get("elimination") is False:
-            problems.append(f"dimensjonen {dim} må velges (SSB kan ikke summere den bort)")
-    if "Tid" not in query.selection:
-        problems.append("spørringen må velge Tid")
-    problems += _contents_problems(query, expected.get("ContentsCode", []))
-    if problems:
-        raise RefreshError(query.table, "; ".join(problems))
-    _check_units(query, meta, expected.get("ContentsCode", []))
-    return Plan(expected, send, forms)
-
-
-def resolve(query: SsbQuery, meta: dict) -> dict[str, list[str]]:
-    """The codes the answer to `query` must hold, per dimension (see `plan`)."""
-    return plan(query, meta).expected
-
-
-def _contents_problems(query: SsbQuery, codes: list[str]) -> list[str]:
-    if "ContentsCode" not in query.selection:
-        return []
-    problems = []
-    unmapped = [c for c in codes if query.series_of(c) is None]
-    if unmapped:
-        problems.append(f"ingen serie er oppgitt for {', '.join(unmapped)} i SsbQuery.contents")
-    for key in (k for k in query.contents if is_expression(k)):
-        hits = [c for c in codes if c not in query.contents and query.series_of(c) == query.contents[key]]
-        if len(hits) > 1:
-            problems.append(
-                f"ContentsCode {key!r} gir {len(hits)} koder ({', '.join(hits[:6])}), men serien "
-                f"{query.contents[key]!r} kan bare ha én; oppgi koden"
-            )
-    return problems
-
-
-def closest(code: str, pairs: list[tuple[str, str]], n: int = 3) -> str:
-    """The valid codes nearest to a missing one, with their labels, for an error message.
-
-    Nearest by the length of the shared start ("3" for "3_01-03", "K_0301" for "0301" read
-    backwards too), then by overall similarity of code and label.
-    """
-    import difflib
-    import os.path
-
-    def score(pair: tuple[str, str]) -> tuple:
-        c, label = pair
-        start = len(os.path.commonprefix([c.lower(), code.lower()]))
-        end = len(os.path.commonprefix([c.lower()[::-1], code.lower()[::-1]]))
-        ratio = max(
-            difflib.SequenceMatcher(None, code.lower(), c.lower()).ratio(),
-            difflib.SequenceMatcher(None, code.lower(), label.lower()).ratio(),
-        )
-        return (max(start, end), ratio)
-
-    near = sorted(pairs, key=score, reverse=True)[:n]
-    more = f"; {len(pairs)} koder i alt" if len(pairs) > n else ""
-    return "nærmeste: " + ", ".join(f"{c} «{label}»" for c, label in near) + more
-
-
-def _check_units(query: SsbQuery, meta: dict, contents: list[str]) -> None:
-    units = dataset_meta(meta)["units"].get("ContentsCode", {})
-    accepted = UNIT_SPELLINGS.get(query.unit, {query.unit})
-    for code in contents:
-        base = str((units.get(code) or {}).get("base", "")).strip().lower()
-        if base and base not in accepted:
-            raise RefreshError(
-                query.table, f"{code} har enheten {base!r}, men spørringen venter {query.unit!r}"
-            )
 
 
 # -- cells -----------------------------------------------------------------------------------
@@ -264,15 +122,15 @@ def _missing_expected(query: SsbQuery, cells: pd.DataFrame) -> list[str]:
     years = years[years["value"].notna()]
     series = list(dict.fromkeys(query.contents.values())) or [""]
     if "Region" in cells:
-        in_use = [regions.in_use(c, y) for c, y in zip(years["region_code"], years["year"])]
+        in_use = [regions.in_use(c, y) for c, y in zip(years["region_code"], years["year"], strict=True)]
         have = {
             (regions.CODES[c][0], y, s)
-            for c, y, s, ok in zip(years["region_code"], years["year"], years["series"], in_use)
+            for c, y, s, ok in zip(years["region_code"], years["year"], years["series"], in_use, strict=True)
             if ok
         }
         places = sorted({regions.CODES[c][0] for c in query.selection["Region"] if c in regions.CODES})
     else:
-        have = {("", y, s) for y, s in zip(years["year"], years["series"])}
+        have = {("", y, s) for y, s in zip(years["year"], years["series"], strict=True)}
         places = [""]
     gaps = [
         f"{place} {y} {s}".strip()

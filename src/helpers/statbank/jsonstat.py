@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +114,7 @@ def _values(doc: dict, sizes: list[int], source: str) -> np.ndarray:
             raise JsonStatError(
                 f"'size' gir {n} celler ({shape}), men 'value' har {len(raw)} verdier", source
             )
-        items = enumerate(raw)
+        items: Iterable[tuple[int, Any]] = enumerate(raw)
     else:
         items = ((_flat_index(k, n, "value", source), v) for k, v in raw.items())
 
@@ -174,7 +175,7 @@ def to_frame(doc: dict, source: str = "<json-stat>", max_cells: int = MAX_CELLS)
     values = _values(doc, sizes, source)
     columns: dict[str, Any] = {}
     outer = 1
-    for k, (dim_id, size) in enumerate(zip(ids, sizes)):
+    for k, (dim_id, size) in enumerate(zip(ids, sizes, strict=True)):
         codes, labels = _dimension(doc, dim_id, size, source)
         pos = np.tile(np.repeat(np.arange(size), math.prod(sizes[k + 1 :])), outer)
         columns[dim_id] = np.asarray(codes, dtype=object)[pos]
@@ -217,7 +218,10 @@ def load_file(path: str | Path) -> pd.DataFrame:
 def categories(doc: dict, source: str = "<json-stat>") -> dict[str, list[tuple[str, str]]]:
     """(code, label) pairs per dimension, in index order. Works on metadata documents too."""
     ids, sizes = _shape(doc, source)
-    return {d: list(zip(*_dimension(doc, d, size, source))) for d, size in zip(ids, sizes)}
+    return {
+        d: list(zip(*_dimension(doc, d, size, source), strict=True))
+        for d, size in zip(ids, sizes, strict=True)
+    }
 
 
 def dataset_meta(doc: dict) -> dict:

@@ -130,7 +130,7 @@ def refresh_lock(what: str, path: Path | None = None, stale_after: float = 6 * 3
     me = {
         "pid": os.getpid(),
         "host": socket.gethostname(),
-        "started": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "started": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "what": what,
     }
     stale = None
@@ -148,7 +148,9 @@ def refresh_lock(what: str, path: Path | None = None, stale_after: float = 6 * 3
                 stale = info
                 path.unlink(missing_ok=True)
                 continue
-            raise LockHeld(f"en annen oppfriskning kjører allerede: {describe_holder(info)}; lås {path}")
+            raise LockHeld(
+                f"en annen oppfriskning kjører allerede: {describe_holder(info)}; lås {path}"
+            ) from None
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(me, f)
         break

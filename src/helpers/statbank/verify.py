@@ -16,9 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from helpers.catalog.spec import SsbQuery
-from helpers.statbank.checks import UNIT_SPELLINGS, RefreshError, closest, plan
 from helpers.statbank.client import SsbClient, SsbError, Unreachable, is_expression, match_codes
+from helpers.statbank.failures import RefreshError
 from helpers.statbank.jsonstat import JsonStatError, categories, dataset_meta
+from helpers.statbank.planning import UNIT_SPELLINGS, closest, plan
 
 __all__ = ["check_table", "main", "verify"]
 
@@ -102,7 +103,7 @@ def check_table(query: SsbQuery, meta: dict, client: SsbClient) -> tuple[list[st
 
 def verify(client: SsbClient, queries: list[SsbQuery], say: Callable[[str], None] = print) -> int:
     """Print the report; return the number of mismatches (0: every declaration holds)."""
-    from helpers.statbank.refresh import units
+    from helpers.statbank.queries import units
 
     mismatches = 0
     todo = units(queries)
@@ -164,7 +165,8 @@ def main(args) -> int:
     Lines wait for the statbank's first answer: when it cannot be reached at all, the whole
     output is one line saying so, not a report of tables never asked about.
     """
-    from helpers.statbank.refresh import client_from, declared_queries
+    from helpers.statbank.connect import client_from
+    from helpers.statbank.queries import declared_queries
 
     report = Path(args.report) if getattr(args, "report", None) else None
     out: list[str] = []

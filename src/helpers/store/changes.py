@@ -82,7 +82,7 @@ def compare(resource: str, old: str | None, new: str | None) -> TableDiff:
     """The change from CSV text `old` to `new` (None: the file is absent)."""
     if old is None and new is None:
         return TableDiff(resource)
-    old_header, old_rows = table(old) if old is not None else (table(new)[0], [])
+    old_header, old_rows = table(old) if old is not None else (table(new or "")[0], [])
     new_header, new_rows = table(new) if new is not None else (old_header, [])
     diff = TableDiff(
         resource,
@@ -100,15 +100,19 @@ def compare(resource: str, old: str | None, new: str | None) -> TableDiff:
         _, before = values_by_key(old_header, old_rows)
         _, after = values_by_key(new_header, new_rows)
         o_keys, o_vals = split_columns(old_header)
-        diff.removed = [(dict(zip(o_keys, k)), _named(o_vals, v)) for k, v in sorted(before.items())]
-        diff.added = [(dict(zip(key_cols, k)), _named(value_cols, v)) for k, v in sorted(after.items())]
+        diff.removed = [
+            (dict(zip(o_keys, k, strict=True)), _named(o_vals, v)) for k, v in sorted(before.items())
+        ]
+        diff.added = [
+            (dict(zip(key_cols, k, strict=True)), _named(value_cols, v)) for k, v in sorted(after.items())
+        ]
         diff.key_columns, diff.value_columns = key_cols, value_cols
         return diff
     _, before = values_by_key(old_header, old_rows)
     _, after = values_by_key(new_header, new_rows)
     old_vals = split_columns(old_header)[1]
     diff.key_columns, diff.value_columns = key_cols, value_cols
-    name = lambda k: dict(zip(key_cols, k))  # noqa: E731
+    name = lambda k: dict(zip(key_cols, k, strict=True))  # noqa: E731
     diff.added = [(name(k), _named(value_cols, after[k])) for k in sorted(set(after) - set(before))]
     diff.removed = [(name(k), _named(old_vals, before[k])) for k in sorted(set(before) - set(after))]
     diff.changed = [

@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from helpers.store.changes import TableDiff
 from helpers.store.paths import data_dir
@@ -33,7 +34,7 @@ def _name(refreshed: str) -> str:
 
 def build_record(refreshed: str, tables: list[dict], diffs: list[TableDiff]) -> dict | None:
     """The record of one refresh, or None when no value was added, removed or changed."""
-    values = []
+    values: list[dict[str, Any]] = []
     resources = []
     for d in diffs:
         resources.append(

@@ -30,8 +30,7 @@ from helpers.store.package import (
     staging_dir,
 )
 
-
-MANIFEST = [
+MANIFEST: list[dict] = [
     {
         "file": "city_flows.csv",
         "name": "city_flows",
@@ -199,10 +198,7 @@ def merge(package: dict | None, resources: list[dict]) -> dict:
                 "Publiserte verdier avskrevet fra SSBs og Oslo kommunes sider, én verdi per rad med "
                 "kilde-URL og merknad. Ingen verdier er beregnet, interpolert eller anslått."
             ),
-            "created": dt.datetime.now(dt.timezone.utc)
-            .replace(microsecond=0)
-            .isoformat()
-            .replace("+00:00", "Z"),
+            "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
             "resources": [],
         }
     package = dict(package)

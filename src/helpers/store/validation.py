@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.store.paths import data_dir
 from helpers.store.package import SnapshotError, read_package, read_resource
+from helpers.store.paths import data_dir
 
 
 def leftovers(folder: Path, package: dict) -> list[Path]:
@@ -51,7 +51,7 @@ def check_package(folder: Path | None = None) -> list[str]:
 
     # Frictionless must not wander outside data/ nor onto the network.
     with system.use_context(trusted=False):
-        report = Package(str(folder / "datapackage.json")).validate()
+        report = Package(source=str(folder / "datapackage.json")).validate()
     if not report.valid:
         for task in report.tasks:
             for err in task.errors[:10]:

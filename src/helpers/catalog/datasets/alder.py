@@ -12,8 +12,8 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.catalog import regions
-from helpers.vocab import SERIES_LABELS
 from helpers.catalog.spec import Dataset, SsbQuery
+from helpers.vocab import SERIES_LABELS
 
 ALDER_KOLONNER = [
     "region_kode",
@@ -55,7 +55,9 @@ def _folkemengde_alder(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "enhet": "personer",
             "kilde": [
                 _github_url(r, p, c)
-                for r, p, c in zip(rows["source_repo"], rows["source_path"], rows["source_commit"])
+                for r, p, c in zip(
+                    rows["source_repo"], rows["source_path"], rows["source_commit"], strict=True
+                )
             ],
             "merknad": rows["note"],
         }

@@ -8,8 +8,8 @@ import pandas as pd
 
 from helpers.catalog import regions, sources
 from helpers.catalog.periods import whole_years
-from helpers.vocab import SERIES_LABELS
 from helpers.catalog.spec import Dataset, SsbQuery
+from helpers.vocab import SERIES_LABELS
 
 _COLUMNS = ["region_code", "year", "series", "value", "unit", "source_url", "note"]
 # How a source's note says a value was registered too low (Oslo's emigration in 2019: the
@@ -29,7 +29,7 @@ _SERIE_ORD = {
 def undertalte(rows: pd.DataFrame) -> set[tuple[str, int, str]]:
     """(region_code, year, series) that a note flags as registered too low."""
     out = set()
-    for code, year, note in zip(rows["region_code"], rows["year"], rows["note"].fillna("")):
+    for code, year, note in zip(rows["region_code"], rows["year"], rows["note"].fillna(""), strict=True):
         for setning in re.split(r"(?<=[.;])\s+", str(note)):
             if UNDERTALT.search(setning):
                 lav = setning.lower()
@@ -50,7 +50,7 @@ def _api_rows(frames: dict[str, pd.DataFrame], queries) -> list[pd.DataFrame]:
             continue
         rows = whole_years(frames[q.resource], year_to_date=q.year_to_date)
         in_use = pd.Series(
-            [regions.in_use(c, y) for c, y in zip(rows["region_code"], rows["year"])],
+            [regions.in_use(c, y) for c, y in zip(rows["region_code"], rows["year"], strict=True)],
             index=rows.index,
             dtype=bool,
         )
@@ -73,7 +73,10 @@ def _city_counts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     # A value a source says was registered too low stays flagged whichever source is chosen.
     lave = undertalte(rows)
     undertalt = pd.Series(
-        [(c, int(y), s) in lave for c, y, s in zip(rows["region_code"], rows["year"], rows["series"])],
+        [
+            (c, int(y), s) in lave
+            for c, y, s in zip(rows["region_code"], rows["year"], rows["series"], strict=True)
+        ],
         index=rows.index,
     )
     out = pd.DataFrame(

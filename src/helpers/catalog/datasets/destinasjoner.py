@@ -58,7 +58,8 @@ def _destinasjoner(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
     out = out[out["niva"].notna() & ~out["til_kode"].isin(["0301", "03"])]
     out["fylke_kode"] = [
-        c if n == "fylke" else regions.county_of_municipality(c) for c, n in zip(out["til_kode"], out["niva"])
+        c if n == "fylke" else regions.county_of_municipality(c)
+        for c, n in zip(out["til_kode"], out["niva"], strict=True)
     ]
     if not (out["niva"] == "fylke").any():
         out = pd.concat([out, _fylker_fra_kommuner(out)], ignore_index=True)

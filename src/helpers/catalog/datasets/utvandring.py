@@ -13,8 +13,8 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.catalog import regions
-from helpers.vocab import SERIES_LABELS
 from helpers.catalog.spec import Dataset
+from helpers.vocab import SERIES_LABELS
 
 KOLONNER = [
     "region_kode",

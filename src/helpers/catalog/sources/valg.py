@@ -7,7 +7,6 @@ import pandas as pd
 
 from helpers.catalog.sources.utgivere import finn_utgiver, nokkel
 
-
 OTHER_RANK = 3
 API = "api"  # value of the `kildetype` column for rows read from the statbank API
 API_RANK = -1
@@ -48,7 +47,8 @@ def choose(
     out = frame.copy()
     via_api = out["kildetype"].eq(API) if "kildetype" in out else pd.Series(False, index=out.index)
     ranked = [
-        (API_RANK, API_PUBLISHER) if api else publisher(u) for u, api in zip(out["source_url"], via_api)
+        (API_RANK, API_PUBLISHER) if api else publisher(u)
+        for u, api in zip(out["source_url"], via_api, strict=True)
     ]
     out["kilde_rang"] = [rank for rank, _ in ranked]
     out["utgiver"] = [name for _, name in ranked]
