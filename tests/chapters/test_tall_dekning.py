@@ -22,18 +22,23 @@ EVAL = re.compile(r"\{eval\}`([^`]+)`")
 
 # Chapters whose every statistic opens.
 DEKKET = [
-    "01-rekordutflytting.md",
-    "03-hjemmekontor.md",
-    "04-utvandring.md",
-    "05-fodested-og-familie.md",
-    "06-hvor-flyttet-de.md",
+    "book/intro.md",
+    "notebooks/01-rekordutflytting.md",
+    "notebooks/02-alder.md",
+    "notebooks/03-hjemmekontor.md",
+    "notebooks/04-utvandring.md",
+    "notebooks/05-fodested-og-familie.md",
+    "notebooks/06-hvor-flyttet-de.md",
+    "notebooks/08-oppsummering.md",
 ]
+# Not yet: notebooks/07-kom-de-tilbake.md (the quarterly figures, the Nordic cities, house
+# prices and surveys are read in prose/tilbake.py without their rows).
 # {eval} values in those chapters with numbers that are not statistics from our data.
 UNNTAK: dict[tuple[str, str], str] = {}
 
 
 def _kjor(name: str) -> tuple[dict, list[str]]:
-    path = ROOT / "notebooks" / name
+    path = ROOT / name
     nb = jupytext.read(path)
     ns: dict = {}
     here = Path.cwd()
@@ -66,7 +71,7 @@ def test_exceptions_still_hold_numbers(kjort):
 
 
 def test_forklar_in_an_executed_chapter_gives_the_rows_of_the_data(kjort):
-    ns, _ = kjort["01-rekordutflytting.md"]
+    ns, _ = kjort["notebooks/01-rekordutflytting.md"]
     byer = ns["byer"]
     f = forklar(ns["ut_2020"])
     assert isinstance(f, Forklaring) and isinstance(ns["ut_2020"], Tall)

@@ -19,11 +19,14 @@ from helpers.site.vega import STATIC
 
 # Pages whose prose is fully explorable: every statistic in a paragraph opens.
 DEKKET = [
+    "book/intro.html",
     "notebooks/01-rekordutflytting.html",
+    "notebooks/02-alder.html",
     "notebooks/03-hjemmekontor.html",
     "notebooks/04-utvandring.html",
     "notebooks/05-fodested-og-familie.html",
     "notebooks/06-hvor-flyttet-de.html",
+    "notebooks/08-oppsummering.html",
 ]
 # Numbers in those pages' prose that are not statistics computed from our data: page, the
 # text around the number, and why.

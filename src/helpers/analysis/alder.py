@@ -56,6 +56,25 @@ def medianalder(frame: pd.DataFrame, region: str, aar: int) -> int:
     return int(rows["alder"][kum >= rows["verdi"].sum() / 2].iloc[0])
 
 
+def medianalder_forklart(frame: pd.DataFrame, region: str, aar: int) -> float:
+    """`medianalder` with its rows and its steps: half the residents, then the first age at
+    which the count from age 0 up reaches that half."""
+    median = medianalder(frame, region, aar)
+    rows = _alder(frame, region)
+    rows = rows[rows["aar"] == aar]
+    alle = opphav.fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn="Innbyggere", nokkel="alder")
+    total = alle.sum()
+    halv = total / 2
+    opp_til = alle[alle.index <= median].sum()
+    steg = opphav.Steg(
+        "halvparten av {0} er {1}; fra 0 år og opp til {2} år er det {3} innbyggere, først der er halvparten nådd: {4}",
+        (float(total), float(halv), float(median), float(opp_til), float(median)),
+    )
+    verdi = opphav.verdi_fra(median, steg, total)
+    hva = f"Medianalder, {region}, 1. januar {aar}"
+    return verdi.som(hva) if isinstance(verdi, opphav.Verdi) else verdi
+
+
 def per_100_etter_alder(flyttinger: pd.DataFrame, folkemengde: pd.DataFrame, region: str) -> pd.DataFrame:
     """Moves per 100 mean population at the same age, per year and single year of age.
 

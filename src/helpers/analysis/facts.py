@@ -15,6 +15,7 @@ from helpers.analysis.alder import (
     aldersandeler,
     andel_i_alder,
     medianalder,
+    medianalder_forklart,
     per_100_etter_alder,
     snittalder,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "kilder_per_aar",
     "manglende",
     "medianalder",
+    "medianalder_forklart",
     "middelfolkemengde",
     "mot_periode",
     "nettoflytting",

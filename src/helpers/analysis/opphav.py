@@ -249,7 +249,12 @@ class Serie(pd.Series):
             )
         else:  # the values are the rows below; the step says what was done with them
             steg = Steg(f"{ord_} av de {len(keys)} verdiene i tabellen under = {{0}}", (float(resultat),))
-        return Verdi(float(resultat), first.med(*rest, steg=steg))
+        from helpers.vocab import SERIES_LABELS
+
+        navn = getattr(self, "_navn", "") or ""
+        navn = SERIES_LABELS.get(navn, navn)
+        hva = f"{navn}: {ord_} av {len(keys)} verdier ({_perioder(keys)})" if navn else ""
+        return Verdi(float(resultat), replace(first.med(*rest, steg=steg), hva=hva))
 
     def min(self, *args, **kwargs):
         return self._samlet(super().min(*args, **kwargs), "lavest")

@@ -120,8 +120,7 @@ def rate(rate_ut: pd.Series, etter_aar: int = 2020) -> Tekst:
 def setninger(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Oslo") -> dict[str, Tekst]:
     """The three conclusions (out-migration, net migration, rate) by name."""
     ut = facts.serie(byer, region, "utflytting_innenlands")
-    rater = facts.per_1000(byer, region)
-    rate_ut = rater[rater["serie"] == "utflytting_innenlands"].set_index("aar")["verdi"]
+    rate_ut = facts.per_1000_serie(byer, region, "utflytting_innenlands")
     return {
         "konkl_ut": utflytting(ut),
         "konkl_netto": netto(facts.nettoflytting(byer, etter2020, region)),
@@ -311,7 +310,8 @@ def _kvartalssum(ut_nytt: pd.DataFrame, ut_aar: pd.Series) -> dict | None:
     rader = ut_nytt[ut_nytt["aar"] == nytt]
     if set(int(k) for k in rader["kvartal"]) != {1, 2, 3, 4}:
         return None
-    sum_ = float(rader["verdi"].sum())
+    # The sum keeps its four rows, so the text can show where it comes from.
+    sum_ = facts.kolonne(rader, "kvartal", navn="Utflytting fra Oslo til resten av Norge").sum()
     ref = facts.referanse(ut_aar)
     margin = KVARTALSSUM_AVVIK * sum_
     if sum_ - ref["maks"] > margin:
