@@ -39,9 +39,10 @@ test:
 	$(MAKE) --no-print-directory book $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
-# The fast loop while writing: no build, no browser, under a minute. The levels are the
-# folders under tests/ (markers from tests/conftest.py).
-FAST_LEVELS := unit or catalog or statbank or claims
+# The fast loop while writing: no build, no browser, within 4 floors of `make bench`. The
+# levels are the folders under tests/ (markers from tests/conftest.py); tests marked slow
+# (each says why) wait for make test.
+FAST_LEVELS := (unit or catalog or statbank or claims) and not slow
 check-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "$(FAST_LEVELS)"
 

@@ -19,16 +19,12 @@ path holds one of the words.
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,62 +36,11 @@ ONLY = [w for w in os.environ.get("BENCH_PAGES", "").split(",") if w]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM") or "/usr/bin/chromium"
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from support.browserkit import serve_like_github_pages as serve  # noqa: E402
 
 TARGETS = {"performance": 90, "tbt": 200, "lcp": 2500, "accessibility": 100}
-GZIPPED = (".html", ".css", ".js", ".svg", ".json", ".xml", ".txt", ".inv", ".map")
-
-
-class GzipPagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Like GitHub Pages: the site under a path, 404.html for what is missing, text files
-    gzipped when the browser accepts it, cached for 10 minutes."""
-
-    prefix = "/"
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        path = urlsplit(self.path).path
-        if not path.startswith(self.prefix):
-            self.send_error(404)
-            return
-        rel = path[len(self.prefix) :]
-        target = Path(self.translate_path("/" + rel))
-        if target.is_dir():
-            if not path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", path + "/")
-                self.end_headers()
-                return
-            target = target / "index.html"
-        status = 200
-        if not target.is_file():
-            status, target = 404, Path(self.directory) / "404.html"
-            if not target.is_file():  # the default book has no 404 page
-                self.send_error(404)
-                return
-        body = target.read_bytes()
-        ctype = self.guess_type(str(target))
-        headers = {"Content-Type": ctype, "Cache-Control": "max-age=600"}
-        if target.suffix in GZIPPED and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(body, compresslevel=6)
-            headers["Content-Encoding"] = "gzip"
-            headers["Vary"] = "Accept-Encoding"
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-def serve(site: Path, prefix: str):
-    handler = type("Handler", (GzipPagesHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
 def lighthouse(url: str) -> dict:

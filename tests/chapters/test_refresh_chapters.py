@@ -44,6 +44,21 @@ def refreshed(tmp_path_factory):
     assert _contents(data_dir()) == before
 
 
+@pytest.fixture(scope="module")
+def run_on_refreshed(refreshed):
+    """Each chapter executed once on the refreshed copy, however many tests read what it shows."""
+    runs = {}
+
+    def run(chapter: str) -> dict[str, dict]:
+        if chapter not in runs:
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("OSLO_FLYTTING_DATA", str(refreshed))
+                runs[chapter] = run_chapter(ROOT / chapter)
+        return runs[chapter]
+
+    return run
+
+
 def _text(out: dict) -> str:
     from support.chapter_run import figure_html
 
@@ -78,18 +93,16 @@ CHAPTERS = {
 
 
 @pytest.mark.parametrize("chapter", list(CHAPTERS))
-def test_chapter_runs_on_a_fully_refreshed_package(chapter, refreshed, monkeypatch):
-    monkeypatch.setenv("OSLO_FLYTTING_DATA", str(refreshed))
-    glued = run_chapter(ROOT / chapter)
+def test_chapter_runs_on_a_fully_refreshed_package(chapter, run_on_refreshed):
+    glued = run_on_refreshed(chapter)
     name, expected = CHAPTERS[chapter]
     assert expected in _text(glued[name]), f"{chapter}: {name} does not show the refreshed table"
 
 
-def test_chapter_one_draws_the_other_cities_once_the_tables_are_there(refreshed, monkeypatch):
+def test_chapter_one_draws_the_other_cities_once_the_tables_are_there(run_on_refreshed):
     """On the snapshot the other cities have scattered values and no figure; with 06913 and
     01223 refreshed, the chapter says it has every flow and draws them (the cell that draws
     them ran, or the chapter would have failed)."""
-    monkeypatch.setenv("OSLO_FLYTTING_DATA", str(refreshed))
-    glued = run_chapter(ROOT / "notebooks" / "01-rekordutflytting.md")
+    glued = run_on_refreshed("notebooks/01-rekordutflytting.md")
     assert _text(glued["andre_2020"]).startswith("har vi alle strømmene for 2019 og 2020")
     assert "er hentet fra SSBs statistikkbank" in _text(glued["byer_tilgang"])

@@ -7,6 +7,8 @@ from helpers import facts, load
 from helpers.catalog.datasets.alder import alder_fra_kode
 from helpers.catalog.regions import CITIES
 
+NBSP = "\u00a0"
+
 # --- Kapittel 2: alder (alle innbyggere, ikke flyttere) ------------------------------
 
 
@@ -258,7 +260,14 @@ def test_chapter_4_words_on_the_snapshot(byer):
     # The public numbers alone, set apart from the article's words (which the chapter gives first).
     assert tekst.startswith("Målt i antall personer var økningen i utvandringen") and "altså" not in tekst
     p_utv, p_ut = facts.mot_periode(utv, 2020, 2016, 2018), facts.mot_periode(ut, 2020, 2016, 2018)
-    assert utvandring.PLASS[p_utv["plassering"]] == "lavere enn i hvert av de årene"
+    assert utvandring.mot_aarene(p_utv, p_ut, 2020, 2016, 2018) == (
+        "I 2020 var utvandringen lavere enn i noe av årene 2016–2018, mens utflyttingen til resten av "
+        "landet var høyere enn i noe av dem."
+    )
+    # On changed data: both above the range, one sentence for both.
+    assert utvandring.mot_aarene(p_ut, p_ut, 2020, 2016, 2018) == (
+        "I 2020 var både utvandringen og utflyttingen til resten av landet høyere enn i noe av årene 2016–2018."
+    )
     assert utvandring.over_under(p_utv) == "under" and utvandring.over_under(p_ut) == "over"
     assert utvandring.hovedfunn(p_utv, p_ut).endswith(
         "Flyttingen til resten av Norge skilte seg altså ut i 2020, men utvandringen gjorde det ikke."
@@ -359,16 +368,23 @@ def test_chapter_3_words_on_the_snapshot(mulig):
     hele = region.set_index("region")["verdi"]
     aar = hjemmekontor.kommuneaar(region[~region["region"].isin(["Hele landet", "Oslo"])]["periode"])
     assert aar == 2018
-    assert (
-        hjemmekontor.naboer(hele, aar)
-        == "Alle de andre kommunene vi har tall for fra anslaget, Bærum, Asker og Oppegård, lå høyere enn Oslo "
-        "(anslaget bruker kommunene slik de var i 2018)."
+    from helpers.prose.destinasjoner import ARTIKKELENS_KOMMUNER
+
+    assert hjemmekontor.naboer(hele, aar, ARTIKKELENS_KOMMUNER) == (
+        "Alle de andre kommunene vi har tall for fra anslaget, slik kommunene var i 2018, lå høyere enn Oslo "
+        f"(43{NBSP}prosent): Bærum (44{NBSP}prosent), Asker (44{NBSP}prosent) og Oppegård (45{NBSP}prosent). "
+        "Bærum og Asker var begge blant de fem kommunene "
+        "flest flyttet til fra Oslo i 2020, ifølge Tønnessen (se kapittel 6)."
     )
+    # The national share is computed on another year's employment than Oslo's and the
+    # municipalities': the chapter says each year.
+    assert hjemmekontor.kommuneaar(region[region["region"] == "Hele landet"]["periode"]) == 2019
+    assert hjemmekontor.kommuneaar(region[region["region"] == "Oslo"]["periode"]) == 2018
     oslo = load("sysselsatte_yrke_oslo").set_index("yrke")["verdi"]
     over = [y for y in andel.index if andel[y] > hele["Hele landet"]]
-    assert hjemmekontor.over_halvparten(oslo[over].sum(), oslo.sum()).startswith(
-        "Sju av ti lønnstakere i Oslo hadde altså yrker"
-    )
+    # The share is said once, in percent, before this sentence: not again as «sju av ti».
+    tekst = hjemmekontor.over_halvparten(oslo[over].sum(), oslo.sum())
+    assert tekst.startswith("De fleste lønnstakerne i byen hadde altså yrker") and "av ti" not in tekst
 
 
 def test_chapter_3_words_on_changed_data(mulig):
@@ -391,17 +407,26 @@ def test_chapter_3_words_on_changed_data(mulig):
     assert hjemmekontor.over_akademisk(andel, jobber, 2018) == ""
     hele = pd.Series({"Hele landet": 39.0, "Oslo": 50.0, "Bærum": 44.0})
     assert (
-        hjemmekontor.naboer(hele, 2019)
-        == "Ingen av de andre kommunene vi har tall for fra anslaget, lå høyere enn Oslo "
-        "(anslaget bruker kommunene slik de var i 2019)."
+        hjemmekontor.naboer(hele, 2019, ["Bærum"])
+        == "Ingen av de andre kommunene vi har tall for fra anslaget, slik kommunene var i 2019, lå høyere "
+        f"enn Oslo (50{NBSP}prosent)."
+    )
+    # Compared as written: 50,3 and 49,8 both show as 50, so neither is called higher.
+    assert hjemmekontor.naboer(pd.Series({"Oslo": 49.8, "Bærum": 50.3}), 2019).startswith("Ingen av")
+    # Some higher, one of them a destination the article named.
+    noen = pd.Series({"Hele landet": 39.0, "Oslo": 43.0, "Bærum": 45.0, "Frogn": 40.0})
+    assert hjemmekontor.naboer(noen, 2018, ["Bærum", "Asker"]) == (
+        "Av de to andre kommunene vi har tall for fra anslaget, slik kommunene var i 2018, lå "
+        f"Bærum (45{NBSP}prosent) høyere enn Oslo (43{NBSP}prosent). Bærum var blant de fem kommunene "
+        "flest flyttet til fra Oslo i 2020, ifølge Tønnessen (se kapittel 6)."
     )
     assert hjemmekontor.kommuneaar(pd.Series(["2021 (sysselsettingsdata)"])) == 2021
     with pytest.raises(ValueError):
         hjemmekontor.kommuneaar(pd.Series(["2018", "2019"]))
-    assert hjemmekontor.over_halvparten(40, 100) == "Det er under halvparten av lønnstakerne i Oslo."
-    # «Sju av ti» only when the share rounds to whole tenths; otherwise «Flertallet».
-    assert hjemmekontor.over_halvparten(80.2, 100).startswith("Åtte av ti lønnstakere")
-    assert hjemmekontor.over_halvparten(63, 100).startswith("Flertallet av lønnstakerne i Oslo")
+    assert hjemmekontor.over_halvparten(40, 100).startswith("Mindre enn halvparten av lønnstakerne i byen")
+    # Never the share again in other words («Åtte av ti»), whatever it is.
+    assert hjemmekontor.over_halvparten(80.0, 100).startswith("De fleste lønnstakerne i byen")
+    assert "av ti" not in hjemmekontor.over_halvparten(63, 100)
     # The multiple of jobs is computed from the counts, not a fixed «dobbelt så mange».
     jobber["Ledere"] = jobber["Akademiske yrker"] / 5
     andel["Ledere"] = 66.9

@@ -344,7 +344,8 @@ def test_the_birthplace_and_household_titles_follow_the_data():
     gained = netto.assign(verdi=netto["verdi"].abs())
     assert fodested.tittel_netto(gained) == "I 2020 fikk Oslo flere inn enn ut i alle kategoriene"
     assert (
-        fodested.tittel_2013(41.6) == f"I 2013 sto innvandrere for 42{NBSP}prosent av utflyttingen fra Oslo"
+        fodested.tittel_2013(41.6)
+        == f"I 2013 sto innvandrere for 42{NBSP}prosent av utflyttingen fra Oslo til resten av Norge"
     )
     par = {2015: {"uten": 5.0, "med": 4.0}, 2024: {"uten": 3.0, "med": 4.0}}
     assert (
@@ -404,3 +405,42 @@ def test_the_furlough_title_ranks_only_among_the_industries_the_source_names():
         == "Industri og transport og lagring høyest av de tre næringene kilden nevner"
     )
     assert not hjemmekontor.tittel_permittering(rekke).startswith("Størst")
+
+
+def test_the_emigration_title_judges_2020_against_2016_2018():
+    from helpers import utvandring
+
+    utv = facts.serie(load("storbyer"), "Oslo", "utvandring")
+    assert utvandring.tittel_oslo(utv, 2020, 2016, 2018) == (
+        "Utvandringen fra Oslo var lavere i 2020 enn i noe av årene 2016–2018"
+    )
+    hoy = pd.Series({2015: 1.0, 2016: 5.0, 2017: 6.0, 2018: 7.0, 2019: 2.0, 2020: 9.0})
+    assert utvandring.tittel_oslo(hoy, 2020, 2016, 2018) == (
+        "Utvandringen fra Oslo var høyere i 2020 enn i noe av årene 2016–2018"
+    )
+    midt = hoy.replace(9.0, 6.0)
+    assert utvandring.tittel_oslo(midt, 2020, 2016, 2018) == (
+        "Utvandringen fra Oslo i 2020 lå innenfor spennet fra årene 2016–2018"
+    )
+    # A year of the range missing: no judgement, the title says what the figure shows.
+    assert utvandring.tittel_oslo(hoy.drop(2017), 2020, 2016, 2018) == "Utvandringen fra Oslo, 2015–2020"
+
+
+def test_the_citizenship_note_speaks_of_missing_bars_only_when_one_is_missing():
+    from helpers import utvandring
+
+    hel = pd.DataFrame(
+        {
+            "statsborgerskap": ["Sverige", "Norge", "Sverige", "Norge"],
+            "aar": [2018, 2018, 2020, 2020],
+            "verdi": [1.0, 2.0, 3.0, 4.0],
+        }
+    )
+    merknad = utvandring.merknad_statsborgerskap(hel, ["Sverige", "Norge"])
+    assert "uten stolpe" not in merknad and merknad.startswith("Utvandringer etter statsborgerskapet")
+    hull = hel.iloc[:3]
+    assert "Et år uten stolpe har vi ikke tall for." in utvandring.merknad_statsborgerskap(
+        hull, ["Sverige", "Norge"]
+    )
+    tom = hel.assign(verdi=[1.0, None, 3.0, 4.0])
+    assert "uten stolpe" in utvandring.merknad_statsborgerskap(tom, ["Sverige", "Norge"])

@@ -25,13 +25,14 @@ def test_a_secondary_source_is_flagged_from_the_catalog():
 
 def test_primary_sources_only_say_nothing():
     assert svakere(kilder([SSB])) == ""
-    assert kildelinje(kilder([SSB, OSLO, OSLO])) == "Kilde: Oslo kommune; Statistisk sentralbyrå (SSB)."
+    # SSB first, whichever publisher has more values: one order in every credit line.
+    assert kildelinje(kilder([SSB, OSLO, OSLO])) == "Kilde: Statistisk sentralbyrå (SSB); Oslo kommune."
 
 
 def test_a_weaker_source_beside_better_ones_is_named_once_after_them():
     linje = kildelinje(kilder([OSLO, OSLO, OSLO, WIKI, WIKI, SSB, AVIS]))
     assert linje == (
-        "Kilde: Oslo kommune; Statistisk sentralbyrå (SSB). Svakere kilde: Wikipedia; Aftenposten."
+        "Kilde: Statistisk sentralbyrå (SSB); Oslo kommune. Svakere kilde: Aftenposten; Wikipedia."
     )
     for navn in ("Oslo kommune", "Statistisk sentralbyrå (SSB)", "Wikipedia", "Aftenposten"):
         assert linje.count(navn) == 1, navn
@@ -41,7 +42,7 @@ def test_when_every_source_is_weaker_the_line_says_so_once():
     linje = kildelinje(kilder([FHI]))
     assert linje == "Svakere kilde: Folkehelseinstituttet (FHI, kopi av SSB-tall)."
     assert svakere(kilder([FHI])) == ""  # no second sentence repeating the name
-    assert kildelinje(kilder([WIKI, WIKI, AVIS])) == "Svakere kilde: Wikipedia; Aftenposten."
+    assert kildelinje(kilder([WIKI, WIKI, AVIS])) == "Svakere kilde: Aftenposten; Wikipedia."
 
 
 def test_one_label_for_weaker_sources_in_every_line():

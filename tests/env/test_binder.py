@@ -12,11 +12,9 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
@@ -25,6 +23,7 @@ import yaml
 from packaging.specifiers import SpecifierSet
 from support import ROOT
 from support.browserkit import CHROMIUM
+from support.lab import jupyterlab
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 BIN = Path(sys.executable).parent
@@ -277,24 +276,6 @@ def repo2docker_base_packages() -> list[str]:
     return [f"{name}=={version}" for name, version in sorted(found.items())]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
-
-
 def notebook_text(page) -> str:
     """All of the open notebook's rendered text: JupyterLab draws only the cells in view,
     so scroll through it a screen at a time."""
@@ -333,28 +314,17 @@ def open_in_jupyterlab(
     ({eval} through jupyterlab-myst) and no raw role."""
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            venv / "bin/jupyter-lab",
-            "--no-browser",
-            "--allow-root",
-            "--ip=127.0.0.1",
-            f"--port={port}",
-            "--IdentityProvider.token=",
-            "--ServerApp.password=",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-            "--LabApp.news_url=None",
-        ],
-        cwd=repo,
-        env=clean_env(HOME=str(repo), **NO_NETWORK),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    command = [
+        venv / "bin/jupyter-lab",
+        "--allow-root",
+        "--ip=127.0.0.1",
+        "--ServerApp.password=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.news_url=None",
+    ]
     problems = []
-    try:
-        wait_for(f"http://127.0.0.1:{port}/lab")
+    env = clean_env(HOME=str(repo), **NO_NETWORK)
+    with jupyterlab(command, cwd=repo, env=env, log=repo.parent / "lab.log") as base:
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path=CHROMIUM,
@@ -374,7 +344,7 @@ def open_in_jupyterlab(
 
                 page.route("**/*", route)
                 # ?reset: a fresh workspace, so no tab from the previous chapter is restored.
-                page.goto(f"http://127.0.0.1:{port}/lab/tree/{chapter}?reset")
+                page.goto(f"{base}/lab/tree/{chapter}?reset")
                 try:
                     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
                     page.wait_for_selector(".jp-NotebookPanel-toolbar >> text=Python 3", timeout=30_000)
@@ -393,12 +363,6 @@ def open_in_jupyterlab(
                     problems.append(f"{chapter}: JupyterLab asked for outside addresses: {outside}")
                 page.close()
             browser.close()
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
     return problems
 
 

@@ -114,7 +114,7 @@ def test_two_make_book_at_once_both_succeed():
     """The real thing, on the built book: nothing to re-run, so each build is short."""
     runs = [
         subprocess.Popen(
-            ["make", "--no-print-directory", "-C", ROOT, "book"],
+            ["make", "--no-print-directory", "-C", ROOT, "-o", ".venv/.installed", "book"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -18,13 +18,12 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import time
-import urllib.request
 
 import pytest
 from support import ROOT
+from support.lab import jupyterlab
 
 CHAPTER = "notebooks/07-kom-de-tilbake.md"
 RUNS = 4
@@ -39,12 +38,6 @@ def eval_names(chapter: str) -> set[str]:
     text = (ROOT / chapter).read_text(encoding="utf-8")
     prose = re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S)
     return set(EVAL.findall(prose))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def make_lab_command() -> str:
@@ -72,40 +65,16 @@ def lab(tmp_path_factory):
         )
     for name in ("jupytext.toml", "references.bib", "CITATION.cff", "_config.yml", "_toc.yml"):
         shutil.copy2(ROOT / name, root / name)
-    port, token = free_port(), secrets.token_hex(16)
-    command = (
-        f"{make_lab_command()} --no-browser --port={port} --IdentityProvider.token={token}"
-        f" --ServerApp.root_dir={root}"
-    )
+    token = secrets.token_hex(16)
+    command = f"{make_lab_command()} --ServerApp.root_dir={root}"
     # JupyterLab's own state (workspaces, settings changed in the UI) goes to the test's folder.
     env = dict(
         os.environ,
         JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"),
         JUPYTERLAB_SETTINGS_DIR=str(work / "user-settings"),
     )
-    log = (work / "lab.log").open("w")
-    server = subprocess.Popen(
-        command, shell=True, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5):
-                break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"JupyterLab did not start:\n{(work / 'lab.log').read_text()[-3000:]}")
-            time.sleep(0.5)
-    yield base, token
-    os.killpg(server.pid, 15)
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, 9)
-        server.wait()
-    log.close()
+    with jupyterlab(command, cwd=ROOT, env=env, log=work / "lab.log", token=token) as base:
+        yield base, token
 
 
 def run_all(page, restart: bool | None) -> None:

@@ -1,5 +1,6 @@
 """The pre-commit checks (.pre-commit-config.yaml) pass on every file, as `git commit`
-demands, and they only use what PyPI provides."""
+demands, and they only use what PyPI provides. Each check runs once in `make test`: the
+hooks that have a test of their own (RUN_BY_TESTS) are skipped here, the others run here."""
 
 import importlib.util
 import json
@@ -35,6 +36,29 @@ def test_hooks_are_local_and_pinned():
             assert "==" in dependency, f"{hook['id']}: {dependency} is not pinned"
 
 
+# Hooks whose check a test runs on every file with the same code, and which `make lint` would
+# otherwise run a second time in `make test`: hook id -> the test that runs it.
+RUN_BY_TESTS = {
+    "typed-numbers": "tests/claims/test_glued_numbers.py::test_no_typed_statistics_in_prose",
+    "zizmor": "tests/env/test_workflows.py::test_zizmor_finds_nothing",
+    "import-layers": "tests/env/test_layers.py::test_the_layers_hold",
+}
+
+
+def hook_ids() -> list[str]:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    return [hook["id"] for repo in config["repos"] for hook in repo["hooks"]]
+
+
+def test_each_skipped_hook_has_its_test():
+    """A hook skipped in test_every_check_passes is run by the test named for it, which
+    exists; a renamed hook or test fails here instead of leaving the check unrun."""
+    assert set(RUN_BY_TESTS) <= set(hook_ids())
+    for hook, test in RUN_BY_TESTS.items():
+        path, name = test.split("::")
+        assert f"\ndef {name}(" in (ROOT / path).read_text(encoding="utf-8"), f"{hook}: {test}"
+
+
 def make_lint(root, **env):
     """`make lint` without reinstalling: the .venv stamp is taken as up to date."""
     return subprocess.run(
@@ -47,7 +71,7 @@ def make_lint(root, **env):
 
 
 def test_every_check_passes():
-    proc = make_lint(ROOT)
+    proc = make_lint(ROOT, SKIP=",".join(RUN_BY_TESTS))
     assert proc.returncode == 0, (
         "pre-commit checks failed (`make format` fixes formatting):\n"
         + proc.stdout[-6000:]
@@ -56,17 +80,24 @@ def test_every_check_passes():
 
 
 def test_lint_sees_a_new_chapter_before_git_add(tmp_path):
-    """A chapter not yet added to git is checked too: `--all-files` alone would pass it."""
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "--quiet", "--shared", ROOT, clone], check=True)
-    # The working tree's lint set-up, not the last commit's; the environment borrowed.
-    for name in ("Makefile", ".pre-commit-config.yaml", "tools/checks.py", "tools/in-venv"):
-        shutil.copy(ROOT / name, clone / name)
-    (clone / ".venv").symlink_to(ROOT / ".venv")
-    with (clone / ".git" / "info" / "exclude").open("a") as exclude:
+    """A chapter not yet added to git is checked too: `--all-files` alone would pass it.
+    A repository of just the lint set-up, so the hooks run on a few files rather than on the
+    whole book a second time (test_every_check_passes does that)."""
+    repo = tmp_path / "repo"
+    lint_setup = (".pre-commit-config.yaml", "ruff.toml", "jupytext.toml", "tools/checks.py", "tools/in-venv")
+    for name in ("Makefile", *lint_setup):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, repo / name)
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "--quiet"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "--quiet", "-m", "lint set-up"], check=True)
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    with (repo / ".git" / "info" / "exclude").open("a") as exclude:
         exclude.write(".venv\n")
-    (clone / "notebooks" / "99-utkast.md").write_text("# Utkast\n\nI fjor flyttet 36 076 personer.\n")
-    proc = make_lint(clone)
+    (repo / "notebooks").mkdir()
+    (repo / "notebooks" / "99-utkast.md").write_text("# Utkast\n\nI fjor flyttet 36 076 personer.\n")
+    proc = make_lint(repo)
     assert proc.returncode != 0
     assert "notebooks/99-utkast.md:3: " in proc.stdout and "is typed" in proc.stdout, proc.stdout[-3000:]
 

@@ -188,7 +188,7 @@ def test_each_figure_credits_the_publishers_of_the_values_it_draws(site, pages, 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_each_credit_names_each_publisher_once(pages, chapter):
-    """«Kilde: Oslo kommune; SSB. Svakere kilde: Kommuneprofilen (…).», or «Svakere kilde: …»
+    """«Kilde: SSB; Oslo kommune. Svakere kilde: Kommuneprofilen (…).», or «Svakere kilde: …»
     when every source is weaker: a publisher is never named twice under one figure."""
     for line in re.findall(
         r"<p class='oslo-kilde'>(.*?)</p>", pages[f"notebooks/{chapter}.html"], flags=re.S
@@ -205,7 +205,8 @@ def test_each_credit_names_each_publisher_once(pages, chapter):
 
 def test_every_chapter_with_figures_is_checked(site):
     counts = {c: len(_drawn(site, c)) for c in CHAPTERS}
-    assert len(counts) >= 8 and sum(counts.values()) >= 20, counts
+    # 19 since round six dropped the municipal stand-in (the yearly total, drawn a third time).
+    assert len(counts) >= 8 and sum(counts.values()) >= 19, counts
 
 
 def test_the_reference_list_and_citations_are_in_norwegian(pages):

@@ -62,7 +62,7 @@ def test_om_dataene_names_each_publisher_once_with_its_pages_under_it(pages):
     per publisher, the catalog's name once and then its pages by their catalogued titles."""
     page = article(pages["book/om-dataene.html"])
     lister = re.findall(r'<ul class="oslo-sider[^"]*">(.*?)</ul>', page, flags=re.S)
-    assert len(lister) >= 20
+    assert len(lister) >= 19  # one per figure
     checked = 0
     for liste in lister:
         navn_i_lista = []

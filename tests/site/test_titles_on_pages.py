@@ -24,7 +24,8 @@ def figures(site):
 
 
 def test_the_chapters_have_figures(figures):
-    assert len(figures) >= 20
+    # 19 since round six dropped chapter 6's municipal stand-in (figure 1.1's total again).
+    assert len(figures) >= 19
 
 
 def test_every_figure_opens_with_a_title(figures):

@@ -36,6 +36,7 @@ def refresh_against(mode, target, quick, **extra):
     return run, log
 
 
+@pytest.mark.slow  # nine refreshes, each against its own misbehaving server, the CLI in a child
 @pytest.mark.parametrize(
     "mode, words, waits",
     [
@@ -65,6 +66,7 @@ def test_misbehaving_server_ends_in_one_line_naming_table_and_cause(
     assert not staging_left(scratch)
 
 
+@pytest.mark.slow  # four refreshes against oversized answers, the CLI in a child process
 @pytest.mark.parametrize(
     "mode, words",
     [
@@ -83,6 +85,7 @@ def test_oversized_answers_are_refused_before_they_fill_memory(mode, words, targ
     assert contents(target) == before
 
 
+@pytest.mark.slow  # a full refresh of every table, plain and gzipped: the CLI in a child process
 @pytest.mark.parametrize("mode", ["fixtures", "gzip"])
 def test_a_good_refresh_stays_small_and_under_the_url_limit(mode, target, quick):
     run, log = refresh_against(mode, target, quick)
@@ -115,6 +118,7 @@ def test_tidy_refuses_a_small_file_claiming_millions_of_cells(tmp_path):
 # -- one refresh at a time ---------------------------------------------------------------------
 
 
+@pytest.mark.slow  # two refreshes at once, the CLI in a child process
 def test_a_second_refresh_is_refused_naming_the_holder(target, quick, state):
     holder = {
         "pid": os.getpid(),
@@ -130,6 +134,7 @@ def test_a_second_refresh_is_refused_naming_the_holder(target, quick, state):
     assert (state / "refresh.lock").exists()  # someone else's lock is left alone
 
 
+@pytest.mark.slow  # a refresh against a dripping server, the CLI in a child process
 def test_a_stale_lock_is_taken_over(target, quick, state):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
@@ -141,6 +146,7 @@ def test_a_stale_lock_is_taken_over(target, quick, state):
     assert not (state / "refresh.lock").exists()
 
 
+@pytest.mark.slow  # a refresh stopped by SIGTERM, the CLI in a child process
 def test_sigterm_ends_like_any_failure(target, quick, scratch):
     before = contents(target)
     with fake_server("drip") as (url, _):
@@ -171,6 +177,7 @@ def test_sigterm_ends_like_any_failure(target, quick, scratch):
 # -- a crash's leftovers -------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a crashed refresh, check, a second refresh: three CLI runs in a child process
 def test_leftovers_of_a_crash_fail_check_and_the_next_refresh_removes_them(target, quick):
     (target / ".ssb_01223.csv.incoming").write_text("halv\n", encoding="utf-8")
     (target / "ssb_99999.csv").write_text("a\n1\n", encoding="utf-8")  # moved in, never described
@@ -186,6 +193,7 @@ def test_leftovers_of_a_crash_fail_check_and_the_next_refresh_removes_them(targe
     assert run_cli("check", env={"OSLO_FLYTTING_DATA": str(target)}).rc == 0
 
 
+@pytest.mark.slow  # a full refresh of every declared table, watched from outside
 def test_the_refresh_stages_outside_the_repository(target, monkeypatch, scratch):
     """A kill at any moment can leave nothing in the repository but `.incoming` copies in data/."""
     import responses

@@ -28,6 +28,7 @@ def test_import_shared_keeps_refreshed_resources_and_replaces_its_own(target):
     assert next(r for r in after["resources"] if r["name"] == "ssb_01223") == fake_ssb
 
 
+@pytest.mark.slow  # import-shared through the CLI in a child process
 def test_licences_and_publishers_follow_the_rows(target):
     import_shared(target, target, rettigheter)
     res = {r["name"]: r for r in read_package(target)["resources"]}
@@ -70,6 +71,7 @@ def test_a_csv_without_provenance_is_refused_naming_the_file(target, tmp_path):
     assert contents(target) == before
 
 
+@pytest.mark.slow  # check, import-shared and check again: the CLI in a child process, three times
 def test_a_hash_mismatch_names_the_command_that_fixes_it(target):
     text = (target / "city_flows.csv").read_text(encoding="utf-8")
     (target / "city_flows.csv").write_text(text.replace("Oslo", "Oslo kommune", 1), encoding="utf-8")

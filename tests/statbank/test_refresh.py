@@ -125,6 +125,7 @@ def assert_failed_unchanged(target, before, *words, call=None):
 # -- a successful refresh ---------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a full refresh of every declared table
 def test_refresh_writes_one_resource_per_table_with_provenance(http, client, target):
     serve(http)
     written = refresh(target, client, now=pd.Timestamp("2030-01-02T03:04:05Z").to_pydatetime())
@@ -156,6 +157,7 @@ def test_refresh_writes_one_resource_per_table_with_provenance(http, client, tar
         assert sha256(target / name) == sha256(data_dir() / name)
 
 
+@pytest.mark.slow  # a full refresh of every declared table
 def test_one_row_per_cell_and_missing_cells_stay_empty_with_their_symbol(http, client, target):
     serve(http)
     refresh(target, client)
@@ -187,6 +189,7 @@ def test_one_row_per_cell_and_missing_cells_stay_empty_with_their_symbol(http, c
     assert rows["note"].str.contains("Tid=from(1997)", regex=False).all()
 
 
+@pytest.mark.slow  # a full refresh of every declared table
 def test_load_uses_refreshed_rows_over_transcribed_ones(http, client, target, monkeypatch):
     serve(http)
     refresh(target, client)
@@ -223,6 +226,7 @@ def test_load_uses_refreshed_rows_over_transcribed_ones(http, client, target, mo
     assert set(df["region"]) == set(regions.CITIES)
 
 
+@pytest.mark.slow  # a full refresh of every declared table, twice
 def test_refresh_twice_gives_the_same_files(http, client, target):
     serve(http)
     now = pd.Timestamp("2030-01-01T00:00:00Z").to_pydatetime()
@@ -235,6 +239,7 @@ def test_refresh_twice_gives_the_same_files(http, client, target):
 # -- retries and faults: the committed data stay byte-for-byte ----------------------------------
 
 
+@pytest.mark.slow  # a full refresh of every declared table, twice (rate limited, then failing)
 def test_429_then_success_honours_retry_after(http, client, fake_time, target):
     http.add(responses.GET, meta_url("06913"), status=429, headers={"Retry-After": "7"})
     serve(http)
@@ -317,6 +322,7 @@ def test_missing_region_code_is_named(http, client, target):
     assert_failed_unchanged(target, before, "06913", "'4204'", "Region", call=lambda: refresh(target, client))
 
 
+@pytest.mark.slow  # a full refresh of every declared table, twice (whole and split queries)
 def test_query_above_the_cell_limit_is_split_and_gives_the_same_file(http, fake_time, target, tmp_path):
     serve(http)
     refresh(target, SsbClient(base_url=FAKE_BASE, sleep=fake_time.sleep, clock=fake_time.clock))
@@ -401,6 +407,7 @@ def test_answer_with_cells_nobody_asked_for_is_refused(http, client, target):
     )
 
 
+@pytest.mark.slow  # a full refresh of every declared table, refused
 def test_broken_committed_package_is_not_papered_over(http, client, target):
     (target / "city_flows.csv").write_text("ødelagt\n", encoding="utf-8")
     before = contents(target)
@@ -547,6 +554,7 @@ def refreshed(tmp_path_factory):
     return folder
 
 
+@pytest.mark.slow  # a full refresh of every declared table
 def test_full_refresh_writes_every_declared_table_in_its_shape(refreshed):
     assert check_package(refreshed) == []
     for q in (u[0] for u in units(declared_queries())):
@@ -711,6 +719,7 @@ def git_status_data() -> str | None:
     return out.stdout if out.returncode == 0 else None
 
 
+@pytest.mark.slow  # make data against a broken server, waiting out its timeouts
 @pytest.mark.parametrize(
     "mode, reason", [("500", "HTTP 500"), ("garbage", "ugyldig JSON"), ("slow", "Timeout")]
 )
@@ -745,6 +754,7 @@ def test_make_data_against_a_broken_server_exits_nonzero_and_leaves_data_alone(f
     assert not list(ROOT.glob(".staging-*"))
 
 
+@pytest.mark.slow  # a full refresh of every declared table and a check, the CLI in a child process
 def test_make_data_end_to_end_into_a_copy(fake_ssb, target, monkeypatch):
     url = fake_ssb("fixtures")
     proc = run_cli("refresh", env={"SSB_API_URL": url, "OSLO_FLYTTING_DATA": str(target)})
@@ -803,6 +813,7 @@ def test_online_declared_codes_exist_in_ssbs_metadata():
         assert request["Tid"], q.table
 
 
+@pytest.mark.slow  # a full refresh of every declared table
 def test_check_requires_provenance_on_refreshed_resources(http, client, target):
     serve(http)
     refresh(target, client)

@@ -53,6 +53,7 @@ def test_a_selection_longer_than_the_url_limit_is_posted():
     assert [m for m, _, _ in log] == ["POST"] and all(n <= URL_LIMIT for _, _, n in log)
 
 
+@pytest.mark.slow  # a full refresh of every declared table through the CLI in a child process
 def test_region_codes_resolved_against_prefixed_metadata_and_reported(tmp_path, target, quick):
     """06913: plain 0301 or K_0301 is unresolved in the evidence; either works and is reported."""
     meta, data = copy.deepcopy(HANDBUILT["06913"]["meta"]), copy.deepcopy(HANDBUILT["06913"]["data"])

@@ -40,6 +40,7 @@ def _one_line(text: str) -> str:
     return lines[0]
 
 
+@pytest.mark.slow  # refresh and verify against a closed port, the CLI in a child process
 @pytest.mark.parametrize("command", ["verify", "refresh"])
 def test_a_closed_port_ends_the_run_at_once_in_one_line(command, closed_port, target, state, scratch):
     before = contents(target)
@@ -58,6 +59,7 @@ def test_a_closed_port_ends_the_run_at_once_in_one_line(command, closed_port, ta
     assert not staging_left(scratch)
 
 
+@pytest.mark.slow  # make verify and make data, each a make and the CLI in a child process
 @pytest.mark.parametrize("target_name", ["verify", "data"])
 def test_make_verify_and_make_data_against_a_closed_port(target_name, closed_port, target, state, scratch):
     """The Makefile targets themselves: within 15 s, non-zero, one line of ours, no traceback."""
@@ -70,7 +72,7 @@ def test_make_verify_and_make_data_against_a_closed_port(target_name, closed_por
     }
     started = time.monotonic()
     proc = subprocess.run(
-        ["make", "--no-print-directory", "-s", target_name], cwd=ROOT, env=env,
+        ["make", "--no-print-directory", "-s", "-o", ".venv/.installed", target_name], cwd=ROOT, env=env,
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     seconds = time.monotonic() - started
@@ -114,6 +116,7 @@ def test_transient_errors_keep_their_retries_and_are_said_in_words():
 STALL = 2  # seconds of no progress before an answer is abandoned, in these tests
 
 
+@pytest.mark.slow  # waits out the stall limit, the CLI in a child process
 @pytest.mark.parametrize("how", ["env", "flag"])
 def test_a_dripping_server_is_abandoned_after_the_stall_limit(how, target, quick, scratch):
     """One byte every 0.1 s never trips a read timeout; the stall limit cuts it off, long before

@@ -8,6 +8,7 @@ import os
 import subprocess
 import time
 
+import pytest
 from support import ROOT
 from support.pxfake import HANDBUILT, fake_server
 
@@ -18,10 +19,16 @@ def make_verify(url: str, state, *extra_env) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "OSLO_FLYTTING_DATA"}
     env.update({"SSB_API_URL": url, "SSB_STATE_DIR": str(state), **dict(extra_env)})
     return subprocess.run(
-        ["make", "-s", "verify"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        ["make", "-s", "-o", ".venv/.installed", "verify"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
+@pytest.mark.slow  # make verify: a make and the CLI in a child process
 def test_make_verify_passes_against_the_recorded_fixtures(state):
     with fake_server("fixtures") as (url, log):
         proc = make_verify(url, state)
@@ -39,6 +46,7 @@ def test_make_verify_passes_against_the_recorded_fixtures(state):
     assert not any("/data" in path for _, path, _ in log)
 
 
+@pytest.mark.slow  # make verify: a make and the CLI in a child process
 def test_one_wrong_code_fails_naming_it_and_the_closest_valid_ones(state):
     meta = copy.deepcopy(HANDBUILT["11619"]["meta"])
     cat = meta["dimension"]["Yrke"]["category"]

@@ -167,30 +167,52 @@ def weight(site: Path, base: str, urls) -> dict:
     }
 
 
+GZIPPED = (".html", ".css", ".js", ".svg", ".json", ".xml", ".txt", ".inv", ".map")
+
+
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """A static server like GitHub Pages: the site under a path, 404.html for what is missing."""
+    """A static server like GitHub Pages, for the browser tests and the page benchmarks
+    (bench/pages.py, bench/lighthouse.py): the site under a path, 404.html for what is
+    missing, text files gzipped when the browser accepts it, cached for 10 minutes."""
 
     prefix = "/"
 
     def log_message(self, *args):
         pass
 
-    def send_head(self):
+    def do_GET(self):
         path = urlsplit(self.path).path
         if not path.startswith(self.prefix):
             self.send_error(404)
-            return None
-        self.path = "/" + self.path[len(self.prefix) :]
-        if not Path(self.translate_path(self.path)).exists():
-            body = (Path(self.directory) / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return None
-        return super().send_head()
+            return
+        rel = path[len(self.prefix) :]
+        target = Path(self.translate_path("/" + rel))
+        if target.is_dir():
+            if not path.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", path + "/")
+                self.end_headers()
+                return
+            target = target / "index.html"
+        status = 200
+        if not target.is_file():
+            status, target = 404, Path(self.directory) / "404.html"
+            if not target.is_file():  # the default book has no 404 page
+                self.send_error(404)
+                return
+        body = target.read_bytes()
+        ctype = self.guess_type(str(target))
+        headers = {"Content-Type": ctype, "Cache-Control": "max-age=600"}
+        if target.suffix in GZIPPED and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, compresslevel=6)
+            headers["Content-Encoding"] = "gzip"
+            headers["Vary"] = "Accept-Encoding"
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 def serve_like_github_pages(site: Path, prefix: str):

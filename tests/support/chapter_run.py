@@ -13,6 +13,7 @@ from pathlib import Path
 import nbformat
 
 from helpers.store.package import describe_csv
+from support.built import shown_by
 from helpers.store.paths import data_dir
 
 
@@ -61,16 +62,7 @@ def run_chapter(path: Path) -> dict[str, dict]:
         nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     ).execute()
     shown = {n: {"text/plain": v} for n, v in json.loads(nb.cells.pop()["outputs"][0]["text"]).items()}
-    prefix = "application/papermill.record/"
-    for cell in nb.cells:
-        figure = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("name")
-        for out in cell.get("outputs", []):
-            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                shown[name] = {k.removeprefix(prefix): v for k, v in out["data"].items()}
-            elif figure and out.get("output_type") in ("display_data", "execute_result"):
-                shown[figure] = dict(out["data"])
-    return shown
+    return shown | shown_by(nb.cells)
 
 
 def figure_html(out: dict) -> str:

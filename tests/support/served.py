@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 
 from support import SITE
+from support.built import fail_if_stale
 
 
 @pytest.fixture(scope="session")
 def site() -> Path:
+    """The built site, once it is known to be the build of the sources as they are now."""
     if not (SITE / "index.html").is_file():
         pytest.fail(f"{SITE} is missing: run `make book` first (make test does)")
+    fail_if_stale()
     return SITE
 
 

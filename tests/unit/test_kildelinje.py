@@ -65,7 +65,7 @@ def test_a_source_that_is_no_address_is_refused():
         utgiver("Oslo kommune")
 
 
-def test_credit_lists_each_publisher_of_the_rows_once_most_values_first():
+def test_credit_lists_each_publisher_of_the_rows_once_ssb_first_then_alphabetically():
     rows = pd.DataFrame(
         {
             "kilde": [
@@ -76,11 +76,12 @@ def test_credit_lists_each_publisher_of_the_rows_once_most_values_first():
             ]
         }
     )
+    # SSB first even with fewer values: one order in every figure's credit.
     assert kreditt(rows) == [
-        ("Oslo kommune", "https://www.oslo.kommune.no/b"),
         ("Statistisk sentralbyrå (SSB)", "https://www.ssb.no/x"),
+        ("Oslo kommune", "https://www.oslo.kommune.no/b"),
     ]
-    assert [k.tekst for k in kilder(rows)] == ["Oslo kommune", "Statistisk sentralbyrå (SSB)"]
+    assert [k.tekst for k in kilder(rows)] == ["Statistisk sentralbyrå (SSB)", "Oslo kommune"]
     assert "%" not in "".join(k.tekst for k in kilder(rows))
 
 
@@ -114,7 +115,41 @@ def test_a_weaker_publisher_comes_after_the_better_ones_whatever_its_count():
         "https://www.oslo.kommune.no/a",
     ]
     assert [navn for navn, _ in kreditt(rows)] == [
-        "Oslo kommune",
         "Statistisk sentralbyrå (SSB)",
+        "Oslo kommune",
         "Wikipedia",
     ]
+
+
+def test_after_ssb_the_publishers_stand_alphabetically_whatever_their_counts():
+    rows = (
+        ["https://www.oslo.kommune.no/a"] * 4
+        + ["https://www.ssb.no/x"]
+        + ["https://www.helsinki.fi/a"] * 2
+        + ["https://www.aftenposten.no/a"] * 3
+        + ["https://en.wikipedia.org/wiki/Oslo"]
+    )
+    navn = [n for n, _ in kreditt(rows)]
+    assert navn[0] == "Statistisk sentralbyrå (SSB)"
+    sterke = [n for n in navn[1:] if not finn_utgiver_navn_svak(n, rows)]
+    svake = [n for n in navn[1:] if finn_utgiver_navn_svak(n, rows)]
+    assert sterke == sorted(sterke, key=str.casefold) and svake == sorted(svake, key=str.casefold)
+    assert navn == ["Statistisk sentralbyrå (SSB)", *sterke, *svake]
+
+
+def finn_utgiver_navn_svak(navn, rows):
+    from helpers.catalog.sources import finn_utgiver
+
+    return next(finn_utgiver(u).svak for u in rows if finn_utgiver(u).visning == navn)
+
+
+def test_a_number_outside_a_figure_names_its_publishers_in_the_sentence():
+    from helpers.prose.kildelinje import ifolge
+
+    assert ifolge(["https://www.ssb.no/x"]) == "ifølge SSB"
+    assert ifolge(["https://www.oslo.kommune.no/a", "https://www.ssb.no/x"]) == "ifølge SSB og Oslo kommune"
+    assert ifolge(pd.DataFrame({"kilde": ["https://www.oslo.kommune.no/a"]})) == "ifølge Oslo kommune"
+    # A weaker source says what it is.
+    assert ifolge(["https://en.wikipedia.org/wiki/Oslo"]) == "ifølge Wikipedia"
+    with pytest.raises(ValueError):
+        ifolge([])

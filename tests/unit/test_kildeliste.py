@@ -46,8 +46,8 @@ def test_credits_and_pages_as_markdown_links():
         }
     )
     assert utgivere_md(rader) == (
-        "[Oslo kommune](https://www.oslo.kommune.no/statistikk/befolkning/folkemengde-og-endringer/); "
-        "[Statistisk sentralbyrå (SSB)](https://statbank.ssb.no/befolkning/statistikker/flytting/aar)"
+        "[Statistisk sentralbyrå (SSB)](https://statbank.ssb.no/befolkning/statistikker/flytting/aar); "
+        "[Oslo kommune](https://www.oslo.kommune.no/statistikk/befolkning/folkemengde-og-endringer/)"
     )
     assert sider_md(rader).count("](") == 2  # each page once
 

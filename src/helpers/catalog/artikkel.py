@@ -105,9 +105,13 @@ FUNN: tuple[Funn, ...] = (
             "og renholdere endret utflyttingen seg knapt."
         ),
         retning=MOT,
-        forbehold=("Det gjelder bare så lenge de fortsatt kan jobbe hjemmefra."),
+        # The caveat is part of the reading («så lenge …»), one sentence rather than two.
+        forbehold="",
         kort="økningen var særlig sterk i yrker der mange fikk hjemmekontor",
-        tolkning="En så klar hjemmekontoreffekt kan ifølge Tønnessen tale for at mange av dem blir borte fra Oslo.",
+        tolkning=(
+            "En så klar hjemmekontoreffekt kan ifølge Tønnessen tale for at mange av dem blir borte fra Oslo, "
+            "så lenge de fortsatt kan jobbe hjemmefra."
+        ),
     ),
     Funn(
         navn="fodested",

@@ -6,7 +6,7 @@ import pandas as pd
 
 from helpers.analysis import facts
 from helpers.catalog import regions
-from helpers.prose.norsk import Tekst, aar_liste, ikke_men, liste, prosent, tall
+from helpers.prose.norsk import Tekst, aar_liste, liste, prosent, tall
 
 ARTIKKELENS_KOMMUNER = ["Bærum", "Lillestrøm", "Lørenskog", "Asker", "Nordre Follo"]
 TALLORD = {
@@ -96,19 +96,15 @@ def figurtekst_fylker(aar) -> Tekst:
 
 
 def figurtekst_fylker_netto() -> Tekst:
-    """The stand-in's caption: says once, first, that it is not the moves from Oslo."""
-    return ikke_men(
-        "flyttingen fra Oslo",
-        "netto innenlandsk flytting per fylke i 2020, alle flyttinger mellom fylkene.",
-    )
+    """The stand-in's caption: what it shows, plainly (the text says it is not the moves from Oslo)."""
+    return Tekst("Netto innenlandsk flytting per fylke i 2020, alle flyttinger mellom fylkene.")
 
 
 def gap_fylker() -> Tekst:
     """What is missing for the county figure, said once in the reader's terms."""
     return Tekst(
-        "Figuren viser derfor "
-        "nettoflyttingen for hvert fylke i 2020: hvor mange flere som flyttet inn fra resten av landet enn "
-        "som flyttet ut."
+        "Figuren viser derfor nettoflyttingen for hvert fylke i 2020: innflyttingen fra resten av landet "
+        "minus utflyttingen dit."
     )
 
 
@@ -119,18 +115,10 @@ def figurtekst_kommuner(antall: int, aar: int, med_forrige: bool) -> Tekst:
     )
 
 
-def figurtekst_utflytting_i_alt(aar) -> Tekst:
-    return Tekst(
-        f"Utflytting fra Oslo til resten av Norge i alt, {aar_liste(aar)}: hvor mange som flyttet, "
-        "ikke hvilke kommuner de flyttet til."
-    )
-
-
 def gap_kommuner() -> Tekst:
     return Tekst(
         "Fordi tallene per kommune ikke er med, som nevnt over, kan vi ikke etterprøve hvilke kommuner "
-        "utflytterne dro til. Figuren viser bare hvor mange som flyttet fra Oslo til resten av Norge hvert år, "
-        "ikke hvor de dro."
+        "utflytterne dro til."
     )
 
 

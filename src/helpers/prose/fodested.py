@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.prose.norsk import Tekst, aar_liste, ikke_men, prosent, tall
+from helpers.prose.norsk import Tekst, aar_liste, prosent, tall
 
 # SSB's category names as the reader says them in running text.
 KATEGORI_I_TEKST = {
@@ -77,11 +77,9 @@ def figurtekst_netto(aar: list[int]) -> Tekst:
 
 
 def figurtekst_2013() -> Tekst:
-    """The stand-in's caption: says once, first, that it shows another year than the article's."""
-    return ikke_men(
-        "2016–2020",
-        "2013: Oslos flyttinger det året, for innvandrere og for befolkningen ellers. Antall personer.",
-    )
+    """The stand-in's caption: what it shows, plainly (the text says it is another year than
+    the article's)."""
+    return Tekst("Oslos flyttinger i 2013 for innvandrere og for befolkningen ellers. Antall personer.")
 
 
 def tittel_netto(netto: pd.DataFrame) -> Tekst:
@@ -98,8 +96,11 @@ def tittel_netto(netto: pd.DataFrame) -> Tekst:
 
 
 def tittel_2013(andel_utflytting: float) -> Tekst:
-    """The stand-in's title: what 2013 shows."""
-    return Tekst(f"I 2013 sto innvandrere for {prosent(andel_utflytting, 0)} av utflyttingen fra Oslo")
+    """The stand-in's title: what 2013 shows (the share of the moves to the rest of Norway,
+    not of emigration too)."""
+    return Tekst(
+        f"I 2013 sto innvandrere for {prosent(andel_utflytting, 0)} av utflyttingen fra Oslo til resten av Norge"
+    )
 
 
 def tittel_par(antall: dict[int, dict[str, float]], uten: str, med: str) -> Tekst:

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from helpers.prose.alder import TALLORD
-from helpers.prose.norsk import NBSP, Tekst, liste, stor_forbokstav, tall
+from helpers.prose.norsk import NBSP, Tekst, avrund, liste, prosent, stor_forbokstav, tall
 
 # The article's groups by the rise in out-migration: the home-office occupations rose most
 # (academic most of all, then college-level and clerical), sales and service less, and
@@ -71,44 +71,53 @@ def over_akademisk(andel: pd.Series, antall: pd.Series, aar: int) -> Tekst:
 
 
 def kommuneaar(perioder: pd.Series) -> int:
-    """The year whose municipalities the estimate uses, read from its rows' period
-    («2018 (sysselsettingsdata)»); an error if the rows disagree or name no year."""
+    """The year of the employment data the estimate's rows use, read from their period
+    («2018 (sysselsettingsdata)»): for the municipalities, the year whose boundaries they
+    follow; for the whole country, the year its shares are computed on. An error if the
+    rows disagree or name no year."""
     aar = {int(m.group(0)) for p in perioder if (m := re.search(r"\d{4}", str(p)))}
     if len(aar) != 1:
         raise ValueError(f"fant ikke ett år for kommunene i anslaget: {sorted(aar)}")
     return aar.pop()
 
 
-def naboer(hele: pd.Series, aar: int) -> Tekst:
-    """The municipalities in the estimate with a higher share than Oslo, as they were in `aar`
-    (some were merged later, so the year is said)."""
-    hoyere = [r for r in hele.index if r not in ("Oslo", "Hele landet") and hele[r] > hele["Oslo"]]
+def naboer(hele: pd.Series, aar: int, maal: list[str] | None = None) -> Tekst:
+    """The municipalities in the estimate with a higher share than Oslo, with their shares
+    (compared as they are written, in whole percent), as they were in `aar` (some were merged
+    later, so the year is said); then those of them the article named among the commonest
+    destinations in 2020 (`maal`, chapter 6)."""
     andre = [r for r in hele.index if r not in ("Oslo", "Hele landet")]
-    grenser = f" (anslaget bruker kommunene slik de var i {aar})"
+    hoyere = [r for r in andre if avrund(hele[r]) > avrund(hele["Oslo"])]
+    andeler = liste(f"{r} ({prosent(hele[r], 0)})" for r in hoyere)
+    oslo = prosent(hele["Oslo"], 0)
+    grenser = f"vi har tall for fra anslaget, slik kommunene var i {aar},"
     if hoyere and len(hoyere) == len(andre):
-        return Tekst(
-            f"Alle de andre kommunene vi har tall for fra anslaget, {liste(hoyere)}, lå høyere enn Oslo{grenser}."
+        tekst = f"Alle de andre kommunene {grenser} lå høyere enn Oslo ({oslo}): {andeler}."
+    elif hoyere:
+        tekst = f"Av de {_ord(len(andre))} andre kommunene {grenser} lå {andeler} høyere enn Oslo ({oslo})."
+    else:
+        return Tekst(f"Ingen av de andre kommunene {grenser} lå høyere enn Oslo ({oslo}).")
+    felles = [r for r in hoyere if r in (maal or [])]
+    if felles:
+        hvem = (
+            f"{felles[0]} var"
+            if len(felles) == 1
+            else f"{liste(felles)} var begge"
+            if len(felles) == 2
+            else f"{liste(felles)} var alle"
         )
-    if hoyere:
-        return Tekst(
-            f"Av de {tall(len(andre))} andre kommunene vi har tall for fra anslaget, lå {liste(hoyere)} "
-            f"høyere enn Oslo{grenser}."
-        )
-    return Tekst(f"Ingen av de andre kommunene vi har tall for fra anslaget, lå høyere enn Oslo{grenser}.")
+        tekst += f" {hvem} blant de fem kommunene flest flyttet til fra Oslo i 2020, ifølge Tønnessen (se kapittel 6)."
+    return Tekst(tekst)
 
 
 def over_halvparten(del_: float, helhet: float) -> Tekst:
-    """What the home-office occupations' share of Oslo's employees means, in words that do not
-    understate it: «Sju av ti» when the share rounds to whole tenths (as the percentage before
-    it does), otherwise «Flertallet» or «under halvparten»."""
-    prosent_hel = round(del_ / helhet * 100)
-    tiendeler = prosent_hel // 10
-    tolkning = "hadde altså yrker der mange kan flytte lenger fra arbeidsplassen uten å bytte jobb."
-    if del_ > helhet / 2 and prosent_hel % 10 == 0 and tiendeler in TALLORD:
-        return Tekst(f"{stor_forbokstav(TALLORD[tiendeler])} av ti lønnstakere i Oslo {tolkning}")
+    """What the home-office occupations' share of Oslo's employees means, without saying the
+    share again (the sentence before gives it in percent): a majority «altså» had such jobs;
+    under half, that they were a minority."""
+    tolkning = "yrker der mange kan flytte lenger fra arbeidsplassen uten å bytte jobb"
     if del_ > helhet / 2:
-        return Tekst(f"Flertallet av lønnstakerne i Oslo {tolkning}")
-    return Tekst("Det er under halvparten av lønnstakerne i Oslo.")
+        return Tekst(f"De fleste lønnstakerne i byen hadde altså {tolkning}.")
+    return Tekst(f"Mindre enn halvparten av lønnstakerne i byen hadde altså {tolkning}.")
 
 
 def med_andeler(rekke: list[tuple[str, float]], enhet: str = "prosent") -> Tekst:

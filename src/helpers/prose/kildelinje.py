@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.catalog.sources import finn_utgiver
+from helpers.catalog.sources.utgivere import SSB
+from helpers.prose.norsk import Tekst, liste
 
 
 @dataclass(frozen=True)
@@ -38,17 +40,21 @@ def _adresser(rader: pd.DataFrame | Iterable[str]) -> list[str]:
 
 
 def kreditt(rader: pd.DataFrame | Iterable[str]) -> list[tuple[str, str]]:
-    """(publisher, address) once per publisher of the rows' values: the primary ones first,
-    then the secondary ones (catalog kind sekundærkilde), each group with the publisher of the
-    most values first; the address is the page most of its values come from. The credit
-    line, «Om dataene» and the CSV all keep this order."""
+    """(publisher, address) once per publisher of the rows' values, in one order for every
+    figure: the better sources first, then the secondary ones (catalog kind sekundærkilde);
+    within each, Statistics Norway first, then the others alphabetically. The address is
+    the page most of its values come from. The credit line, «Om dataene» and the CSV all
+    keep this order."""
     urls = pd.Series(_adresser(rader), dtype=object)
     if urls.empty:
         raise ValueError("figuren tegner ingen verdier med kilde: ingen kildelinje å lage")
     frame = pd.DataFrame({"url": urls, "utgiver": urls.map(utgiver)})
     ut = []
     svak = {name: finn_utgiver(url).svak for name, url in zip(frame["utgiver"], frame["url"])}
-    for name, rows in sorted(frame.groupby("utgiver"), key=lambda g: (svak[g[0]], -len(g[1]), g[0])):
+    ssb = {name: finn_utgiver(url) is SSB for name, url in zip(frame["utgiver"], frame["url"])}
+    for name, rows in sorted(
+        frame.groupby("utgiver"), key=lambda g: (svak[g[0]], not ssb[g[0]], g[0].casefold())
+    ):
         ut.append((name, rows["url"].value_counts().index[0]))
     return ut
 
@@ -93,7 +99,7 @@ def svakere(kilder: Iterable) -> str:
 
 def kildelinje(kilder: Iterable, navn=None) -> str:
     """The credit under a figure, naming each publisher once, in one form for every figure:
-    «Kilde: Oslo kommune; Statistisk sentralbyrå (SSB). Svakere kilde: Kommuneprofilen (…).», or
+    «Kilde: Statistisk sentralbyrå (SSB); Oslo kommune. Svakere kilde: Kommuneprofilen (…).», or
     just «Svakere kilde: Folkehelseinstituttet (FHI, kopi av SSB-tall).» when every source is
     secondary: one label for the better sources, one for the weaker, in every line. `navn(k)` gives a publisher as the line shows it (the page's escaped link);
     by default its name."""
@@ -107,3 +113,19 @@ def kildelinje(kilder: Iterable, navn=None) -> str:
         return f"Svakere kilde: {'; '.join(svake)}."
     linje = f"Kilde: {'; '.join(sterke)}."
     return f"{linje} Svakere kilde: {'; '.join(svake)}." if svake else linje
+
+
+def kortnavn(url: str) -> str:
+    """A publisher as running text names it: its abbreviation («SSB»), else its name; a
+    secondary source with what it is («WikiMili (kopi av Wikipedia)»)."""
+    u = finn_utgiver(url)
+    if u.svak:
+        return u.visning
+    return u.forkortelse or u.navn
+
+
+def ifolge(rader: pd.DataFrame | Iterable[str]) -> Tekst:
+    """«ifølge SSB og Oslo kommune»: the publishers of the rows a sentence's numbers come
+    from, in the credit's order, for a number the text gives outside any figure."""
+    navn = [kortnavn(url) for _, url in kreditt(rader)]
+    return Tekst(f"ifølge {liste(navn)}")

@@ -285,14 +285,18 @@ def stor_forbokstav(tekst: str) -> Tekst:
     return Tekst(tekst[:1].upper() + tekst[1:])
 
 
-# A caption whose figure shows something other than what the text is about says first what
-# it is not: «Ikke utflytterne, men alle innbyggere i Oslo …». Tests check captions with it.
+# A caption says plainly what its figure shows. That the figure is not about the movers
+# themselves is said once in the chapter's text, not again in every caption; a caption that
+# opens «Ikke …, men …» is refused by the tests (IKKE_MEN finds it).
 IKKE_MEN = re.compile(r"^Ikke [^,.:]+, men \S")
 
 
 def ikke_men(ikke: str, men: str) -> Tekst:
-    """A stand-in figure's caption in the reader's words: what it does not show, then what it does."""
-    return Tekst(f"Ikke {ikke}, men {men}")
+    """A stand-in figure's caption: only what it shows (`men`), opening with a capital.
+    What it does not show (`ikke`) belongs in the chapter's text, said once there; the
+    argument stays so that callers name it where they write the caption."""
+    del ikke
+    return stor_forbokstav(men)
 
 
 def retning(fra, til, opp: str = "økte", ned: str = "falt", lik: str = "var uendret") -> Tekst:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
-from helpers.prose.norsk import Tekst, aar_liste, ikke_men, liste, prosent, retning, tall
+from helpers.prose.norsk import Tekst, aar_liste, liste, prosent, retning, tall
 
 ANDRE = ["Norge", "Danmark", "Polen", "Litauen"]
 # Citizenship as the reader says it: "polske og litauiske statsborgere".
@@ -23,11 +23,61 @@ STATSBORGERE = {
 }
 
 
+# Where a year stands against a range of years (`facts.mot_periode`): first as the range is
+# named, then, for the second series in the same sentence, pointing back to it.
 PLASS = {
-    "over": Tekst("høyere enn i hvert av de årene"),
-    "under": Tekst("lavere enn i hvert av de årene"),
-    "innenfor": Tekst("innenfor spennet fra de årene"),
+    "over": Tekst("høyere enn i noe av årene"),
+    "under": Tekst("lavere enn i noe av årene"),
+    "innenfor": Tekst("innenfor spennet fra årene"),
 }
+PLASS_IGJEN = {
+    "over": Tekst("høyere enn i noe av dem"),
+    "under": Tekst("lavere enn i noe av dem"),
+    "innenfor": Tekst("innenfor det samme spennet"),
+}
+
+
+def mot_aarene(p_utv: dict, p_ut: dict, aar: int, fra: int, til: int) -> Tekst:
+    """Emigration and domestic out-migration in `aar` against every year fra–til, in one
+    sentence that names the years once."""
+    if p_utv["plassering"] == p_ut["plassering"]:
+        return Tekst(
+            f"I {aar} var både utvandringen og utflyttingen til resten av landet "
+            f"{PLASS[p_ut['plassering']]} {fra}–{til}."
+        )
+    return Tekst(
+        f"I {aar} var utvandringen {PLASS[p_utv['plassering']]} {fra}–{til}, mens utflyttingen til "
+        f"resten av landet var {PLASS_IGJEN[p_ut['plassering']]}."
+    )
+
+
+def tittel_oslo(utv: pd.Series, aar: int, fra: int, til: int) -> Tekst:
+    """Figure 4.1's title: emigration in `aar` against every year fra–til (2019, registered
+    too low, lies outside that range). It judges only when every one of those years is there;
+    otherwise it says what the figure shows."""
+    v = utv.dropna()
+    if v.empty:
+        return Tekst("Utvandringen fra Oslo")
+    if aar not in v.index or any(a not in v.index for a in range(fra, til + 1)):
+        return Tekst(f"Utvandringen fra Oslo, {int(v.index.min())}–{int(v.index.max())}")
+    p = facts.mot_periode(v, aar, fra, til)
+    if p["plassering"] == "innenfor":
+        return Tekst(f"Utvandringen fra Oslo i {aar} lå innenfor spennet fra årene {fra}–{til}")
+    hoy = "høyere" if p["plassering"] == "over" else "lavere"
+    return Tekst(f"Utvandringen fra Oslo var {hoy} i {aar} enn i noe av årene {fra}–{til}")
+
+
+def merknad_statsborgerskap(rader: pd.DataFrame, grupper: list[str]) -> Tekst:
+    """Figure 4.2's note: what the bars count, and, only when a group lacks a value for a
+    year the figure shows, that a missing bar is a missing number."""
+    tekst = "Utvandringer etter statsborgerskapet til den som flytter, ikke etter landet de flytter til."
+    aar = sorted(int(a) for a in rader["aar"].unique())
+    har = {
+        (g, int(a)) for g, a, v in zip(rader["statsborgerskap"], rader["aar"], rader["verdi"]) if pd.notna(v)
+    }
+    if any((g, a) not in har for g in grupper for a in aar):
+        tekst += " Et år uten stolpe har vi ikke tall for."
+    return Tekst(tekst)
 
 
 def _verb(e: dict) -> str:
@@ -160,4 +210,4 @@ def gap_statsborgerskap(har_oslo: bool) -> Tekst:
 def figurtekst_statsborgerskap(har_oslo: bool) -> Tekst:
     if har_oslo:
         return Tekst("Utvandring fra Oslo etter statsborgerskap, antall utvandringer.")
-    return ikke_men("Oslo alene", "hele landet: utvandring etter statsborgerskap, antall utvandringer.")
+    return Tekst("Utvandring fra hele landet etter statsborgerskap, antall utvandringer.")
