@@ -21,8 +21,8 @@ STRUKTUR = [
     ),
     re.compile(r"(?<=per )1\u00a0000"),
     re.compile(
-        r"(?i)(?<=tabell )\d+|(?<=tabellene )\d+|(?<=figur )\d+(?:\.\d+)?"
-    ),  # SSB table ids, figure numbers
+        r"(?i)(?<=tabell )\d+|(?<=tabellene )\d+|(?<=figur )\d+(?:\.\d+)?|(?<=kapittel )\d+|(?<=Papers )\d+"
+    ),  # names: SSB table ids, figure and chapter numbers, a report series number
     re.compile(r"(?<=hver )1\u00a0000"),
 ]
 
