@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
+import sys
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -136,11 +137,10 @@ class Tekst(str):
 
 
 def _i_kjernen() -> None:
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    ip = get_ipython()
+    # Only a running kernel has IPython loaded already; importing it here would cost the
+    # book's build process (which uses the formatters too) a third of a second.
+    ipython = sys.modules.get("IPython")
+    ip = ipython.get_ipython() if ipython is not None else None
     if ip is not None and glem_nylige not in ip.events.callbacks.get("pre_run_cell", []):
         ip.events.register("pre_run_cell", glem_nylige)
 
