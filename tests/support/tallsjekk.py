@@ -24,6 +24,8 @@ STRUKTUR = [
         r"(?i)(?<=tabell )\d+|(?<=tabellene )\d+|(?<=figur )\d+(?:\.\d+)?|(?<=kapittel )\d+|(?<=Papers )\d+"
     ),  # names: SSB table ids, figure and chapter numbers, a report series number
     re.compile(r"(?<=hver )1\u00a0000"),
+    re.compile(r"\S*doi\.org/\S+|https?://\S+"),  # addresses
+    re.compile(r"(?<=mellom )\d+ og \d+(?= år)|\d+–\d+(?=-åring)"),  # an age band, typed
 ]
 
 
