@@ -96,7 +96,9 @@ def _number_page(app: Sphinx, doctree: nodes.document) -> None:
         "og radene det bygger på med lenke til kilden."
     )
     section += tall_liste(tall=items)
-    doctree += section
+    # Inside the page's own top section, so its heading is the page's last h2, not a second h1.
+    top = next((n for n in doctree.children if isinstance(n, nodes.section)), doctree)
+    top += section
 
 
 def visit_tall_html(self, node: tall) -> None:
@@ -136,4 +138,5 @@ def setup(app: Sphinx) -> dict:
     app.add_node(tall_liste, html=(visit_tall_liste_html, None), **others)
     app.connect("doctree-read", _number_page)
     app.connect("html-page-context", _page_context)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: a change in what doctree-read adds makes Sphinx read every page again.
+    return {"version": "0.2", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
