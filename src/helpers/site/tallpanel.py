@@ -136,7 +136,8 @@ def setup(app: Sphinx) -> dict:
     others: dict[str, Any] = {fmt: (_skip, None) for fmt in ("latex", "text", "man", "texinfo")}
     app.add_node(tall, html=(visit_tall_html, None), **others)
     app.add_node(tall_liste, html=(visit_tall_liste_html, None), **others)
-    app.connect("doctree-read", _number_page)
+    # Before the toc collector (priority 500): the list is in the page's contents and numbered.
+    app.connect("doctree-read", _number_page, priority=400)
     app.connect("html-page-context", _page_context)
     # env_version: a change in what doctree-read adds makes Sphinx read every page again.
-    return {"version": "0.2", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "0.2", "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}
