@@ -144,3 +144,14 @@ def test_a_sentence_keeps_the_numbers_written_into_it():
     assert Tekst(f"{tall(150)} og {a}").deler[-1][2] == a
     glem_nylige()
     assert Tekst("ingen tall her").deler == ()
+
+
+def test_a_year_inside_a_range_is_not_marked_alone():
+    """«2016–2019» stays one piece of text: the year made in the same cell is not cut out of it."""
+    from helpers.prose.norsk import Tekst, glem_nylige, struktur
+
+    glem_nylige()
+    aar = struktur(2019)
+    setning = Tekst(f"Vi bruker årene 2016–{aar} som målestokk, og {aar} alene.")
+    assert [setning[a:b] for a, b, _ in setning.deler] == ["2019"]
+    assert setning.deler[0][0] == setning.index(" alene") - 4

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
+from helpers.analysis.opphav import Steg, verdi_fra
 from helpers.prose.norsk import NBSP, Tekst, ikke_men, liste, periode, struktur, tall
 
 PLASSERING = {
@@ -93,14 +94,14 @@ def funn_innbyggere(folk: pd.DataFrame, til: int, margin: float = TOPP_MARGIN) -
     )
 
 
-def rundt(x: float) -> int:
+def rundt(x: float) -> float:
     """A count rounded for «rundt …» in running text: to its two leading digits
-    (15 647 -> 16 000, 9 569 -> 9 600); the exact values stand in the figure's table."""
-    x = float(x)
-    if abs(x) < 100:
-        return int(round(x))
-    steg = 10 ** (len(str(int(abs(x)))) - 2)
-    return int(round(x / steg) * steg)
+    (15 647 -> 16 000, 9 569 -> 9 600); the exact values stand in the figure's table. The
+    rounding is the value's last step, so the number still opens to show its rows."""
+    v = float(x)
+    steg = 1 if abs(v) < 100 else 10 ** (len(str(int(abs(v)))) - 2)
+    r = float(round(v / steg) * steg)
+    return verdi_fra(r, Steg("{0} rundet av til {1}", (v, r)), x)
 
 
 # Small counts are written as words in running text.

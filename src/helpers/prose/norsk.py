@@ -79,6 +79,9 @@ def _finn_deler(tekst: str) -> tuple:
                 and before not in (",", NBSP, MINUS)
                 and not (after[:1].isdigit() or (after[:1] in (",", NBSP) and after[1:2].isdigit()))
             )
+            # A year at either end of a range («2016–2019») is part of the range, not marked alone.
+            if isinstance(t, Struktur) and (before == "–" or after[:1] == "–"):
+                fri = False
             if fri and all(end <= a or start >= b for a, b, _ in funnet):
                 funnet.append((start, end, t))
             start = tekst.find(ord_, end)
