@@ -274,12 +274,12 @@ def test_chapter_4_words_on_the_snapshot(byer):
     assert tekst.startswith("Målt i antall personer var økningen i utvandringen") and "altså" not in tekst
     p_utv, p_ut = facts.mot_periode(utv, 2020, 2016, 2018), facts.mot_periode(ut, 2020, 2016, 2018)
     assert utvandring.mot_aarene(p_utv, p_ut, 2020, 2016, 2018) == (
-        "I 2020 var utvandringen lavere enn i noe av årene 2016–2018, mens utflyttingen til resten av "
-        "landet var høyere enn i noe av dem."
+        "I 2020 var utvandringen lavere enn i noen av årene 2016–2018, mens utflyttingen til resten av "
+        "landet var høyere enn i noen av dem."
     )
     # On changed data: both above the range, one sentence for both.
     assert utvandring.mot_aarene(p_ut, p_ut, 2020, 2016, 2018) == (
-        "I 2020 var både utvandringen og utflyttingen til resten av landet høyere enn i noe av årene 2016–2018."
+        "I 2020 var både utvandringen og utflyttingen til resten av landet høyere enn i noen av årene 2016–2018."
     )
     assert utvandring.over_under(p_utv) == "under" and utvandring.over_under(p_ut) == "over"
     assert utvandring.hovedfunn(p_utv, p_ut).endswith(
