@@ -14,6 +14,17 @@ from helpers.prose.norsk import aar_liste, liste, stor_forbokstav
 # A link that MyST resolves on the site and JupyterLab shows as its text.
 LENKE = "[Om dataene](/book/om-dataene.md)"
 
+# A topic with candidate tables, none confirmed: said in the same words in its chapter and in
+# «Om dataene», so the two pages cannot seem to disagree.
+IKKE_FUNNET = "Vi har ikke funnet noen publisert tabell over"
+
+# Why «Om dataene» lists SSB tables the book does not build on: the one reason, said once.
+IKKE_MED = (
+    "Noen tabeller i SSBs statistikkbank har tall som hører hjemme i boka, men de var ikke med da "
+    "tallene til denne utgaven ble samlet inn. Neste gang tallene hentes fra statistikkbanken, "
+    "kommer de med:"
+)
+
 
 def _tabeller(tabeller) -> str:
     ord_ = "tabell" if len(tabeller) == 1 else "tabellene"
@@ -31,11 +42,14 @@ def _tekst(s) -> str:
     `Tema.uten`), worded for that chapter and for no other."""
     if s.holdes and not s.tema.bare_registerdata:
         return f"{stor_forbokstav(s.tema.hva)} er hentet fra SSBs statistikkbank, {_tabeller(s.holdes)}"
+    if not s.tema.bare_registerdata and s.kandidater:
+        return f"{IKKE_FUNNET} {s.tema.hva}"
     return stor_forbokstav(s.tema.spor) + s.tema.uten
 
 
 def setning(navn: str | tuple[str, ...], har: set[str] | None = None) -> Markdown:
-    """«Hvor gamle utflytterne var, har vi ingen offentlige tall for (Om dataene).»: the one
+    """«Vi har ikke funnet noen publisert tabell over utflyttingen fra Oslo etter alder (Om
+    dataene).»: the one
     sentence in the one chapter where the topic matters, with a link to «Om dataene», which
     lists the tables. Topics only in the registers that a chapter names together share one
     sentence. `har` replaces the package's resources (for tests)."""
@@ -76,11 +90,11 @@ def oversikt(har: set[str] | None = None) -> Markdown:
         )
     if ukjent:
         deler.append(
-            f"Vi har ikke funnet noen publisert tabell over {liste(s.tema.hva for s in ukjent)} "
+            f"{IKKE_FUNNET} {liste(s.tema.hva for s in ukjent)} "
             f"({liste(_kapittel(s.tema) for s in ukjent)})."
         )
     if mangler:
-        deler.append("Noen av tabellene SSB publiserer i statistikkbanken, bygger boka ikke på:")
+        deler.append(IKKE_MED)
         avsnitt = "\n\n".join(deler)
         linjer = [
             f"- {stor_forbokstav(s.tema.hva)}: {_tabeller(s.mangler)} ({_kapittel(s.tema)})." for s in mangler
