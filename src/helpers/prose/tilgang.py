@@ -126,6 +126,23 @@ def utgaven(har: set[str] | None = None) -> Markdown:
     )
 
 
+def _liten(navn: str) -> str:
+    return navn[:1].lower() + navn[1:] if navn[1:2].islower() else navn
+
+
+def _per_serie(rader) -> str:
+    """«for utflytting til resten av Norge og nettoflytting i alt 2016–2022; for …»: the years
+    of each series, series with the same years named together, the longest span first."""
+    grupper: dict[str, list[str]] = {}
+    antall: dict[str, int] = {}
+    for navn, aar in rader.dropna(subset=["aar"]).groupby("maal_navn", sort=False)["aar"]:
+        tekst = str(aar_liste(aar))
+        grupper.setdefault(tekst, []).append(_liten(str(navn)))
+        antall[tekst] = aar.nunique()
+    rekke = sorted(grupper.items(), key=lambda kv: (-antall[kv[0]], -len(kv[1])))
+    return "; ".join(f"for {liste(navn)} {aar}" for aar, navn in rekke)
+
+
 def omfang(rader, tittel: str = "") -> str:
     """« Tall for 2015–2024.»: the years a collection's values are for, as they exist (never a
     span with a year missing). When every row is a whole year or a quarter (`periode` «år» or
@@ -139,9 +156,9 @@ def omfang(rader, tittel: str = "") -> str:
         er_aar = periode.eq("år")
         er_kv = periode.str.contains("kvartal")
         if (er_aar | er_kv).all() and er_aar.any() and er_kv.any():
-            return (
-                f" Årstall for {aar_liste(rader.loc[er_aar, 'aar'].dropna())} og kvartalstall for "
-                f"{aar_liste(rader.loc[er_kv, 'aar'].dropna())}."
-            )
+            kvartal = aar_liste(rader.loc[er_kv, "aar"].dropna())
+            if "maal_navn" in rader:
+                return f" Årstall {_per_serie(rader[er_aar])}; kvartalstall for {kvartal}."
+            return f" Årstall for {aar_liste(rader.loc[er_aar, 'aar'].dropna())} og kvartalstall for {kvartal}."
     alle = aar_liste(aar)
     return "" if str(alle) in tittel else f" Tall for {alle}."
