@@ -172,7 +172,7 @@ def test_om_dataene_says_it_once_then_lists_the_tables():
             assert t.hva.removeprefix("utflyttingen fra Oslo etter ") in register, t.navn
     assert oversikt.count(tilgang_prose.IKKE_MED) == 1
     # The one reason, in reader words: not in the snapshot, and a refresh adds them.
-    assert "var ikke med da tallene til denne utgaven ble samlet inn" in oversikt
+    assert "var ikke med da tallene boka bygger på, ble samlet inn" in oversikt
     assert "Neste gang tallene hentes fra statistikkbanken, kommer de med" in oversikt
     linjer = [line for line in oversikt.splitlines() if line.startswith("- ")]
     mangler = [s for s in tilgang.alle(har=set()) if not s.tema.bare_registerdata and not s.kandidater]

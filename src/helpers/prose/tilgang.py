@@ -21,7 +21,7 @@ IKKE_FUNNET = "Vi har ikke funnet noen publisert tabell over"
 # Why «Om dataene» lists SSB tables the book does not build on: the one reason, said once.
 IKKE_MED = (
     "Noen tabeller i SSBs statistikkbank har tall som hører hjemme i boka, men de var ikke med da "
-    "tallene til denne utgaven ble samlet inn. Neste gang tallene hentes fra statistikkbanken, "
+    "tallene boka bygger på, ble samlet inn. Neste gang tallene hentes fra statistikkbanken, "
     "kommer de med:"
 )
 
