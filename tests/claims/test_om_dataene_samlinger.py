@@ -25,7 +25,9 @@ def test_series_with_the_same_years_share_a_clause_and_a_changed_year_splits_the
             "maal_navn": ["Utflytting", "Utflytting", "Innflytting", "Innflytting", "Utflytting"],
         }
     )
-    assert tilgang.omfang(rader) == " Årstall for utflytting og innflytting 2016 og 2017; kvartalstall for 2021."
+    assert (
+        tilgang.omfang(rader) == " Årstall for utflytting og innflytting 2016 og 2017; kvartalstall for 2021."
+    )
     rader.loc[1, "aar"] = 2018
     tekst = tilgang.omfang(rader)
     assert "for utflytting 2016 og 2018" in tekst and "for innflytting 2016 og 2017" in tekst
@@ -38,3 +40,21 @@ def test_the_list_names_no_publishers_and_no_city_the_book_does_not_use():
     from helpers import datasets
 
     assert "Stavanger" not in datasets()["kvartal_2024_2025"].title
+
+
+def test_the_five_cities_get_the_years_of_each_city():
+    tekst = tilgang.omfang(load("storbyer"))
+    assert tekst.startswith(" Tall for Oslo 2010–2023; for Bergen ")
+    assert "Tall for 2010–2023" not in tekst
+    # Changed data: every city with Oslo's years gives one span again.
+    rader = pd.DataFrame(
+        {
+            "region": ["Oslo", "Bergen", "Trondheim", "Stavanger", "Kristiansand"] * 2,
+            "aar": [2019] * 5 + [2020] * 5,
+        }
+    )
+    assert tilgang.omfang(rader) == " Tall for 2019 og 2020."
+    rader.loc[9, "aar"] = 2021  # Kristiansand: 2019 and 2021
+    assert tilgang.omfang(rader) == (
+        " Tall for Oslo, Bergen, Trondheim og Stavanger 2019 og 2020; for Kristiansand 2019 og 2021."
+    )

@@ -8,6 +8,7 @@ pages can disagree, and a refresh that adds a table changes every such sentence.
 from __future__ import annotations
 
 from helpers.catalog import sources, tilgang
+from helpers.catalog.regions import CITIES
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import aar_liste, liste, stor_forbokstav
 
@@ -90,8 +91,7 @@ def oversikt(har: set[str] | None = None) -> Markdown:
         )
     if ukjent:
         deler.append(
-            f"{IKKE_FUNNET} {liste(s.tema.hva for s in ukjent)} "
-            f"({liste(_kapittel(s.tema) for s in ukjent)})."
+            f"{IKKE_FUNNET} {liste(s.tema.hva for s in ukjent)} ({liste(_kapittel(s.tema) for s in ukjent)})."
         )
     if mangler:
         deler.append(IKKE_MED)
@@ -159,6 +159,28 @@ def omfang(rader, tittel: str = "") -> str:
             kvartal = aar_liste(rader.loc[er_kv, "aar"].dropna())
             if "maal_navn" in rader:
                 return f" Årstall {_per_serie(rader[er_aar])}; kvartalstall for {kvartal}."
-            return f" Årstall for {aar_liste(rader.loc[er_aar, 'aar'].dropna())} og kvartalstall for {kvartal}."
+            return (
+                f" Årstall for {aar_liste(rader.loc[er_aar, 'aar'].dropna())} og kvartalstall for {kvartal}."
+            )
+    byer = _per_by(rader)
+    if byer:
+        return f" Tall {byer}."
     alle = aar_liste(aar)
     return "" if str(alle) in tittel else f" Tall for {alle}."
+
+
+def _per_by(rader) -> str:
+    """«for Oslo 2010–2023; for Bergen 2013, 2018, 2022 og 2023; …»: for a collection of the
+    five cities whose years differ from city to city, the years of each (Oslo first, cities
+    with the same years together). Empty otherwise."""
+    if "region" not in rader:
+        return ""
+    rader = rader.dropna(subset=["aar"])
+    if set(rader["region"]) != set(CITIES):
+        return ""
+    grupper: dict[str, list[str]] = {}
+    for by in CITIES:
+        grupper.setdefault(str(aar_liste(rader.loc[rader["region"] == by, "aar"])), []).append(by)
+    if len(grupper) == 1:
+        return ""
+    return "; ".join(f"for {liste(byer)} {aar}" for aar, byer in grupper.items())
