@@ -14,7 +14,7 @@ def _tekst(site, side: str) -> str:
         tag.decompose()
     main = soup.find("main") or soup
     tekst = " ".join(main.get_text(" ", strip=True).replace("\u00a0", " ").split())
-    return re.sub(r" ([,.:;?!)])", r"\1", tekst)
+    return re.sub(r" ([,.:;?!)])", r"\1", tekst).replace("( ", "(")
 
 
 def test_the_introduction(site):
