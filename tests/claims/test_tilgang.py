@@ -137,7 +137,9 @@ def test_one_candidate_held_is_enough():
     )
     # No table confirmed: none is named, neither in the chapter nor in «Om dataene».
     uten = tilgang_prose.setning("alder", har=set())
-    assert uten.startswith("Vi har ikke funnet noen publisert tabell over utflyttingen fra Oslo etter alder (")
+    assert uten.startswith(
+        "Vi har ikke funnet noen publisert tabell over utflyttingen fra Oslo etter alder ("
+    )
     # The same words as «Om dataene».
     assert str(uten).removesuffix(f" ({tilgang_prose.LENKE}).") in tilgang_prose.oversikt(har=set())
     assert "09587" not in uten and "09588" not in uten
