@@ -274,12 +274,12 @@ def test_chapter_4_words_on_the_snapshot(byer):
     assert tekst.startswith("Målt i antall personer var økningen i utvandringen") and "altså" not in tekst
     p_utv, p_ut = facts.mot_periode(utv, 2020, 2016, 2018), facts.mot_periode(ut, 2020, 2016, 2018)
     assert utvandring.mot_aarene(p_utv, p_ut, 2020, 2016, 2018) == (
-        "I 2020 var utvandringen lavere enn i noe av årene 2016–2018, mens utflyttingen til resten av "
-        "landet var høyere enn i noe av dem."
+        "I 2020 var utvandringen lavere enn i noen av årene 2016–2018, mens utflyttingen til resten av "
+        "landet var høyere enn i noen av dem."
     )
     # On changed data: both above the range, one sentence for both.
     assert utvandring.mot_aarene(p_ut, p_ut, 2020, 2016, 2018) == (
-        "I 2020 var både utvandringen og utflyttingen til resten av landet høyere enn i noe av årene 2016–2018."
+        "I 2020 var både utvandringen og utflyttingen til resten av landet høyere enn i noen av årene 2016–2018."
     )
     assert utvandring.over_under(p_utv) == "under" and utvandring.over_under(p_ut) == "over"
     assert utvandring.hovedfunn(p_utv, p_ut).endswith(
@@ -384,7 +384,7 @@ def test_chapter_3_words_on_the_snapshot(mulig):
     from helpers.prose.destinasjoner import ARTIKKELENS_KOMMUNER
 
     assert hjemmekontor.naboer(hele, aar, ARTIKKELENS_KOMMUNER) == (
-        "Alle de andre kommunene vi har tall for fra anslaget, slik kommunene var i 2018, lå høyere enn Oslo "
+        "Anslaget finnes også for tre andre kommuner, slik de var i 2018, og alle lå høyere enn Oslo "
         f"(43{NBSP}prosent): Bærum (44{NBSP}prosent), Asker (44{NBSP}prosent) og Oppegård (45{NBSP}prosent). "
         "Bærum og Asker var begge blant de fem kommunene "
         "flest flyttet til fra Oslo i 2020, ifølge Tønnessen (se kapittel 6)."
@@ -421,15 +421,22 @@ def test_chapter_3_words_on_changed_data(mulig):
     hele = pd.Series({"Hele landet": 39.0, "Oslo": 50.0, "Bærum": 44.0})
     assert (
         hjemmekontor.naboer(hele, 2019, ["Bærum"])
-        == "Ingen av de andre kommunene vi har tall for fra anslaget, slik kommunene var i 2019, lå høyere "
+        == "Anslaget finnes også for Bærum, slik kommunen var i 2019, men den lå ikke høyere "
         f"enn Oslo (50{NBSP}prosent)."
     )
     # Compared as written: 50,3 and 49,8 both show as 50, so neither is called higher.
-    assert hjemmekontor.naboer(pd.Series({"Oslo": 49.8, "Bærum": 50.3}), 2019).startswith("Ingen av")
+    assert hjemmekontor.naboer(pd.Series({"Oslo": 49.8, "Bærum": 50.3}), 2019).endswith(
+        f"men den lå ikke høyere enn Oslo (50{NBSP}prosent)."
+    )
+    # Several, none higher.
+    assert hjemmekontor.naboer(pd.Series({"Oslo": 50.0, "Bærum": 44.0, "Asker": 41.0}), 2018) == (
+        "Anslaget finnes også for to andre kommuner, slik de var i 2018, men ingen av dem lå høyere "
+        f"enn Oslo (50{NBSP}prosent)."
+    )
     # Some higher, one of them a destination the article named.
     noen = pd.Series({"Hele landet": 39.0, "Oslo": 43.0, "Bærum": 45.0, "Frogn": 40.0})
     assert hjemmekontor.naboer(noen, 2018, ["Bærum", "Asker"]) == (
-        "Av de to andre kommunene vi har tall for fra anslaget, slik kommunene var i 2018, lå "
+        "Anslaget finnes også for to andre kommuner, slik de var i 2018, og av dem lå "
         f"Bærum (45{NBSP}prosent) høyere enn Oslo (43{NBSP}prosent). Bærum var blant de fem kommunene "
         "flest flyttet til fra Oslo i 2020, ifølge Tønnessen (se kapittel 6)."
     )

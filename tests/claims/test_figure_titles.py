@@ -417,11 +417,11 @@ def test_the_emigration_title_judges_2020_against_2016_2018():
 
     utv = facts.serie(load("storbyer"), "Oslo", "utvandring")
     assert utvandring.tittel_oslo(utv, 2020, 2016, 2018) == (
-        "Utvandringen fra Oslo var lavere i 2020 enn i noe av årene 2016–2018"
+        "Utvandringen fra Oslo var lavere i 2020 enn i noen av årene 2016–2018"
     )
     hoy = pd.Series({2015: 1.0, 2016: 5.0, 2017: 6.0, 2018: 7.0, 2019: 2.0, 2020: 9.0})
     assert utvandring.tittel_oslo(hoy, 2020, 2016, 2018) == (
-        "Utvandringen fra Oslo var høyere i 2020 enn i noe av årene 2016–2018"
+        "Utvandringen fra Oslo var høyere i 2020 enn i noen av årene 2016–2018"
     )
     midt = hoy.replace(9.0, 6.0)
     assert utvandring.tittel_oslo(midt, 2020, 2016, 2018) == (

@@ -21,15 +21,17 @@ def ut_kv():
 
 
 def test_the_record_is_the_highest_since_the_series_starts(ut_aar):
-    assert forside.rang(ut_aar, 2020) == "det høyeste tallet siden 2011, da tallene våre begynner"
+    assert forside.rang(ut_aar, 2020) == "det høyeste i serien vår, som begynner i 2011"
+    # Not «siden 2011»: that would make 2011 as high as 2020.
+    assert "siden" not in forside.rang(ut_aar, 2020)
     # Worded apart from chapter 1.
     assert str(forside.rang(ut_aar, 2020)) != str(rekord.rang(ut_aar, 2020))
     # A series starting later: the year is read from the data.
-    assert forside.rang(ut_aar[ut_aar.index >= 2014], 2020).startswith("det høyeste tallet siden 2014,")
-    # A year that was not the highest: chapter 1's plain ranking, not «da tallene våre begynner».
+    assert forside.rang(ut_aar[ut_aar.index >= 2014], 2020).endswith("som begynner i 2014")
+    # A year that was not the highest: chapter 1's plain ranking, not «som begynner i».
     lavere = ut_aar.copy()
     lavere[2017] = lavere[2020] + 1
-    assert "da tallene våre begynner" not in forside.rang(lavere, 2020)
+    assert "som begynner i" not in forside.rang(lavere, 2020)
     assert forside.rang(lavere, 2020) == rekord.rang(lavere, 2020)
 
 

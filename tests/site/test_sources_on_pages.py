@@ -98,7 +98,8 @@ def test_every_source_on_om_dataene_is_named_and_titled_by_the_catalog(pages):
         side = sources.kildeside(url)
         assert text in {side.navn, " ".join(typografi(f"{side.navn}: {side.tittel}").split())}, (url, text)
         checked += 1
-    assert checked >= 50, checked
+    # 9.2 no longer names publishers (9.1 names those behind the figures): fewer links.
+    assert checked >= 30, checked
 
 
 def _footer_data(page: str) -> str | None:

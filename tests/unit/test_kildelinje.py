@@ -49,7 +49,7 @@ def test_publishers_are_named_readably():
     assert utgiver("https://karenaudit.com/?p=30010") == "Bloggen karenaudit.com (gjengir Eurostat)"
     assert utgiver(
         "https://github.com/csids/spldata/blob/2dd16c1c/data-raw/files/population/Personer2024.csv"
-    ) == ("R-pakken spldata (kopi av SSB-tall)")
+    ) == ("spldata (kopi av SSB-tall)")
     # An abbreviation and a form share one bracket.
     assert (
         utgiver("https://github.com/niphr/csdata/blob/x/a.csv")

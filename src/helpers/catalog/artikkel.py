@@ -31,6 +31,7 @@ class Funn:
     forbehold: str  # the article's own caveat, hedge or reason ("" when it makes none)
     kort: str = ""  # the finding in a few words, for the introduction's list
     tolkning: str = ""  # what the article reads from it about return, as a sentence
+    vilkar: str = ""  # the condition the short form keeps after its reading about return
 
 
 FUNN: tuple[Funn, ...] = (
@@ -108,6 +109,7 @@ FUNN: tuple[Funn, ...] = (
         # The caveat is part of the reading («så lenge …»), one sentence rather than two.
         forbehold="",
         kort="økningen var særlig sterk i yrker der mange fikk hjemmekontor",
+        vilkar="så lenge hjemmekontor fortsatt er mulig",
         tolkning=(
             "En så klar hjemmekontoreffekt kan ifølge Tønnessen tale for at mange av dem blir borte fra Oslo, "
             "så lenge de fortsatt kan jobbe hjemmefra."
@@ -178,13 +180,11 @@ FUNN: tuple[Funn, ...] = (
             "det samme. Og styrer jobben mindre hvor folk bor, kan flyttingen også gå andre veien: "
             "noen som jobber andre steder, kan velge å bo i Oslo."
         ),
+        # One line: both sides and the «likevel»; the full weighing, with its conditions, stands
+        # only in the summary chapter, which the line points to.
         kort=(
-            "noen kjennetegn taler ifølge Tønnessen for retur: en del jobbet i bransjer som ble stengt ned, "
-            "og mange var uten barn. Likevel kan andre kjennetegn tale for at få kommer tilbake: de var noe "
-            "eldre enn vanlig og ofte født utenfor Oslo, og økningen var særlig sterk i yrker med hjemmekontor, "
-            "noe som kan tilsi at de blir borte dersom hjemmekontor fortsatt er mulig. Familie, bolig og "
-            "stedets attraktivitet kan trekke samme vei, så lenge hjemmekontor fortsatt er mulig og Oslos "
-            "boligpriser forblir relativt høye"
+            "ifølge Tønnessen taler noen trekk ved utflytterne for retur. Likevel kan andre trekk "
+            "tale for at få kommer tilbake; hvordan hun veier dem, står i oppsummeringen"
         ),
     ),
 )

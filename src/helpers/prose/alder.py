@@ -135,7 +135,7 @@ def figurtekst_innbyggere(fra: int, til: int) -> Tekst:
     """Caption of the stand-in figure: says once, first, that it shows all residents, not the movers."""
     return ikke_men(
         "utflytterne",
-        f"alle innbyggere i Oslo etter alder, 1.{NBSP}januar {periode(fra, til)}. Året {til} er den kraftige linjen.",
+        f"alle innbyggere i Oslo etter alder, 1.{NBSP}januar {periode(fra, til)}. Antall personer. Året {til} er den kraftige linjen.",
     )
 
 

@@ -48,6 +48,8 @@ def _punkt(f: Funn) -> str:
 def _kort(f: Funn) -> str:
     """A finding in a line: the short form, what it means for return, and the chapter."""
     retning = "" if f.navn == "tilbake" else RETNING_KORT.get(f.retning, "")
+    if retning and f.vilkar:
+        retning += f", {f.vilkar}"
     return f"- {stor_forbokstav(f.kort)}{retning} ({_lenke(f)})."
 
 

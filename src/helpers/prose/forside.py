@@ -74,14 +74,14 @@ def sitering(cff: Path | None = None, folder: Path | None = None) -> Tekst:
 
 def rang(verdier: pd.Series, aar: int = 2020) -> Tekst:
     """Where `aar` stands among the years up to itself, as a clause after a comma, for the
-    introduction: «det høyeste tallet siden 2011, da tallene våre begynner». A year that was
+    introduction: «det høyeste i serien vår, som begynner i 2011». A year that was
     not the highest gets chapter 1's plain ranking."""
     from helpers.prose import rekord
 
     r = facts.rangering(verdier, aar, til_og_med=aar)
     if not r["hoyest"] or r["antall_aar"] == 1:
         return rekord.rang(verdier, aar)
-    return Tekst(f"det høyeste tallet siden {r['fra']}, da tallene våre begynner")
+    return Tekst(f"det høyeste i serien vår, som begynner i {r['fra']}")
 
 
 def etter(ut: pd.Series, ut_kv: pd.DataFrame | None = None, etter_aar: int = 2020) -> Tekst:

@@ -90,13 +90,18 @@ def naboer(hele: pd.Series, aar: int, maal: list[str] | None = None) -> Tekst:
     hoyere = [r for r in andre if avrund(hele[r]) > avrund(hele["Oslo"])]
     andeler = liste(f"{r} ({prosent(hele[r], 0)})" for r in hoyere)
     oslo = prosent(hele["Oslo"], 0)
-    grenser = f"vi har tall for fra anslaget, slik kommunene var i {aar},"
-    if hoyere and len(hoyere) == len(andre):
-        tekst = f"Alle de andre kommunene {grenser} lå høyere enn Oslo ({oslo}): {andeler}."
-    elif hoyere:
-        tekst = f"Av de {_ord(len(andre))} andre kommunene {grenser} lå {andeler} høyere enn Oslo ({oslo})."
+    if len(andre) == 1:
+        finnes = f"Anslaget finnes også for {andre[0]}, slik kommunen var i {aar}"
     else:
-        return Tekst(f"Ingen av de andre kommunene {grenser} lå høyere enn Oslo ({oslo}).")
+        finnes = f"Anslaget finnes også for {_ord(len(andre))} andre kommuner, slik de var i {aar}"
+    if hoyere and len(hoyere) == len(andre):
+        alle = "den" if len(andre) == 1 else "alle"
+        tekst = f"{finnes}, og {alle} lå høyere enn Oslo ({oslo}): {andeler}."
+    elif hoyere:
+        tekst = f"{finnes}, og av dem lå {andeler} høyere enn Oslo ({oslo})."
+    else:
+        ingen = "den lå ikke" if len(andre) == 1 else "ingen av dem lå"
+        return Tekst(f"{finnes}, men {ingen} høyere enn Oslo ({oslo}).")
     felles = [r for r in hoyere if r in (maal or [])]
     if felles:
         hvem = (

@@ -173,3 +173,22 @@ def lavest(verdier: pd.Series, aar: int = 2020) -> Tekst:
             f"like lavt som i {aar_liste(like)}, det laveste av årene vi har tall for, {fra}–{til}{hull}"
         )
     return Tekst(f"nummer {lavere + 1} fra bunnen av de {len(v)} årene vi har tall for, {fra}–{til}{hull}")
+
+
+def andre_komplett(byer: pd.DataFrame, andre: list[str], serier, aar=(2019, 2020)) -> bool:
+    """Whether the article's comparison can be made: every flow for every other city in each
+    of `aar`."""
+    return all(
+        ((byer["region"] == by) & (byer["aar"] == a) & (byer["serie"] == serie)).any()
+        for by in andre
+        for a in aar
+        for serie in serier
+    )
+
+
+def innhold_byer(komplett: bool) -> Tekst:
+    """The end of the introduction's contents line for «Rekordutflytting»: what the chapter does
+    with the other cities, as chapter 1 says it."""
+    if komplett:
+        return Tekst("og de samme strømmene i de andre storbyene")
+    return Tekst("og hvorfor vi ikke kan sammenligne med de andre storbyene")

@@ -8,11 +8,23 @@ pages can disagree, and a refresh that adds a table changes every such sentence.
 from __future__ import annotations
 
 from helpers.catalog import sources, tilgang
+from helpers.catalog.regions import CITIES
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import aar_liste, liste, stor_forbokstav
 
 # A link that MyST resolves on the site and JupyterLab shows as its text.
 LENKE = "[Om dataene](/book/om-dataene.md)"
+
+# A topic with candidate tables, none confirmed: said in the same words in its chapter and in
+# «Om dataene», so the two pages cannot seem to disagree.
+IKKE_FUNNET = "Vi har ikke funnet noen publisert tabell over"
+
+# Why «Om dataene» lists SSB tables the book does not build on: the one reason, said once.
+IKKE_MED = (
+    "Noen tabeller i SSBs statistikkbank har tall som hører hjemme i boka, men de var ikke med da "
+    "tallene boka bygger på, ble samlet inn. Neste gang tallene hentes fra statistikkbanken, "
+    "kommer de med:"
+)
 
 
 def _tabeller(tabeller) -> str:
@@ -31,11 +43,14 @@ def _tekst(s) -> str:
     `Tema.uten`), worded for that chapter and for no other."""
     if s.holdes and not s.tema.bare_registerdata:
         return f"{stor_forbokstav(s.tema.hva)} er hentet fra SSBs statistikkbank, {_tabeller(s.holdes)}"
+    if not s.tema.bare_registerdata and s.kandidater:
+        return f"{IKKE_FUNNET} {s.tema.hva}"
     return stor_forbokstav(s.tema.spor) + s.tema.uten
 
 
 def setning(navn: str | tuple[str, ...], har: set[str] | None = None) -> Markdown:
-    """«Hvor gamle utflytterne var, har vi ingen offentlige tall for (Om dataene).»: the one
+    """«Vi har ikke funnet noen publisert tabell over utflyttingen fra Oslo etter alder (Om
+    dataene).»: the one
     sentence in the one chapter where the topic matters, with a link to «Om dataene», which
     lists the tables. Topics only in the registers that a chapter names together share one
     sentence. `har` replaces the package's resources (for tests)."""
@@ -76,11 +91,10 @@ def oversikt(har: set[str] | None = None) -> Markdown:
         )
     if ukjent:
         deler.append(
-            f"Vi har ikke funnet noen publisert tabell over {liste(s.tema.hva for s in ukjent)} "
-            f"({liste(_kapittel(s.tema) for s in ukjent)})."
+            f"{IKKE_FUNNET} {liste(s.tema.hva for s in ukjent)} ({liste(_kapittel(s.tema) for s in ukjent)})."
         )
     if mangler:
-        deler.append("Noen av tabellene SSB publiserer i statistikkbanken, bygger boka ikke på:")
+        deler.append(IKKE_MED)
         avsnitt = "\n\n".join(deler)
         linjer = [
             f"- {stor_forbokstav(s.tema.hva)}: {_tabeller(s.mangler)} ({_kapittel(s.tema)})." for s in mangler
@@ -112,6 +126,23 @@ def utgaven(har: set[str] | None = None) -> Markdown:
     )
 
 
+def _liten(navn: str) -> str:
+    return navn[:1].lower() + navn[1:] if navn[1:2].islower() else navn
+
+
+def _per_serie(rader) -> str:
+    """«for utflytting til resten av Norge og nettoflytting i alt 2016–2022; for …»: the years
+    of each series, series with the same years named together, the longest span first."""
+    grupper: dict[str, list[str]] = {}
+    antall: dict[str, int] = {}
+    for navn, aar in rader.dropna(subset=["aar"]).groupby("maal_navn", sort=False)["aar"]:
+        tekst = str(aar_liste(aar))
+        grupper.setdefault(tekst, []).append(_liten(str(navn)))
+        antall[tekst] = aar.nunique()
+    rekke = sorted(grupper.items(), key=lambda kv: (-antall[kv[0]], -len(kv[1])))
+    return "; ".join(f"for {liste(navn)} {aar}" for aar, navn in rekke)
+
+
 def omfang(rader, tittel: str = "") -> str:
     """« Tall for 2015–2024.»: the years a collection's values are for, as they exist (never a
     span with a year missing). When every row is a whole year or a quarter (`periode` «år» or
@@ -125,9 +156,31 @@ def omfang(rader, tittel: str = "") -> str:
         er_aar = periode.eq("år")
         er_kv = periode.str.contains("kvartal")
         if (er_aar | er_kv).all() and er_aar.any() and er_kv.any():
+            kvartal = aar_liste(rader.loc[er_kv, "aar"].dropna())
+            if "maal_navn" in rader:
+                return f" Årstall {_per_serie(rader[er_aar])}; kvartalstall for {kvartal}."
             return (
-                f" Årstall for {aar_liste(rader.loc[er_aar, 'aar'].dropna())} og kvartalstall for "
-                f"{aar_liste(rader.loc[er_kv, 'aar'].dropna())}."
+                f" Årstall for {aar_liste(rader.loc[er_aar, 'aar'].dropna())} og kvartalstall for {kvartal}."
             )
+    byer = _per_by(rader)
+    if byer:
+        return f" Tall {byer}."
     alle = aar_liste(aar)
     return "" if str(alle) in tittel else f" Tall for {alle}."
+
+
+def _per_by(rader) -> str:
+    """«for Oslo 2010–2023; for Bergen 2013, 2018, 2022 og 2023; …»: for a collection of the
+    five cities whose years differ from city to city, the years of each (Oslo first, cities
+    with the same years together). Empty otherwise."""
+    if "region" not in rader:
+        return ""
+    rader = rader.dropna(subset=["aar"])
+    if set(rader["region"]) != set(CITIES):
+        return ""
+    grupper: dict[str, list[str]] = {}
+    for by in CITIES:
+        grupper.setdefault(str(aar_liste(rader.loc[rader["region"] == by, "aar"])), []).append(by)
+    if len(grupper) == 1:
+        return ""
+    return "; ".join(f"for {liste(byer)} {aar}" for aar, byer in grupper.items())

@@ -26,13 +26,13 @@ STATSBORGERE = {
 # Where a year stands against a range of years (`facts.mot_periode`): first as the range is
 # named, then, for the second series in the same sentence, pointing back to it.
 PLASS = {
-    "over": Tekst("høyere enn i noe av årene"),
-    "under": Tekst("lavere enn i noe av årene"),
+    "over": Tekst("høyere enn i noen av årene"),
+    "under": Tekst("lavere enn i noen av årene"),
     "innenfor": Tekst("innenfor spennet fra årene"),
 }
 PLASS_IGJEN = {
-    "over": Tekst("høyere enn i noe av dem"),
-    "under": Tekst("lavere enn i noe av dem"),
+    "over": Tekst("høyere enn i noen av dem"),
+    "under": Tekst("lavere enn i noen av dem"),
     "innenfor": Tekst("innenfor det samme spennet"),
 }
 
@@ -64,7 +64,7 @@ def tittel_oslo(utv: pd.Series, aar: int, fra: int, til: int) -> Tekst:
     if p["plassering"] == "innenfor":
         return Tekst(f"Utvandringen fra Oslo i {aar} lå innenfor spennet fra årene {fra}–{til}")
     hoy = "høyere" if p["plassering"] == "over" else "lavere"
-    return Tekst(f"Utvandringen fra Oslo var {hoy} i {aar} enn i noe av årene {fra}–{til}")
+    return Tekst(f"Utvandringen fra Oslo var {hoy} i {aar} enn i noen av årene {fra}–{til}")
 
 
 def merknad_statsborgerskap(rader: pd.DataFrame, grupper: list[str]) -> Tekst:

@@ -51,7 +51,7 @@ def _kvartaler(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 DATASETS = [
     Dataset(
         name="kvartal_2024_2025",
-        title="Oslo og Stavanger per kvartal 2024–2025 (SSB-tabell 01222)",
+        title="Flyttinger per kvartal 2024–2025 (SSB-tabell 01222)",
         description=(
             "Kvartalsvise tall fra SSB-tabell 01222: innenlandsk utflytting (2025), nettoflytting "
             "inkludert inn- og utvandring og folkevekst (2024–2025), døde, fødselsoverskudd og "

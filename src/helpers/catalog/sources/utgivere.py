@@ -74,7 +74,7 @@ KOMMUNEPROFILEN = _u("Kommuneprofilen", SEKUNDAER, form="nettsted med SSB-tall",
 FHI = _u("Folkehelseinstituttet", SEKUNDAER, forkortelse="FHI", form="kopi av SSB-tall")
 # csids/spldata: the R package «spldata» (later «csdata», "Structural Data for Norway"), moved
 # from FHI's Sykdomspulsen (sykdomspulsen-org) to csids; its data-raw files copy SSB's 07459.
-SPLDATA = _u("R-pakken spldata", SEKUNDAER, form="kopi av SSB-tall")
+SPLDATA = _u("spldata", SEKUNDAER, form="kopi av SSB-tall")
 IMDI = _u("Integrerings- og mangfoldsdirektoratet", SEKUNDAER, forkortelse="IMDi", form="kopi")
 TELEMARK = _u("Telemark fylkeskommune", SEKUNDAER, form="datafil")
 # The authors' draft of the paper cited as (Holgersen mfl. 2020), named as the citation
