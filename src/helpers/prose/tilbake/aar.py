@@ -197,24 +197,28 @@ def rang_omtale(verdier: pd.Series, aar: int = 2020) -> Tekst:
 
 
 def utvandring_kort(utv: pd.Series, aar: int = 2020, fra: int = facts.FOER_FRA, til: int = 2018) -> Tekst:
-    """Emigration in `aar` for the summary, as chapter 4 says it, and plainly whether the
-    public numbers bear out the article's small rise: the year before was under-counted, so
-    the rise from it proves nothing; only a value above every sound year `fra`–`til` would.
-    Two sentences, the last without its full stop (the page adds the link)."""
+    """Emigration in `aar` for the summary, as chapter 4 says it, and plainly what the public
+    numbers show: the change from the year before (which was under-counted, so it proves
+    little), and `aar` against every sound year `fra`–`til`. Two sentences, the last without
+    its full stop (the page adds the link to chapter 4)."""
     e = facts.endring(utv, aar - 1, aar)
-    verb = "økte" if e["diff"] > 0 else "falt" if e["diff"] < 0 else "var uendret"
     p = facts.mot_periode(utv, aar, fra, til)
     periode = f"{fra}–{til}"
-    sted = {
-        "over": f"høyere enn i hvert av årene {periode}",
-        "under": f"lavere enn i hvert av årene {periode}",
-        "innenfor": f"innenfor spennet fra årene {periode}",
-    }[p["plassering"]]
-    if p["plassering"] == "over":
-        dom = f"Det støtter artikkelens funn om at utvandringen økte litt i {aar}"
+    if e["diff"] > 0:
+        forste = (
+            f"De offentlige tallene viser den samme økningen fra {aar - 1} til {aar} som artikkelen fant, "
+            f"men den skyldes trolig at utvandringen ble registrert for lavt i {aar - 1}"
+        )
     else:
-        dom = f"Artikkelens funn om at utvandringen økte litt i {aar}, kan de offentlige tallene altså ikke bekrefte"
-    return Tekst(
-        f"Utvandringen {verb} fra {aar - 1} til {aar}, men i {aar - 1} ble den registrert for lavt, og i "
-        f"{aar} var den {sted}. {dom}"
-    )
+        verb = "falt" if e["diff"] < 0 else "var uendret"
+        forste = (
+            f"I de offentlige tallene {verb} utvandringen fra {aar - 1} til {aar}, men der ble den "
+            f"registrert for lavt i {aar - 1}"
+        )
+    andre = {
+        "over": f"Målt mot {periode} var utvandringen i {aar} høyere enn i hvert av årene, "
+        "og det støtter artikkelens funn om en liten økning",
+        "under": f"Målt mot {periode} var utvandringen i {aar} lavere enn i hvert av årene",
+        "innenfor": f"Målt mot {periode} lå utvandringen i {aar} innenfor spennet fra de årene",
+    }[p["plassering"]]
+    return Tekst(f"{forste}. {andre}")
