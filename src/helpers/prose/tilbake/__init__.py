@@ -33,6 +33,7 @@ from helpers.prose.tilbake.aaret_foer import (
 from helpers.prose.tilbake.bolig_hjemmekontor import (
     ENDRING_PP,
     andel_utvikling,
+    bolig_etter,
     bolig_sikre,
     opinion,
     tittel_andel,
@@ -69,6 +70,7 @@ __all__ = [
     "_periode",
     "_spenn",
     "andel_utvikling",
+    "bolig_etter",
     "bolig_sikre",
     "ENDRING_PP",
     "fortegn_kort",

@@ -107,8 +107,9 @@ def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
     deler = []
     # Stockholm's gross flows are left out: the only figures we have are from a blog.
     hel = _nord_verdi(nord, "Helsingfors", "nettoflytting_mellom_kommuner_forelopig", 2020)
+    hel_kilde = None
     if hel is not None and hel < 0:
-        kilde = _nord_kilde(nord, "Helsingfors", "nettoflytting_mellom_kommuner_forelopig", 2020)
+        kilde = hel_kilde = _nord_kilde(nord, "Helsingfors", "nettoflytting_mellom_kommuner_forelopig", 2020)
         deler.append(
             f"Regner vi bare flytting innenlands, mistet Helsingfors {tall(abs(hel))} personer på "
             f"flytting mellom kommuner i 2020, ifølge foreløpige tall fra {kilde}."
@@ -116,6 +117,8 @@ def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
     hreg = _nord_verdi(nord, "Helsingforsregionen", "nettoflytting_innenlandsk", 2020)
     if hreg is not None and hreg < 0:
         kilde = _nord_kilde(nord, "Helsingforsregionen", "nettoflytting_innenlandsk", 2020)
+        # The same publisher twice in a row is named once.
+        kilde = "samme kilde" if kilde == hel_kilde else kilde
         deler.append(
             f"Helsingforsregionen som helhet hadde et innenlandsk flyttetap på {tall(abs(hreg))}, ifølge {kilde}."
         )
