@@ -44,3 +44,9 @@ def test_the_survey_says_it_is_not_chapter_3s_measure():
     hk = load("hjemmekontor_etter_2020")
     tekst = tilbake.opinion(hk[hk["maal"].str.contains("hjemmekontor siste måned")])
     assert "i hele landet, ifølge ABC Nyheter. Det er et annet mål enn anslaget i kapittel 3" in tekst
+
+
+def test_the_nordic_note_points_to_chapter_4_1_for_2019_only():
+    assert tilbake.merknad_for_hoyt("Oslo", 2019) == "Tallet for Oslo i 2019 er for høyt (se kapittel 4.1)."
+    annet = tilbake.merknad_for_hoyt("Oslo", 2018)
+    assert "registrert for lavt" in annet and "kapittel 4.1" not in annet

@@ -41,6 +41,7 @@ from helpers.prose.tilbake.bolig_hjemmekontor import (
 from helpers.prose.tilbake.felles import HVORFOR_UNDERTALT, _periode, _spenn, kilde_navn
 from helpers.prose.tilbake.figurtekst import (
     grunnlag_merknad,
+    merknad_for_hoyt,
     merknad_utelatt,
     tittel_indeks,
     tittel_netto,
@@ -89,6 +90,7 @@ __all__ = [
     "kvartalssum",
     "KVARTALSSUM_AVVIK",
     "maalestokk",
+    "merknad_for_hoyt",
     "merknad_utelatt",
     "NAER_NULL",
     "netto",

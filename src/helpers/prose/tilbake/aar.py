@@ -8,7 +8,7 @@ import pandas as pd
 from helpers.analysis import facts
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import Tekst, aar_liste, liste, stor_forbokstav, tall
-from helpers.prose.tilbake.felles import _STED, _STROM_NAVN, HVORFOR_UNDERTALT, _periode, _spenn
+from helpers.prose.tilbake.felles import _STED, _STROM_NAVN, HVORFOR_UNDERTALT, _periode, _spenn, til_forklaringen
 
 
 def maalestokk(ref: dict, strommer: dict[str, list[int]]) -> Tekst:
@@ -29,9 +29,9 @@ def maalestokk(ref: dict, strommer: dict[str, list[int]]) -> Tekst:
         navn = _STROM_NAVN[s][0]
         tekst += (
             f" For tall der {navn} inngår, bruker vi bare {_periode({'aar': rest, 'fra': rest[0], 'til': rest[-1]})}, "
-            f"fordi {navn} ble registrert for lavt i {aar_liste(ute)}."
+            f"fordi {navn} ble registrert for lavt i {aar_liste(ute)}{til_forklaringen(s, ute)}."
         )
-    return Tekst(tekst)
+    return Markdown(tekst)
 
 
 def utflytting(ut: pd.Series, etter_aar: int = 2020) -> Tekst:

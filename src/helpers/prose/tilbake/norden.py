@@ -7,7 +7,7 @@ import pandas as pd
 
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import Tekst, liste, prosent, stor_forbokstav, tall
-from helpers.prose.tilbake.felles import kilde_navn
+from helpers.prose.tilbake.felles import kilde_navn, til_forklaringen
 
 KILDENS_NAVN = {"Helsingforsregionen": "pääkaupunkiseutu"}
 """An area the book names in Norwegian, and the term its source uses for it (Statistics
@@ -56,14 +56,14 @@ def nord_netto(tot: pd.DataFrame) -> Tekst:
     for o in [o for o in sikre if o in KILDENS_NAVN]:
         tekst += f" {omraade_navn(o, forste=True)}."
     for o in [o for o in begge if o in flagget]:
-        # The reason stays in the figure's note; the text only says why the area is left out.
+        # The reason is explained in chapter 4.1; the text says why the area is left out and points there.
         d = rows(o)[2020] - rows(o)[2019]
         hva = "fall" if d < 0 else "økning" if d > 0 else "uendrede tall"
         tekst += (
-            f" {stor_forbokstav(genitiv(o))} {hva} regner vi ikke med, fordi 2019-tallet der er for høyt, "
-            "som merknaden til figuren forklarer."
+            f" {stor_forbokstav(genitiv(o))} {hva} regner vi ikke med, fordi 2019-tallet der er for høyt"
+            f"{til_forklaringen('utvandring', [2019])}."
         )
-    return Tekst(tekst.strip())
+    return Markdown(tekst.strip())
 
 
 def genitiv(navn: str) -> str:
