@@ -50,3 +50,35 @@ def test_the_nordic_note_points_to_chapter_4_1_for_2019_only():
     assert tilbake.merknad_for_hoyt("Oslo", 2019) == "Tallet for Oslo i 2019 er for høyt (se kapittel 4.1)."
     annet = tilbake.merknad_for_hoyt("Oslo", 2018)
     assert "registrert for lavt" in annet and "kapittel 4.1" not in annet
+
+
+def test_the_2013_title_and_text_give_the_same_share():
+    from helpers import facts, fodested
+
+    f = load("oslo_flytting_innvandrere_2013")
+    alle = f[f["verdensregion"] == "alle"].pivot_table(index="flyt", columns="gruppe", values="verdi")
+    ut = facts.andel(alle.loc["utflytting", "Innvandrere"], alle.loc["utflytting", "Alle"])
+    ut_andel = ut_andel_tekst = fodested.tittel_2013(ut).split(" for ")[1].split(" av ")[0]
+    assert ut_andel == "21,9\u00a0prosent"
+    assert f"{ut_andel_tekst} av utflyttingen" in fodested.naermeste_2013(ut, 50.0)
+
+
+def test_the_households_note_says_which_years_are_rounded_from_the_rows():
+    from helpers import fodested
+
+    h = load("oslo_husholdninger")
+    typer = ["Par uten hjemmeboende barn", "Par med barn", "Én forelder med barn"]
+    plot = h[(h["region"] == "Oslo") & h["kategori"].isin(typer) & (h["maal"] == "antall")]
+    assert fodested.merknad_avrundet(plot) == "Tallene for 2019 er avrundet i kilden, tallene for 2022 er eksakte."
+    # Changed notes: the newest year rounded too, then nothing exact to name.
+    alle = plot.assign(merknad="Avrundinger som i kilden.")
+    assert fodested.merknad_avrundet(alle) == "Tallene for 2019 og 2022 er avrundet i kilden."
+    # No rounding note: nothing to say.
+    assert fodested.merknad_avrundet(plot.assign(merknad=None)) == ""
+
+
+def test_the_household_couples_are_not_the_articles_family_type():
+    from helpers import fodested
+
+    tekst = fodested.par({2019: {"u": 9.0, "m": 5.0}, 2022: {"u": 9.0, "m": 5.0}}, "u", "m")
+    assert tekst.endswith("det er en type husholdning, ikke en familietype.")
