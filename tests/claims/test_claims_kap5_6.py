@@ -268,7 +268,10 @@ def test_the_county_note_names_vikens_parts_not_a_partial_list_of_merged_countie
     note = destinasjoner.fylkesinndeling(fylker["fylke_kode"])
     assert note == "fylkesinndelingen 2020–2023, da Viken omfattet Akershus, Buskerud og Østfold"
     # Where the chapter's text says what Viken was, the note only names the division.
-    assert destinasjoner.fylkesinndeling(fylker["fylke_kode"], deler=False) == "fylkesinndelingen 2020–2023"
+    assert (
+        destinasjoner.fylkesinndeling(fylker["fylke_kode"], viken_deler=False)
+        == "fylkesinndelingen 2020–2023"
+    )
     assert "sammenslåtte" not in note
     # Without Viken in the data, no parts are named; other divisions are left as they were.
     assert destinasjoner.fylkesinndeling(["38", "54"]) == "fylkesinndelingen 2020–2023"

@@ -8,8 +8,10 @@ from helpers import load, tilbake
 def _ssb_k4():
     bolig = load("boligpriser")
     rader = bolig[
-        (bolig["kilde_type"] == "SSB") & (bolig["region"] == "Oslo med Bærum")
-        & (bolig["maal"] == "tolvmaanedersendring") & (bolig["periode"] == "4. kvartal")
+        (bolig["kilde_type"] == "SSB")
+        & (bolig["region"] == "Oslo med Bærum")
+        & (bolig["maal"] == "tolvmaanedersendring")
+        & (bolig["periode"] == "4. kvartal")
     ].set_index("aar")
     return rader["verdi"], sorted(rader.index[rader["usikker"]])
 
@@ -36,7 +38,9 @@ def test_house_prices_after_2020_follow_the_data():
     # A sound change for every year after 2020: the series is said, year by year.
     hel = tilbake.bolig_etter(pd.Series({2016: 21.7, 2021: 6.5, 2022: -1.0, 2023: 2.0}))
     assert "ingen brukbar serie" not in hel
-    assert "steg prisene 6,5 prosent i løpet av 2021, falt 1,0 prosent i løpet av 2022" in hel.replace("\u00a0", " ")
+    assert "steg prisene 6,5 prosent i løpet av 2021, falt 1,0 prosent i løpet av 2022" in hel.replace(
+        "\u00a0", " "
+    )
     assert "2016" not in hel and hel.endswith("2023.")
 
 
@@ -69,7 +73,10 @@ def test_the_households_note_says_which_years_are_rounded_from_the_rows():
     h = load("oslo_husholdninger")
     typer = ["Par uten hjemmeboende barn", "Par med barn", "Én forelder med barn"]
     plot = h[(h["region"] == "Oslo") & h["kategori"].isin(typer) & (h["maal"] == "antall")]
-    assert fodested.merknad_avrundet(plot) == "Tallene for 2019 er avrundet i kilden, tallene for 2022 er eksakte."
+    assert (
+        fodested.merknad_avrundet(plot)
+        == "Tallene for 2019 er avrundet i kilden, tallene for 2022 er eksakte."
+    )
     # Changed notes: the newest year rounded too, then nothing exact to name.
     alle = plot.assign(merknad="Avrundinger som i kilden.")
     assert fodested.merknad_avrundet(alle) == "Tallene for 2019 og 2022 er avrundet i kilden."

@@ -18,7 +18,9 @@ def _netto(flagget: str) -> pd.DataFrame:
 def test_the_note_on_a_left_out_year_says_the_net_was_too_high_when_emigration_was_undercounted():
     tekst = tilbake.merknad_utelatt(_netto("utvandring"), strommer={"utvandring": [2019]})
     # Chapter 4.1 explains emigration in 2019: the note keeps the clause on the net and points there.
-    assert tekst.endswith("er 2019 holdt utenfor, fordi nettotallene ble for høye det året (se kapittel 4.1).")
+    assert tekst.endswith(
+        "er 2019 holdt utenfor, fordi nettotallene ble for høye det året (se kapittel 4.1)."
+    )
     assert "for lave" not in tekst and "registrert for lavt" not in tekst
     # Another year is not explained there: the reason stays in the note.
     annet = _netto("utvandring").assign(undertalt=lambda d: d["aar"] == 2017)
@@ -106,8 +108,7 @@ def test_the_yardstick_says_where_a_flagged_flow_uses_fewer_years():
     assert tekst.startswith("Som målestokk for «før» bruker vi årene 2016–2019:")
     assert (
         "For tall der utvandringen inngår, bruker vi bare 2016–2018, fordi utvandringen ble registrert for lavt "
-        "i 2019 (se {ref}`kapittel 4.1 <utvandring-2019>`)."
-        in tekst
+        "i 2019 (se {ref}`kapittel 4.1 <utvandring-2019>`)." in tekst
     )
     # Another flow or year is not explained in chapter 4.1: no pointer there.
     assert "kapittel 4.1" not in tilbake.maalestokk(ref, {"innvandring": [2019]})

@@ -313,8 +313,7 @@ def test_the_short_sentence_keeps_the_same_quarters_and_adds_the_sum(oslo, tidli
     ut = oslo[oslo["maal"] == "utflytting_innenlands"]
     text = tilbake.kvartal_kort(ut, tidligere, ut_aar)
     assert text.startswith(
-        "Sammenlignet med samme kvartal i 2021 var utflyttingen "
-        f"lavere i 1. og 4.{NB}kvartal 2025."
+        f"Sammenlignet med samme kvartal i 2021 var utflyttingen lavere i 1. og 4.{NB}kvartal 2025."
     )
     # The same quarters pointed down, the year's sum points up: «Men». The caveat about SSB's
     # annual figure stands in chapter 7 only.

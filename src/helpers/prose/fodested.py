@@ -133,4 +133,3 @@ def merknad_avrundet(rader: pd.DataFrame) -> Tekst:
     if eksakte:
         tekst += f", tallene for {aar_liste(eksakte)} er eksakte"
     return Tekst(f"{tekst}.")
-

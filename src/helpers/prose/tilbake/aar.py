@@ -8,7 +8,14 @@ import pandas as pd
 from helpers.analysis import facts
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import Tekst, aar_liste, liste, stor_forbokstav, tall
-from helpers.prose.tilbake.felles import _STED, _STROM_NAVN, HVORFOR_UNDERTALT, _periode, _spenn, til_forklaringen
+from helpers.prose.tilbake.felles import (
+    _STED,
+    _STROM_NAVN,
+    HVORFOR_UNDERTALT,
+    _periode,
+    _spenn,
+    til_forklaringen,
+)
 
 
 def maalestokk(ref: dict, strommer: dict[str, list[int]]) -> Tekst:

@@ -101,4 +101,3 @@ def til_forklaringen(strom: str, aar, lenke: bool = True) -> str:
     if strom != navn or aar_ not in {int(a) for a in aar}:
         return ""
     return f" (se {{ref}}`{tekst} <{anker}>`)" if lenke else f" (se {tekst})"
-

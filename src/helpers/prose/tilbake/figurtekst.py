@@ -112,5 +112,6 @@ def merknad_for_hoyt(omraade: str, aar: int) -> Tekst:
     henvis = til_forklaringen("utvandring", [aar], lenke=False)
     if henvis:
         return Tekst(f"Tallet for {omraade} i {int(aar)} er for høyt{henvis}.")
-    return Tekst(f"Tallet for {omraade} i {int(aar)} er for høyt, fordi utvandringen det året ble registrert for lavt.")
-
+    return Tekst(
+        f"Tallet for {omraade} i {int(aar)} er for høyt, fordi utvandringen det året ble registrert for lavt."
+    )
