@@ -193,16 +193,23 @@ def test_a_flow_is_placed_by_its_latest_year_not_listed():
     assert tilbake.strom(serie, "innvandringen") == (
         "Innvandringen lå mellom 10 og 13 i 2016–2019 og var 13 i 2022, innenfor spennet."
     )  # 12,5 written half away from zero
-    # Two flows in one sentence; each names its own last year, the shared period once.
+    # Two flows ending in different years: one sentence each, the shared period once, and the
+    # flow that ends earlier says the book has no later years for it.
     hoy = serie.drop(2022).copy()
     hoy[2021] = 20.0
     assert tilbake.strommer([(hoy, "innflyttingen"), (serie, "innvandringen")]) == (
-        "Innflyttingen lå mellom 10 og 13 i 2016–2019 og var 20 i 2021, over spennet, og innvandringen "
-        "lå mellom 10 og 13 og var 13 i 2022, innenfor spennet."
+        "Innflyttingen lå mellom 10 og 13 i 2016–2019 og var 20 i 2021, over spennet; nyere årstall for den "
+        "har boka ikke. Innvandringen lå mellom 10 og 13 og var 13 i 2022, innenfor spennet."
     )
     begge = serie.copy()
     begge[2022] = 20.0
     assert tilbake.strommer([(hoy, "innflyttingen"), (begge, "innvandringen")]).endswith(
+        "Innvandringen lå mellom 10 og 13 og var 20 i 2022, også over spennet."
+    )
+    # Both ending in the same year: one sentence, as before.
+    hoy[2022] = 21.0
+    assert tilbake.strommer([(hoy, "innflyttingen"), (begge, "innvandringen")]) == (
+        "Innflyttingen lå mellom 10 og 13 i 2016–2019 og var 21 i 2022, og innvandringen lå mellom 10 og 13 "
         "og var 20 i 2022, begge over spennet."
     )
 

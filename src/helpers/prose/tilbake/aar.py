@@ -141,10 +141,13 @@ def setninger(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Oslo")
 def strommer(serier: list[tuple[pd.Series, str]], etter_aar: int = 2020) -> Tekst:
     """Several flows after `etter_aar` in one sentence: each one's pre-pandemic range and its
     latest year, placed against that range (not a list of every year: the figure shows them).
+    Flows that end in the same year share one sentence; flows that end in different years get
+    one each, and the one that ends earlier says that the book has no later years for it:
     «Innflyttingen fra resten av landet lå mellom 30 604 og 32 930 i 2016–2019 og var 33 455
-    i 2021, og innvandringen lå mellom 12 463 og 13 044 og var 15 825 i 2022, begge over
-    spennet.» `serier`: (series, name in the definite form)."""
-    deler, steder, uten = [], [], []
+    i 2021, over spennet; nyere årstall for den har boka ikke. Innvandringen lå mellom 12 463
+    og 13 044 og var 15 825 i 2022, også over spennet.» `serier`: (series, name in the
+    definite form)."""
+    deler, steder, uten, siste = [], [], [], []
     forrige_periode = None
     for serie, navn in serier:
         ref = facts.referanse(serie)
@@ -160,8 +163,17 @@ def strommer(serier: list[tuple[pd.Series, str]], etter_aar: int = 2020) -> Teks
             f"{tall(e['siste_verdi'])} i {e['siste']}"
         )
         steder.append(_STED[e["siste_plassering"]])
+        siste.append(int(e["siste"]))
     tekst = ""
-    if deler:
+    if len(set(siste)) > 1:
+        # The flows end in different years: one sentence each, and why a year is missing.
+        setninger = []
+        for i, (d, st, a) in enumerate(zip(deler, steder, siste, strict=True)):
+            ogsaa = "også " if i and st == steder[i - 1] else ""
+            mangler = "; nyere årstall for den har boka ikke" if a < max(siste) else ""
+            setninger.append(stor_forbokstav(f"{d}, {ogsaa}{st} spennet{mangler}."))
+        tekst = " ".join(setninger)
+    elif deler:
         if len(set(steder)) == 1:
             hvem = "" if len(deler) == 1 else "begge " if len(deler) == 2 else "alle "
             tekst = f"{', og '.join(deler)}, {hvem}{steder[0]} spennet."
