@@ -199,7 +199,7 @@ def test_chapter_5_words_on_changed_data():
     blandet = fodested.par({2019: {"uten": 5, "med": 9}, 2022: {"uten": 10, "med": 8}}, *typer)
     assert blandet == (
         "I 2022 var det 10 par uten hjemmeboende barn og 8 par med barn. Heller ikke par uten hjemmeboende "
-        "barn er det samme som artikkelens par uten barn: det er en type husholdning, ikke en familietype."
+        "barn er det samme som Tønnessens par uten barn: det er en type husholdning, ikke en familietype."
     )
     assert "i 2022." in fodested.par({2022: {"uten": 10, "med": 8}}, *typer)
     netto = pd.DataFrame(

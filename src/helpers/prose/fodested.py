@@ -58,7 +58,7 @@ def par(antall: dict[int, dict[str, float]], uten: str, med: str) -> Tekst:
     flere = [a for a in aar if antall[a][uten] > antall[a][med]]
     # The household type is not the article's family type: said once, with the numbers.
     ikke_samme = (
-        " Heller ikke par uten hjemmeboende barn er det samme som artikkelens par uten barn: "
+        " Heller ikke par uten hjemmeboende barn er det samme som Tønnessens par uten barn: "
         "det er en type husholdning, ikke en familietype."
     )
     tall_sist = f"I {sist} var det {tall(antall[sist][uten])} par uten hjemmeboende barn og {tall(antall[sist][med])} par med barn."
