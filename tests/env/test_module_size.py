@@ -6,10 +6,6 @@ from pathlib import Path
 from support import ROOT
 
 LIMIT = 300
-# Temporary, and the only one: prose/tilbake.py (the sentences of chapter 7) is being
-# rewritten by the editors; it is split by subject once that work is merged. Remove it
-# from here then; the test below fails if it is ever short enough to leave.
-EXCEPTIONS = {"src/helpers/prose/tilbake.py"}
 
 
 def lines(path: Path) -> int:
@@ -20,17 +16,12 @@ def too_long(root: Path) -> dict[str, int]:
     return {
         str(p.relative_to(root)): n
         for p in sorted((root / "src").rglob("*.py"))
-        if (n := lines(p)) > LIMIT and str(p.relative_to(root)) not in EXCEPTIONS
+        if (n := lines(p)) > LIMIT
     }
 
 
 def test_no_module_is_over_300_lines():
     assert too_long(ROOT) == {}, "split these by what their parts do"
-
-
-def test_the_exception_is_still_needed():
-    for name in EXCEPTIONS:
-        assert lines(ROOT / name) > LIMIT, f"{name} is short enough now: remove it from EXCEPTIONS"
 
 
 def test_a_long_module_is_caught(tmp_path):

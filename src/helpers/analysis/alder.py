@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analysis import opphav
+
 
 def _alder(frame: pd.DataFrame, region: str) -> pd.DataFrame:
     rows = frame[frame["region"] == region]
@@ -18,8 +20,12 @@ def andel_i_alder(frame: pd.DataFrame, region: str, aar: int, fra: int, til: int
     rows = rows[rows["aar"] == aar]
     if rows.empty:
         raise KeyError(f"{region} mangler {aar}")
-    inne = rows[(rows["alder"] >= fra) & (rows["alder"] <= til)]["verdi"].sum()
-    return float(inne / rows["verdi"].sum() * 100)
+    alle = opphav.fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn="Innbyggere", nokkel="alder")
+    inne = alle[(alle.index >= fra) & (alle.index <= til)].sum()
+    andel_ = opphav.forhold(inne, alle.sum(), 100)
+    alder = f"{fra}–{til} år" if til < 200 else f"{fra} år eller eldre"
+    hva = f"Andel av innbyggerne som var {alder}, {region}, 1. januar {aar}"
+    return andel_.som(hva) if isinstance(andel_, opphav.Verdi) else andel_
 
 
 def aldersandeler(frame: pd.DataFrame, region: str, grupper: list[tuple[int, int | None]]) -> pd.DataFrame:
@@ -48,6 +54,25 @@ def medianalder(frame: pd.DataFrame, region: str, aar: int) -> int:
         raise KeyError(f"{region} mangler {aar}")
     kum = rows["verdi"].cumsum()
     return int(rows["alder"][kum >= rows["verdi"].sum() / 2].iloc[0])
+
+
+def medianalder_forklart(frame: pd.DataFrame, region: str, aar: int) -> float:
+    """`medianalder` with its rows and its steps: half the residents, then the first age at
+    which the count from age 0 up reaches that half."""
+    median = medianalder(frame, region, aar)
+    rows = _alder(frame, region)
+    rows = rows[rows["aar"] == aar]
+    alle = opphav.fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn="Innbyggere", nokkel="alder")
+    total = alle.sum()
+    halv = total / 2
+    opp_til = alle[alle.index <= median].sum()
+    steg = opphav.Steg(
+        "halvparten av {0} er {1}; fra 0 år og opp til {2} år er det {3} innbyggere, først der er halvparten nådd: {4}",
+        (float(total), float(halv), float(median), float(opp_til), float(median)),
+    )
+    verdi = opphav.verdi_fra(median, steg, total)
+    hva = f"Medianalder, {region}, 1. januar {aar}"
+    return verdi.som(hva) if isinstance(verdi, opphav.Verdi) else verdi
 
 
 def per_100_etter_alder(flyttinger: pd.DataFrame, folkemengde: pd.DataFrame, region: str) -> pd.DataFrame:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analysis import opphav
+
 
 def andel(del_: float, helhet: float) -> float:
     """`del_` as a percentage of `helhet`; refuses a missing or zero whole."""
@@ -11,7 +13,7 @@ def andel(del_: float, helhet: float) -> float:
         raise ValueError("kan ikke beregne andel: helheten mangler eller er null")
     if pd.isna(del_):
         raise ValueError("kan ikke beregne andel: delen mangler")
-    return float(del_) / float(helhet) * 100
+    return opphav.forhold(del_, helhet, 100)
 
 
 def storst_og_minst(values: pd.Series) -> dict:
@@ -20,8 +22,8 @@ def storst_og_minst(values: pd.Series) -> dict:
     return {
         "storst": [str(k) for k in values[values == values.max()].index],
         "minst": [str(k) for k in values[values == values.min()].index],
-        "maks": float(values.max()),
-        "min": float(values.min()),
+        "maks": values.max(),
+        "min": values.min(),
     }
 
 
@@ -36,4 +38,4 @@ def plass(values: pd.Series, key) -> int:
 def rangert(values: pd.Series, stigende: bool = False) -> list[tuple[str, float]]:
     """(label, value) pairs, highest first unless `stigende`; missing values left out."""
     values = values.dropna().sort_values(ascending=stigende, kind="stable")
-    return [(str(k), float(v)) for k, v in values.items()]
+    return [(str(k), v if isinstance(v, opphav.Verdi) else float(v)) for k, v in values.items()]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analysis import opphav
+from helpers.analysis.opphav import navngitt
+
 FOER_FRA, FOER_TIL = 2016, 2019
 
 
@@ -22,9 +25,9 @@ def referanse(values: pd.Series, fra: int = FOER_FRA, til: int = FOER_TIL, utela
         missing = sorted(set(aar) - set(scope.index))
         raise ValueError(f"kan ikke beregne snitt {fra}–{til}: mangler {missing}")
     return {
-        "snitt": float(scope.mean()),
-        "min": float(scope.min()),
-        "maks": float(scope.max()),
+        "snitt": navngitt(scope.mean(), values, f"Snitt {fra}–{til}"),
+        "min": navngitt(scope.min(), values, f"Lavest {fra}–{til}"),
+        "maks": navngitt(scope.max(), values, f"Høyest {fra}–{til}"),
         "fra": fra,
         "til": til,
         "aar": aar,
@@ -58,7 +61,7 @@ def etter(values: pd.Series, ref: dict, etter_aar: int = 2020) -> dict:
         "forste_ikke_over": first(lambda p: p != "over"),
         "forste_ikke_under": first(lambda p: p != "under"),
         "siste": siste,
-        "siste_verdi": float(later[siste]) if siste is not None else None,
+        "siste_verdi": later[siste] if siste is not None else None,
         "siste_plassering": per[siste] if siste is not None else None,
     }
 
@@ -78,14 +81,21 @@ def samme_kvartal(rows: pd.DataFrame, basisaar: int) -> list[dict]:
         if base.empty:
             continue
         b = base.iloc[0]
-        for _, later in group[group["aar"] > basisaar].sort_values("aar").iterrows():
+        # Each value with its row (helpers.analysis.opphav), so the text can explain it.
+        med_rad = opphav.fra_rader(
+            group.assign(_n=range(len(group))), rows.attrs.get("datasett", ""), nokkel="_n"
+        )
+        n_basis = int(group.index.get_loc(base.index[0]))
+        for n, (_, later) in enumerate(group.iterrows()):
+            if later["aar"] <= basisaar:
+                continue
             out.append(
                 {
                     "periode": periode,
                     "basisaar": basisaar,
                     "aar": int(later["aar"]),
-                    "basis": float(b["verdi"]),
-                    "verdi": float(later["verdi"]),
+                    "basis": med_rad.get(n_basis, float(b["verdi"])),
+                    "verdi": med_rad.get(n, float(later["verdi"])),
                     "basis_avrundet": bool(b["avrundet"]),
                     "avrundet": bool(later["avrundet"]),
                     "lavere": float(later["verdi"]) < float(b["verdi"]),

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
+from helpers.analysis import opphav
+from helpers.analysis.opphav import navngitt
 from helpers.catalog.registry import FLOW_SERIES
 from helpers.vocab import SERIES_LABELS
 
 
 def serie(frame: pd.DataFrame, region: str, serie: str) -> pd.Series:
-    """One region's series as year -> value (only years with a value)."""
+    """One region's series as year -> value (only years with a value); each value knows
+    its row (`helpers.analysis.opphav`: `serie(...)[2020]` is a `Verdi`)."""
     rows = frame[(frame["region"] == region) & (frame["serie"] == serie)]
-    return rows.set_index("aar")["verdi"].sort_index().astype(float)
+    return opphav.fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn=serie, sorter=True)
 
 
 def middelfolkemengde(frame: pd.DataFrame, region: str) -> pd.Series:
@@ -22,7 +27,21 @@ def middelfolkemengde(frame: pd.DataFrame, region: str) -> pd.Series:
     """
     jan1 = serie(frame, region, "folkemengde_1jan")
     years = [y for y in jan1.index if y + 1 in jan1.index]
-    return pd.Series({y: (jan1[y] + jan1[y + 1]) / 2 for y in years}, dtype=float).rename_axis("aar")
+    return opphav.Serie.av({y: opphav.middel(jan1[y], jan1[y + 1]) for y in years}).rename_axis("aar")
+
+
+def per_1000_serie(frame: pd.DataFrame, region: str, serie_: str) -> pd.Series:
+    """One flow per 1 000 mean population, year -> rate, each rate with its rows and arithmetic."""
+    pop = middelfolkemengde(frame, region)
+    flow = serie(frame, region, serie_)
+    rates = {int(y): opphav.forhold(flow[y], pop[y], 1000) for y in flow.index if y in pop.index}
+    out = opphav.Serie.av(rates).rename_axis("aar")
+    out._navn = f"{SERIES_LABELS[serie_]} per 1 000 innbyggere"
+    out._opphav = {
+        y: replace(o, hva=f"{SERIES_LABELS[serie_]} per 1 000 innbyggere, {region}, {y}")
+        for y, o in out._opphav.items()
+    }
+    return out
 
 
 def per_1000(frame: pd.DataFrame, region: str) -> pd.DataFrame:
@@ -71,8 +90,13 @@ def hel_serie(values: pd.Series) -> bool:
 
 
 def endring(values: pd.Series, fra: int, til: int) -> dict:
-    a, b = float(values[fra]), float(values[til])
-    return {"fra": a, "til": b, "diff": b - a, "prosent": (b - a) / a * 100}
+    a, b = values[fra], values[til]
+    return {
+        "fra": a,
+        "til": b,
+        "diff": navngitt(b - a, values, f"Endring fra {fra} til {til}"),
+        "prosent": navngitt(opphav.prosentendring(a, b), values, f"Endring i prosent fra {fra} til {til}"),
+    }
 
 
 def snitt(values: pd.Series, fra: int, til: int) -> dict:
@@ -81,7 +105,11 @@ def snitt(values: pd.Series, fra: int, til: int) -> dict:
     if set(scope.index) != expected:
         missing = sorted(expected - set(scope.index))
         raise ValueError(f"kan ikke beregne snitt {fra}–{til}: mangler {missing}")
-    return {"snitt": float(scope.mean()), "min": float(scope.min()), "maks": float(scope.max())}
+    return {
+        "snitt": navngitt(scope.mean(), values, f"Snitt {fra}–{til}"),
+        "min": navngitt(scope.min(), values, f"Lavest {fra}–{til}"),
+        "maks": navngitt(scope.max(), values, f"Høyest {fra}–{til}"),
+    }
 
 
 def manglende(frame: pd.DataFrame, region: str, serier, fra: int, til: int) -> dict[str, list[int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import facts
-from helpers.prose.norsk import NBSP, Tekst, ikke_men, liste, periode, tall
+from helpers.prose.norsk import NBSP, Tekst, ikke_men, liste, periode, struktur, tall
 
 PLASSERING = {
     "over": "eldre enn i noen av årene før",
@@ -66,13 +66,14 @@ def _aldersspenn(aldre: list[int]) -> Tekst:
             runs[-1].append(a)
         else:
             runs.append([a])
-    return liste(f"{r[0]}" if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    # Ages are structural: they name the rows, they are not statistics.
+    return struktur(liste(f"{r[0]}" if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs))
 
 
 def funn_innbyggere(folk: pd.DataFrame, til: int, margin: float = TOPP_MARGIN) -> Tekst:
     """Under the stand-in figure: the gap, once, and what the residents' ages do show: the
     band of ages near the top, not a single age that leads by a handful of people."""
-    aar = folk[folk["aar"] == til].set_index("alder")["verdi"].dropna()
+    aar = facts.kolonne(folk[folk["aar"] == til].dropna(subset=["verdi"]), "alder", navn="Innbyggere")
     aldre = toppaldre(folk, til, margin)
     start = (
         "Figuren under viser derfor alle som "

@@ -112,7 +112,7 @@ def sammenligning(e_utv: dict, e_ut: dict) -> Tekst:
 
 
 def _endring(rader: pd.DataFrame, gruppe: str, fra: int, til: int) -> dict | None:
-    s = rader[rader["statsborgerskap"] == gruppe].set_index("aar")["verdi"]
+    s = facts.kolonne(rader[rader["statsborgerskap"] == gruppe])
     if fra in s.index and til in s.index:
         return facts.endring(s, fra, til)
     return None
@@ -147,7 +147,7 @@ def svensker(rader: pd.DataFrame, sted: str, til: int = 2020) -> dict | None:
     Returns the texts by name, or None when the table lacks `til` or any earlier year."""
     rader = med_oppgitt_aar(rader)
     rader = rader[rader["serie"] == "utvandring"]
-    sv = rader[rader["statsborgerskap"] == "Sverige"].set_index("aar")["verdi"]
+    sv = facts.kolonne(rader[rader["statsborgerskap"] == "Sverige"])
     for_til = [a for a in sv.index if a < til and a != 2019] or [a for a in sv.index if a < til]
     if til not in sv.index or not for_til:
         return None
@@ -169,11 +169,11 @@ def svensker(rader: pd.DataFrame, sted: str, til: int = 2020) -> dict | None:
         "sv_til": tall(sv[til]),
     }
     e_alle = _endring(rader, "I alt", basis, til)
-    alle = rader[rader["statsborgerskap"] == "I alt"].set_index("aar")["verdi"]
+    alle = facts.kolonne(rader[rader["statsborgerskap"] == "I alt"])
     tekst["sv_mot_alle"] = (
         f"All utvandring {'falt' if e_alle['diff'] < 0 else 'økte'} med {prosent(abs(e_alle['prosent']))} i "
-        f"samme periode, så svenskenes andel av utvandrerne gikk fra {prosent(sv[basis] / alle[basis] * 100)} "
-        f"til {prosent(sv[til] / alle[til] * 100)}."
+        f"samme periode, så svenskenes andel av utvandrerne gikk fra {prosent(facts.andel(sv[basis], alle[basis]))} "
+        f"til {prosent(facts.andel(sv[til], alle[til]))}."
         if e_alle
         else ""
     )

@@ -33,6 +33,7 @@ from sphinx.util.osutil import relative_uri
 
 from helpers.figures.layout import NARROW_SCREEN
 from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE
+from helpers.prose.norsk import MIME_SETNING, MIME_TALL
 
 logger = logging.getLogger(__name__)
 
@@ -47,10 +48,16 @@ class figur(nodes.General, nodes.Element):
 class FigurMime:
     """myst-nb's hook for our MIME type (entry point group `myst_nb.mime_renderers`)."""
 
-    mime_priority_overrides = [("*", MIME_TYPE, 1)]
+    # The numbers of the text come through here too (helpers.site.tallpanel): the package
+    # registers one myst-nb hook, and an installed package's entry points are fixed.
+    mime_priority_overrides = [("*", MIME_TYPE, 1), ("*", MIME_TALL, 2), ("*", MIME_SETNING, 3)]
 
     @staticmethod
     def handle_mime(renderer, data, inline):
+        if data.mime_type in (MIME_TALL, MIME_SETNING):
+            from helpers.site.tallpanel import handle_mime
+
+            return handle_mime(renderer, data, inline)
         if data.mime_type != MIME_TYPE:
             return None
         content = json.loads(data.content) if isinstance(data.content, (str, bytes)) else data.content

@@ -129,8 +129,7 @@ def rate(rate_ut: pd.Series, etter_aar: int = 2020) -> Tekst:
 def setninger(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Oslo") -> dict[str, Tekst]:
     """The three conclusions (out-migration, net migration, rate) by name."""
     ut = facts.serie(byer, region, "utflytting_innenlands")
-    rater = facts.per_1000(byer, region)
-    rate_ut = rater[rater["serie"] == "utflytting_innenlands"].set_index("aar")["verdi"]
+    rate_ut = facts.per_1000_serie(byer, region, "utflytting_innenlands")
     return {
         "konkl_ut": utflytting(ut),
         "konkl_netto": netto(facts.nettoflytting(byer, etter2020, region)),

@@ -30,7 +30,8 @@ def _kvartalssum(ut_nytt: pd.DataFrame, ut_aar: pd.Series) -> dict | None:
     rader = ut_nytt[ut_nytt["aar"] == nytt]
     if set(int(k) for k in rader["kvartal"]) != {1, 2, 3, 4}:
         return None
-    sum_ = float(rader["verdi"].sum())
+    # The sum keeps its four rows, so the text can show where it comes from.
+    sum_ = facts.kolonne(rader, "kvartal", navn="Utflytting fra Oslo til resten av Norge").sum()
     ref = facts.referanse(ut_aar)
     margin = KVARTALSSUM_AVVIK * sum_
     if sum_ - ref["maks"] > margin:
