@@ -197,7 +197,10 @@ def test_chapter_5_words_on_changed_data():
         "Oslo hadde færre par uten hjemmeboende barn enn par med barn."
     )
     blandet = fodested.par({2019: {"uten": 5, "med": 9}, 2022: {"uten": 10, "med": 8}}, *typer)
-    assert blandet == "I 2022 var det 10 par uten hjemmeboende barn og 8 par med barn."
+    assert blandet == (
+        "I 2022 var det 10 par uten hjemmeboende barn og 8 par med barn. Heller ikke par uten hjemmeboende "
+        "barn er det samme som Tønnessens par uten barn: det er en type husholdning, ikke en familietype."
+    )
     assert "i 2022." in fodested.par({2022: {"uten": 10, "med": 8}}, *typer)
     netto = pd.DataFrame(
         {
@@ -264,6 +267,11 @@ def test_the_county_note_names_vikens_parts_not_a_partial_list_of_merged_countie
 
     note = destinasjoner.fylkesinndeling(fylker["fylke_kode"])
     assert note == "fylkesinndelingen 2020–2023, da Viken omfattet Akershus, Buskerud og Østfold"
+    # Where the chapter's text says what Viken was, the note only names the division.
+    assert (
+        destinasjoner.fylkesinndeling(fylker["fylke_kode"], viken_deler=False)
+        == "fylkesinndelingen 2020–2023"
+    )
     assert "sammenslåtte" not in note
     # Without Viken in the data, no parts are named; other divisions are left as they were.
     assert destinasjoner.fylkesinndeling(["38", "54"]) == "fylkesinndelingen 2020–2023"

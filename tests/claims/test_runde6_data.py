@@ -17,8 +17,16 @@ def _netto(flagget: str) -> pd.DataFrame:
 
 def test_the_note_on_a_left_out_year_says_the_net_was_too_high_when_emigration_was_undercounted():
     tekst = tilbake.merknad_utelatt(_netto("utvandring"), strommer={"utvandring": [2019]})
+    # Chapter 4.1 explains emigration in 2019: the note keeps the clause on the net and points there.
+    assert tekst.endswith(
+        "er 2019 holdt utenfor, fordi nettotallene ble for høye det året (se kapittel 4.1)."
+    )
+    assert "for lave" not in tekst and "registrert for lavt" not in tekst
+    # Another year is not explained there: the reason stays in the note.
+    annet = _netto("utvandring").assign(undertalt=lambda d: d["aar"] == 2017)
+    tekst = tilbake.merknad_utelatt(annet, strommer={"utvandring": [2017]})
     assert "utvandringen ble registrert for lavt det året, så nettotallene ble for høye" in tekst
-    assert "for lave" not in tekst
+    assert "kapittel 4.1" not in tekst
 
 
 def test_the_note_says_too_low_when_an_inflow_was_undercounted():
@@ -73,7 +81,9 @@ def test_the_helsinki_numbers_name_their_publisher_from_the_rows():
     ut = facts.serie(load("storbyer"), "Oslo", "utflytting_innenlands")
     tekst = tilbake.nord_brutto(nord, ut)
     assert "ifølge foreløpige tall fra Statistikcentralen i Finland." in tekst
-    assert "flyttetap på 240, ifølge Statistikcentralen i Finland." in tekst
+    # The same publisher in the next sentence is not named again.
+    assert "flyttetap på 240, ifølge samme kilde." in tekst
+    assert tekst.count("Statistikcentralen i Finland") == 1
     # Oslo's own rise is told in chapter 1 and only pointed to here.
     assert "3\u00a0926" not in tekst and "kapittel 1" in tekst
     annen = nord.copy()
@@ -97,9 +107,12 @@ def test_the_yardstick_says_where_a_flagged_flow_uses_fewer_years():
     tekst = tilbake.maalestokk(ref, {"utvandring": [2019], "innvandring": []})
     assert tekst.startswith("Som målestokk for «før» bruker vi årene 2016–2019:")
     assert (
-        "For tall der utvandringen inngår, bruker vi bare 2016–2018, fordi utvandringen ble registrert for lavt i 2019."
-        in tekst
+        "For tall der utvandringen inngår, bruker vi bare 2016–2018, fordi utvandringen ble registrert for lavt "
+        "i 2019 (se {ref}`kapittel 4.1 <utvandring-2019>`)." in tekst
     )
+    # Another flow or year is not explained in chapter 4.1: no pointer there.
+    assert "kapittel 4.1" not in tilbake.maalestokk(ref, {"innvandring": [2019]})
+    assert "kapittel 4.1" not in tilbake.maalestokk(ref, {"utvandring": [2017]})
     assert "bare" not in tilbake.maalestokk(ref, {"utvandring": []})
     assert "2016, 2018 og 2019" in tilbake.maalestokk(ref, {"innvandring": [2017]})
 

@@ -122,13 +122,16 @@ def gap_kommuner() -> Tekst:
     )
 
 
-def fylkesinndeling(koder) -> Tekst:
+def fylkesinndeling(koder, viken_deler: bool = True) -> Tekst:
     """Which county division a set of codes follows, for a caption. For 2020–2023 it names
     only what a name does not say (Viken's three parts): a list of «the merged counties»
-    that leaves out Innlandet, Agder, Vestland and Trøndelag, also merged, would mislead."""
+    that leaves out Innlandet, Agder, Vestland and Trøndelag, also merged, would mislead.
+    `viken_deler=False` where the page's text already says what Viken was (once per chapter)."""
     tekst = regions.county_division(koder)
     if not tekst.startswith("fylkesinndelingen 2020–2023"):
         return Tekst(tekst)
+    if not viken_deler:
+        return Tekst("fylkesinndelingen 2020–2023")
     koder = {str(k) for k in koder}
     deler = [
         f"{navn} omfattet {omfang}"

@@ -56,17 +56,22 @@ def par(antall: dict[int, dict[str, float]], uten: str, med: str) -> Tekst:
     aar = sorted(antall)
     sist = aar[-1]
     flere = [a for a in aar if antall[a][uten] > antall[a][med]]
+    # The household type is not the article's family type: said once, with the numbers.
+    ikke_samme = (
+        " Heller ikke par uten hjemmeboende barn er det samme som Tønnessens par uten barn: "
+        "det er en type husholdning, ikke en familietype."
+    )
     tall_sist = f"I {sist} var det {tall(antall[sist][uten])} par uten hjemmeboende barn og {tall(antall[sist][med])} par med barn."
     if len(flere) == len(aar):
         hvor = "i begge årene vi har tall for" if len(aar) == 2 else "i alle årene vi har tall for"
         if len(aar) == 1:
             hvor = f"i {sist}"
         return Tekst(
-            f"Oslo hadde dessuten flere par uten hjemmeboende barn enn par med barn {hvor}. {tall_sist}"
+            f"Oslo hadde dessuten flere par uten hjemmeboende barn enn par med barn {hvor}. {tall_sist}{ikke_samme}"
         )
     if not flere:
-        return Tekst(f"Oslo hadde færre par uten hjemmeboende barn enn par med barn. {tall_sist}")
-    return Tekst(tall_sist)
+        return Tekst(f"Oslo hadde færre par uten hjemmeboende barn enn par med barn. {tall_sist}{ikke_samme}")
+    return Tekst(tall_sist + ikke_samme)
 
 
 def figurtekst_netto(aar: list[int]) -> Tekst:
@@ -97,9 +102,9 @@ def tittel_netto(netto: pd.DataFrame) -> Tekst:
 
 def tittel_2013(andel_utflytting: float) -> Tekst:
     """The stand-in's title: what 2013 shows (the share of the moves to the rest of Norway,
-    not of emigration too)."""
+    not of emigration too), at the text's precision (`naermeste_2013`)."""
     return Tekst(
-        f"I 2013 sto innvandrere for {prosent(andel_utflytting, 0)} av utflyttingen fra Oslo til resten av Norge"
+        f"I 2013 sto innvandrere for {prosent(andel_utflytting)} av utflyttingen fra Oslo til resten av Norge"
     )
 
 
@@ -113,3 +118,18 @@ def tittel_par(antall: dict[int, dict[str, float]], uten: str, med: str) -> Teks
     return Tekst(
         f"Oslo hadde {'flere' if a > b else 'færre'} par uten hjemmeboende barn enn par med barn i {sist}"
     )
+
+
+def merknad_avrundet(rader: pd.DataFrame) -> Tekst:
+    """The households figure's note on precision, from the rows' notes: the years the source
+    rounds («om lag», «drøye») against the years it gives exactly. Empty when no year is
+    rounded. `rader`: aar, merknad."""
+    avrundet = rader["merknad"].fillna("").str.contains("avrund", case=False)
+    runde = sorted({int(a) for a in rader.loc[avrundet, "aar"]})
+    if not runde:
+        return Tekst("")
+    eksakte = sorted({int(a) for a in rader["aar"]} - set(runde))
+    tekst = f"Tallene for {aar_liste(runde)} er avrundet i kilden"
+    if eksakte:
+        tekst += f", tallene for {aar_liste(eksakte)} er eksakte"
+    return Tekst(f"{tekst}.")

@@ -33,6 +33,7 @@ from helpers.prose.tilbake.aaret_foer import (
 from helpers.prose.tilbake.bolig_hjemmekontor import (
     ENDRING_PP,
     andel_utvikling,
+    bolig_etter,
     bolig_sikre,
     opinion,
     tittel_andel,
@@ -40,6 +41,7 @@ from helpers.prose.tilbake.bolig_hjemmekontor import (
 from helpers.prose.tilbake.felles import HVORFOR_UNDERTALT, _periode, _spenn, kilde_navn
 from helpers.prose.tilbake.figurtekst import (
     grunnlag_merknad,
+    merknad_for_hoyt,
     merknad_utelatt,
     tittel_indeks,
     tittel_netto,
@@ -69,6 +71,7 @@ __all__ = [
     "_periode",
     "_spenn",
     "andel_utvikling",
+    "bolig_etter",
     "bolig_sikre",
     "ENDRING_PP",
     "fortegn_kort",
@@ -87,6 +90,7 @@ __all__ = [
     "kvartalssum",
     "KVARTALSSUM_AVVIK",
     "maalestokk",
+    "merknad_for_hoyt",
     "merknad_utelatt",
     "NAER_NULL",
     "netto",

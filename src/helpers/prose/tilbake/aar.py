@@ -8,7 +8,14 @@ import pandas as pd
 from helpers.analysis import facts
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import Tekst, aar_liste, liste, stor_forbokstav, tall
-from helpers.prose.tilbake.felles import _STED, _STROM_NAVN, HVORFOR_UNDERTALT, _periode, _spenn
+from helpers.prose.tilbake.felles import (
+    _STED,
+    _STROM_NAVN,
+    HVORFOR_UNDERTALT,
+    _periode,
+    _spenn,
+    til_forklaringen,
+)
 
 
 def maalestokk(ref: dict, strommer: dict[str, list[int]]) -> Tekst:
@@ -29,9 +36,9 @@ def maalestokk(ref: dict, strommer: dict[str, list[int]]) -> Tekst:
         navn = _STROM_NAVN[s][0]
         tekst += (
             f" For tall der {navn} inngår, bruker vi bare {_periode({'aar': rest, 'fra': rest[0], 'til': rest[-1]})}, "
-            f"fordi {navn} ble registrert for lavt i {aar_liste(ute)}."
+            f"fordi {navn} ble registrert for lavt i {aar_liste(ute)}{til_forklaringen(s, ute)}."
         )
-    return Tekst(tekst)
+    return Markdown(tekst)
 
 
 def utflytting(ut: pd.Series, etter_aar: int = 2020) -> Tekst:
@@ -133,10 +140,13 @@ def setninger(byer: pd.DataFrame, etter2020: pd.DataFrame, region: str = "Oslo")
 def strommer(serier: list[tuple[pd.Series, str]], etter_aar: int = 2020) -> Tekst:
     """Several flows after `etter_aar` in one sentence: each one's pre-pandemic range and its
     latest year, placed against that range (not a list of every year: the figure shows them).
+    Flows that end in the same year share one sentence; flows that end in different years get
+    one each, and the one that ends earlier says that the book has no later years for it:
     «Innflyttingen fra resten av landet lå mellom 30 604 og 32 930 i 2016–2019 og var 33 455
-    i 2021, og innvandringen lå mellom 12 463 og 13 044 og var 15 825 i 2022, begge over
-    spennet.» `serier`: (series, name in the definite form)."""
-    deler, steder, uten = [], [], []
+    i 2021, over spennet; nyere årstall for den har boka ikke. Innvandringen lå mellom 12 463
+    og 13 044 og var 15 825 i 2022, også over spennet.» `serier`: (series, name in the
+    definite form)."""
+    deler, steder, uten, siste = [], [], [], []
     forrige_periode = None
     for serie, navn in serier:
         ref = facts.referanse(serie)
@@ -152,8 +162,17 @@ def strommer(serier: list[tuple[pd.Series, str]], etter_aar: int = 2020) -> Teks
             f"{tall(e['siste_verdi'])} i {e['siste']}"
         )
         steder.append(_STED[e["siste_plassering"]])
+        siste.append(int(e["siste"]))
     tekst = ""
-    if deler:
+    if len(set(siste)) > 1:
+        # The flows end in different years: one sentence each, and why a year is missing.
+        setninger = []
+        for i, (d, st, a) in enumerate(zip(deler, steder, siste, strict=True)):
+            ogsaa = "også " if i and st == steder[i - 1] else ""
+            mangler = "; nyere årstall for den har boka ikke" if a < max(siste) else ""
+            setninger.append(stor_forbokstav(f"{d}, {ogsaa}{st} spennet{mangler}."))
+        tekst = " ".join(setninger)
+    elif deler:
         if len(set(steder)) == 1:
             hvem = "" if len(deler) == 1 else "begge " if len(deler) == 2 else "alle "
             tekst = f"{', og '.join(deler)}, {hvem}{steder[0]} spennet."
@@ -196,24 +215,28 @@ def rang_omtale(verdier: pd.Series, aar: int = 2020) -> Tekst:
 
 
 def utvandring_kort(utv: pd.Series, aar: int = 2020, fra: int = facts.FOER_FRA, til: int = 2018) -> Tekst:
-    """Emigration in `aar` for the summary, as chapter 4 says it, and plainly whether the
-    public numbers bear out the article's small rise: the year before was under-counted, so
-    the rise from it proves nothing; only a value above every sound year `fra`–`til` would.
-    Two sentences, the last without its full stop (the page adds the link)."""
+    """Emigration in `aar` for the summary, as chapter 4 says it, and plainly what the public
+    numbers show: the change from the year before (which was under-counted, so it proves
+    little), and `aar` against every sound year `fra`–`til`. Two sentences, the last without
+    its full stop (the page adds the link to chapter 4)."""
     e = facts.endring(utv, aar - 1, aar)
-    verb = "økte" if e["diff"] > 0 else "falt" if e["diff"] < 0 else "var uendret"
     p = facts.mot_periode(utv, aar, fra, til)
     periode = f"{fra}–{til}"
-    sted = {
-        "over": f"høyere enn i hvert av årene {periode}",
-        "under": f"lavere enn i hvert av årene {periode}",
-        "innenfor": f"innenfor spennet fra årene {periode}",
-    }[p["plassering"]]
-    if p["plassering"] == "over":
-        dom = f"Det støtter artikkelens funn om at utvandringen økte litt i {aar}"
+    if e["diff"] > 0:
+        forste = (
+            f"De offentlige tallene viser den samme økningen fra {aar - 1} til {aar} som artikkelen fant, "
+            f"men den skyldes trolig at utvandringen ble registrert for lavt i {aar - 1}"
+        )
     else:
-        dom = f"Artikkelens funn om at utvandringen økte litt i {aar}, kan de offentlige tallene altså ikke bekrefte"
-    return Tekst(
-        f"Utvandringen {verb} fra {aar - 1} til {aar}, men i {aar - 1} ble den registrert for lavt, og i "
-        f"{aar} var den {sted}. {dom}"
-    )
+        verb = "falt" if e["diff"] < 0 else "var uendret"
+        forste = (
+            f"I de offentlige tallene {verb} utvandringen fra {aar - 1} til {aar}, men der ble den "
+            f"registrert for lavt i {aar - 1}"
+        )
+    andre = {
+        "over": f"Målt mot {periode} var utvandringen i {aar} høyere enn i hvert av årene, "
+        "og det støtter artikkelens funn om en liten økning",
+        "under": f"Målt mot {periode} var utvandringen i {aar} lavere enn i hvert av årene",
+        "innenfor": f"Målt mot {periode} lå utvandringen i {aar} innenfor spennet fra de årene",
+    }[p["plassering"]]
+    return Tekst(f"{forste}. {andre}")

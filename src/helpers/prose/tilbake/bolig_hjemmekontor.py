@@ -74,6 +74,31 @@ def bolig_sikre(endring: pd.Series, usikre=()) -> Tekst:
     return Tekst(f"{indeks}, regnet fra fjerde kvartal året før, {deler}. {slutt}")
 
 
+def bolig_etter(endring: pd.Series, usikre=(), etter: int = 2020) -> Tekst:
+    """House prices after `etter` in one sentence (the page adds the pointer to Om dataene).
+    A usable series is a sound yearly change for every year from
+    `etter` + 1 to the last year we have, at least two of them; with one, the sentence lists
+    those changes (as `bolig_sikre`), without one it says so and names the sound years we do
+    have after `etter`, if any."""
+    usikre = {int(a) for a in usikre}
+    sikre = endring.dropna()
+    sikre = sikre[[int(a) not in usikre for a in sikre.index]].sort_index()
+    senere = sikre[[int(a) > etter for a in sikre.index]]
+    siste = max([int(a) for a in endring.dropna().index] + [etter])
+    hele = list(range(etter + 1, siste + 1))
+    if len(hele) >= 2 and [int(a) for a in senere.index] == hele:
+        return Tekst(str(bolig_sikre(senere)).split(". ")[0] + ".")
+    if senere.empty:
+        bare = ""
+    else:
+        aar = liste(str(int(a)) for a in senere.index)
+        bare = f" (bare SSBs endring for {aar})"
+    return Tekst(
+        f"For årene etter {etter} har boka ingen brukbar serie for boligprisene i Oslo og Bærum{bare}, så om "
+        "prisene holdt seg relativt høye, kan tallene her ikke vise."
+    )
+
+
 _MAANED = (
     "januar",
     "februar",
@@ -103,6 +128,7 @@ def opinion(rader: pd.DataFrame) -> Tekst:
     return Tekst(
         f"En spørreundersøkelse fra Opinion i {_MAANED[mnd - 1]} {aar} fant at "
         f"{prosent(oslo['verdi'].iloc[0], 0)} av arbeidstakerne i Oslo hadde hatt hjemmekontor den siste "
-        f"måneden, mot {prosent(norge['verdi'].iloc[0], 0)} i hele landet, ifølge {kilde}. Det er én måling, "
+        f"måneden, mot {prosent(norge['verdi'].iloc[0], 0)} i hele landet, ifølge {kilde}. Det er et annet mål "
+        "enn anslaget i kapittel 3 over hvor mange jobber som kan gjøres hjemmefra, og én måling, "
         "ikke offisiell statistikk."
     )

@@ -87,3 +87,17 @@ _STROM_NAVN = {
 def _kvartaler(k: list[int]) -> str:
     """[1, 2, 4] -> '1., 2. og 4. kvartal'."""
     return f"{liste(f'{int(x)}.' for x in sorted(k))}\u00a0kvartal"
+
+
+UNDERTALT_KAPITTEL = ("utvandring", 2019, "utvandring-2019", "kapittel 4.1")
+"""The one under-count the book explains, and where: emigration in 2019, in chapter 4.1.
+Elsewhere a short clause and a pointer there (`til_forklaringen`)."""
+
+
+def til_forklaringen(strom: str, aar, lenke: bool = True) -> str:
+    """« (se kapittel 4.1)» after a clause on a flow's under-count when chapter 4.1 explains
+    that flow and year, as a reference (`lenke`) or plain words (a figure note); else ""."""
+    navn, aar_, anker, tekst = UNDERTALT_KAPITTEL
+    if strom != navn or aar_ not in {int(a) for a in aar}:
+        return ""
+    return f" (se {{ref}}`{tekst} <{anker}>`)" if lenke else f" (se {tekst})"

@@ -7,7 +7,7 @@ import pandas as pd
 
 from helpers.analysis import facts
 from helpers.prose.norsk import Tekst, aar_liste, liste
-from helpers.prose.tilbake.felles import _STROM_NAVN, _beskriv, _referanse_navn
+from helpers.prose.tilbake.felles import _STROM_NAVN, _beskriv, _referanse_navn, til_forklaringen
 
 
 def tittel_nivaa(serie: pd.Series, hva: str, etter_aar: int = 2020, utelat=(), usikre=()) -> Tekst:
@@ -63,6 +63,10 @@ def merknad_utelatt(
     hvilke = liste(_STROM_NAVN[s][0] for s in flagget)
     feil = "for høye" if retning == {"ut"} else "for lave"
     det = "det året" if len(aar_) == 1 else "de årene"
+    # Explained in chapter 4.1: the clause on the net and a pointer there, not the reason again.
+    henvis = til_forklaringen(flagget[0], aar_, lenke=False) if len(flagget) == 1 else ""
+    if henvis:
+        return Tekst(f"{start}, fordi nettotallene ble {feil} {det}{henvis}.")
     return Tekst(f"{start}: {hvilke} ble registrert for lavt {det}, så nettotallene ble {feil}.")
 
 
@@ -99,3 +103,15 @@ def tittel_indeks(indeks: pd.Series, hva: str = "Boligprisindeksen") -> Tekst:
     if indeks.empty or not facts.hel_serie(indeks):
         return _beskriv(indeks, hva)
     return Tekst(f"{hva} var høyest i {int(indeks.idxmax())}")
+
+
+def merknad_for_hoyt(omraade: str, aar: int) -> Tekst:
+    """The Nordic figure's note on an area whose net migration in `aar` is too high because
+    emigration was under-counted: a pointer to chapter 4.1 where that year is explained there,
+    else the reason in a clause."""
+    henvis = til_forklaringen("utvandring", [aar], lenke=False)
+    if henvis:
+        return Tekst(f"Tallet for {omraade} i {int(aar)} er for høyt{henvis}.")
+    return Tekst(
+        f"Tallet for {omraade} i {int(aar)} er for høyt, fordi utvandringen det året ble registrert for lavt."
+    )

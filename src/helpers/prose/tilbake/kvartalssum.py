@@ -8,7 +8,7 @@ import pandas as pd
 from helpers.analysis import facts
 from helpers.prose.norsk import Tekst, aar_liste, tall
 from helpers.prose.tilbake.felles import _kvartaler, _periode, _spenn
-from helpers.prose.tilbake.kvartal import _retning, _sammenligning, _sikre_par, _svake_kilder
+from helpers.prose.tilbake.kvartal import _retning, _sammenligning, _sikre_par
 
 KVARTALSSUM_AVVIK = 0.02
 """Share of the sum: how far SSB's annual figure for out-migration may lie from the sum of
@@ -104,8 +104,8 @@ def kvartal_dekning(ut_kv: pd.DataFrame, andre: pd.DataFrame) -> Tekst:
 
 def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Series | None = None) -> Tekst:
     """The summary's sentence on the newest year: what the same-quarter comparisons show, on
-    the sound earlier values only (`_sikre`) and saying when those are from weaker sources
-    (`_svake_kilder`), as chapter 7 does; given the annual figures `ut_aar`, a second sentence
+    the sound earlier values only (`_sikre`); which of those are from weaker sources is said
+    once, in chapter 7.2 (`kvartal_mot_tidligere`), not here; given the annual figures `ut_aar`, a second sentence
     places the sum of the newest year's four quarters against their pre-pandemic range
     (`_kvartalssum`), with «Men» when it points the other way than the quarters compared."""
     if ut_nytt.empty:
@@ -120,20 +120,15 @@ def kvartal_kort(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Seri
     hvilke, aar, ord_ = _sammenligning(par, nytt)
     alle = int((ut_nytt["aar"] == nytt).sum())
     hvor = f"i {hvilke} {nytt}" if len(par) < alle else f"i alle kvartalene i {nytt}"
-    svake, alle_svake = _svake_kilder(par)
-    kilde = ""
-    if svake:
-        kilde = (
-            ", som vi bare har tall for fra svakere kilder" if alle_svake else ", delvis fra svakere kilder"
-        )
-    tekst = f"Sammenlignet med samme kvartal i {aar}{kilde}, var utflyttingen {ord_} {hvor}."
+    tekst = f"Sammenlignet med samme kvartal i {aar} var utflyttingen {ord_} {hvor}."
     return Tekst(f"{tekst} {_sum_kort(ut_nytt, ut_aar, _retning(par))}".strip())
 
 
 def kvartal_kort_kapittel(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar: pd.Series) -> Tekst:
     """The chapter's own closing line on the newest year, worded apart from the summary's
     `kvartal_kort` (no sentence twice in the book), by the same rules: the quarters with
-    sound earlier values (`_sikre`), then the sum of all four against the range (`_kvartalssum`)."""
+    sound earlier values (`_sikre`), then the sum of all four against the range (`_kvartalssum`).
+    The weaker sources of the earlier values are said once, in 7.2, not again here."""
     if ut_nytt.empty:
         return Tekst("Kvartalstall for utflyttingen etter 2023 har vi ikke.")
     nytt = int(ut_nytt["aar"].max())
@@ -143,15 +138,7 @@ def kvartal_kort_kapittel(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar
         kvartaler, aar, ord_ = _sammenligning(par, nytt)
         alle = int((ut_nytt["aar"] == nytt).sum())
         hvilke = f"I {kvartaler} {nytt}" if len(par) < alle else f"I alle kvartalene i {nytt}"
-        svake, alle_svake = _svake_kilder(par)
-        kilde = ""
-        if svake:
-            kilde = (
-                f" (tallene for {aar} er fra svakere kilder)"
-                if alle_svake
-                else " (delvis fra svakere kilder)"
-            )
-        forste = f"{hvilke} var utflyttingen {ord_} enn i samme kvartal i {aar}{kilde}"
+        forste = f"{hvilke} var utflyttingen {ord_} enn i samme kvartal i {aar}"
     else:
         forste = f"Ingen kvartaler i {nytt} kan sammenlignes sikkert med samme kvartal før"
     s = _kvartalssum(ut_nytt, ut_aar)

@@ -7,7 +7,7 @@ import pandas as pd
 
 from helpers.prose.artikkel import Markdown
 from helpers.prose.norsk import Tekst, liste, prosent, stor_forbokstav, tall
-from helpers.prose.tilbake.felles import kilde_navn
+from helpers.prose.tilbake.felles import kilde_navn, til_forklaringen
 
 KILDENS_NAVN = {"Helsingforsregionen": "pääkaupunkiseutu"}
 """An area the book names in Norwegian, and the term its source uses for it (Statistics
@@ -56,14 +56,14 @@ def nord_netto(tot: pd.DataFrame) -> Tekst:
     for o in [o for o in sikre if o in KILDENS_NAVN]:
         tekst += f" {omraade_navn(o, forste=True)}."
     for o in [o for o in begge if o in flagget]:
-        # The reason stays in the figure's note; the text only says why the area is left out.
+        # The reason is explained in chapter 4.1; the text says why the area is left out and points there.
         d = rows(o)[2020] - rows(o)[2019]
         hva = "fall" if d < 0 else "økning" if d > 0 else "uendrede tall"
         tekst += (
-            f" {stor_forbokstav(genitiv(o))} {hva} regner vi ikke med, fordi 2019-tallet der er for høyt, "
-            "som merknaden til figuren forklarer."
+            f" {stor_forbokstav(genitiv(o))} {hva} regner vi ikke med, fordi 2019-tallet der er for høyt"
+            f"{til_forklaringen('utvandring', [2019])}."
         )
-    return Tekst(tekst.strip())
+    return Markdown(tekst.strip())
 
 
 def genitiv(navn: str) -> str:
@@ -107,8 +107,9 @@ def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
     deler = []
     # Stockholm's gross flows are left out: the only figures we have are from a blog.
     hel = _nord_verdi(nord, "Helsingfors", "nettoflytting_mellom_kommuner_forelopig", 2020)
+    hel_kilde = None
     if hel is not None and hel < 0:
-        kilde = _nord_kilde(nord, "Helsingfors", "nettoflytting_mellom_kommuner_forelopig", 2020)
+        kilde = hel_kilde = _nord_kilde(nord, "Helsingfors", "nettoflytting_mellom_kommuner_forelopig", 2020)
         deler.append(
             f"Regner vi bare flytting innenlands, mistet Helsingfors {tall(abs(hel))} personer på "
             f"flytting mellom kommuner i 2020, ifølge foreløpige tall fra {kilde}."
@@ -116,6 +117,8 @@ def nord_brutto(nord: pd.DataFrame, ut_oslo: pd.Series) -> Tekst:
     hreg = _nord_verdi(nord, "Helsingforsregionen", "nettoflytting_innenlandsk", 2020)
     if hreg is not None and hreg < 0:
         kilde = _nord_kilde(nord, "Helsingforsregionen", "nettoflytting_innenlandsk", 2020)
+        # The same publisher twice in a row is named once.
+        kilde = "samme kilde" if kilde == hel_kilde else kilde
         deler.append(
             f"Helsingforsregionen som helhet hadde et innenlandsk flyttetap på {tall(abs(hreg))}, ifølge {kilde}."
         )
