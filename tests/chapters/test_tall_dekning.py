@@ -16,7 +16,7 @@ from support import ROOT
 from support.tallsjekk import udekkede
 
 from helpers.prose.forklaring import Forklaring, beskrivelse, forklar
-from helpers.prose.norsk import MIME_TALL, Tall, glem_nylige
+from helpers.prose.tekst import MIME_TALL, Tall, glem_nylige
 
 EVAL = re.compile(r"\{eval\}`([^`]+)`")
 

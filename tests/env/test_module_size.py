@@ -14,9 +14,7 @@ def lines(path: Path) -> int:
 
 def too_long(root: Path) -> dict[str, int]:
     return {
-        str(p.relative_to(root)): n
-        for p in sorted((root / "src").rglob("*.py"))
-        if (n := lines(p)) > LIMIT
+        str(p.relative_to(root)): n for p in sorted((root / "src").rglob("*.py")) if (n := lines(p)) > LIMIT
     }
 
 

@@ -117,7 +117,7 @@ def test_forklar_shows_the_same_rows_as_the_book():
 
 
 def test_the_book_gets_the_explanation_as_mime_data():
-    from helpers.prose.norsk import MIME_TALL
+    from helpers.prose.tekst import MIME_TALL
 
     ut = facts.serie(FRAME, "Oslo", "utflytting_innenlands")
     bundle = tall(ut[2020])._repr_mimebundle_()
@@ -127,7 +127,7 @@ def test_the_book_gets_the_explanation_as_mime_data():
 
 
 def test_a_sentence_keeps_the_numbers_written_into_it():
-    from helpers.prose.norsk import Tekst, glem_nylige
+    from helpers.prose.tekst import Tekst, glem_nylige
 
     glem_nylige()
     ut = facts.serie(FRAME, "Oslo", "utflytting_innenlands")
@@ -148,7 +148,8 @@ def test_a_sentence_keeps_the_numbers_written_into_it():
 
 def test_a_year_inside_a_range_is_not_marked_alone():
     """«2016–2019» stays one piece of text: the year made in the same cell is not cut out of it."""
-    from helpers.prose.norsk import Tekst, glem_nylige, struktur
+    from helpers.prose.norsk import struktur
+    from helpers.prose.tekst import Tekst, glem_nylige
 
     glem_nylige()
     aar = struktur(2019)

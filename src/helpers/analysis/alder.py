@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import opphav
+from helpers.analysis.rader import fra_rader
 
 
 def _alder(frame: pd.DataFrame, region: str) -> pd.DataFrame:
@@ -20,7 +21,7 @@ def andel_i_alder(frame: pd.DataFrame, region: str, aar: int, fra: int, til: int
     rows = rows[rows["aar"] == aar]
     if rows.empty:
         raise KeyError(f"{region} mangler {aar}")
-    alle = opphav.fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn="Innbyggere", nokkel="alder")
+    alle = fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn="Innbyggere", nokkel="alder")
     inne = alle[(alle.index >= fra) & (alle.index <= til)].sum()
     andel_ = opphav.forhold(inne, alle.sum(), 100)
     alder = f"{fra}–{til} år" if til < 200 else f"{fra} år eller eldre"
@@ -62,7 +63,7 @@ def medianalder_forklart(frame: pd.DataFrame, region: str, aar: int) -> float:
     median = medianalder(frame, region, aar)
     rows = _alder(frame, region)
     rows = rows[rows["aar"] == aar]
-    alle = opphav.fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn="Innbyggere", nokkel="alder")
+    alle = fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn="Innbyggere", nokkel="alder")
     total = alle.sum()
     halv = total / 2
     opp_til = alle[alle.index <= median].sum()

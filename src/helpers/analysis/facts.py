@@ -21,7 +21,7 @@ from helpers.analysis.alder import (
 )
 from helpers.analysis.andeler import andel, plass, rangert, storst_og_minst
 from helpers.analysis.netto import NETTO, nettoflytting, nettoserie
-from helpers.analysis.opphav import en_verdi, kolonne, samle
+from helpers.analysis.rader import en_verdi, kolonne, samle
 from helpers.analysis.referanse import (
     FOER_FRA,
     FOER_TIL,

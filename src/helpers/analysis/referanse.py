@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis import opphav
-from helpers.analysis.opphav import navngitt
+from helpers.analysis.rader import fra_rader, navngitt
 
 FOER_FRA, FOER_TIL = 2016, 2019
 
@@ -82,9 +81,7 @@ def samme_kvartal(rows: pd.DataFrame, basisaar: int) -> list[dict]:
             continue
         b = base.iloc[0]
         # Each value with its row (helpers.analysis.opphav), so the text can explain it.
-        med_rad = opphav.fra_rader(
-            group.assign(_n=range(len(group))), rows.attrs.get("datasett", ""), nokkel="_n"
-        )
+        med_rad = fra_rader(group.assign(_n=range(len(group))), rows.attrs.get("datasett", ""), nokkel="_n")
         n_basis = int(group.index.get_loc(base.index[0]))
         for n, (_, later) in enumerate(group.iterrows()):
             if later["aar"] <= basisaar:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 
 from helpers.analysis import opphav
-from helpers.analysis.opphav import navngitt
+from helpers.analysis.rader import Serie, fra_rader, navngitt
 from helpers.catalog.registry import FLOW_SERIES
 from helpers.vocab import SERIES_LABELS
 
@@ -16,7 +16,7 @@ def serie(frame: pd.DataFrame, region: str, serie: str) -> pd.Series:
     """One region's series as year -> value (only years with a value); each value knows
     its row (`helpers.analysis.opphav`: `serie(...)[2020]` is a `Verdi`)."""
     rows = frame[(frame["region"] == region) & (frame["serie"] == serie)]
-    return opphav.fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn=serie, sorter=True)
+    return fra_rader(rows, datasett=frame.attrs.get("datasett", ""), navn=serie, sorter=True)
 
 
 def middelfolkemengde(frame: pd.DataFrame, region: str) -> pd.Series:
@@ -27,7 +27,7 @@ def middelfolkemengde(frame: pd.DataFrame, region: str) -> pd.Series:
     """
     jan1 = serie(frame, region, "folkemengde_1jan")
     years = [y for y in jan1.index if y + 1 in jan1.index]
-    return opphav.Serie.av({y: opphav.middel(jan1[y], jan1[y + 1]) for y in years}).rename_axis("aar")
+    return Serie.av({y: opphav.middel(jan1[y], jan1[y + 1]) for y in years}).rename_axis("aar")
 
 
 def per_1000_serie(frame: pd.DataFrame, region: str, serie_: str) -> pd.Series:
@@ -35,7 +35,7 @@ def per_1000_serie(frame: pd.DataFrame, region: str, serie_: str) -> pd.Series:
     pop = middelfolkemengde(frame, region)
     flow = serie(frame, region, serie_)
     rates = {int(y): opphav.forhold(flow[y], pop[y], 1000) for y in flow.index if y in pop.index}
-    out = opphav.Serie.av(rates).rename_axis("aar")
+    out = Serie.av(rates).rename_axis("aar")
     out._navn = f"{SERIES_LABELS[serie_]} per 1 000 innbyggere"
     out._opphav = {
         y: replace(o, hva=f"{SERIES_LABELS[serie_]} per 1 000 innbyggere, {region}, {y}")

@@ -29,7 +29,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from helpers.prose.forklaring import VERSJON, panel_html
-from helpers.prose.norsk import MIME_SETNING, MIME_TALL
+from helpers.prose.tekst import MIME_SETNING, MIME_TALL
 
 LISTE_ID = "tallene-i-kapitlet"
 LISTE_TITTEL = "Tallene i kapitlet"

@@ -33,7 +33,7 @@ from sphinx.util.osutil import relative_uri
 
 from helpers.figures.layout import NARROW_SCREEN
 from helpers.figures.render import FIGUR_VERSJON, MIME_TYPE
-from helpers.prose.norsk import MIME_SETNING, MIME_TALL
+from helpers.prose.tekst import MIME_SETNING, MIME_TALL
 
 logger = logging.getLogger(__name__)
 
