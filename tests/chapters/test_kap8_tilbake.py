@@ -60,7 +60,7 @@ def test_chapter_on_changed_data_glues_a_changed_conclusion(tmp_path, monkeypatc
     # and the book only the changes above; with the table in the package, the same sentence
     # says where the numbers come from. It links «Om dataene», which names the table.
     assert chapter_on_snapshot["bolig_tilgang"].startswith(
-        "Selve indeksnivået, kvartal for kvartal, står i statistikkbanken; boka har bare endringene nevnt over"
+        "Selve indeksnivået, kvartal for kvartal, står i statistikkbanken; boka har bare enkelte årsendringer"
     )
     assert "denne utgaven" not in chapter_on_snapshot["bolig_tilgang"]
     assert "om-dataene" in chapter_on_snapshot["bolig_tilgang"]

@@ -80,10 +80,10 @@ def test_the_helsinki_numbers_name_their_publisher_from_the_rows():
     nord = load("nordiske_hovedsteder")
     ut = facts.serie(load("storbyer"), "Oslo", "utflytting_innenlands")
     tekst = tilbake.nord_brutto(nord, ut)
-    assert "ifølge foreløpige tall fra Statistikcentralen i Finland." in tekst
+    assert "ifølge foreløpige tall fra Statistikksentralen i Finland." in tekst
     # The same publisher in the next sentence is not named again.
     assert "flyttetap på 240, ifølge samme kilde." in tekst
-    assert tekst.count("Statistikcentralen i Finland") == 1
+    assert tekst.count("Statistikksentralen i Finland") == 1
     # Oslo's own rise is told in chapter 1 and only pointed to here.
     assert "3\u00a0926" not in tekst and "kapittel 1" in tekst
     annen = nord.copy()

@@ -114,7 +114,7 @@ TEMAER: tuple[Tema, ...] = (
         "indeksnivået for boligprisene kvartal for kvartal",
         K7,
         "selve indeksnivået, kvartal for kvartal, står i statistikkbanken",
-        "; boka har bare endringene nevnt over",
+        "; boka har bare enkelte årsendringer",
         ("boligprisindeks",),
     ),
 )

@@ -66,7 +66,7 @@ DATASETS = [
         build=_nordic,
         notes=(
             "SSB har ikke disse tallene. Kildene for en oppdatering er SCB (Statistikdatabasen, "
-            "BE0101), Statistikcentralen (muutl) og Danmarks Statistik (statistikbanken.dk)."
+            "BE0101), Statistikksentralen i Finland (muutl) og Danmarks Statistik (statistikbanken.dk)."
         ),
     ),
 ]

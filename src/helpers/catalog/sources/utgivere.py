@@ -112,7 +112,7 @@ UTGIVERE: list[tuple[str, Utgiver]] = [
     (r"(^|\.)springeropen\.com/", _u("Journal for Labour Market Research", PRIMAER)),
     (r"(^|\.)opinion\.no/", _u("Opinion", PRIMAER)),
     (r"(^|\.)finansnorge\.no/", _u("Finans Norge", PRIMAER)),
-    (r"(^|\.)(tilastokeskus|stat)\.fi/", _u("Statistikcentralen i Finland", OFFISIELL)),
+    (r"(^|\.)(tilastokeskus|stat)\.fi/", _u("Statistikksentralen i Finland", OFFISIELL)),
     (r"(^|\.)hel\.fi/", _u("Helsingfors stad", PRIMAER)),
     (r"(^|\.)datic\.dk/", _u("Datic", SEKUNDAER, form="konsulentselskap")),
     (r"(^|\.)ju\.se/", _u("Jönköping University", SEKUNDAER, form="blogg")),
