@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from helpers import vocab
-from helpers.prose.norsk import D3_NUMBER_LOCALE
+from helpers.prose.norsk import D3_NUMBER_LOCALE, MAANEDER
 
 FARGER = vocab.FARGER
 SERIES_COLOURS = vocab.serie_farger()
@@ -53,20 +53,7 @@ TIME_LOCALE = {
     "periods": ["", ""],
     "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
     "shortDays": ["søn", "man", "tir", "ons", "tor", "fre", "lør"],
-    "months": [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ],
+    "months": MAANEDER,
     "shortMonths": ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"],
 }
 

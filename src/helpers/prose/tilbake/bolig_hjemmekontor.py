@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.prose.norsk import Tekst, liste, prosent
+from helpers.prose.norsk import MAANEDER, Tekst, liste, prosent
 from helpers.prose.tilbake.felles import kilde_navn
 
 
@@ -99,22 +99,6 @@ def bolig_etter(endring: pd.Series, usikre=(), etter: int = 2020) -> Tekst:
     )
 
 
-_MAANED = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-
-
 def opinion(rader: pd.DataFrame) -> Tekst:
     """The one survey of home office in Oslo after the pandemic, if we have it: the month
     from the rows' period («2022-12»), the outlet that reported it from their publisher.
@@ -126,7 +110,7 @@ def opinion(rader: pd.DataFrame) -> Tekst:
     aar, mnd = (int(x) for x in str(oslo["periode"].iloc[0]).split("-")[:2])
     kilde = kilde_navn(oslo)
     return Tekst(
-        f"En spørreundersøkelse fra Opinion i {_MAANED[mnd - 1]} {aar} fant at "
+        f"En spørreundersøkelse fra Opinion i {MAANEDER[mnd - 1]} {aar} fant at "
         f"{prosent(oslo['verdi'].iloc[0], 0)} av arbeidstakerne i Oslo hadde hatt hjemmekontor den siste "
         f"måneden, mot {prosent(norge['verdi'].iloc[0], 0)} i hele landet, ifølge {kilde}. Det er et annet mål "
         "enn anslaget i kapittel 3 over hvor mange jobber som kan gjøres hjemmefra, og én måling, "
