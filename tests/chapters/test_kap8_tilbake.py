@@ -77,5 +77,5 @@ def test_chapter_on_the_snapshot_sums_2025_and_reads_its_quarters_plainly(chapte
         "(2\u00a0617 mot 2\u00a0628)."
     )
     assert shown["slutt_kv"] == (
-        "I 1. og 4.\u00a0kvartal 2025 var utflyttingen lavere enn i samme kvartal i 2021, men summen av alle fire kvartalene (34\u00a0973) lå over spennet i 2016–2019."
+        "I 1. og 4.\u00a0kvartal 2025 var utflyttingen lavere enn i samme kvartal i 2021, men summen av alle fire kvartalene (34\u00a0973) lå i antall over spennet i 2016–2019."
     )

@@ -50,7 +50,7 @@ TEMAER: tuple[Tema, ...] = (
         "flyttingene år for år for de fire andre byene",
         K1,
         "årstallene for flyttingene i de fire andre byene",
-        " ligger i SSBs statistikkbank, men de er ikke hentet inn hit",
+        " ligger i SSBs statistikkbank, men boka har dem ikke med",
         ("storbyer",),
     ),
     Tema(

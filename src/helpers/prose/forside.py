@@ -74,14 +74,15 @@ def sitering(cff: Path | None = None, folder: Path | None = None) -> Tekst:
 
 def rang(verdier: pd.Series, aar: int = 2020) -> Tekst:
     """Where `aar` stands among the years up to itself, as a clause after a comma, for the
-    introduction: «det høyeste i serien vår, som begynner i 2011». A year that was
+    introduction: «flere enn i noe år før, helt tilbake til 2011» (a later year
+    may be higher still: chapter 1 says so). A year that was
     not the highest gets chapter 1's plain ranking."""
     from helpers.prose import rekord
 
     r = facts.rangering(verdier, aar, til_og_med=aar)
     if not r["hoyest"] or r["antall_aar"] == 1:
         return rekord.rang(verdier, aar)
-    return Tekst(f"det høyeste i serien vår, som begynner i {r['fra']}")
+    return Tekst(f"flere enn i noe år før, helt tilbake til {r['fra']}")
 
 
 def etter(ut: pd.Series, ut_kv: pd.DataFrame | None = None, etter_aar: int = 2020) -> Tekst:
@@ -117,6 +118,6 @@ def etter(ut: pd.Series, ut_kv: pd.DataFrame | None = None, etter_aar: int = 202
         ogsaa = "også " if s["sted"] == e["siste_plassering"] else ""
         tekst += (
             f" SSBs fire kvartalstall for {s['aar']} gir til sammen {tall(s['sum'])} utflyttinger; "
-            f"{ogsaa}den summen ligger {hvor} det samme nivået."
+            f"{ogsaa}den summen ligger, regnet i antall personer, {hvor} det samme nivået."
         )
     return Tekst(tekst)

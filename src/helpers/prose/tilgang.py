@@ -21,9 +21,8 @@ IKKE_FUNNET = "Vi har ikke funnet noen publisert tabell over"
 
 # Why «Om dataene» lists SSB tables the book does not build on: the one reason, said once.
 IKKE_MED = (
-    "Noen tabeller i SSBs statistikkbank har tall som hører hjemme i boka, men de var ikke med da "
-    "tallene boka bygger på, ble samlet inn. Neste gang tallene hentes fra statistikkbanken, "
-    "kommer de med:"
+    "Noen tabeller i SSBs statistikkbank har tall som hører hjemme i boka, men som ikke var blant "
+    "tallene da de ble samlet inn:"
 )
 
 

@@ -224,8 +224,8 @@ def utvandring_kort(utv: pd.Series, aar: int = 2020, fra: int = facts.FOER_FRA, 
     periode = f"{fra}–{til}"
     if e["diff"] > 0:
         forste = (
-            f"De offentlige tallene viser den samme økningen fra {aar - 1} til {aar} som artikkelen fant, "
-            f"men den skyldes trolig at utvandringen ble registrert for lavt i {aar - 1}"
+            f"Også i de offentlige tallene økte utvandringen fra {aar - 1} til {aar}, slik artikkelen fant, "
+            f"men i {aar - 1} ble den registrert for lavt"
         )
     else:
         verb = "falt" if e["diff"] < 0 else "var uendret"

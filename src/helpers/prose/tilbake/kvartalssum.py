@@ -69,8 +69,8 @@ def kvartalssum(ut_nytt: pd.DataFrame, ut_aar: pd.Series) -> Tekst:
         tall_kant = ref["maks"] if s["sted"] == "over" else ref["min"]
         return Tekst(
             f"{tekst}, men summen ligger {tall(avstand)} {s['sted']} {kant} året i {periode} "
-            f"({tall(tall_kant)}), langt mer enn et slikt avvik. Også {s['aar']} lå altså {s['sted']} "
-            "spennet fra før pandemien."
+            f"({tall(tall_kant)}), mer enn et slikt avvik. Regnet i antall personer lå altså også {s['aar']} "
+            f"{s['sted']} spennet fra før pandemien."
         )
     if s["sted"] == "innenfor":
         return Tekst(
@@ -153,7 +153,7 @@ def kvartal_kort_kapittel(ut_nytt: pd.DataFrame, tidligere: pd.DataFrame, ut_aar
         )
     sted = {"innenfor": "godt innenfor"}.get(s["sted"], s["sted"])
     return Tekst(
-        f"{forste}, {binde} summen av alle fire kvartalene ({tall(s['sum'])}) lå {sted} spennet i {_periode(s['ref'])}."
+        f"{forste}, {binde} summen av alle fire kvartalene ({tall(s['sum'])}) lå i antall {sted} spennet i {_periode(s['ref'])}."
     )
 
 
