@@ -125,9 +125,9 @@ def _i_kjernen() -> None:
 _i_kjernen()
 
 
-class Struktur(Tekst):
-    """A structural number (a year, a span of years, a count of chapters): no statistic,
-    so no lineage and no explanation in the book."""
+class _Husket(Tekst):
+    """A number as text that a sentence can find: remembered when made and when written
+    into other text (an f-string calls __str__)."""
 
     _setning = False
 
@@ -141,13 +141,17 @@ class Struktur(Tekst):
         return str.__str__(self)
 
 
-class Tall(Tekst):
+class Struktur(_Husket):
+    """A structural number (a year, a span of years, a count of chapters): no statistic,
+    so no lineage and no explanation in the book."""
+
+
+class Tall(_Husket):
     """A statistic as written in a sentence, with its lineage (`opphav`, from
     helpers.analysis.opphav). It shows as its text everywhere; the book also gets its
     explanation as MIME data (`MIME_TALL`), which helpers.site.tallpanel makes a control
     that opens it, and `forklar(...)` shows the same in JupyterLab."""
 
-    _setning = False
     opphav: Any  # helpers.analysis.opphav.Opphav
     desimaler: int
 
@@ -155,12 +159,7 @@ class Tall(Tekst):
         obj = super().__new__(cls, tekst)
         obj.opphav = opphav
         obj.desimaler = desimaler
-        _husk(obj)
         return obj
-
-    def __str__(self) -> str:
-        _husk(self)
-        return str.__str__(self)
 
     def __reduce__(self):
         return (Tall, (str.__str__(self), self.opphav, self.desimaler))
